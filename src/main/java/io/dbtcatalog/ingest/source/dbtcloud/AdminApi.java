@@ -1,7 +1,10 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
 import io.dbtcatalog.ingest.source.http.ApiClient;
+import io.dbtcatalog.ingest.source.http.ApiToken;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
+import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.HttpTiming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -36,6 +40,13 @@ final class AdminApi {
 
     private final ApiClient http;
     private final HttpUrl accountUrl;
+
+    /** The API of one source: its own client (timeouts, token, rate limit) derived from {@code base}. */
+    static AdminApi create(DbtCloudSettings settings, OkHttpClient base, HttpTiming timing) {
+        ApiClient client = HttpClients.apiClient(base, settings.http(),
+                ApiToken.of(settings.token(), "token of source " + settings.name()), timing);
+        return new AdminApi(client, settings.baseUrl(), settings.accountId());
+    }
 
     AdminApi(ApiClient http, URI baseUrl, long accountId) {
         this.http = http;
