@@ -7,6 +7,7 @@ import java.time.Instant;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,18 @@ public final class ApiClient {
 
     /** GETs {@code url} and hands the successful response to {@code handler}, retrying as described above. */
     public <T> T get(HttpUrl url, String accept, ResponseHandler<T> handler) {
-        Request request = new Request.Builder().url(url).header("Accept", accept).get().build();
+        return execute(new Request.Builder().url(url).header("Accept", accept).get().build(), handler);
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} with the same retries as {@link #get}: only for idempotent reads such as
+     * GraphQL queries, since a retried POST is sent again.
+     */
+    public <T> T post(HttpUrl url, RequestBody body, String accept, ResponseHandler<T> handler) {
+        return execute(new Request.Builder().url(url).header("Accept", accept).post(body).build(), handler);
+    }
+
+    private <T> T execute(Request request, ResponseHandler<T> handler) {
         Instant deadline = timing.clock().instant().plus(settings.retryDeadline());
         for (int attempt = 1; ; attempt++) {
             Outcome<T> outcome = attempt(request, handler);

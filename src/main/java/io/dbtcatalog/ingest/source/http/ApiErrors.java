@@ -58,17 +58,29 @@ final class ApiErrors {
         return token.redact(excerpt.replaceAll("\\s+", " "));
     }
 
+    /** The Admin envelope's {@code status.user_message}, or the {@code errors[].message} of a GraphQL answer. */
     private static String userMessage(String raw) {
         if (!raw.startsWith("{")) {
             return null;
         }
         try {
-            JsonNode message = JsonMapper.shared().readTree(raw).path("status").path("user_message");
-            String text = message.isString() ? message.stringValue() : null;
+            JsonNode body = JsonMapper.shared().readTree(raw);
+            JsonNode message = body.path("status").path("user_message");
+            String text = message.isString() ? message.stringValue() : graphQlMessages(body.path("errors"));
             return text == null ? null : text.substring(0, Math.min(text.length(), MAX_BODY_CHARS));
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    private static String graphQlMessages(JsonNode errors) {
+        StringBuilder messages = new StringBuilder();
+        for (JsonNode error : errors.values()) {
+            if (error.path("message").isString()) {
+                messages.append(messages.isEmpty() ? "" : "; ").append(error.path("message").stringValue());
+            }
+        }
+        return messages.isEmpty() ? null : messages.toString();
     }
 
     static String hint(int status) {
