@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code pageInfo.hasNextPage} is false). The result is only returned when the nodes received add up to the
  * {@code totalCount} the server announced, with no duplicate and the same total on every page; otherwise it fails,
  * so that nodes merely not fetched are never soft-deleted. A page refused as too large or too complex is asked again
- * with half the page size, down to {@link #MIN_PAGE_SIZE}.
+ * with half the page size, down to {@link #MIN_PAGE_SIZE}; the smaller size is kept for that connection.
  */
 final class ConnectionReader {
 
@@ -26,6 +27,7 @@ final class ConnectionReader {
     private final GraphQlTransport transport;
     private final JsonMapper mapper;
     private final DiscoverySettings settings;
+    private final Map<DiscoveryQuery, Integer> pageSizes = new ConcurrentHashMap<>();
 
     ConnectionReader(GraphQlTransport transport, JsonMapper mapper, DiscoverySettings settings) {
         this.transport = transport;
@@ -37,7 +39,7 @@ final class ConnectionReader {
     List<Wire.AppliedNode> readAll(DiscoveryQuery query) {
         List<Wire.AppliedNode> nodes = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int first = settings.pageSize();
+        int first = pageSizes.getOrDefault(query, settings.pageSize());
         String after = null;
         Integer total = null;
         while (true) {
@@ -48,6 +50,7 @@ final class ConnectionReader {
                 log.warn("source '{}': Discovery API refused a page of {} {} ({}); asking again with {}",
                         settings.name(), first, query.connection(), String.join("; ", errors.messages()), smaller);
                 first = smaller;
+                pageSizes.put(query, smaller);
                 continue;
             }
             if (!errors.isEmpty()) {

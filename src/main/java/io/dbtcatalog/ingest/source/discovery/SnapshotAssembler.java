@@ -41,6 +41,7 @@ final class SnapshotAssembler {
     private final List<SourceFreshness> freshness = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int duplicates;
+    private int unkeyed;
 
     static CatalogSnapshot assemble(RunRef run, EnvironmentState state,
             Map<DiscoveryQuery, List<Wire.AppliedNode>> connections) {
@@ -59,14 +60,31 @@ final class SnapshotAssembler {
         candidateEdges.addAll(NodeMapper.parentEdges(node));
         if (query == DiscoveryQuery.TESTS) {
             tests.add(TestMapper.definition(node));
-            if (ResultMapper.executed(node.executionInfo())) {
-                testResults.add(ResultMapper.testResult(node));
-            }
-        } else if (ResultMapper.executed(node.executionInfo())) {
-            runResults.add(ResultMapper.runResult(node));
         }
-        if (query == DiscoveryQuery.SOURCES && ResultMapper.checked(node.freshness())) {
+        addExecution(query, node);
+        if (query == DiscoveryQuery.SOURCES) {
+            addFreshness(node);
+        }
+    }
+
+    private void addExecution(DiscoveryQuery query, Wire.AppliedNode node) {
+        Wire.Execution execution = node.executionInfo();
+        if (ResultMapper.executed(execution)) {
+            if (query == DiscoveryQuery.TESTS) {
+                testResults.add(ResultMapper.testResult(node));
+            } else {
+                runResults.add(ResultMapper.runResult(node));
+            }
+        } else if (execution != null && Json.nonBlank(execution.lastRunStatus()) != null) {
+            unkeyed++;
+        }
+    }
+
+    private void addFreshness(Wire.AppliedNode node) {
+        if (ResultMapper.checked(node.freshness())) {
             freshness.add(ResultMapper.freshness(node));
+        } else if (node.freshness() != null && Boolean.TRUE.equals(node.freshness().freshnessChecked())) {
+            unkeyed++;
         }
     }
 
@@ -80,6 +98,10 @@ final class SnapshotAssembler {
         if (edges.size() < candidateEdges.size()) {
             warnings.add((candidateEdges.size() - edges.size()) + " lineage edge(s) point to resources the Discovery"
                     + " API does not list as applied nodes (metrics, semantic models, other projects…); dropped");
+        }
+        if (unkeyed > 0) {
+            warnings.add(unkeyed + " latest result(s) or freshness check(s) name no dbt Cloud run id (or no status)"
+                    + " and cannot be keyed; skipped");
         }
         if (duplicates > 0) {
             warnings.add(duplicates + " node id(s) were answered by more than one resource list; the first kept");
