@@ -72,18 +72,25 @@ public final class DbtCloudSource implements MetadataSource {
             ArtifactDownloads.Downloaded files = downloads.downloadAll(detail, plan, folder);
             CatalogSnapshot snapshot = reader.read(new ArtifactFiles(files.manifest(), files.runResults(),
                     files.catalog(), files.sources()), run);
-            return withWarnings(snapshot, files.warnings());
+            return withWarnings(snapshot, files.warnings(), folder, runId);
         } finally {
             folders.delete(folder);
         }
     }
 
-    private static CatalogSnapshot withWarnings(CatalogSnapshot snapshot, List<String> first) {
-        if (first.isEmpty()) {
-            return snapshot;
+    /**
+     * Our warnings first, then the reader's with the temporary folder replaced by the run; the reader's "optional X
+     * not found" is dropped for files whose absence one of our warnings already explains.
+     */
+    private static CatalogSnapshot withWarnings(CatalogSnapshot snapshot, List<String> ours, Path folder, long runId) {
+        List<String> warnings = new ArrayList<>(ours);
+        for (String warning : snapshot.warnings()) {
+            boolean explained = ours.stream().anyMatch(own -> warning.startsWith("optional ")
+                    && warning.contains(" not found (" + folder) && own.contains(warning.split(" ")[1]));
+            if (!explained) {
+                warnings.add(warning.replace(folder.toString(), "<dbt Cloud run " + runId + ">"));
+            }
         }
-        List<String> warnings = new ArrayList<>(first);
-        warnings.addAll(snapshot.warnings());
         return new CatalogSnapshot(snapshot.run(), snapshot.info(), snapshot.nodes(), snapshot.columns(),
                 snapshot.edges(), snapshot.tests(), snapshot.testResults(), snapshot.runResults(),
                 snapshot.freshness(), snapshot.complete(), warnings);

@@ -100,6 +100,8 @@ class DbtCloudSourceIntegrationTests {
         assertThat(snapshot.warnings()).anyMatch(w -> w.contains("run 9000211 generated no docs")
                 && w.contains("catalog.json is missing"));
         assertThat(snapshot.columns()).noneMatch(CatalogColumn::inWarehouse);
+        assertThat(snapshot.warnings()).noneMatch(w -> w.contains(workDir.toString()))
+                .anyMatch(w -> w.contains("sources.json not found (<dbt Cloud run 9000211>"));
         CatalogSnapshot core = reader.read(ArtifactFiles.inFolder(CloudReference.artifactSet("parser-jaffle-dbt1.9")),
                 snapshot.run());
         assertSameContent(snapshot, core);
