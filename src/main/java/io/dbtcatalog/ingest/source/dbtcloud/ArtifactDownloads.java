@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads the artifacts of one run, each from the step the {@link StepPlan} chose, into a folder. The manifest is
  * required: a 404 or a broken file fails the fetch with a message naming run and step. run_results, catalog and
- * sources are optional: when absent or broken they are left out with a warning, and run_results written by
- * {@code dbt docs generate} are always left out.
+ * sources are optional: when answered 404 or not valid JSON they are left out with a warning, and run_results
+ * written by {@code dbt docs generate} are always left out. Transport failures that outlast the retries (timeouts,
+ * 5xx, 401/403) fail the fetch for every file, so a passing glitch never publishes a degraded catalog.
  */
 final class ArtifactDownloads {
 

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.dbtcatalog.ingest.support.SharedReference;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,7 +28,7 @@ final class CloudReference {
     }
 
     static Path artifactSet(String set) {
-        return existing(root().resolve("artifacts").resolve(set));
+        return SharedReference.set(set);
     }
 
     static Path artifact(String set, String file) {

@@ -106,7 +106,8 @@ class RunSelectionIntegrationTests {
         assertThat(firstPage.getUrl().queryParameter("project_id")).isEqualTo("70011");
         assertThat(firstPage.getUrl().queryParameter("job_definition_id")).isEqualTo("70031");
         assertThat(standIn.requestsTo("/runs/9000207/")).extracting(r -> r.getUrl().encodedPath())
-                .containsExactly("/api/v2/accounts/70001/runs/9000207/", "/api/v2/accounts/70001/runs/9000207/artifacts/");
+                .containsExactly("/api/v2/accounts/70001/runs/9000207/",
+                        "/api/v2/accounts/70001/runs/9000207/artifacts/");
         assertThat(standIn.requestsTo("/runs/9000206/")).isEmpty();
         assertThat(standIn.requestsTo("/runs/9000205/").get(0).getUrl().queryParameter("include_related"))
                 .isEqualTo("run_steps");

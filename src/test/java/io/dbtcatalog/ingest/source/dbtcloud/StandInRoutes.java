@@ -90,8 +90,9 @@ final class StandInRoutes {
         if (file == null) {
             return json(404, StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json"));
         }
+        FileBody body = new FileBody(file);
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(new FileBody(file)).build();
+                .addHeader("Content-Length", body.getContentLength()).body(body).build();
     }
 
     private MockResponse notFound() {
@@ -138,6 +139,7 @@ final class StandInRoutes {
             try (Source source = Okio.source(file.toFile())) {
                 sink.writeAll(source);
             }
+            sink.flush();
         }
     }
 }

@@ -52,18 +52,22 @@ final class StandardAccount {
             run(9000210, ANALYTICS, DAILY_JOB, PROD_ENV, 3, null).dbtStep("build", 3, Map.of()),
             run(9000209, ANALYTICS, DAILY_JOB, PROD_ENV, 30, hours(3.5)).dbtStep("build", 30, Map.of()),
             run(9000208, ANALYTICS, DAILY_JOB, PROD_ENV, 20, hours(3))
-                    .dbtStep("build", 20, built("bouncer-dbt1.11", "build")).dbtStep("docs generate", docs("bouncer-dbt1.11")),
+                    .dbtStep("build", 20, built("bouncer-dbt1.11", "build"))
+                    .dbtStep("docs generate", docs("bouncer-dbt1.11")),
             run(9000207, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(2.5)).dbtStep("build", Map.of()),
             run(9000206, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(2))
                     .dbtStep("build", built("bouncer-dbt1.10", "build")).withoutSavedArtifacts(),
             run(9000205, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(1)).dbtStep("deps", Map.of())
-                    .dbtStep("build", built("bouncer-dbt1.10", "build")).dbtStep("docs generate", docs("bouncer-dbt1.10")),
+                    .dbtStep("build", built("bouncer-dbt1.10", "build"))
+                    .dbtStep("docs generate", docs("bouncer-dbt1.10")),
             run(9000204, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(0))
-                    .dbtStep("build", built("bouncer-dbt1.9", "build")).dbtStep("docs generate", docs("bouncer-dbt1.9")),
-            run(9000203, ANALYTICS, DOCS_JOB, PROD_ENV, 10, hours(-1)).dbtStep("docs generate", docs("bouncer-dbt1.9")),
+                    .dbtStep("build", built("bouncer-dbt1.9", "build"))
+                    .dbtStep("docs generate", docs("bouncer-dbt1.9")),
+            run(9000203, ANALYTICS, DOCS_JOB, PROD_ENV, 10, hours(-1))
+                    .dbtStep("docs generate", docs("bouncer-dbt1.9")),
             run(9000202, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(-2))
-                    .dbtStep("build", built("bouncer-dbt1.9", "build")).dbtStep("docs generate", docs("bouncer-dbt1.9"))
-                    .withHiddenSteps(),
+                    .dbtStep("build", built("bouncer-dbt1.9", "build"))
+                    .dbtStep("docs generate", docs("bouncer-dbt1.9")).withHiddenSteps(),
         };
     }
 
