@@ -37,39 +37,66 @@ final class ConnectionReader {
 
     /** Every node of the query's connection, in the server's order. */
     List<Wire.AppliedNode> readAll(DiscoveryQuery query) {
-        List<Wire.AppliedNode> nodes = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Pages pages = new Pages();
         int first = pageSizes.getOrDefault(query, settings.pageSize());
-        String after = null;
-        Integer total = null;
-        while (true) {
-            JsonNode answer = transport.post(query.text(), variables(first, after));
+        boolean more = true;
+        while (more) {
+            JsonNode answer = transport.post(query.text(), variables(first, pages.after));
             GraphQlErrors errors = GraphQlErrors.of(answer);
-            if (!errors.isEmpty() && errors.pageTooLarge() && first > MIN_PAGE_SIZE) {
-                int smaller = Math.max(MIN_PAGE_SIZE, first / 2);
-                log.warn("source '{}': Discovery API refused a page of {} {} ({}); asking again with {}",
-                        settings.name(), first, query.connection(), String.join("; ", errors.messages()), smaller);
-                first = smaller;
-                pageSizes.put(query, smaller);
-                continue;
+            if (errors.isEmpty()) {
+                more = addPage(query, answer, pages);
+            } else {
+                first = smallerPage(query, first, errors);
             }
-            if (!errors.isEmpty()) {
-                throw failure(query, "answered errors: " + errors.describe(settings.environmentId()));
-            }
-            JsonNode connection = answer.path("data").path("environment").path("applied").path(query.connection());
-            total = checkTotal(query, connection, total);
-            addPage(query, connection.path("edges"), nodes, ids);
-            JsonNode pageInfo = connection.path("pageInfo");
-            if (!pageInfo.path("hasNextPage").asBoolean(false)) {
-                break;
-            }
-            after = nextCursor(query, pageInfo, after);
         }
-        if (nodes.size() != total) {
-            throw failure(query, "announced totalCount " + total + " but " + nodes.size() + " node(s) were received"
-                    + " over all pages; the ingestion stops rather than treat missing nodes as deleted");
+        if (pages.nodes.size() != pages.total) {
+            throw failure(query, "announced totalCount " + pages.total + " but " + pages.nodes.size()
+                    + " node(s) were received over all pages; the ingestion stops rather than treat missing nodes"
+                    + " as deleted");
         }
-        return nodes;
+        return pages.nodes;
+    }
+
+    /** What the pages read so far hold: nodes, their ids, the announced total and the cursor to continue from. */
+    private static final class Pages {
+        private final List<Wire.AppliedNode> nodes = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private Integer total;
+        private String after;
+    }
+
+    /** Half the page size when the server found the page too large or complex; else the errors fail the read. */
+    private int smallerPage(DiscoveryQuery query, int first, GraphQlErrors errors) {
+        if (!errors.pageTooLarge() || first <= MIN_PAGE_SIZE) {
+            throw failure(query, "answered errors: " + errors.describe(settings.environmentId()));
+        }
+        int smaller = Math.max(MIN_PAGE_SIZE, first / 2);
+        log.warn("source '{}': Discovery API refused a page of {} {} ({}); asking again with {}", settings.name(),
+                first, query.connection(), String.join("; ", errors.messages()), smaller);
+        pageSizes.put(query, smaller);
+        return smaller;
+    }
+
+    /** Adds one page's nodes; true when another page follows. */
+    private boolean addPage(DiscoveryQuery query, JsonNode answer, Pages pages) {
+        JsonNode connection = answer.path("data").path("environment").path("applied").path(query.connection());
+        pages.total = checkTotal(query, connection, pages.total);
+        for (JsonNode edge : connection.path("edges").values()) {
+            Wire.AppliedNode node = mapper.treeToValue(edge.path("node"), Wire.AppliedNode.class);
+            if (node == null || node.uniqueId() == null || node.uniqueId().isBlank()) {
+                throw failure(query, "answered a node without uniqueId");
+            }
+            if (!pages.ids.add(node.uniqueId())) {
+                throw failure(query, "answered " + node.uniqueId() + " twice: the pages overlap");
+            }
+            pages.nodes.add(node);
+        }
+        JsonNode pageInfo = connection.path("pageInfo");
+        if (!pageInfo.path("hasNextPage").asBoolean(false)) {
+            return false;
+        }
+        pages.after = nextCursor(query, pageInfo, pages.after);
+        return true;
     }
 
     Map<String, Object> variables(int first, String after) {
@@ -90,19 +117,6 @@ final class ConnectionReader {
                     + " environment changed while it was read; run the ingestion again");
         }
         return pageTotal;
-    }
-
-    private void addPage(DiscoveryQuery query, JsonNode edges, List<Wire.AppliedNode> nodes, Set<String> ids) {
-        for (JsonNode edge : edges.values()) {
-            Wire.AppliedNode node = mapper.treeToValue(edge.path("node"), Wire.AppliedNode.class);
-            if (node == null || node.uniqueId() == null || node.uniqueId().isBlank()) {
-                throw failure(query, "answered a node without uniqueId");
-            }
-            if (!ids.add(node.uniqueId())) {
-                throw failure(query, "answered " + node.uniqueId() + " twice: the pages overlap");
-            }
-            nodes.add(node);
-        }
     }
 
     private String nextCursor(DiscoveryQuery query, JsonNode pageInfo, String previous) {
