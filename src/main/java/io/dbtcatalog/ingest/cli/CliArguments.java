@@ -1,55 +1,63 @@
 package io.dbtcatalog.ingest.cli;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The parsed command line: the command ({@code run}, {@code help}) and its options. Parsing never exits the JVM;
- * bad usage is a {@link UsageException} that the CLI turns into exit code 2.
+ * The parsed command line: the command and its options, checked against what that command accepts
+ * ({@link CliCommands}). Parsing never exits the JVM; bad usage is a {@link UsageException} (exit code 2).
  */
-record CliArguments(String command, Path config, String source, boolean force) {
+record CliArguments(String command, Map<String, String> options) {
 
-    static final String USAGE = """
-            usage: java -jar dbt-catalog-ingest.jar <command> [options]
+    static final String FLAG = "true";
 
-            commands:
-              run        ingest the latest run of every configured source (or of one, with --source)
-              help       print this text
-
-            options:
-              --config FILE   configuration file (default: ./ingestion-config.yaml)
-              --source NAME   only this configured source
-              --force         ingest runs again even when the catalog already holds them
-            """;
+    CliArguments {
+        options = Map.copyOf(options);
+    }
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
             throw new UsageException("no command given");
         }
         String command = args[0];
-        if (!List.of("run", "help", "--help", "-h").contains(command)) {
-            throw new UsageException("unknown command '" + command + "'");
+        if (command.equals("--help") || command.equals("-h")) {
+            return new CliArguments("help", Map.of());
         }
-        Path config = Path.of("ingestion-config.yaml");
-        String source = null;
-        boolean force = false;
+        CliCommands.Spec spec = CliCommands.spec(command)
+                .orElseThrow(() -> new UsageException("unknown command '" + command + "'"));
+        Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> config = Path.of(value(args, ++i, "--config"));
-                case "--source" -> source = value(args, ++i, "--source");
-                case "--force" -> force = true;
-                case "--help", "-h" -> command = "help";
-                default -> throw new UsageException("unknown option '" + args[i] + "'");
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new CliArguments("help", Map.of());
+            }
+            if (spec.flags().contains(option)) {
+                options.put(option, FLAG);
+            } else if (spec.valued().contains(option)) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new UsageException(option + " needs a value");
+                }
+                options.put(option, args[++i]);
+            } else {
+                throw new UsageException("unknown option '" + option + "' for " + command);
             }
         }
-        return new CliArguments(command.startsWith("-") ? "help" : command, config, source, force);
+        return new CliArguments(command, options);
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[index];
+    /** The configuration file: {@code --config}, else {@code ./ingestion-config.yaml}. */
+    Path config() {
+        return Path.of(options.getOrDefault("--config", "ingestion-config.yaml"));
+    }
+
+    Optional<String> value(String option) {
+        return Optional.ofNullable(options.get(option));
+    }
+
+    boolean flag(String option) {
+        return options.containsKey(option);
     }
 
     /** Wrong command-line usage; the message says what was wrong. */

@@ -1,14 +1,9 @@
 package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
-import io.dbtcatalog.ingest.job.IngestRequest;
-import io.dbtcatalog.ingest.job.IngestionLauncher;
-import io.dbtcatalog.ingest.job.SourceOutcome;
-import io.dbtcatalog.ingest.job.SourceRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,11 +32,11 @@ public final class IngestCli {
             arguments = CliArguments.parse(args);
         } catch (CliArguments.UsageException e) {
             err.println("error: " + e.getMessage());
-            err.print(CliArguments.USAGE);
+            err.print(CliCommands.usage());
             return USAGE;
         }
         if (arguments.command().equals("help")) {
-            out.print(CliArguments.USAGE);
+            out.print(CliCommands.usage());
             return OK;
         }
         Path config = arguments.config().toAbsolutePath().normalize();
@@ -50,25 +45,13 @@ public final class IngestCli {
             return USAGE;
         }
         try (ConfigurableApplicationContext context = start(config)) {
-            return run(context, arguments);
+            CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
+            return command.execute(context, arguments, out, err);
         } catch (RuntimeException e) {
             StartupFailure failure = StartupFailure.classify(e, config);
             err.println("error: " + failure.message());
             return failure.configuration() ? USAGE : FAILED;
         }
-    }
-
-    private int run(ConfigurableApplicationContext context, CliArguments arguments) {
-        IngestionLauncher launcher = context.getBean(IngestionLauncher.class);
-        List<SourceOutcome> outcomes;
-        try {
-            outcomes = launcher.launch(IngestRequest.latest(arguments.source(), arguments.force()));
-        } catch (SourceRegistry.UnknownSourceException e) {
-            err.println("error: " + e.getMessage());
-            return USAGE;
-        }
-        SummaryPrinter.print(out, outcomes);
-        return outcomes.stream().allMatch(SourceOutcome::succeeded) ? OK : FAILED;
     }
 
     private static ConfigurableApplicationContext start(Path config) {

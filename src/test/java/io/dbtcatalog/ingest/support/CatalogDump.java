@@ -13,11 +13,14 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -53,14 +56,19 @@ public record CatalogDump(Map<String, List<Map<String, Object>>> tables) {
     /** A readable summary of how {@code other} differs from this dump (empty when equal), for assertion messages. */
     public List<String> differences(CatalogDump other) {
         List<String> differences = new ArrayList<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(tables.keySet());
+        Set<String> names = new TreeSet<>(tables.keySet());
         names.addAll(other.tables.keySet());
         for (String name : names) {
             List<Map<String, Object>> mine = rows(name);
             List<Map<String, Object>> theirs = other.rows(name);
-            mine.stream().filter(row -> !theirs.contains(row)).limit(3)
+            if (mine.equals(theirs)) {
+                continue;
+            }
+            Set<Map<String, Object>> mineSet = new HashSet<>(mine);
+            Set<Map<String, Object>> theirSet = new HashSet<>(theirs);
+            mine.stream().filter(row -> !theirSet.contains(row)).limit(3)
                     .forEach(row -> differences.add(name + " lost or changed: " + abbreviate(row)));
-            theirs.stream().filter(row -> !mine.contains(row)).limit(3)
+            theirs.stream().filter(row -> !mineSet.contains(row)).limit(3)
                     .forEach(row -> differences.add(name + " gained or changed: " + abbreviate(row)));
         }
         return differences;
