@@ -57,16 +57,42 @@ public final class CatalogStore {
      * @throws StoreException naming the project and table when anything fails; nothing was changed then
      */
     public PublishResult publish(ProjectRef project, CatalogSnapshot snapshot, Instant startedAt) {
+        return publish(project, snapshot, startedAt, PublishRules.unguarded());
+    }
+
+    /**
+     * Publishes like {@link #publish(ProjectRef, CatalogSnapshot, Instant)} under {@code rules}: waits at most their
+     * lock timeout for the project ({@link ProjectBusyException}), skips a run the ledger gained meanwhile unless
+     * republishing ({@link RunAlreadyIngestedException}), and refuses to soft-delete a larger share of the active
+     * nodes than they allow ({@link MassDeleteException}). Each of these writes nothing.
+     */
+    public PublishResult publish(ProjectRef project, CatalogSnapshot snapshot, Instant startedAt, PublishRules rules) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
-        PublishResult result = inTransaction(project.projectKey(), connection ->
+        PublishResult result = inTransaction(project.projectKey(), false, connection ->
                 new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
-                        snapshot).run(startedAt));
+                        snapshot, rules).run(startedAt));
         log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
                 (System.nanoTime() - begin) / 1_000_000, result);
         return result;
+    }
+
+    /**
+     * What {@link #publish(ProjectRef, CatalogSnapshot, Instant, PublishRules)} would do with the snapshot now, worked
+     * out by the same classification in a read-only transaction that is rolled back: nothing is written or locked.
+     *
+     * @throws StoreException when a publish would fail on the snapshot's content too (a key twice with different
+     *                        content, a value too long for its column) or the catalog cannot be read
+     */
+    public PublishPreview preview(ProjectRef project, CatalogSnapshot snapshot, PublishRules rules) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(rules, "rules");
+        return inTransaction(project.projectKey(), true, connection -> new Preview(connection, dialect,
+                limits(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
     }
 
     /**
@@ -76,7 +102,7 @@ public final class CatalogStore {
     public long recordFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(run, "run");
-        return inTransaction(project.projectKey(), connection -> {
+        return inTransaction(project.projectKey(), false, connection -> {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
@@ -100,21 +126,34 @@ public final class CatalogStore {
         return known;
     }
 
-    private <T> T inTransaction(String projectKey, Work<T> work) {
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A read-only
+     * transaction is repeatable-read (one consistent view), marked read-only for the engine and always rolled back.
+     */
+    private <T> T inTransaction(String projectKey, boolean readOnly, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
+            boolean wasReadOnly = connection.isReadOnly();
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
+                    : Connection.TRANSACTION_READ_COMMITTED);
+            if (readOnly) {
+                connection.setReadOnly(true);
+            }
             try {
                 T result = work.run(connection);
-                commit(projectKey, connection);
+                if (readOnly) {
+                    connection.rollback();
+                } else {
+                    commit(projectKey, connection);
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
             } finally {
-                restore(connection, autoCommit, isolation);
+                restore(connection, autoCommit, isolation, wasReadOnly);
             }
         } catch (SQLException e) {
             throw new StoreException(projectKey, "(connection)", Publication.describe(e), e);
@@ -137,8 +176,9 @@ public final class CatalogStore {
         }
     }
 
-    private static void restore(Connection connection, boolean autoCommit, int isolation) {
+    private static void restore(Connection connection, boolean autoCommit, int isolation, boolean readOnly) {
         try {
+            connection.setReadOnly(readOnly);
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {

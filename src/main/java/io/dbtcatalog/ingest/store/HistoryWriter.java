@@ -33,8 +33,15 @@ final class HistoryWriter {
 
     /** Inserts the rows whose key is not stored yet; returns how many it inserted. */
     <R> int append(HistoryTable<R> table, List<R> rows) throws SQLException {
+        List<R> fresh = fresh(table, rows);
+        insert(table, fresh);
+        return fresh.size();
+    }
+
+    /** The rows whose key is not stored yet, checked against the column lengths; writes nothing. */
+    <R> List<R> fresh(HistoryTable<R> table, List<R> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Set<List<String>> stored = loadStoredKeys(table.shape(), invocationIds(table, rows));
         List<R> fresh = new ArrayList<>();
@@ -47,8 +54,7 @@ final class HistoryWriter {
             }
         }
         validate(table, fresh);
-        insert(table, fresh);
-        return fresh.size();
+        return fresh;
     }
 
     private <R> List<String> invocationIds(HistoryTable<R> table, List<R> rows) {

@@ -18,11 +18,13 @@ final class ProjectRegistry {
 
     private static final String TABLE = "catalog_project";
 
-    private static final String LOCK = """
+    private static final String FIND = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
                    dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id
-            FROM catalog_project WHERE project_key = ? FOR UPDATE
+            FROM catalog_project WHERE project_key = ?
             """;
+
+    private static final String LOCK = FIND.strip() + " FOR UPDATE";
 
     private static final String UPDATE = """
             UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
@@ -46,11 +48,24 @@ final class ProjectRegistry {
         limits.checker(project.projectKey(), TABLE, List.of("project_key", "source_kind"))
                 .row("project " + project.projectKey()).text(project.projectKey()).text(project.sourceKind());
         dialect.insertProjectIfAbsent(connection, project, now);
-        try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
-            new Binder(statement).text(project.projectKey());
+        ProjectRow row = select(LOCK, project.projectKey());
+        if (row == null) {
+            throw new StoreException(project.projectKey(), TABLE, "the project row vanished while locking it");
+        }
+        return row;
+    }
+
+    /** The project's row as stored, without locking it; null when the project has never been published. */
+    ProjectRow find(String projectKey) throws SQLException {
+        return select(FIND, projectKey);
+    }
+
+    private ProjectRow select(String sql, String projectKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            new Binder(statement).text(projectKey);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException(project.projectKey(), TABLE, "the project row vanished while locking it");
+                    return null;
                 }
                 return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class),

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import java.sql.Connection;
@@ -11,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of one publish on a connection whose transaction {@link CatalogStore} owns: lock the project, open the
- * ledger row, sync the four state tables, append the history, update the project row, close the ledger row.
- * Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
+ * The steps of one publish on a connection whose transaction {@link CatalogStore} owns: lock the project (waiting at
+ * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the four state tables
+ * (refusing a mass deletion of nodes the rules do not allow), append the history, update the project row, close the
+ * ledger row. Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
  */
 final class Publication {
 
@@ -25,15 +27,19 @@ final class Publication {
     private final Clock clock;
     private final ProjectRef project;
     private final CatalogSnapshot snapshot;
+    private final PublishRules rules;
+    private final Steps steps;
 
     Publication(Connection connection, SqlDialect dialect, ColumnLimits limits, Clock clock, ProjectRef project,
-            CatalogSnapshot snapshot) {
+            CatalogSnapshot snapshot, PublishRules rules) {
         this.connection = connection;
         this.dialect = dialect;
         this.limits = limits;
         this.clock = clock;
         this.project = project;
         this.snapshot = snapshot;
+        this.rules = rules;
+        this.steps = new Steps(project.projectKey(), dialect, rules.lockTimeout());
     }
 
     /**
@@ -47,16 +53,28 @@ final class Publication {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** True when a snapshot of {@code time} may replace the stored state (it is not older than it). */
+    static boolean appliesState(Instant time, ProjectRow stored) {
+        return stored == null || stored.stateAsOf() == null || !time.isBefore(stored.stateAsOf());
+    }
+
     PublishResult run(Instant startedAt) {
         Instant time = snapshotTime(snapshot, startedAt);
         ProjectRegistry projects = new ProjectRegistry(connection, dialect, limits);
-        ProjectRow stored = step("catalog_project", () -> projects.lock(project, startedAt));
-        boolean applyState = stored.stateAsOf() == null || !time.isBefore(stored.stateAsOf());
+        ProjectRow stored = step("catalog_project", () -> {
+            dialect.lockTimeout(connection, rules.lockTimeout());
+            return projects.lock(project, startedAt);
+        });
+        IngestionLedger ledger = new IngestionLedger(connection, limits);
+        String runKey = snapshot.run().runKey();
+        if (!rules.republish() && step(IngestionLedger.TABLE, () -> ledger.isIngested(project.projectKey(), runKey))) {
+            throw new RunAlreadyIngestedException(project.projectKey(), runKey);
+        }
+        boolean applyState = appliesState(time, stored);
         if (!applyState) {
             log.warn("Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
                     + "history", project.projectKey(), snapshot.run().runKey(), time, stored.stateAsOf());
         }
-        IngestionLedger ledger = new IngestionLedger(connection, limits);
         long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
                 snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, snapshot.complete(),
                 applyState, message(applyState, time, stored.stateAsOf()))));
@@ -86,8 +104,7 @@ final class Publication {
     private PublishResult write(PublishContext context, boolean applyState) {
         StateSync state = new StateSync(connection, context, limits);
         StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
-        StateSync.Outcome nodes = applyState ? step("catalog_node", () -> state.sync(new NodeTable(), snapshot.nodes()))
-                : none;
+        StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
         StateSync.Outcome columns = applyState
                 ? step("catalog_column", () -> state.sync(new ColumnTable(), snapshot.columns())) : none;
         StateSync.Outcome edges = applyState
@@ -107,6 +124,21 @@ final class Publication {
                 tests.counts(), testResults, runResults, freshness, written, applyState);
     }
 
+    /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */
+    private StateSync.Outcome syncNodes(StateSync state) {
+        NodeTable table = new NodeTable();
+        StateSync.Plan<CatalogNode> plan = step("catalog_node", () -> state.plan(table, snapshot.nodes()));
+        int deletes = plan.counts().deleted();
+        if (rules.refusesDeleting(deletes, plan.activeBefore())) {
+            throw new MassDeleteException(project.projectKey(), deletes, plan.activeBefore(), rules.maxDeleteShare());
+        }
+        if (rules.allowMassDelete() && rules.exceedsShare(deletes, plan.activeBefore())) {
+            log.warn("Project '{}' run '{}': soft-deleting {} of {} active nodes, allowed by --allow-mass-delete",
+                    project.projectKey(), snapshot.run().runKey(), deletes, plan.activeBefore());
+        }
+        return step("catalog_node", () -> state.apply(table, plan));
+    }
+
     private String message(boolean applyState, Instant time, Instant stateAsOf) {
         StringBuilder message = new StringBuilder();
         if (!applyState) {
@@ -124,14 +156,8 @@ final class Publication {
                 r.testResultsAdded(), r.runResultsAdded(), r.freshnessAdded(), rows, r.stateApplied());
     }
 
-    private <T> T step(String table, SqlStep<T> step) {
-        try {
-            return step.run();
-        } catch (SQLException e) {
-            throw new StoreException(project.projectKey(), table, describe(e), e);
-        } catch (UncheckedSqlException e) {
-            throw new StoreException(project.projectKey(), table, describe(e.sqlCause()), e.sqlCause());
-        }
+    private <T> T step(String table, Steps.SqlStep<T> step) {
+        return steps.run(table, step);
     }
 
     /** The driver's message plus the chained one (PostgreSQL puts the real cause of a failed batch there). */
@@ -142,10 +168,5 @@ final class Publication {
             message = message + " (" + next.getMessage() + ")";
         }
         return message + " [SQLState " + e.getSQLState() + "]";
-    }
-
-    @FunctionalInterface
-    interface SqlStep<T> {
-        T run() throws SQLException;
     }
 }

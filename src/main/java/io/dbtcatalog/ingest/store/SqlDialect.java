@@ -3,12 +3,14 @@ package io.dbtcatalog.ingest.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * The few statements that differ between H2 and PostgreSQL, all in one place: inserting the project row when it is
- * absent, safely under concurrent publishes. Everything else the store runs is portable SQL.
+ * absent, safely under concurrent publishes, and bounding how long a transaction waits for a lock. Everything else
+ * the store runs is portable SQL.
  */
 enum SqlDialect {
 
@@ -20,20 +22,26 @@ enum SqlDialect {
             ON t.project_key = s.project_key
             WHEN NOT MATCHED THEN INSERT (project_key, source_kind, created_at)
                                   VALUES (s.project_key, s.source_kind, s.created_at)
-            """),
+            """, "SET LOCK_TIMEOUT ?"),
 
     /** PostgreSQL: {@code INSERT ... ON CONFLICT DO NOTHING} waits for a concurrent insert and then does nothing. */
     POSTGRESQL("""
             INSERT INTO catalog_project (project_key, source_kind, created_at) VALUES (?, ?, ?)
             ON CONFLICT (project_key) DO NOTHING
-            """);
+            """, "SELECT set_config('lock_timeout', ?, true)");
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's lock_not_available, raised when lock_timeout expires. */
+    private static final String PG_LOCK_NOT_AVAILABLE = "55P03";
+    /** H2's LOCK_TIMEOUT_1 error code. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private final String insertProjectIfAbsent;
+    private final String setLockTimeout;
 
-    SqlDialect(String insertProjectIfAbsent) {
+    SqlDialect(String insertProjectIfAbsent, String setLockTimeout) {
         this.insertProjectIfAbsent = insertProjectIfAbsent;
+        this.setLockTimeout = setLockTimeout;
     }
 
     static SqlDialect of(Connection connection) throws SQLException {
@@ -69,5 +77,34 @@ enum SqlDialect {
             }
             throw e;
         }
+    }
+
+    /**
+     * Bounds how long the current transaction waits for a row lock (PostgreSQL: for this transaction only; H2: for
+     * the session, which every publish sets anew). A null timeout leaves the engine's setting alone.
+     */
+    void lockTimeout(Connection connection, Duration timeout) throws SQLException {
+        if (timeout == null) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(setLockTimeout)) {
+            if (this == H2) {
+                statement.setInt(1, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            } else {
+                statement.setString(1, timeout.toMillis() + "ms");
+            }
+            statement.execute();
+        }
+    }
+
+    /** True when {@code e} says a lock wait ran out of time (someone else holds the lock). */
+    boolean isLockTimeout(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (this == POSTGRESQL ? PG_LOCK_NOT_AVAILABLE.equals(s.getSQLState())
+                    : s.getErrorCode() == H2_LOCK_TIMEOUT) {
+                return true;
+            }
+        }
+        return false;
     }
 }

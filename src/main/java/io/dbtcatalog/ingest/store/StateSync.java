@@ -37,24 +37,57 @@ final class StateSync {
     private record Pending<R>(R row, List<String> key, String hash) {
     }
 
-    private static final class Plan<R> {
-        final List<Pending<R>> inserts = new ArrayList<>();
-        final List<Pending<R>> updates = new ArrayList<>();
-        final List<List<String>> unchanged = new ArrayList<>();
-        final List<List<String>> deletes = new ArrayList<>();
+    /**
+     * What syncing one table would do, worked out without writing: the rows to insert, update (changed or revived)
+     * and leave, the keys to soft-delete, and how many rows of the table were active before.
+     */
+    static final class Plan<R> {
+        private final List<Pending<R>> inserts = new ArrayList<>();
+        private final List<Pending<R>> updates = new ArrayList<>();
+        private final List<List<String>> unchanged = new ArrayList<>();
+        private final List<List<String>> deletes = new ArrayList<>();
+        private int activeBefore;
+
+        ChangeCounts counts() {
+            return new ChangeCounts(inserts.size(), updates.size(), deletes.size(), unchanged.size());
+        }
+
+        int activeBefore() {
+            return activeBefore;
+        }
+
+        List<String> insertedKeys() {
+            return inserts.stream().map(p -> RowKeys.describe(p.key())).toList();
+        }
+
+        List<String> updatedKeys() {
+            return updates.stream().map(p -> RowKeys.describe(p.key())).toList();
+        }
+
+        List<String> deletedKeys() {
+            return deletes.stream().map(RowKeys::describe).sorted().toList();
+        }
     }
 
     <R> Outcome sync(StateTable<R> table, List<R> rows) throws SQLException {
-        StateSql sql = StateSql.of(table.shape());
-        Plan<R> plan = classify(table, rows, loadStored(table.shape(), sql));
+        return apply(table, plan(table, rows));
+    }
+
+    /** Classifies the snapshot's rows against the stored ones and checks their lengths; writes nothing. */
+    <R> Plan<R> plan(StateTable<R> table, List<R> rows) throws SQLException {
+        Plan<R> plan = classify(table, rows, loadStored(table.shape(), StateSql.of(table.shape())));
         validate(table, plan);
+        return plan;
+    }
+
+    /** Writes what {@link #plan} worked out. */
+    <R> Outcome apply(StateTable<R> table, Plan<R> plan) throws SQLException {
+        StateSql sql = StateSql.of(table.shape());
         long written = writeRows(sql.insert(), plan.inserts, (binder, p) -> bindInsert(table, binder, p))
                 + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, binder, p))
                 + writeRows(sql.delete(), plan.deletes, this::bindDelete)
                 + touch(sql, plan.unchanged);
-        ChangeCounts counts = new ChangeCounts(plan.inserts.size(), plan.updates.size(), plan.deletes.size(),
-                plan.unchanged.size());
-        return new Outcome(counts, written);
+        return new Outcome(plan.counts(), written);
     }
 
     private Map<List<String>, Stored> loadStored(StateTable.Shape shape, StateSql sql) throws SQLException {
@@ -99,13 +132,14 @@ final class StateSync {
                 plan.unchanged.add(key);
             }
         }
-        if (context.complete()) {
-            stored.forEach((key, row) -> {
-                if (!row.deleted() && !seen.containsKey(key)) {
+        stored.forEach((key, row) -> {
+            if (!row.deleted()) {
+                plan.activeBefore++;
+                if (context.complete() && !seen.containsKey(key)) {
                     plan.deletes.add(key);
                 }
-            });
-        }
+            }
+        });
         return plan;
     }
 

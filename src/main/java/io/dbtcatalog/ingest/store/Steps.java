@@ -1,0 +1,43 @@
+package io.dbtcatalog.ingest.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Runs the SQL steps of one publish or preview and turns their failures into {@link StoreException}s naming the
+ * project and table: a lock wait that ran out of time becomes a {@link ProjectBusyException}.
+ */
+final class Steps {
+
+    private final String projectKey;
+    private final SqlDialect dialect;
+    private final Duration lockTimeout;
+
+    Steps(String projectKey, SqlDialect dialect, Duration lockTimeout) {
+        this.projectKey = projectKey;
+        this.dialect = dialect;
+        this.lockTimeout = lockTimeout;
+    }
+
+    <T> T run(String table, SqlStep<T> step) {
+        try {
+            return step.run();
+        } catch (SQLException e) {
+            throw failure(table, e);
+        } catch (UncheckedSqlException e) {
+            throw failure(table, e.sqlCause());
+        }
+    }
+
+    private StoreException failure(String table, SQLException e) {
+        if (dialect.isLockTimeout(e)) {
+            return new ProjectBusyException(projectKey, lockTimeout, e);
+        }
+        return new StoreException(projectKey, table, Publication.describe(e), e);
+    }
+
+    @FunctionalInterface
+    interface SqlStep<T> {
+        T run() throws SQLException;
+    }
+}
