@@ -21,22 +21,31 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IngestionConfiguration {
 
+    /**
+     * The catalog's connection pool, migrated to the current schema. In read-only mode ({@code validate}) nothing is
+     * migrated and every connection is read-only (PostgreSQL then refuses any write).
+     */
     @Bean
     DataSource catalogDataSource(IngestionProperties properties,
-            @Value("${dbt-catalog-ingest.config-file:ingestion-config.yaml}") String configFile) {
+            @Value("${dbt-catalog-ingest.config-file:ingestion-config.yaml}") String configFile,
+            @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly) {
         List<String> problems = properties.problems();
         if (!problems.isEmpty()) {
             throw new ConfigException(configFile, problems);
         }
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(target.url());
+        hikari.setJdbcUrl(target.connectionUrl());
         hikari.setUsername(target.username());
         hikari.setPassword(target.password());
         hikari.setPoolName("catalog");
         hikari.setMaximumPoolSize(5);
         hikari.setInitializationFailTimeout(-1);
+        hikari.setReadOnly(readOnly);
         HikariDataSource dataSource = new HikariDataSource(hikari);
+        if (readOnly) {
+            return dataSource;
+        }
         try {
             CatalogMigrations.migrate(dataSource);
         } catch (RuntimeException e) {

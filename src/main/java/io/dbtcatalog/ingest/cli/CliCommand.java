@@ -7,4 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 interface CliCommand {
 
     int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out, PrintStream err);
+
+    /** True when the command must not write to the catalog: the application then starts without migrating it. */
+    default boolean readOnly() {
+        return false;
+    }
 }

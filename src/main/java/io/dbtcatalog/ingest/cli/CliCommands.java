@@ -14,13 +14,16 @@ final class CliCommands {
 
     private static final List<Spec> SPECS = List.of(
             new Spec("run", "ingest the latest run of every configured source (or of one, with --source)",
-                    Set.of("--force"), Set.of("--config", "--source"), new RunCommand()),
+                    Set.of("--force", "--allow-mass-delete"), Set.of("--config", "--source"), new RunCommand()),
+            new Spec("validate", "check the configuration, the database and every source, and print what a run would"
+                    + " change, writing nothing", Set.of(), Set.of("--config", "--source"), new ValidateCommand()),
             new Spec("help", "print this text", Set.of(), Set.of(), null));
 
     private static final Map<String, String> OPTION_HELP = Map.of(
             "--config FILE", "configuration file (default: ./ingestion-config.yaml)",
             "--source NAME", "only this configured source",
-            "--force", "ingest runs again even when the catalog already holds them");
+            "--force", "ingest runs again even when the catalog already holds them",
+            "--allow-mass-delete", "let a run soft-delete more nodes than ingestion.max-delete-share allows");
 
     private CliCommands() {
     }
@@ -34,7 +37,7 @@ final class CliCommands {
         SPECS.forEach(s -> text.append(String.format("  %-10s %s%n", s.name(), s.summary())));
         text.append("\noptions:\n");
         OPTION_HELP.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.append(String.format("  %-15s %s%n", e.getKey(), e.getValue())));
+                .forEach(e -> text.append(String.format("  %-20s %s%n", e.getKey(), e.getValue())));
         return text.toString();
     }
 }

@@ -44,8 +44,8 @@ public final class IngestCli {
             err.println("error: configuration file not found: " + config);
             return USAGE;
         }
-        try (ConfigurableApplicationContext context = start(config)) {
-            CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
+        CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
+        try (ConfigurableApplicationContext context = start(config, command.readOnly())) {
             return command.execute(context, arguments, out, err);
         } catch (RuntimeException e) {
             StartupFailure failure = StartupFailure.classify(e, config);
@@ -54,12 +54,13 @@ public final class IngestCli {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path config) {
+    private static ConfigurableApplicationContext start(Path config, boolean readOnly) {
         String location = config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config
                 : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
                 .run("--spring.config.location=classpath:/application.yaml," + location,
-                        "--dbt-catalog-ingest.config-file=" + config);
+                        "--dbt-catalog-ingest.config-file=" + config,
+                        "--dbt-catalog-ingest.read-only=" + readOnly);
     }
 }

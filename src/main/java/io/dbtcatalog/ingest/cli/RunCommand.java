@@ -18,7 +18,7 @@ final class RunCommand implements CliCommand {
         List<SourceOutcome> outcomes;
         try {
             outcomes = launcher.launch(IngestRequest.latest(arguments.value("--source").orElse(null),
-                    arguments.flag("--force")));
+                    arguments.flag("--force")).withAllowMassDelete(arguments.flag("--allow-mass-delete")));
         } catch (SourceRegistry.UnknownSourceException e) {
             err.println("error: " + e.getMessage());
             return IngestCli.USAGE;

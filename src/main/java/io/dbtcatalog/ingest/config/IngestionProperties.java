@@ -1,9 +1,12 @@
 package io.dbtcatalog.ingest.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
- * catalog database, the sources, the work folder for downloads and the HTTP settings. Unknown keys are errors.
+ * catalog database, the sources, the work folder for downloads, the HTTP settings and the publish safeguards
+ * ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors.
  */
 @Validated
 @ConfigurationProperties(prefix = "ingestion", ignoreUnknownFields = false)
@@ -24,11 +28,17 @@ public record IngestionProperties(
         @Valid @NotEmpty List<SourceProperties> sources,
         @DefaultValue("./data/work") Path workDir,
         @Valid @DefaultValue HttpProperties http,
-        String schedule) {
+        String schedule,
+        @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare,
+        @DefaultValue("2m") Duration lockTimeout) {
 
     /** Every rule Bean Validation cannot express, each naming its full key; empty when the config is sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+            problems.add("ingestion.lock-timeout: must be positive (how long a publish waits for another ingestion"
+                    + " of the same project), was " + lockTimeout);
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceProperties source = sources.get(i);

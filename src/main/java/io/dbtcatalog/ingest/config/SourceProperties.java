@@ -39,6 +39,7 @@ public record SourceProperties(
         }
         if (kind == SourceKind.DBT_CLOUD) {
             requireNonNull(problems, key + ".base-url", baseUrl, "dbt-cloud");
+            SecureUrls.problem(key + ".base-url", baseUrl).ifPresent(problems::add);
             requireNonNull(problems, key + ".account-id", accountId, "dbt-cloud");
             requireToken(problems, key, "dbt-cloud");
             if (acceptedStatuses == null || acceptedStatuses.isEmpty()) {
@@ -47,6 +48,7 @@ public record SourceProperties(
         }
         if (kind == SourceKind.DISCOVERY) {
             requireNonNull(problems, key + ".metadata-url", metadataUrl, "discovery");
+            SecureUrls.problem(key + ".metadata-url", metadataUrl).ifPresent(problems::add);
             requireNonNull(problems, key + ".environment-id", environmentId, "discovery");
             requireToken(problems, key, "discovery");
             if (pageSize > 500) {

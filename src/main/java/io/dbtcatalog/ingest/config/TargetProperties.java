@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.config;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.Locale;
 
 /**
  * The catalog database: a JDBC URL for H2 or PostgreSQL plus credentials. The password usually comes from a
@@ -16,6 +17,32 @@ public record TargetProperties(
     /** True when the URL points at PostgreSQL. */
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The URL to connect with. An embedded H2 file database gets {@code ;AUTO_SERVER=TRUE} (unless the URL sets
+     * {@code AUTO_SERVER} itself), so a second process, such as a {@code run} started while another is still going,
+     * can open the same file (through the first process) instead of failing with "database already in use".
+     */
+    public String connectionUrl() {
+        if (!isEmbeddedH2File()) {
+            return url;
+        }
+        for (String setting : url.split(";")) {
+            if (setting.strip().toUpperCase(Locale.ROOT).startsWith("AUTO_SERVER=")) {
+                return url;
+            }
+        }
+        return url + ";AUTO_SERVER=TRUE";
+    }
+
+    private boolean isEmbeddedH2File() {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String database = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+        return !(database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")
+                || database.startsWith("zip:"));
     }
 
     @Override

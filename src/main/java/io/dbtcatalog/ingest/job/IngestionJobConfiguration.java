@@ -1,7 +1,9 @@
 package io.dbtcatalog.ingest.job;
 
+import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.PublishRules;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The Spring Batch job {@value #JOB_NAME}: one chunk-oriented step that reads run references, fetches each run's
  * snapshot and publishes it, one run per chunk so every run is its own atomic unit. Step-scoped components get the
- * source, selector and force flag from the job parameters.
+ * source, selector, force and allow-mass-delete flags from the job parameters.
  */
 @Configuration
 public class IngestionJobConfiguration {
@@ -26,6 +28,7 @@ public class IngestionJobConfiguration {
     static final String SOURCE = "source";
     static final String SELECTOR = "selector";
     static final String FORCE = "force";
+    static final String ALLOW_MASS_DELETE = "allow-mass-delete";
 
     @Bean
     Job dbtIngestJob(JobRepository jobRepository, Step ingestRunsStep) {
@@ -66,8 +69,12 @@ public class IngestionJobConfiguration {
     @Bean
     @StepScope
     SnapshotPublisher snapshotPublisher(@Value("#{jobParameters['" + SOURCE + "']}") String source,
+            @Value("#{jobParameters['" + FORCE + "']}") String force,
+            @Value("#{jobParameters['" + ALLOW_MASS_DELETE + "']}") String allowMassDelete,
             @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
-            SourceRegistry sources, CatalogStore store, OutcomeCollector collector) {
-        return new SnapshotPublisher(sources.project(source), store, collector, jobExecutionId);
+            SourceRegistry sources, CatalogStore store, OutcomeCollector collector, IngestionProperties properties) {
+        PublishRules rules = new PublishRules(properties.maxDeleteShare(), Boolean.parseBoolean(allowMassDelete),
+                Boolean.parseBoolean(force), properties.lockTimeout());
+        return new SnapshotPublisher(sources.project(source), store, rules, collector, jobExecutionId);
     }
 }

@@ -60,6 +60,8 @@ public class IngestionLauncher {
                 .addString(IngestionJobConfiguration.SOURCE, name)
                 .addString(IngestionJobConfiguration.SELECTOR, SelectorCodec.encode(request.selector()))
                 .addString(IngestionJobConfiguration.FORCE, Boolean.toString(request.force()), false)
+                .addString(IngestionJobConfiguration.ALLOW_MASS_DELETE, Boolean.toString(request.allowMassDelete()),
+                        false)
                 .addString("launched-at", started.toString())
                 .toJobParameters();
         try {

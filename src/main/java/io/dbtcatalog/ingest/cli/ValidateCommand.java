@@ -1,0 +1,47 @@
+package io.dbtcatalog.ingest.cli;
+
+import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.job.IngestionCheck;
+import io.dbtcatalog.ingest.job.SourceCheck;
+import io.dbtcatalog.ingest.job.SourceRegistry;
+import java.io.PrintStream;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code validate}: the configuration was checked at start-up and the database reached; this checks every source
+ * (lists its runs, reads the latest run's artifacts) and prints what a {@code run} would add, change and delete,
+ * writing nothing. Exit 0 when a run would succeed, 1 when a check fails or a run would stop.
+ */
+final class ValidateCommand implements CliCommand {
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
+            PrintStream err) {
+        IngestionCheck check = context.getBean(IngestionCheck.class);
+        String url = context.getBean(IngestionProperties.class).target().url();
+        List<String> pending = check.pendingMigrations();
+        List<SourceCheck> checks;
+        try {
+            checks = check.check(arguments.value("--source").orElse(null), pending.isEmpty());
+        } catch (SourceRegistry.UnknownSourceException e) {
+            err.println("error: " + e.getMessage());
+            return IngestCli.USAGE;
+        }
+        out.println();
+        out.println("configuration: OK");
+        if (pending.isEmpty()) {
+            out.println("catalog database " + url + ": OK, schema current");
+        } else {
+            out.println("catalog database " + url + ": OK, reachable; a run would first create or migrate the schema ("
+                    + String.join(", ", pending) + "), so no comparison with the catalog is shown");
+        }
+        checks.forEach(c -> CheckPrinter.print(out, c));
+        return checks.stream().allMatch(SourceCheck::succeeded) ? IngestCli.OK : IngestCli.FAILED;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+}
