@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +81,10 @@ public final class ArtifactSnapshotReader {
                 warn(warnings, files.catalog() + ": " + catalog.unknownEntries()
                         + " entr(y/ies) name no manifest node; ignored");
             }
+            if (!catalog.skipped().isEmpty()) {
+                warn(warnings, files.catalog() + ": " + SkippedEntry.warning("table(s)", catalog.skipped(),
+                        "their warehouse columns are left out"));
+            }
             if (catalog.errors() > 0) {
                 warn(warnings, files.catalog() + ": dbt recorded " + catalog.errors()
                         + " error(s) while building the catalog; some warehouse columns may be missing");
@@ -115,6 +120,10 @@ public final class ArtifactSnapshotReader {
         if (content.incomplete() > 0) {
             warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
         }
+        if (!content.skipped().isEmpty()) {
+            warn(warnings, file + ": " + SkippedEntry.warning("result(s)", content.skipped(),
+                    "those outcomes are not recorded"));
+        }
         return content;
     }
 
@@ -128,6 +137,10 @@ public final class ArtifactSnapshotReader {
         checkInvocation(file, content.metadata(), manifest, warnings);
         if (content.incomplete() > 0) {
             warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
+        }
+        if (!content.skipped().isEmpty()) {
+            warn(warnings, file + ": " + SkippedEntry.warning("result(s)", content.skipped(),
+                    "that freshness is not recorded"));
         }
         return content.freshness();
     }
@@ -156,11 +169,16 @@ public final class ArtifactSnapshotReader {
         warnings.add(warning);
     }
 
-    /** Entries are read one at a time from a parser that continues after them, hence no trailing-token check. */
+    /**
+     * Entries are read one at a time from a parser that continues after them, hence no trailing-token check (the
+     * stream checks the end of the file itself). A key twice in one object fails the file: dbt never writes one, and
+     * which of the two values is meant cannot be known.
+     */
     private static JsonMapper newMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 }

@@ -2,12 +2,16 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,35 +44,109 @@ final class ArtifactStream {
         return read(file, null, (name, parser) -> parser.skipChildren(), true);
     }
 
-    /** Hands every entry of the object the parser stands on to {@code consumer}, one entry tree at a time. */
-    void forEachEntry(JsonParser parser, BiConsumer<String, JsonNode> consumer) {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return;
-        }
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String key = parser.currentName();
-            parser.nextToken();
-            JsonNode entry = mapper.readTree(parser);
-            if (entry != null && entry.isObject()) {
-                consumer.accept(key, entry);
+    /**
+     * Hands every entry of the object section the parser stands on to {@code consumer}, one entry tree at a time. A
+     * null section is empty; a section or an entry that is not an object fails the file ({@link ShapeException}):
+     * left out, its resources would look deleted.
+     */
+    void forEachEntry(JsonParser parser, String section, BiConsumer<String, JsonNode> consumer) {
+        if (isNullOrObject(parser, section)) {
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value != JsonToken.START_OBJECT) {
+                    throw new ShapeException(section + " entry '" + key + "' is " + describe(value)
+                            + ", not an object", parser.currentTokenLocation());
+                }
+                consumer.accept(key, mapper.readTree(parser));
             }
         }
     }
 
-    /** Binds every element of the array the parser stands on to {@code type}, one element at a time. */
-    <T> void forEachElement(JsonParser parser, Class<T> type, Consumer<T> consumer) {
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            parser.skipChildren();
+    /**
+     * Binds every element of the array section the parser stands on to {@code type}, one element at a time. A null
+     * section is empty, any other non-array fails the file; an element that is not an object or does not bind (a
+     * field of an unexpected JSON type) is handed to {@code skipped} and left out.
+     */
+    <T> void forEachElement(JsonParser parser, String section, Class<T> type, Consumer<T> consumer,
+            Consumer<SkippedEntry> skipped) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new ShapeException("section '" + section + "' is " + describe(parser.currentToken())
+                    + ", not a list", parser.currentTokenLocation());
+        }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            if (parser.currentToken() == JsonToken.START_OBJECT) {
-                consumer.accept(mapper.readValue(parser, type));
-            } else {
+            int line = parser.currentTokenLocation().getLineNr();
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                skipped.accept(new SkippedEntry(line, null, "the entry is " + describe(parser.currentToken())));
                 parser.skipChildren();
+                continue;
+            }
+            bind(mapper.readTree(parser), type, line, skipped).ifPresent(consumer);
+        }
+    }
+
+    /**
+     * Binds one entry tree to {@code type}; empty, with the problem handed to {@code skipped}, when a field has a
+     * JSON type the wire shape does not accept.
+     */
+    <T> Optional<T> bind(JsonNode tree, Class<T> type, int line, Consumer<SkippedEntry> skipped) {
+        try {
+            return Optional.of(mapper.treeToValue(tree, type));
+        } catch (DatabindException e) {
+            skipped.accept(new SkippedEntry(line, JsonValues.nonBlank(tree.path("unique_id")), mismatch(tree, e)));
+            return Optional.empty();
+        }
+    }
+
+    /** True for an object section (positioned on its start), false for null; fails for anything else. */
+    boolean isNullOrObject(JsonParser parser, String section) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new ShapeException("section '" + section + "' is " + describe(token) + ", not an object",
+                    parser.currentTokenLocation());
+        }
+        return true;
+    }
+
+    /** "field status is an object": the path of the value that did not bind and its JSON type. */
+    private static String mismatch(JsonNode tree, DatabindException e) {
+        JsonNode value = tree;
+        List<String> path = new ArrayList<>();
+        for (DatabindException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.add(reference.getPropertyName());
+                value = value.path(reference.getPropertyName());
+            } else {
+                path.add("[" + reference.getIndex() + "]");
+                value = value.path(reference.getIndex());
             }
         }
+        if (path.isEmpty() || value.isMissingNode()) {
+            return firstLine(e.getOriginalMessage());
+        }
+        return "field " + String.join(".", path).replace(".[", "[") + " is " + describe(value.asToken());
+    }
+
+    /** How a JSON value reads in messages: "an object", "a list", "a string"… */
+    static String describe(JsonToken token) {
+        if (token == null) {
+            return "missing";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> "unexpected JSON";
+        };
     }
 
     /** Reads the value the parser stands on as a tree (for small values such as {@code args}). */
@@ -79,18 +157,38 @@ final class ArtifactStream {
     private ArtifactMetadata read(Path file, ArtifactKind kind, SectionHandler handler, boolean stopAtMetadata) {
         requireReadable(file);
         try (JsonParser parser = mapper.createParser(file)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw notArtifact(file, kind, first == null ? "the file is empty" : "it does not hold a JSON object");
+            try {
+                return parse(parser, file, kind, handler, stopAtMetadata);
+            } catch (ArtifactException e) {
+                throw e;
+            } catch (JacksonException e) {
+                throw jsonError(file, e, parser.currentLocation());
+            } catch (ShapeException e) {
+                throw new ArtifactException(file, where(e.location()) + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new ArtifactException(file, where(parser.currentTokenLocation()) + "unexpected content: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
             }
-            ArtifactMetadata metadata = sections(parser, file, kind, handler, stopAtMetadata);
-            if (metadata == null) {
-                throw notArtifact(file, kind, "it has no metadata.dbt_schema_version");
-            }
-            return metadata;
         } catch (JacksonException e) {
-            throw jsonError(file, e);
+            throw jsonError(file, e, null);
         }
+    }
+
+    private ArtifactMetadata parse(JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler,
+            boolean stopAtMetadata) {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw notArtifact(file, kind, first == null ? "the file is empty" : "it does not hold a JSON object");
+        }
+        ArtifactMetadata metadata = sections(parser, file, kind, handler, stopAtMetadata);
+        if (metadata == null) {
+            throw notArtifact(file, kind, "it has no metadata.dbt_schema_version");
+        }
+        if (!stopAtMetadata && parser.nextToken() != null) {
+            throw new ShapeException("content follows the end of the top-level object",
+                    parser.currentTokenLocation());
+        }
+        return metadata;
     }
 
     /** Walks the top-level fields; returns the checked metadata (null when there is none). */
@@ -143,12 +241,17 @@ final class ArtifactStream {
         return new ArtifactException(file, "not " + expected + ": " + reason);
     }
 
-    private static ArtifactException jsonError(Path file, JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
-        String where = location != null && location.getLineNr() > 0
+    private static ArtifactException jsonError(Path file, JacksonException e, TokenStreamLocation fallback) {
+        TokenStreamLocation location = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? e.getLocation() : fallback;
+        return new ArtifactException(file, where(location) + "invalid or unexpected JSON: "
+                + firstLine(e.getOriginalMessage()), e);
+    }
+
+    private static String where(TokenStreamLocation location) {
+        return location != null && location.getLineNr() > 0
                 ? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
                 : "";
-        return new ArtifactException(file, where + "invalid or unexpected JSON: " + firstLine(e.getOriginalMessage()), e);
     }
 
     private static String firstLine(String message) {

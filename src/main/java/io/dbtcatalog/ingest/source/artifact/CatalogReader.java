@@ -11,7 +11,9 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Streams a {@code catalog.json} one table at a time and keeps the warehouse columns of the tables that are
- * manifest nodes; tables of unknown unique ids are only counted.
+ * manifest nodes; tables of unknown unique ids are only counted. A table of a manifest node whose shape is not what
+ * dbt writes (columns that are a list, a column that is a string…) is left out and reported: the catalog only adds
+ * warehouse detail, so one damaged table must not stop the ingestion.
  */
 final class CatalogReader {
 
@@ -23,39 +25,48 @@ final class CatalogReader {
 
     CatalogContent read(Path file, Predicate<String> isManifestNode) {
         Map<String, List<CatalogEntries.Column>> columns = new HashMap<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
         int[] unknown = {0};
         int[] errors = {0};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.CATALOG, (section, parser) -> {
             if ("nodes".equals(section) || "sources".equals(section)) {
-                readTables(parser, isManifestNode, columns, unknown);
+                readTables(parser, section, isManifestNode, columns, unknown, skipped);
             } else if ("errors".equals(section)) {
                 errors[0] = countErrors(parser);
             } else {
                 parser.skipChildren();
             }
         });
-        return new CatalogContent(metadata, columns, unknown[0], errors[0]);
+        return new CatalogContent(metadata, columns, unknown[0], errors[0], skipped);
     }
 
-    private void readTables(JsonParser parser, Predicate<String> isManifestNode,
-            Map<String, List<CatalogEntries.Column>> columns, int[] unknown) {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
+    private void readTables(JsonParser parser, String section, Predicate<String> isManifestNode,
+            Map<String, List<CatalogEntries.Column>> columns, int[] unknown, List<SkippedEntry> skipped) {
+        if (!stream.isNullOrObject(parser, section)) {
             return;
         }
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String uniqueId = parser.currentName();
-            parser.nextToken();
-            if (!isManifestNode.test(uniqueId) || parser.currentToken() != JsonToken.START_OBJECT) {
+            JsonToken value = parser.nextToken();
+            int line = parser.currentTokenLocation().getLineNr();
+            if (!isManifestNode.test(uniqueId)) {
                 unknown[0]++;
                 parser.skipChildren();
-                continue;
+            } else if (value != JsonToken.START_OBJECT) {
+                skipped.add(new SkippedEntry(line, uniqueId, "the table is " + ArtifactStream.describe(value)));
+                parser.skipChildren();
+            } else {
+                stream.bind(stream.tree(parser), CatalogEntries.Table.class, line,
+                                entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())))
+                        .ifPresent(table -> columns.put(uniqueId, named(table)));
             }
-            CatalogEntries.Table table = parser.readValueAs(CatalogEntries.Table.class);
-            List<CatalogEntries.Column> tableColumns = new ArrayList<>();
-            table.columns().forEach((key, column) -> tableColumns.add(named(key, column)));
-            columns.put(uniqueId, tableColumns);
         }
+    }
+
+    private static List<CatalogEntries.Column> named(CatalogEntries.Table table) {
+        List<CatalogEntries.Column> tableColumns = new ArrayList<>();
+        table.columns().forEach((key, column) -> tableColumns.add(named(key, column)));
+        return tableColumns;
     }
 
     private static CatalogEntries.Column named(String key, CatalogEntries.Column column) {

@@ -70,30 +70,57 @@ final class ManifestEntryMapper {
         return ResourceType.of(declared != null ? declared : RESOURCE_SECTIONS.getOrDefault(section, section));
     }
 
-    /** The columns the manifest declares for the entry (documented, not yet seen in the warehouse). */
+    /**
+     * The columns the manifest declares for the entry (documented, not yet seen in the warehouse): an object keyed
+     * by column name as dbt writes it, or, tolerated, a list of column objects that each carry their {@code name}
+     * (the shape of a schema.yml). Unnamed list elements are left out; {@link #columnsProblem} reports them.
+     */
     static List<CatalogColumn> documentedColumns(NodeId id, JsonNode entry) {
         List<CatalogColumn> columns = new ArrayList<>();
-        JsonNode declared = JsonValues.object(entry.path("columns"));
-        if (declared == null) {
-            return columns;
-        }
-        for (Map.Entry<String, JsonNode> property : declared.properties()) {
-            JsonNode column = property.getValue();
-            String name = column.isObject() ? nonBlank(column.path("name")) : null;
-            String columnName = name != null ? name : property.getKey();
-            if (columnName.isBlank()) {
-                continue;
+        JsonNode declared = entry.path("columns");
+        if (declared.isObject()) {
+            for (Map.Entry<String, JsonNode> property : declared.properties()) {
+                JsonNode column = property.getValue();
+                String name = column.isObject() ? nonBlank(column.path("name")) : null;
+                addColumn(columns, id, name != null ? name : property.getKey(), column);
             }
-            columns.add(new CatalogColumn(id, columnName,
-                    nonBlank(column.path("data_type")),
-                    null,
-                    nonBlank(column.path("description")),
-                    tags(column),
-                    JsonValues.mergedObjectJson(column.path("meta"), column.path("config").path("meta")),
-                    true,
-                    false));
+        } else if (declared.isArray()) {
+            for (JsonNode column : declared.values()) {
+                addColumn(columns, id, column.isObject() ? nonBlank(column.path("name")) : null, column);
+            }
         }
         return columns;
+    }
+
+    /** Why some of the entry's declared columns cannot be read, or null when all can. */
+    static String columnsProblem(JsonNode entry) {
+        JsonNode declared = entry.path("columns");
+        if (!JsonValues.present(declared) || declared.isObject()) {
+            return null;
+        }
+        if (!declared.isArray()) {
+            return "columns is " + ArtifactStream.describe(declared.asToken());
+        }
+        for (JsonNode column : declared.values()) {
+            if (!column.isObject() || nonBlank(column.path("name")) == null) {
+                return "columns is a list with an element that is not a named column object";
+            }
+        }
+        return null;
+    }
+
+    private static void addColumn(List<CatalogColumn> columns, NodeId id, String name, JsonNode column) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        columns.add(new CatalogColumn(id, name,
+                nonBlank(column.path("data_type")),
+                null,
+                nonBlank(column.path("description")),
+                tags(column),
+                JsonValues.mergedObjectJson(column.path("meta"), column.path("config").path("meta")),
+                true,
+                false));
     }
 
     /** The ids in the entry's {@code depends_on.nodes} (macros excluded), in file order. */

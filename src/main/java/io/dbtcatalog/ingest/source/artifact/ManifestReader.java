@@ -38,7 +38,7 @@ final class ManifestReader {
         Accumulator accumulator = new Accumulator();
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.MANIFEST, (section, parser) -> {
             if (ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(section)) {
-                stream.forEachEntry(parser, (key, entry) -> accumulator.add(section, key, entry));
+                stream.forEachEntry(parser, section, (key, entry) -> accumulator.add(section, key, entry));
             } else {
                 parser.skipChildren();
             }
@@ -70,6 +70,11 @@ final class ManifestReader {
             List<CatalogColumn> documented = ManifestEntryMapper.documentedColumns(id, entry);
             if (!documented.isEmpty()) {
                 columns.put(id, documented);
+            }
+            String columnsProblem = ManifestEntryMapper.columnsProblem(entry);
+            if (columnsProblem != null) {
+                warnings.add(id + ": " + columnsProblem + ", not an object of columns; the columns it cannot name"
+                        + " are left out");
             }
             for (String parent : ManifestEntryMapper.parents(entry)) {
                 candidateEdges.add(new LineageEdge(NodeId.of(parent), id));

@@ -35,10 +35,11 @@ final class RunResultsReader {
      */
     RunResultsContent read(Path file, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
         List<ResultEntries.Execution> executions = new ArrayList<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
         JsonNode[] args = {MissingNode.getInstance()};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.RUN_RESULTS, (section, parser) -> {
             if ("results".equals(section)) {
-                stream.forEachElement(parser, ResultEntries.Execution.class, executions::add);
+                stream.forEachElement(parser, section, ResultEntries.Execution.class, executions::add, skipped::add);
             } else if ("args".equals(section)) {
                 args[0] = stream.tree(parser);
             } else {
@@ -47,14 +48,15 @@ final class RunResultsReader {
         });
         ResultsCommand command = ResultsCommand.of(args[0]);
         if (!command.executing()) {
-            return new RunResultsContent(metadata, command, List.of(), List.of(), 0);
+            return new RunResultsContent(metadata, command, List.of(), List.of(), 0, List.of());
         }
         String invocation = metadata.invocationId() != null ? metadata.invocationId() : fallbackInvocation;
-        return outcomes(metadata, command, executions, isTest, invocation, dbtRunId);
+        return outcomes(metadata, command, executions, isTest, invocation, dbtRunId, skipped);
     }
 
     private static RunResultsContent outcomes(ArtifactMetadata metadata, ResultsCommand command,
-            List<ResultEntries.Execution> executions, Predicate<String> isTest, String invocation, Long dbtRunId) {
+            List<ResultEntries.Execution> executions, Predicate<String> isTest, String invocation, Long dbtRunId,
+            List<SkippedEntry> skipped) {
         List<TestResult> tests = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         int incomplete = 0;
@@ -67,7 +69,7 @@ final class RunResultsReader {
                 runs.add(runResult(execution, invocation, dbtRunId));
             }
         }
-        return new RunResultsContent(metadata, command, tests, runs, incomplete);
+        return new RunResultsContent(metadata, command, tests, runs, incomplete, skipped);
     }
 
     private static TestResult testResult(ResultEntries.Execution execution, String invocation, Long dbtRunId) {

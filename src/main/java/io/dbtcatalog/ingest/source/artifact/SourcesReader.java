@@ -15,8 +15,12 @@ import java.util.List;
  */
 final class SourcesReader {
 
-    /** The freshness rows of one file, its metadata and how many results lacked an id or status. */
-    record Content(ArtifactMetadata metadata, List<SourceFreshness> freshness, int incomplete) {
+    /**
+     * The freshness rows of one file, its metadata, how many results lacked an id or status and which were left out
+     * for their shape.
+     */
+    record Content(ArtifactMetadata metadata, List<SourceFreshness> freshness, int incomplete,
+            List<SkippedEntry> skipped) {
     }
 
     private final ArtifactStream stream;
@@ -27,9 +31,10 @@ final class SourcesReader {
 
     Content read(Path file, String fallbackInvocation, Long dbtRunId) {
         List<ResultEntries.Freshness> results = new ArrayList<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.SOURCES, (section, parser) -> {
             if ("results".equals(section)) {
-                stream.forEachElement(parser, ResultEntries.Freshness.class, results::add);
+                stream.forEachElement(parser, section, ResultEntries.Freshness.class, results::add, skipped::add);
             } else {
                 parser.skipChildren();
             }
@@ -44,7 +49,7 @@ final class SourcesReader {
                 freshness.add(map(result, invocation, dbtRunId));
             }
         }
-        return new Content(metadata, freshness, incomplete);
+        return new Content(metadata, freshness, incomplete, skipped);
     }
 
     private static SourceFreshness map(ResultEntries.Freshness result, String invocation, Long dbtRunId) {
