@@ -3,7 +3,10 @@ package io.dbtcatalog.ingest.job;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Turns an exception chain into the one line a user reads: each distinct message once, outermost first. */
+/**
+ * Turns an exception chain into the one line a user reads: each distinct message once, outermost first (a cause
+ * whose first line an outer message already quotes adds nothing).
+ */
 final class Failures {
 
     private static final int MAX_LENGTH = 2000;
@@ -15,7 +18,8 @@ final class Failures {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = failure; t != null && messages.size() < 5; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && !message.isBlank() && messages.stream().noneMatch(m -> m.contains(message))) {
+            String firstLine = message == null ? null : message.strip().lines().findFirst().orElse("");
+            if (firstLine != null && !firstLine.isBlank() && messages.stream().noneMatch(m -> m.contains(firstLine))) {
                 messages.add(message.strip());
             }
             if (t.getCause() == t) {
