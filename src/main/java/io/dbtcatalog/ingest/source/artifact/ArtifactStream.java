@@ -254,11 +254,13 @@ final class ArtifactStream {
                 : "";
     }
 
+    /** The first line of a Jackson message, without the "(start marker at [Source: …])" noise. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "");
     }
 }
