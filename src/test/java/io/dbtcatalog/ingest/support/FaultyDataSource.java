@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * Wraps a {@link DataSource} so that the N-th write ({@code executeBatch}, {@code executeUpdate}, {@code execute}
  * or {@code commit}, counted across all its connections and statements) throws an {@link SQLException} instead of
  * reaching the database: a failure injected half-way through a transaction. {@link #writes()} tells how many writes
- * went through, so a test can first count them on a clean run and then fail at each one.
+ * went through, so a test can first count them on a clean run and then fail at each one. {@link #beforeWrite} runs
+ * an action (say, stopping the database server) right before the N-th write instead, and then lets the write go.
  */
 public final class FaultyDataSource {
 
@@ -27,16 +28,23 @@ public final class FaultyDataSource {
 
     private final DataSource target;
     private final int failAt;
+    private final Runnable action;
     private final AtomicInteger writes = new AtomicInteger();
 
-    private FaultyDataSource(DataSource target, int failAt) {
+    private FaultyDataSource(DataSource target, int failAt, Runnable action) {
         this.target = target;
         this.failAt = failAt;
+        this.action = action;
     }
 
     /** A data source whose {@code failAt}-th write fails (1-based); 0 never fails and only counts. */
     public static FaultyDataSource failingAt(DataSource target, int failAt) {
-        return new FaultyDataSource(target, failAt);
+        return new FaultyDataSource(target, failAt, null);
+    }
+
+    /** A data source that runs {@code action} right before its {@code at}-th write, then attempts the write. */
+    public static FaultyDataSource beforeWrite(DataSource target, int at, Runnable action) {
+        return new FaultyDataSource(target, at, action);
     }
 
     /** The wrapped data source to hand to the code under test. */
@@ -57,7 +65,11 @@ public final class FaultyDataSource {
 
     private Object invoke(Object delegate, Method method, Object[] args) throws Throwable {
         if (WRITES.contains(method.getName()) && writes.incrementAndGet() == failAt) {
-            throw new SQLException("injected failure at write " + failAt + " (" + method.getName() + ")", SQL_STATE);
+            if (action == null) {
+                throw new SQLException("injected failure at write " + failAt + " (" + method.getName() + ")",
+                        SQL_STATE);
+            }
+            action.run();
         }
         Object result;
         try {
