@@ -36,18 +36,20 @@ public final class IngestionApp implements AutoCloseable {
     }
 
     /**
-     * Writes {@code ingestion-config.yaml} into {@code dir}: the catalog at {@code url}, one local source per
+     * Writes {@code ingestion-config.yaml} into {@code dir}: the catalog at {@code url} (user {@code postgres} for
+     * the embedded PostgreSQL, {@code sa} for H2), one local source per
      * name/folder pair, and {@code extra} lines under {@code ingestion:} (e.g. {@code "  lock-timeout: 1s\n"}).
      */
     public static Path config(Path dir, String url, Map<String, Path> localSources, String extra) {
+        String user = url.startsWith("jdbc:postgresql:") ? "postgres" : "sa";
         StringBuilder yaml = new StringBuilder("""
                 ingestion:
                   target:
                     url: %s
-                    username: sa
+                    username: %s
                     password: ""
                   work-dir: %s
-                """.formatted(url, dir.resolve("work")));
+                """.formatted(url, user, dir.resolve("work")));
         yaml.append(extra);
         yaml.append("  sources:\n");
         localSources.forEach((name, folder) -> yaml.append("""

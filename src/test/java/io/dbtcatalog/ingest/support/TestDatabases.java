@@ -58,6 +58,11 @@ public final class TestDatabases {
             return engine == Engine.H2 ? dataSource : Postgres.server().getDatabase("postgres", name, postgresProperties);
         }
 
+        /** The JDBC URL another process can use (PostgreSQL); for H2 the in-memory URL of this JVM only. */
+        public String jdbcUrl() {
+            return engine == Engine.H2 ? "jdbc:h2:mem:" + name : Postgres.server().getJdbcUrl("postgres", name);
+        }
+
         @Override
         public void close() {
             if (engine == Engine.H2) {

@@ -1,0 +1,116 @@
+package io.dbtcatalog.ingest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * A test-only hook that holds a publish in the middle of its transaction, so another process can be started against
+ * the same catalog or this one killed at a known moment. Active only when the system property {@value #PROPERTY}
+ * names a folder (it lives on the test classpath, registered as an auto-configuration; main code knows nothing of
+ * it): the catalog data source is wrapped, and right after the first JDBC batch written to a {@code catalog_*} table
+ * other than {@code catalog_project} (the project lock is held by then) it writes {@code paused} into the folder and
+ * waits until a {@code release} file appears there (at most five minutes).
+ */
+@AutoConfiguration
+@ConditionalOnProperty(PublishPause.PROPERTY)
+public class PublishPause {
+
+    public static final String PROPERTY = "dbtcatalog.test.pause-publish";
+    public static final String PAUSED = "paused";
+    public static final String RELEASE = "release";
+
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+
+    @Bean
+    static BeanPostProcessor pausingCatalogDataSource(Environment environment) {
+        Path folder = Path.of(environment.getRequiredProperty(PROPERTY));
+        AtomicBoolean paused = new AtomicBoolean();
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource dataSource && name.equals("catalogDataSource")) {
+                    return proxy(DataSource.class, dataSource, (method, result, args) ->
+                            wrapConnection(result, folder, paused));
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static Object wrapConnection(Object result, Path folder, AtomicBoolean paused) {
+        if (!(result instanceof Connection connection)) {
+            return result;
+        }
+        return proxy(Connection.class, connection, (method, statement, args) -> {
+            if (statement instanceof PreparedStatement prepared && method.getName().equals("prepareStatement")) {
+                String sql = (String) args[0];
+                return proxy(PreparedStatement.class, prepared, (call, value, callArgs) -> {
+                    if (call.getName().equals("executeBatch") && isCatalogWrite(sql) && paused.compareAndSet(false, true)) {
+                        pause(folder, sql);
+                    }
+                    return value;
+                });
+            }
+            return statement;
+        });
+    }
+
+    private static boolean isCatalogWrite(String sql) {
+        return sql.contains(" catalog_") && !sql.contains("catalog_project");
+    }
+
+    private static void pause(Path folder, String sql) {
+        try {
+            Files.createDirectories(folder);
+            Path marker = Files.writeString(folder.resolve(PAUSED + ".tmp"), sql);
+            Files.move(marker, folder.resolve(PAUSED), StandardCopyOption.ATOMIC_MOVE);
+            Instant deadline = Instant.now().plus(LONGEST_PAUSE);
+            while (!Files.exists(folder.resolve(RELEASE)) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a proxied call returns, given the method, the real result and the arguments. */
+    @FunctionalInterface
+    private interface AfterCall {
+        Object apply(Method method, Object result, Object[] args);
+    }
+
+    private static <T> T proxy(Class<T> type, T target, AfterCall after) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return after.apply(method, result, args);
+        };
+        Class<?>[] interfaces = type == DataSource.class ? new Class<?>[] {DataSource.class, AutoCloseable.class}
+                : new Class<?>[] {type};
+        return type.cast(Proxy.newProxyInstance(PublishPause.class.getClassLoader(), interfaces, handler));
+    }
+}
