@@ -97,7 +97,7 @@ final class AdminApi {
      * A 404 becomes {@link ArtifactNotFoundException}.
      */
     ArtifactCheck.Checked download(long runId, Integer step, String name, Path target) {
-        HttpUrl.Builder builder = runUrl(runId).addPathSegment("artifacts").addPathSegments(name);
+        HttpUrl.Builder builder = runUrl(runId).addPathSegment("artifacts").addPathSegment(name);
         if (step != null) {
             builder.addQueryParameter("step", step.toString());
         }

@@ -32,7 +32,7 @@ final class ArtifactDownloads {
     Downloaded downloadAll(Wire.Run run, StepPlan plan, Path folder) {
         long runId = run.id();
         List<String> warnings = new ArrayList<>();
-        Path manifest = folder.resolve("manifest.json");
+        Path manifest = WorkFolders.fileIn(folder, "manifest.json");
         api.download(runId, plan.manifestStep(), "manifest.json", manifest);
         Path runResults = runResults(runId, plan, folder, warnings);
         Path catalog = fileOf(optional(runId, catalogStep(run, plan), "catalog.json", folder, warnings,
@@ -76,7 +76,7 @@ final class ArtifactDownloads {
         if (step == null) {
             return null;
         }
-        Path target = folder.resolve(name);
+        Path target = WorkFolders.fileIn(folder, name);
         try {
             return new Fetched(target, api.download(runId, step.index(), name, target).argsWhich());
         } catch (ArtifactNotFoundException e) {
