@@ -1,17 +1,39 @@
 package io.dbtcatalog.ingest.job;
 
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.StoreException;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an exception chain into the one line a user reads: each distinct message once, outermost first (a cause
- * whose first line an outer message already quotes adds nothing).
+ * whose first line an outer message already quotes adds nothing); and records failures in the ledger without ever
+ * letting a failure to record hide the failure itself.
  */
 final class Failures {
 
+    private static final Logger log = LoggerFactory.getLogger(Failures.class);
     private static final int MAX_LENGTH = 2000;
 
     private Failures() {
+    }
+
+    /**
+     * Writes a FAILED ledger row for {@code run}; when the catalog cannot take it (the database is down, which may be
+     * the very failure being recorded), logs that and returns, so the original failure is what gets reported.
+     */
+    static void record(CatalogStore store, ProjectRef project, RunRef run, Instant startedAt, String message) {
+        try {
+            store.recordFailure(project, run, startedAt, message);
+        } catch (StoreException e) {
+            log.warn("{}: could not record the failure of run {} in ingestion_run: {}", project.projectKey(),
+                    run.runKey(), oneLine(e));
+        }
     }
 
     static String oneLine(Throwable failure) {

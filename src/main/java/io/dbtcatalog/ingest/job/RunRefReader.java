@@ -57,7 +57,7 @@ class RunRefReader implements ItemReader<RunRef> {
         } catch (RuntimeException e) {
             String message = "could not list runs: " + Failures.oneLine(e);
             collector.failBeforeAnyRun(jobExecutionId, message);
-            store.recordFailure(project, new RunRef(source.name(), "(run selection)", null, null, null, null),
+            Failures.record(store, project, new RunRef(source.name(), "(run selection)", null, null, null, null),
                     started, message);
             throw e;
         }

@@ -42,7 +42,7 @@ class SnapshotFetcher implements ItemProcessor<RunRef, FetchedRun> {
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
             log.error("{}: run {} failed: {}", source.name(), run.runKey(), message);
-            store.recordFailure(project, run, started, message);
+            Failures.record(store, project, run, started, message);
             collector.add(jobExecutionId, RunOutcome.failed(run, message, Duration.between(started, Instant.now())));
             throw e;
         }

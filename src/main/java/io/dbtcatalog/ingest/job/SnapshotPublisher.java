@@ -62,7 +62,7 @@ class SnapshotPublisher implements ItemWriter<FetchedRun> {
             String message = Failures.oneLine(e);
             log.error("{}: publishing run {} failed, catalog unchanged: {}", project.projectKey(),
                     snapshot.run().runKey(), message);
-            store.recordFailure(project, snapshot.run(), fetched.startedAt(), message);
+            Failures.record(store, project, snapshot.run(), fetched.startedAt(), message);
             collector.add(jobExecutionId, RunOutcome.failed(snapshot.run(), message,
                     Duration.between(fetched.startedAt(), Instant.now())));
             throw e;

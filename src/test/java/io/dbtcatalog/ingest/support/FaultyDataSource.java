@@ -29,6 +29,7 @@ public final class FaultyDataSource {
     private final DataSource target;
     private final int failAt;
     private final Runnable action;
+    private boolean down;
     private final AtomicInteger writes = new AtomicInteger();
 
     private FaultyDataSource(DataSource target, int failAt, Runnable action) {
@@ -40,6 +41,13 @@ public final class FaultyDataSource {
     /** A data source whose {@code failAt}-th write fails (1-based); 0 never fails and only counts. */
     public static FaultyDataSource failingAt(DataSource target, int failAt) {
         return new FaultyDataSource(target, failAt, null);
+    }
+
+    /** A data source whose writes all fail from the {@code failFrom}-th on, as if the database had gone away. */
+    public static FaultyDataSource downFrom(DataSource target, int failFrom) {
+        FaultyDataSource faulty = new FaultyDataSource(target, failFrom, null);
+        faulty.down = true;
+        return faulty;
     }
 
     /** A data source that runs {@code action} right before its {@code at}-th write, then attempts the write. */
@@ -64,9 +72,10 @@ public final class FaultyDataSource {
     }
 
     private Object invoke(Object delegate, Method method, Object[] args) throws Throwable {
-        if (WRITES.contains(method.getName()) && writes.incrementAndGet() == failAt) {
+        int write = WRITES.contains(method.getName()) ? writes.incrementAndGet() : 0;
+        if (write > 0 && (write == failAt || down && write > failAt)) {
             if (action == null) {
-                throw new SQLException("injected failure at write " + failAt + " (" + method.getName() + ")",
+                throw new SQLException("injected failure at write " + write + " (" + method.getName() + ")",
                         SQL_STATE);
             }
             action.run();
