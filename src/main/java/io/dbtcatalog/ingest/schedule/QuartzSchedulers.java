@@ -49,7 +49,7 @@ final class QuartzSchedulers {
         quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         quartz.setProperty("org.quartz.threadPool.threadCount", Integer.toString(properties.scheduler().threads()));
         quartz.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        quartz.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        quartz.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         if (clustered(properties)) {
             quartz.setProperty("org.quartz.jobStore.isClustered", "true");
             quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");

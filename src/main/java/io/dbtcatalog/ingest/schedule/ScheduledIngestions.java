@@ -82,6 +82,11 @@ public class ScheduledIngestions implements SmartLifecycle {
         return installer.nextFireTimes(scheduler);
     }
 
+    /** The running Quartz scheduler (null when not running), for tests that listen to its fires. */
+    synchronized Scheduler scheduler() {
+        return scheduler;
+    }
+
     /** Blocks until the scheduler stopped (the application context is closing). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
