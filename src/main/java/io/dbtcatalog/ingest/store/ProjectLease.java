@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +21,11 @@ public final class ProjectLease implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectLease.class);
 
+    /** Reads without locking, so it never waits for the holder's row lock (H2's MERGE would). */
     private static final String ENSURE_ROW = """
-            MERGE INTO ingestion_lease t USING (VALUES (CAST(? AS VARCHAR(200)))) AS s (project_key)
-            ON t.project_key = s.project_key
-            WHEN NOT MATCHED THEN INSERT (project_key) VALUES (s.project_key)
+            INSERT INTO ingestion_lease (project_key)
+            SELECT CAST(? AS VARCHAR(200)) FROM (VALUES (1)) AS one (x)
+            WHERE NOT EXISTS (SELECT 1 FROM ingestion_lease WHERE project_key = ?)
             """;
     private static final String LOCK_ROW = """
             SELECT project_key FROM ingestion_lease WHERE project_key = ? FOR UPDATE SKIP LOCKED
@@ -71,6 +72,7 @@ public final class ProjectLease implements AutoCloseable {
         connection.setAutoCommit(true);
         try (PreparedStatement statement = connection.prepareStatement(ENSURE_ROW)) {
             statement.setString(1, projectKey);
+            statement.setString(2, projectKey);
             statement.executeUpdate();
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
