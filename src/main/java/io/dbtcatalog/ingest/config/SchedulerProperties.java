@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record SchedulerProperties(
         @DefaultValue("UTC") String timeZone,
-        @DefaultValue("4") @Min(1) @Max(50) int threads,
+        @DefaultValue("4") @Min(1) @Max(20) int threads,
         @DefaultValue("2m") Duration shutdownTimeout) {
 
-    /** The defaults, for code paths that build the configuration without binding YAML. */
-    public static SchedulerProperties defaults() {
-        return new SchedulerProperties("UTC", 4, Duration.ofMinutes(2));
+    /**
+     * Connections the catalog pool needs so that every scheduler thread can hold its chunk transaction and publish
+     * at the same time, with a few to spare for Quartz and the job repository.
+     */
+    public int connectionsNeeded() {
+        return 2 * threads + 3;
     }
 }
