@@ -39,7 +39,8 @@ public class IngestionConfiguration {
         hikari.setUsername(target.username());
         hikari.setPassword(target.password());
         hikari.setPoolName("catalog");
-        hikari.setMaximumPoolSize(5);
+        hikari.setMaximumPoolSize(Math.max(5, properties.scheduler().connectionsNeeded()));
+        hikari.setMinimumIdle(2);
         hikari.setInitializationFailTimeout(-1);
         hikari.setReadOnly(readOnly);
         HikariDataSource dataSource = new HikariDataSource(hikari);

@@ -45,7 +45,7 @@ public final class IngestCli {
             return USAGE;
         }
         CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
-        try (ConfigurableApplicationContext context = start(config, command.readOnly())) {
+        try (ConfigurableApplicationContext context = start(config, arguments.command(), command.readOnly())) {
             return command.execute(context, arguments, out, err);
         } catch (RuntimeException e) {
             StartupFailure failure = StartupFailure.classify(e, config);
@@ -54,13 +54,13 @@ public final class IngestCli {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path config, boolean readOnly) {
+    private static ConfigurableApplicationContext start(Path config, String command, boolean readOnly) {
         String location = config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config
                 : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
                 .run("--spring.config.location=classpath:/application.yaml," + location,
-                        "--dbt-catalog-ingest.config-file=" + config,
+                        "--dbt-catalog-ingest.config-file=" + config, "--dbt-catalog-ingest.command=" + command,
                         "--dbt-catalog-ingest.read-only=" + readOnly);
     }
 }

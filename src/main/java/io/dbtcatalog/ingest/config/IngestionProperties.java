@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
- * catalog database, the sources, the work folder for downloads, the HTTP settings and the publish safeguards
- * ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors.
+ * catalog database, the sources, the work folder for downloads, the HTTP settings, the default schedule (a Quartz
+ * cron expression a source's own {@code schedule} overrides), the scheduler, the management port and the publish
+ * safeguards ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors.
  */
 @Validated
 @ConfigurationProperties(prefix = "ingestion", ignoreUnknownFields = false)
@@ -29,12 +30,16 @@ public record IngestionProperties(
         @DefaultValue("./data/work") Path workDir,
         @Valid @DefaultValue HttpProperties http,
         String schedule,
+        @Valid @DefaultValue SchedulerProperties scheduler,
+        @Valid @DefaultValue ManagementProperties management,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare,
         @DefaultValue("2m") Duration lockTimeout) {
 
     /** Every rule Bean Validation cannot express, each naming its full key; empty when the config is sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        CronCheck.check(problems, "ingestion.schedule", schedule);
+        CronCheck.checkZone(problems, "ingestion.scheduler.time-zone", scheduler.timeZone());
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             problems.add("ingestion.lock-timeout: must be positive (how long a publish waits for another ingestion"
                     + " of the same project), was " + lockTimeout);
@@ -49,6 +54,11 @@ public record IngestionProperties(
             }
         }
         return problems;
+    }
+
+    /** The cron expression a source is scheduled with: its own, else the global default; null when neither is set. */
+    public String scheduleOf(SourceProperties source) {
+        return source.schedule() != null ? source.schedule() : schedule;
     }
 
     /** The source with that name, if configured. */

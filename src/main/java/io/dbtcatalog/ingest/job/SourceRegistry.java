@@ -35,12 +35,18 @@ public class SourceRegistry {
     private final Map<String, Supplier<MetadataSource>> factories = new ConcurrentHashMap<>();
     private final Map<String, MetadataSource> sources = new ConcurrentHashMap<>();
 
-    /** Validates every source's settings up front, so a bad value fails start-up naming its key. */
+    /**
+     * Validates the configuration's cross-key rules and every source's settings up front, so a bad value fails
+     * start-up naming its key whichever bean is created first.
+     */
     public SourceRegistry(IngestionProperties properties, ArtifactSnapshotReader artifactReader,
             @Value("${dbt-catalog-ingest.config-file:ingestion-config.yaml}") String configFile) {
         this.properties = properties;
         this.artifactReader = artifactReader;
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(properties.problems());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(configFile, problems);
+        }
         for (int i = 0; i < properties.sources().size(); i++) {
             SourceProperties source = properties.sources().get(i);
             try {
@@ -79,7 +85,8 @@ public class SourceRegistry {
         switch (source.kind()) {
             case LOCAL -> {
                 Path folder = Path.of(source.path());
-                return () -> new LocalFolderSource(source.name(), folder, artifactReader);
+                Path history = source.historyPath() == null ? null : Path.of(source.historyPath());
+                return () -> new LocalFolderSource(source.name(), folder, history, artifactReader);
             }
             case DBT_CLOUD -> {
                 DbtCloudSettings settings = new DbtCloudSettings(source.name(), source.baseUrl(), source.accountId(),

@@ -34,9 +34,9 @@ class TransportAndSafeguardConfigTests {
     void dbtCloudAndDiscoveryUrlsAreCheckedUnderTheirOwnKeys() {
         // given
         SourceProperties cloud = new SourceProperties("cloud", SourceKind.DBT_CLOUD, null,
-                URI.create("http://cloud.getdbt.com"), 1L, "t", null, null, null, List.of(10), null, 500, null);
+                URI.create("http://cloud.getdbt.com"), 1L, "t", null, null, null, List.of(10), null, 500, null, null);
         SourceProperties discovery = new SourceProperties("disco", SourceKind.DISCOVERY, null, null, null, "t",
-                null, null, 7L, List.of(10), URI.create("http://metadata.cloud.getdbt.com/graphql"), 500, null);
+                null, null, 7L, List.of(10), URI.create("http://metadata.cloud.getdbt.com/graphql"), 500, null, null);
 
         // when / then
         assertThat(cloud.problems("ingestion.sources[0]"))
@@ -63,8 +63,9 @@ class TransportAndSafeguardConfigTests {
         // given
         IngestionProperties properties = new IngestionProperties(new TargetProperties("jdbc:h2:mem:x", "sa", ""),
                 List.of(new SourceProperties("s", SourceKind.LOCAL, "p", null, null, null, null, null, null,
-                        List.of(10), null, 500, null)),
-                Path.of("work"), HttpProperties.defaults(), null, 0.5, Duration.ZERO);
+                        List.of(10), null, 500, null, null)),
+                Path.of("work"), HttpProperties.defaults(), null, new SchedulerProperties("UTC", 4, Duration.ofMinutes(2)),
+                new ManagementProperties(null), 0.5, Duration.ZERO);
 
         // when / then
         assertThat(properties.problems()).singleElement().asString().startsWith("ingestion.lock-timeout: must be positive");
