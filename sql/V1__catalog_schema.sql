@@ -14,6 +14,7 @@ CREATE TABLE catalog_project (
     dbt_cloud_environment_id BIGINT,
     dbt_cloud_job_id       BIGINT,
     created_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    state_as_of            TIMESTAMP WITH TIME ZONE,
     last_ingestion_run_id  BIGINT
 );
 
@@ -24,15 +25,17 @@ CREATE TABLE ingestion_run (
     run_key                VARCHAR(400)  NOT NULL,
     dbt_run_id             BIGINT,
     dbt_job_id             BIGINT,
-    location               VARCHAR(2000),
+    location               TEXT,
     invocation_id          VARCHAR(100),
     generated_at           TIMESTAMP WITH TIME ZONE,
     dbt_version            VARCHAR(100),
     manifest_schema_version VARCHAR(200),
-    results_command        VARCHAR(50),
+    results_command        VARCHAR(100),
     started_at             TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     status                 VARCHAR(20)   NOT NULL,
+    snapshot_complete      BOOLEAN,
+    state_applied          BOOLEAN       NOT NULL DEFAULT FALSE,
     nodes_added            INTEGER NOT NULL DEFAULT 0,
     nodes_updated          INTEGER NOT NULL DEFAULT 0,
     nodes_deleted          INTEGER NOT NULL DEFAULT 0,
@@ -40,11 +43,15 @@ CREATE TABLE ingestion_run (
     columns_added          INTEGER NOT NULL DEFAULT 0,
     columns_updated        INTEGER NOT NULL DEFAULT 0,
     columns_deleted        INTEGER NOT NULL DEFAULT 0,
+    columns_unchanged      INTEGER NOT NULL DEFAULT 0,
     edges_added            INTEGER NOT NULL DEFAULT 0,
+    edges_updated          INTEGER NOT NULL DEFAULT 0,
     edges_deleted          INTEGER NOT NULL DEFAULT 0,
+    edges_unchanged        INTEGER NOT NULL DEFAULT 0,
     tests_added            INTEGER NOT NULL DEFAULT 0,
     tests_updated          INTEGER NOT NULL DEFAULT 0,
     tests_deleted          INTEGER NOT NULL DEFAULT 0,
+    tests_unchanged        INTEGER NOT NULL DEFAULT 0,
     test_results_added     INTEGER NOT NULL DEFAULT 0,
     run_results_added      INTEGER NOT NULL DEFAULT 0,
     freshness_added        INTEGER NOT NULL DEFAULT 0,
@@ -103,6 +110,7 @@ CREATE TABLE catalog_column (
     last_seen_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     last_changed_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     deleted_at             TIMESTAMP WITH TIME ZONE,
+    last_ingestion_run_id  BIGINT,
     PRIMARY KEY (project_key, node_unique_id, column_name)
 );
 
@@ -112,7 +120,9 @@ CREATE TABLE catalog_lineage (
     child_unique_id        VARCHAR(1000) NOT NULL,
     first_seen_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     last_seen_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_changed_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     deleted_at             TIMESTAMP WITH TIME ZONE,
+    last_ingestion_run_id  BIGINT,
     PRIMARY KEY (project_key, parent_unique_id, child_unique_id)
 );
 CREATE INDEX catalog_lineage_child_idx ON catalog_lineage (project_key, child_unique_id);
@@ -124,13 +134,14 @@ CREATE TABLE catalog_test (
     kind                   VARCHAR(20)   NOT NULL,
     attached_node_unique_id VARCHAR(1000),
     column_name            VARCHAR(1000),
-    severity               VARCHAR(20),
+    severity               VARCHAR(100),
     kwargs                 TEXT          NOT NULL,
     content_hash           VARCHAR(64)   NOT NULL,
     first_seen_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     last_seen_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     last_changed_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     deleted_at             TIMESTAMP WITH TIME ZONE,
+    last_ingestion_run_id  BIGINT,
     PRIMARY KEY (project_key, unique_id)
 );
 CREATE INDEX catalog_test_attached_idx ON catalog_test (project_key, attached_node_unique_id);
@@ -150,6 +161,7 @@ CREATE TABLE catalog_test_result (
     ingestion_run_id       BIGINT        NOT NULL,
     PRIMARY KEY (project_key, test_unique_id, invocation_id)
 );
+CREATE INDEX catalog_test_result_invocation_idx ON catalog_test_result (project_key, invocation_id);
 
 CREATE TABLE catalog_run_result (
     project_key            VARCHAR(200)  NOT NULL,
@@ -166,6 +178,7 @@ CREATE TABLE catalog_run_result (
     ingestion_run_id       BIGINT        NOT NULL,
     PRIMARY KEY (project_key, node_unique_id, invocation_id)
 );
+CREATE INDEX catalog_run_result_invocation_idx ON catalog_run_result (project_key, invocation_id);
 
 CREATE TABLE catalog_source_freshness (
     project_key            VARCHAR(200)  NOT NULL,
@@ -183,3 +196,4 @@ CREATE TABLE catalog_source_freshness (
     ingestion_run_id       BIGINT        NOT NULL,
     PRIMARY KEY (project_key, source_unique_id, invocation_id)
 );
+CREATE INDEX catalog_source_freshness_invocation_idx ON catalog_source_freshness (project_key, invocation_id);

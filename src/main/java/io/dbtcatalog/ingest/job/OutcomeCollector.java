@@ -1,0 +1,36 @@
+package io.dbtcatalog.ingest.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers, per Spring Batch job execution, the outcome of every run the step touched, so the launcher can report
+ * them when the job returns. Thread-safe: scheduled launches of different sources run concurrently.
+ */
+@Component
+public class OutcomeCollector {
+
+    private final Map<Long, List<RunOutcome>> outcomes = new ConcurrentHashMap<>();
+    private final Map<Long, String> failures = new ConcurrentHashMap<>();
+
+    void add(long jobExecutionId, RunOutcome outcome) {
+        outcomes.computeIfAbsent(jobExecutionId, id -> new ArrayList<>()).add(outcome);
+    }
+
+    void failBeforeAnyRun(long jobExecutionId, String message) {
+        failures.put(jobExecutionId, message);
+    }
+
+    /** Removes and returns what was collected for that execution. */
+    List<RunOutcome> takeRuns(long jobExecutionId) {
+        List<RunOutcome> runs = outcomes.remove(jobExecutionId);
+        return runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    String takeFailure(long jobExecutionId) {
+        return failures.remove(jobExecutionId);
+    }
+}

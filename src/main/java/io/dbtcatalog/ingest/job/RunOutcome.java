@@ -1,0 +1,33 @@
+package io.dbtcatalog.ingest.job;
+
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.store.PublishResult;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What happened to one run of one source: ingested (with the store's counts), skipped because the ledger already
+ * holds it, or failed with a one-line reason.
+ */
+public record RunOutcome(RunRef run, Status status, PublishResult published, String message, Duration duration,
+        List<String> warnings) {
+
+    /** The three ends a run can reach. */
+    public enum Status { INGESTED, SKIPPED, FAILED }
+
+    public RunOutcome {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    static RunOutcome ingested(RunRef run, PublishResult result, Duration duration, List<String> warnings) {
+        return new RunOutcome(run, Status.INGESTED, result, null, duration, warnings);
+    }
+
+    static RunOutcome skipped(RunRef run, String message) {
+        return new RunOutcome(run, Status.SKIPPED, null, message, Duration.ZERO, List.of());
+    }
+
+    static RunOutcome failed(RunRef run, String message, Duration duration) {
+        return new RunOutcome(run, Status.FAILED, null, message, duration, List.of());
+    }
+}

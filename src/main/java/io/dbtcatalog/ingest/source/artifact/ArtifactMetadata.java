@@ -1,0 +1,31 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/** The {@code metadata} object common to every dbt artifact, with the manifest-only project and adapter fields. */
+record ArtifactMetadata(
+        String dbtSchemaVersion,
+        String dbtVersion,
+        Instant generatedAt,
+        String invocationId,
+        String projectName,
+        String projectId,
+        String adapterType) {
+
+    static ArtifactMetadata from(JsonNode metadata) {
+        return new ArtifactMetadata(
+                JsonValues.nonBlank(metadata.path("dbt_schema_version")),
+                JsonValues.nonBlank(metadata.path("dbt_version")),
+                Timestamps.parse(JsonValues.nonBlank(metadata.path("generated_at"))),
+                JsonValues.nonBlank(metadata.path("invocation_id")),
+                JsonValues.nonBlank(metadata.path("project_name")),
+                JsonValues.nonBlank(metadata.path("project_id")),
+                JsonValues.nonBlank(metadata.path("adapter_type")));
+    }
+
+    ArtifactHeader toHeader(Path file) {
+        return new ArtifactHeader(file, dbtSchemaVersion, dbtVersion, invocationId, generatedAt);
+    }
+}

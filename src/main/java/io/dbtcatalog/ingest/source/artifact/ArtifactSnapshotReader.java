@@ -1,0 +1,166 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.RunResult;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.model.SourceFreshness;
+import io.dbtcatalog.ingest.model.TestResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the artifact files of one dbt invocation (manifest, and optionally catalog, run results and source
+ * freshness) into one complete {@link CatalogSnapshot}. Every file is streamed one entry at a time; a file that is
+ * not the dbt artifact it should be fails with an {@link ArtifactException}, a missing optional file only adds a
+ * warning. Shared by the local-folder and dbt Cloud sources.
+ */
+public final class ArtifactSnapshotReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ArtifactSnapshotReader.class);
+    private static final ArtifactStream HEADERS = new ArtifactStream(newMapper());
+
+    private final ManifestReader manifests;
+    private final CatalogReader catalogs;
+    private final RunResultsReader runResults;
+    private final SourcesReader sources;
+
+    public ArtifactSnapshotReader() {
+        ArtifactStream stream = new ArtifactStream(newMapper());
+        this.manifests = new ManifestReader(stream);
+        this.catalogs = new CatalogReader(stream);
+        this.runResults = new RunResultsReader(stream);
+        this.sources = new SourcesReader(stream);
+    }
+
+    /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */
+    public static ArtifactHeader readHeader(Path file) {
+        return HEADERS.header(file).toHeader(file);
+    }
+
+    /** Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. */
+    public CatalogSnapshot read(ArtifactFiles files, RunRef run) {
+        List<String> warnings = new ArrayList<>();
+        ManifestContent manifest = manifests.read(files.manifest());
+        manifest.warnings().forEach(warning -> warn(warnings, files.manifest() + ": " + warning));
+        List<CatalogColumn> columns = columns(files, manifest, warnings);
+        String invocation = manifest.metadata().invocationId() != null
+                ? manifest.metadata().invocationId() : run.runKey();
+        RunResultsContent results = runResults(files, manifest, invocation, run, warnings);
+        List<SourceFreshness> freshness = freshness(files, manifest, invocation, run, warnings);
+        ArtifactMetadata metadata = manifest.metadata();
+        SnapshotInfo info = new SnapshotInfo(metadata.projectName(), metadata.projectId(), metadata.dbtVersion(),
+                metadata.adapterType(), metadata.dbtSchemaVersion(), metadata.invocationId(),
+                metadata.generatedAt(), results == null ? null : results.command().name());
+        List<TestResult> testResults = results == null ? List.of() : results.testResults();
+        List<RunResult> runOutcomes = results == null ? List.of() : results.runResults();
+        log.debug("Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
+                files.manifest(), manifest.nodes().size(), columns.size(), manifest.edges().size(),
+                manifest.tests().size(), testResults.size(), runOutcomes.size(), freshness.size());
+        return new CatalogSnapshot(run, info, manifest.nodes(), columns, manifest.edges(), manifest.tests(),
+                testResults, runOutcomes, freshness, true, warnings);
+    }
+
+    private List<CatalogColumn> columns(ArtifactFiles files, ManifestContent manifest, List<String> warnings) {
+        Map<String, List<CatalogEntries.Column>> warehouse = Map.of();
+        if (present(files.catalog(), ArtifactFiles.CATALOG, files, warnings, "columns carry no warehouse type")) {
+            CatalogContent catalog = catalogs.read(files.catalog(), manifest.resourceTypes()::containsKey);
+            checkInvocation(files.catalog(), catalog.metadata(), manifest, warnings);
+            if (catalog.unknownEntries() > 0) {
+                warn(warnings, files.catalog() + ": " + catalog.unknownEntries()
+                        + " entr(y/ies) name no manifest node; ignored");
+            }
+            if (catalog.errors() > 0) {
+                warn(warnings, files.catalog() + ": dbt recorded " + catalog.errors()
+                        + " error(s) while building the catalog; some warehouse columns may be missing");
+            }
+            warehouse = catalog.columnsByNode();
+        }
+        List<CatalogColumn> columns = new ArrayList<>();
+        for (CatalogNode node : manifest.nodes()) {
+            List<CatalogColumn> documented = manifest.documentedColumns().getOrDefault(node.id(), List.of());
+            List<CatalogEntries.Column> observed = warehouse.getOrDefault(node.id().value(), List.of());
+            if (!documented.isEmpty() || !observed.isEmpty()) {
+                columns.addAll(ColumnMerger.merge(node.id(), documented, observed));
+            }
+        }
+        return columns;
+    }
+
+    private RunResultsContent runResults(ArtifactFiles files, ManifestContent manifest, String invocation,
+            RunRef run, List<String> warnings) {
+        Path file = files.runResults();
+        if (!present(file, ArtifactFiles.RUN_RESULTS, files, warnings, "no test or run results recorded")) {
+            return null;
+        }
+        RunResultsContent content = runResults.read(file, manifest::isTest, invocation, run.dbtRunId());
+        checkInvocation(file, content.metadata(), manifest, warnings);
+        ResultsCommand command = content.command();
+        if (!command.executing()) {
+            String dbt = "generate".equals(command.name()) ? "dbt docs generate" : "dbt " + command.name();
+            warn(warnings, file + " was written by `" + dbt + "`, which records no outcome; skipped");
+        } else if (command.name() == null) {
+            warn(warnings, file + " does not name the dbt command that wrote it; its results are kept as outcomes");
+        }
+        if (content.incomplete() > 0) {
+            warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
+        }
+        return content;
+    }
+
+    private List<SourceFreshness> freshness(ArtifactFiles files, ManifestContent manifest, String invocation,
+            RunRef run, List<String> warnings) {
+        Path file = files.sources();
+        if (!present(file, ArtifactFiles.SOURCES, files, warnings, "no source freshness recorded")) {
+            return List.of();
+        }
+        SourcesReader.Content content = sources.read(file, invocation, run.dbtRunId());
+        checkInvocation(file, content.metadata(), manifest, warnings);
+        if (content.incomplete() > 0) {
+            warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
+        }
+        return content.freshness();
+    }
+
+    private static boolean present(Path file, String name, ArtifactFiles files, List<String> warnings,
+            String consequence) {
+        if (file != null && Files.isRegularFile(file)) {
+            return true;
+        }
+        Path missing = file != null ? file : files.manifest().toAbsolutePath().resolveSibling(name);
+        warn(warnings, "optional " + name + " not found (" + missing + "); " + consequence);
+        return false;
+    }
+
+    private static void checkInvocation(Path file, ArtifactMetadata metadata, ManifestContent manifest,
+            List<String> warnings) {
+        String expected = manifest.metadata().invocationId();
+        if (metadata.invocationId() != null && expected != null && !Objects.equals(metadata.invocationId(), expected)) {
+            warn(warnings, file + " comes from dbt invocation " + metadata.invocationId()
+                    + ", the manifest from " + expected);
+        }
+    }
+
+    private static void warn(List<String> warnings, String warning) {
+        log.warn("{}", warning);
+        warnings.add(warning);
+    }
+
+    /** Entries are read one at a time from a parser that continues after them, hence no trailing-token check. */
+    private static JsonMapper newMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}

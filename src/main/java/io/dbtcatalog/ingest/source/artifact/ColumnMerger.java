@@ -1,0 +1,85 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.NodeId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Unions the columns a manifest documents with the columns the warehouse catalog reported for one node. Names match
+ * exactly first, then case-insensitively (warehouses upper-case them); a matched column keeps the warehouse
+ * spelling, type and position, and the manifest's description, tags and meta.
+ */
+final class ColumnMerger {
+
+    private ColumnMerger() {
+    }
+
+    /** Warehouse columns in position order, then documented-only columns in manifest order. */
+    static List<CatalogColumn> merge(NodeId node, List<CatalogColumn> documented,
+            List<CatalogEntries.Column> warehouse) {
+        List<CatalogEntries.Column> observed = new ArrayList<>(warehouse);
+        observed.sort(Comparator.comparing(CatalogEntries.Column::index,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        CatalogColumn[] matches = new CatalogColumn[observed.size()];
+        List<CatalogColumn> unmatched = claim(documented, observed, matches, false);
+        unmatched = claim(unmatched, observed, matches, true);
+        List<CatalogColumn> merged = new ArrayList<>();
+        for (int i = 0; i < observed.size(); i++) {
+            merged.add(combine(node, observed.get(i), matches[i]));
+        }
+        merged.addAll(unmatched);
+        return merged;
+    }
+
+    private static List<CatalogColumn> claim(List<CatalogColumn> documented, List<CatalogEntries.Column> observed,
+            CatalogColumn[] matches, boolean ignoreCase) {
+        List<CatalogColumn> unmatched = new ArrayList<>();
+        for (CatalogColumn column : documented) {
+            int found = find(column.name(), observed, matches, ignoreCase);
+            if (found < 0) {
+                unmatched.add(column);
+            } else {
+                matches[found] = column;
+            }
+        }
+        return unmatched;
+    }
+
+    private static int find(String name, List<CatalogEntries.Column> observed, CatalogColumn[] matches,
+            boolean ignoreCase) {
+        for (int i = 0; i < observed.size(); i++) {
+            String candidate = observed.get(i).name();
+            boolean same = ignoreCase
+                    ? candidate.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+                    : candidate.equals(name);
+            if (same && matches[i] == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static CatalogColumn combine(NodeId node, CatalogEntries.Column observed, CatalogColumn documented) {
+        String comment = blankToNull(observed.comment());
+        if (documented == null) {
+            return new CatalogColumn(node, observed.name(), blankToNull(observed.type()), observed.index(),
+                    comment, List.of(), "{}", false, true);
+        }
+        String type = blankToNull(observed.type());
+        return new CatalogColumn(node, observed.name(),
+                type != null ? type : documented.dataType(),
+                observed.index(),
+                documented.description() != null ? documented.description() : comment,
+                documented.tags(),
+                documented.metaJson(),
+                true,
+                true);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

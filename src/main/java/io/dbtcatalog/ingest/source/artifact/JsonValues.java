@@ -1,0 +1,127 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Type-tolerant reads of JSON values whose shape changed across dbt versions (a tag list that used to be a string,
+ * a version that is a number or a string…). Absent, {@code null} and JSON {@code null} all read as {@code null}.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    static boolean present(JsonNode node) {
+        return node != null && !node.isMissingNode() && !node.isNull();
+    }
+
+    /** A scalar as text (numbers and booleans spelled as JSON does); an object or array as compact JSON. */
+    static String text(JsonNode node) {
+        if (!present(node)) {
+            return null;
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        return node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    /** Like {@link #text} but blank text reads as {@code null}. */
+    static String nonBlank(JsonNode node) {
+        String text = text(node);
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The first of the given fields that is present and not blank, as text. */
+    static String firstText(JsonNode object, String... fields) {
+        for (String field : fields) {
+            String text = nonBlank(object.path(field));
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** A boolean, also from the text {@code "true"} / {@code "false"}; anything else reads as {@code null}. */
+    static Boolean bool(JsonNode node) {
+        if (present(node) && node.isBoolean()) {
+            return node.booleanValue();
+        }
+        String text = scalarText(node);
+        return "true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text) ? Boolean.valueOf(text) : null;
+    }
+
+    /** A whole number, also from its text; anything else reads as {@code null}. */
+    static Long whole(JsonNode node) {
+        if (present(node) && node.isNumber()) {
+            return node.longValue();
+        }
+        String text = scalarText(node);
+        return text != null && text.matches("-?\\d+") ? Long.valueOf(text) : null;
+    }
+
+    /** A decimal number, also from its text; anything else reads as {@code null}. */
+    static Double decimal(JsonNode node) {
+        if (present(node) && node.isNumber()) {
+            return node.doubleValue();
+        }
+        String text = scalarText(node);
+        return text != null && text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? Double.valueOf(text) : null;
+    }
+
+    private static String scalarText(JsonNode node) {
+        return present(node) && node.isString() ? node.stringValue().trim() : null;
+    }
+
+    /** A list of strings from an array, or a one-element list from a single string (older dbt tags). */
+    static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (!present(node)) {
+            return values;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node.values()) {
+                String text = nonBlank(element);
+                if (text != null) {
+                    values.add(text);
+                }
+            }
+        } else if (nonBlank(node) != null) {
+            values.add(text(node));
+        }
+        return values;
+    }
+
+    /** The object itself, or {@code null} when the value is absent or not an object. */
+    static JsonNode object(JsonNode node) {
+        return present(node) && node.isObject() ? node : null;
+    }
+
+    /**
+     * Compact JSON of the union of two objects, {@code preferred} winning on equal keys; {@code "{}"} when both are
+     * empty or absent.
+     */
+    static String mergedObjectJson(JsonNode preferred, JsonNode fallback) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        JsonNode base = object(fallback);
+        JsonNode top = object(preferred);
+        if (base != null) {
+            merged.setAll((ObjectNode) base);
+        }
+        if (top != null) {
+            merged.setAll((ObjectNode) top);
+        }
+        return merged.toString();
+    }
+
+    /** Compact JSON of an object, {@code "{}"} when absent or not an object. */
+    static String objectJson(JsonNode node) {
+        JsonNode value = object(node);
+        return value == null ? "{}" : value.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.ResourceType;
+import io.dbtcatalog.ingest.model.TestDefinition;
+import io.dbtcatalog.ingest.source.artifact.TestDefinitionMapper.UnitTestTarget;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Streams a {@code manifest.json} (v4–v12) one resource entry at a time, skipping the sections the catalog does
+ * not need ({@code macros}, {@code docs}, {@code disabled}, parent/child maps…). Edges and unit-test targets are
+ * resolved only at the end, because sections may come in any order.
+ */
+final class ManifestReader {
+
+    private final ArtifactStream stream;
+
+    ManifestReader(ArtifactStream stream) {
+        this.stream = stream;
+    }
+
+    ManifestContent read(Path file) {
+        Accumulator accumulator = new Accumulator();
+        ArtifactMetadata metadata = stream.walk(file, ArtifactKind.MANIFEST, (section, parser) -> {
+            if (ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(section)) {
+                stream.forEachEntry(parser, (key, entry) -> accumulator.add(section, key, entry));
+            } else {
+                parser.skipChildren();
+            }
+        });
+        return accumulator.finish(metadata);
+    }
+
+    /** Collects the mapped entries of one manifest; holds no JSON tree beyond the entry being added. */
+    private static final class Accumulator {
+        private final List<CatalogNode> nodes = new ArrayList<>();
+        private final Map<String, ResourceType> types = new LinkedHashMap<>();
+        private final Map<NodeId, List<CatalogColumn>> columns = new LinkedHashMap<>();
+        private final Set<LineageEdge> candidateEdges = new LinkedHashSet<>();
+        private final List<TestDefinition> dataTests = new ArrayList<>();
+        private final List<UnitTestTarget> unitTests = new ArrayList<>();
+        private final Map<String, List<ModelVersion>> models = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private int duplicates;
+
+        void add(String section, String key, JsonNode entry) {
+            NodeId id = ManifestEntryMapper.id(key, entry);
+            if (types.containsKey(id.value())) {
+                duplicates++;
+                return;
+            }
+            CatalogNode node = ManifestEntryMapper.node(section, id, entry);
+            nodes.add(node);
+            types.put(id.value(), node.resourceType());
+            List<CatalogColumn> documented = ManifestEntryMapper.documentedColumns(id, entry);
+            if (!documented.isEmpty()) {
+                columns.put(id, documented);
+            }
+            for (String parent : ManifestEntryMapper.parents(entry)) {
+                candidateEdges.add(new LineageEdge(NodeId.of(parent), id));
+            }
+            addTestOrModel(node, entry);
+        }
+
+        private void addTestOrModel(CatalogNode node, JsonNode entry) {
+            ResourceType type = node.resourceType();
+            if (type.equals(ResourceType.TEST)) {
+                dataTests.add(TestDefinitionMapper.dataTest(node.id(), entry));
+            } else if (type.equals(ResourceType.UNIT_TEST)) {
+                unitTests.add(TestDefinitionMapper.unitTestTarget(node.id(), entry));
+            } else if (type.equals(ResourceType.MODEL) && node.name() != null) {
+                models.computeIfAbsent(modelKey(node.packageName(), node.name()), k -> new ArrayList<>())
+                        .add(new ModelVersion(node.id(), node.version(),
+                                JsonValues.nonBlank(entry.path("latest_version"))));
+            }
+        }
+
+        ManifestContent finish(ArtifactMetadata metadata) {
+            List<LineageEdge> edges = new ArrayList<>();
+            int dangling = 0;
+            for (LineageEdge edge : candidateEdges) {
+                if (types.containsKey(edge.parent().value()) && types.containsKey(edge.child().value())) {
+                    edges.add(edge);
+                } else {
+                    dangling++;
+                }
+            }
+            if (dangling > 0) {
+                warnings.add(dangling + " lineage edge(s) of the manifest point to resources outside the snapshot"
+                        + " (disabled or missing); dropped");
+            }
+            if (duplicates > 0) {
+                warnings.add(duplicates + " manifest entry id(s) appear in more than one section; the first kept");
+            }
+            List<TestDefinition> tests = new ArrayList<>(dataTests);
+            unitTests.forEach(target -> tests.add(TestDefinitionMapper.unitTest(target, resolve(target))));
+            ArtifactMetadata named = withProjectName(metadata);
+            return new ManifestContent(named, nodes, columns, edges, tests, types, warnings);
+        }
+
+        /** The model a unit test names: same package and name; by version when the model is versioned. */
+        private NodeId resolve(UnitTestTarget target) {
+            if (target.model() == null) {
+                return null;
+            }
+            List<ModelVersion> candidates = models.get(modelKey(target.packageName(), target.model()));
+            if (candidates == null) {
+                return null;
+            }
+            if (candidates.size() == 1) {
+                return candidates.get(0).id();
+            }
+            String wanted = target.version() != null ? target.version() : candidates.get(0).latestVersion();
+            return candidates.stream()
+                    .filter(candidate -> Objects.equals(candidate.version(), wanted))
+                    .map(ModelVersion::id)
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** Older manifests omit {@code project_name}; dbt's {@code project_id} is the MD5 of the project name. */
+        private ArtifactMetadata withProjectName(ArtifactMetadata metadata) {
+            if (metadata.projectName() != null || metadata.projectId() == null) {
+                return metadata;
+            }
+            Set<String> packages = new LinkedHashSet<>();
+            nodes.forEach(node -> packages.add(node.packageName()));
+            for (String candidate : packages) {
+                if (candidate != null && metadata.projectId().equalsIgnoreCase(md5(candidate))) {
+                    return new ArtifactMetadata(metadata.dbtSchemaVersion(), metadata.dbtVersion(),
+                            metadata.generatedAt(), metadata.invocationId(), candidate, metadata.projectId(),
+                            metadata.adapterType());
+                }
+            }
+            return metadata;
+        }
+
+        private static String modelKey(String packageName, String name) {
+            return packageName + '\u0000' + name;
+        }
+
+        private static String md5(String text) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("MD5");
+                return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is required of every Java platform", e);
+            }
+        }
+    }
+
+    private record ModelVersion(NodeId id, String version, String latestVersion) {
+    }
+}

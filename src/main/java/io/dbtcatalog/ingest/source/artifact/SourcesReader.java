@@ -1,0 +1,64 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import static io.dbtcatalog.ingest.source.artifact.JsonValues.decimal;
+import static io.dbtcatalog.ingest.source.artifact.JsonValues.nonBlank;
+
+import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.SourceFreshness;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams a {@code sources.json} (source freshness, v1–v3) one result at a time into {@link SourceFreshness}
+ * rows, status kept verbatim; results without id or status are counted, not kept.
+ */
+final class SourcesReader {
+
+    /** The freshness rows of one file, its metadata and how many results lacked an id or status. */
+    record Content(ArtifactMetadata metadata, List<SourceFreshness> freshness, int incomplete) {
+    }
+
+    private final ArtifactStream stream;
+
+    SourcesReader(ArtifactStream stream) {
+        this.stream = stream;
+    }
+
+    Content read(Path file, String fallbackInvocation, Long dbtRunId) {
+        List<ResultEntries.Freshness> results = new ArrayList<>();
+        ArtifactMetadata metadata = stream.walk(file, ArtifactKind.SOURCES, (section, parser) -> {
+            if ("results".equals(section)) {
+                stream.forEachElement(parser, ResultEntries.Freshness.class, results::add);
+            } else {
+                parser.skipChildren();
+            }
+        });
+        String invocation = metadata.invocationId() != null ? metadata.invocationId() : fallbackInvocation;
+        List<SourceFreshness> freshness = new ArrayList<>();
+        int incomplete = 0;
+        for (ResultEntries.Freshness result : results) {
+            if (result.uniqueId() == null || result.uniqueId().isBlank() || result.status() == null) {
+                incomplete++;
+            } else {
+                freshness.add(map(result, invocation, dbtRunId));
+            }
+        }
+        return new Content(metadata, freshness, incomplete);
+    }
+
+    private static SourceFreshness map(ResultEntries.Freshness result, String invocation, Long dbtRunId) {
+        String error = nonBlank(result.error());
+        return new SourceFreshness(
+                NodeId.of(result.uniqueId()),
+                invocation,
+                result.status(),
+                Timestamps.parse(result.maxLoadedAt()),
+                Timestamps.parse(result.snapshottedAt()),
+                decimal(result.ageSeconds()),
+                JsonValues.object(result.criteria()) == null ? null : result.criteria().toString(),
+                error != null ? error : nonBlank(result.message()),
+                decimal(result.executionTime()),
+                dbtRunId);
+    }
+}

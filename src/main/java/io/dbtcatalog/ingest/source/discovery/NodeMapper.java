@@ -1,0 +1,130 @@
+package io.dbtcatalog.ingest.source.discovery;
+
+import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.ResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Maps one applied-state node of the Discovery API to the normalized node, its catalog columns and its parent
+ * edges, with the same value rules as the artifact path (see {@code docs-drafts/discovery-vs-artifacts.md} for the
+ * fields the API does not serve). The only place the Discovery API's node field names appear. Pure static functions.
+ */
+final class NodeMapper {
+
+    private NodeMapper() {
+    }
+
+    static CatalogNode node(Wire.AppliedNode node) {
+        JsonNode config = config(node);
+        return new CatalogNode(
+                NodeId.of(node.uniqueId()),
+                ResourceType.of(node.resourceType() != null ? node.resourceType() : prefix(node.uniqueId())),
+                node.packageName() != null ? node.packageName() : packageOf(node.uniqueId()),
+                Json.nonBlank(node.name()),
+                Json.nonBlank(node.database()),
+                Json.nonBlank(node.schema()),
+                first(node.alias(), node.identifier()),
+                null,
+                first(node.materializedType(), Json.text(config.path("materialized"))),
+                Json.nonBlank(node.language()),
+                Json.nonBlank(node.description()),
+                owner(node, config),
+                node.tags().isEmpty() ? Json.strings(config.path("tags")) : node.tags(),
+                Json.merged(node.meta(), config.path("meta")),
+                first(node.access(), Json.text(config.path("access"))),
+                first(node.group(), Json.text(config.path("group"))),
+                Json.nonBlank(node.version()),
+                contractEnforced(node, config),
+                Json.nonBlank(node.filePath()),
+                Json.nonBlank(node.rawCode()),
+                Json.nonBlank(node.compiledCode()),
+                null);
+    }
+
+    /**
+     * The node's catalog columns in warehouse order. The API serves no documented-only column; a column counts as
+     * documented when dbt gave it a description, tags or meta.
+     */
+    static List<CatalogColumn> columns(Wire.AppliedNode node) {
+        if (node.catalog() == null || node.catalog().columns() == null) {
+            return List.of();
+        }
+        List<Wire.Column> observed = new ArrayList<>(node.catalog().columns());
+        observed.removeIf(column -> column == null || Json.nonBlank(column.name()) == null);
+        observed.sort(Comparator.comparing(Wire.Column::index, Comparator.nullsLast(Comparator.naturalOrder())));
+        NodeId id = NodeId.of(node.uniqueId());
+        List<CatalogColumn> columns = new ArrayList<>();
+        for (Wire.Column column : observed) {
+            String description = Json.nonBlank(column.description());
+            List<String> tags = column.tags() == null ? List.of() : column.tags();
+            String meta = Json.objectJson(column.meta());
+            boolean documented = description != null || !tags.isEmpty() || !"{}".equals(meta);
+            columns.add(new CatalogColumn(id, column.name(), Json.nonBlank(column.type()), column.index(),
+                    description != null ? description : Json.nonBlank(column.comment()), tags, meta, documented,
+                    true));
+        }
+        return columns;
+    }
+
+    /** Edges from each non-macro parent to the node, in the API's order. */
+    static List<LineageEdge> parentEdges(Wire.AppliedNode node) {
+        List<LineageEdge> edges = new ArrayList<>();
+        for (String parent : parentIds(node)) {
+            edges.add(new LineageEdge(NodeId.of(parent), NodeId.of(node.uniqueId())));
+        }
+        return edges;
+    }
+
+    static List<String> parentIds(Wire.AppliedNode node) {
+        List<String> ids = new ArrayList<>();
+        for (Wire.Parent parent : node.parents()) {
+            String id = parent == null ? null : Json.nonBlank(parent.uniqueId());
+            if (id != null && !id.startsWith("macro.") && !"macro".equalsIgnoreCase(parent.resourceType())) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    static JsonNode config(Wire.AppliedNode node) {
+        return Json.object(node.config()) != null ? node.config() : MissingNode.getInstance();
+    }
+
+    /** dbt unique ids read {@code <resource_type>.<package>.<…>}. */
+    static String packageOf(String uniqueId) {
+        String[] parts = uniqueId.split("\\.");
+        return parts.length > 2 ? Json.nonBlank(parts[1]) : null;
+    }
+
+    private static String prefix(String uniqueId) {
+        int dot = uniqueId.indexOf('.');
+        return dot > 0 ? uniqueId.substring(0, dot) : uniqueId;
+    }
+
+    /** An exposure's owner name or email; for other nodes the {@code owner} key of their meta. */
+    private static String owner(Wire.AppliedNode node, JsonNode config) {
+        String declared = first(node.ownerName(), node.ownerEmail());
+        if (declared != null) {
+            return declared;
+        }
+        JsonNode meta = node.meta() == null ? MissingNode.getInstance() : node.meta();
+        return first(Json.text(meta.path("owner")), Json.text(config.path("meta").path("owner")));
+    }
+
+    private static Boolean contractEnforced(Wire.AppliedNode node, JsonNode config) {
+        Boolean configured = Json.bool(config.path("contract").path("enforced"));
+        return configured != null ? configured : node.contractEnforced();
+    }
+
+    static String first(String preferred, String fallback) {
+        String value = Json.nonBlank(preferred);
+        return value != null ? value : Json.nonBlank(fallback);
+    }
+}

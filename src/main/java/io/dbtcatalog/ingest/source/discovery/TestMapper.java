@@ -1,0 +1,102 @@
+package io.dbtcatalog.ingest.source.discovery;
+
+import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.TestDefinition;
+import io.dbtcatalog.ingest.model.TestKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Maps an applied test node ({@code testType} GENERIC_DATA_TEST, SINGULAR_DATA_TEST or UNIT_TEST) to its
+ * {@link TestDefinition}, with the artifact path's rules: a generic test is named {@code namespace.name} of its
+ * test metadata, its severity comes from its config, and the node it is attached to is {@code testedNodeUniqueId},
+ * else its only parent, else the parent its {@code model} argument names.
+ */
+final class TestMapper {
+
+    private static final Pattern REF = Pattern.compile("\\bref\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]");
+    private static final Pattern SOURCE =
+            Pattern.compile("\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]");
+
+    private TestMapper() {
+    }
+
+    static TestDefinition definition(Wire.AppliedNode node) {
+        NodeId id = NodeId.of(node.uniqueId());
+        TestKind kind = kind(node);
+        if (kind == TestKind.UNIT) {
+            String model = Json.nonBlank(node.testedNodeUniqueId());
+            return new TestDefinition(id, Json.nonBlank(node.name()), TestKind.UNIT,
+                    model == null ? null : NodeId.of(model), null, null, "{}");
+        }
+        Wire.TestMetadata metadata = kind == TestKind.GENERIC ? node.testMetadata() : null;
+        JsonNode kwargs = metadata == null || Json.object(metadata.kwargs()) == null
+                ? MissingNode.getInstance() : metadata.kwargs();
+        return new TestDefinition(
+                id,
+                metadata == null ? Json.nonBlank(node.name()) : genericName(metadata),
+                kind,
+                attachedNode(node, kwargs),
+                NodeMapper.first(node.columnName(), Json.text(kwargs.path("column_name"))),
+                Json.text(NodeMapper.config(node).path("severity")),
+                Json.objectJson(kwargs));
+    }
+
+    static TestKind kind(Wire.AppliedNode node) {
+        String type = node.testType() == null ? "" : node.testType().toUpperCase(Locale.ROOT);
+        if (type.equals("UNIT_TEST") || "unit_test".equalsIgnoreCase(node.resourceType())) {
+            return TestKind.UNIT;
+        }
+        if (type.equals("GENERIC_DATA_TEST")) {
+            return TestKind.GENERIC;
+        }
+        if (type.equals("SINGULAR_DATA_TEST")) {
+            return TestKind.SINGULAR;
+        }
+        boolean hasMetadata = node.testMetadata() != null && Json.nonBlank(node.testMetadata().name()) != null;
+        return hasMetadata ? TestKind.GENERIC : TestKind.SINGULAR;
+    }
+
+    private static String genericName(Wire.TestMetadata metadata) {
+        String name = Json.nonBlank(metadata.name());
+        String namespace = Json.nonBlank(metadata.namespace());
+        return namespace == null || name == null ? name : namespace + "." + name;
+    }
+
+    private static NodeId attachedNode(Wire.AppliedNode node, JsonNode kwargs) {
+        String tested = Json.nonBlank(node.testedNodeUniqueId());
+        if (tested != null) {
+            return NodeId.of(tested);
+        }
+        List<String> parents = NodeMapper.parentIds(node);
+        if (parents.size() == 1) {
+            return NodeId.of(parents.get(0));
+        }
+        String target = Json.text(kwargs.path("model"));
+        return target == null ? null : parentNamedBy(target, parents);
+    }
+
+    private static NodeId parentNamedBy(String target, List<String> parents) {
+        Matcher source = SOURCE.matcher(target);
+        Matcher ref = REF.matcher(target);
+        String suffix;
+        if (source.find()) {
+            suffix = "." + source.group(1) + "." + source.group(2);
+        } else if (ref.find()) {
+            suffix = "." + ref.group(1);
+        } else {
+            return null;
+        }
+        String wanted = suffix.toLowerCase(Locale.ROOT);
+        for (String parent : parents) {
+            if (parent.toLowerCase(Locale.ROOT).replaceFirst("\\.v\\d+$", "").endsWith(wanted)) {
+                return NodeId.of(parent);
+            }
+        }
+        return null;
+    }
+}

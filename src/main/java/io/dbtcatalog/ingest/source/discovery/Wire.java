@@ -1,0 +1,100 @@
+package io.dbtcatalog.ingest.source.discovery;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Wire shapes of the Discovery API's environment-level applied state. One {@link AppliedNode} record carries the
+ * fields of every node type the queries select (models, sources, seeds, snapshots, tests, exposures); a field a type
+ * does not have stays null. Free-form JSON ({@code meta}, {@code config}, test {@code kwargs}) stays a tree.
+ */
+final class Wire {
+
+    private Wire() {
+    }
+
+    /** One node of {@code applied.models / sources / seeds / snapshots / tests / exposures}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AppliedNode(
+            String uniqueId,
+            String name,
+            String description,
+            String resourceType,
+            String filePath,
+            List<String> tags,
+            JsonNode meta,
+            String packageName,
+            String database,
+            String schema,
+            String alias,
+            String identifier,
+            String materializedType,
+            String language,
+            String access,
+            String group,
+            String version,
+            Boolean contractEnforced,
+            String rawCode,
+            String compiledCode,
+            JsonNode config,
+            List<Parent> parents,
+            Catalog catalog,
+            Execution executionInfo,
+            Freshness freshness,
+            String columnName,
+            String testType,
+            String testedNodeUniqueId,
+            TestMetadata testMetadata,
+            String ownerName,
+            String ownerEmail) {
+
+        AppliedNode {
+            tags = tags == null ? List.of() : tags;
+            parents = parents == null ? List.of() : parents;
+        }
+    }
+
+    /** A nested node of {@code parents}: only its id and type are read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Parent(String uniqueId, String resourceType) {
+    }
+
+    /** The warehouse catalog entry of a node; {@code columns} is null when no catalog was generated. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Catalog(List<Column> columns) {
+    }
+
+    /** One catalog column: warehouse name, type, position and comment, with dbt's description, tags and meta. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Column(String name, String type, Integer index, String description, String comment, List<String> tags,
+            JsonNode meta) {
+    }
+
+    /** The latest execution of a model, seed, snapshot or test ({@code lastRunFailures} for tests only). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Execution(Long lastRunId, String lastRunStatus, String lastRunError, Long lastRunFailures,
+            Double executionTime, String executeStartedAt, String executeCompletedAt) {
+    }
+
+    /** The latest freshness check of a source. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Freshness(String freshnessStatus, Boolean freshnessChecked, String maxLoadedAt,
+            Double maxLoadedAtTimeAgoInS, String snapshottedAt, Long freshnessRunId, Criteria criteria) {
+    }
+
+    /** A source's freshness criteria. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Criteria(Criterion warnAfter, Criterion errorAfter) {
+    }
+
+    /** One threshold ({@code count} {@code period}s). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Criterion(Integer count, String period) {
+    }
+
+    /** What a generic test is: its macro name and namespace and the keyword arguments it was called with. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TestMetadata(String name, String namespace, JsonNode kwargs) {
+    }
+}

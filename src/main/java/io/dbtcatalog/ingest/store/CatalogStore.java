@@ -1,0 +1,154 @@
+package io.dbtcatalog.ingest.store;
+
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog's only writer: publishes a {@link CatalogSnapshot} as one transaction (readers see the catalog before
+ * or after it, never half; a failure leaves it exactly as before), keeps the {@code ingestion_run} ledger and
+ * answers whether a run was already ingested. Works on H2 and PostgreSQL, detected from the connection.
+ */
+public final class CatalogStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final SqlDialect dialect;
+    private volatile ColumnLimits limits;
+
+    /** Detects the database engine right away, so an unreachable or unsupported database fails at start-up. */
+    public CatalogStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    CatalogStore(DataSource dataSource, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = clock;
+        try (Connection connection = dataSource.getConnection()) {
+            this.dialect = SqlDialect.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the catalog database: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
+    public boolean isIngested(String projectKey, String runKey) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new IngestionLedger(connection, null).isIngested(projectKey, runKey);
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
+        }
+    }
+
+    /**
+     * Publishes one snapshot of the project in one transaction: state tables upserted by content hash (and
+     * soft-deleted when a complete snapshot lacks them), history appended once per key, a SUCCEEDED ledger row
+     * written. Publishes of the same project serialize on a lock of its {@code catalog_project} row.
+     *
+     * @throws StoreException naming the project and table when anything fails; nothing was changed then
+     */
+    public PublishResult publish(ProjectRef project, CatalogSnapshot snapshot, Instant startedAt) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(startedAt, "startedAt");
+        long begin = System.nanoTime();
+        PublishResult result = inTransaction(project.projectKey(), connection ->
+                new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
+                        snapshot).run(startedAt));
+        log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
+                (System.nanoTime() - begin) / 1_000_000, result);
+        return result;
+    }
+
+    /**
+     * Records a failed ingestion attempt as a FAILED ledger row in its own transaction, leaving the catalog alone;
+     * returns the row's id. {@code message} is stored as given: keep secrets out of it.
+     */
+    public long recordFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(run, "run");
+        return inTransaction(project.projectKey(), connection -> {
+            IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
+            try {
+                return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
+                        IngestionLedger.FAILED, null, false, message));
+            } catch (SQLException e) {
+                throw new StoreException(project.projectKey(), IngestionLedger.TABLE, Publication.describe(e), e);
+            }
+        });
+    }
+
+    private ColumnLimits limits(String projectKey, Connection connection) {
+        ColumnLimits known = limits;
+        if (known == null) {
+            try {
+                known = ColumnLimits.read(connection, dialect);
+            } catch (SQLException e) {
+                throw new StoreException(projectKey, "(schema)", Publication.describe(e), e);
+            }
+            limits = known;
+        }
+        return known;
+    }
+
+    private <T> T inTransaction(String projectKey, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(connection);
+                commit(projectKey, connection);
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                restore(connection, autoCommit, isolation);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, "(connection)", Publication.describe(e), e);
+        }
+    }
+
+    private static void commit(String projectKey, Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, "(commit)", Publication.describe(e), e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void restore(Connection connection, boolean autoCommit, int isolation) {
+        try {
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            log.warn("Could not restore the catalog connection's settings (it is closed next anyway): {}",
+                    e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection);
+    }
+}

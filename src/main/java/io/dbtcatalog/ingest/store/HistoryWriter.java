@@ -1,0 +1,121 @@
+package io.dbtcatalog.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
+ * invocation ids in one query, and inserts only the others as JDBC batches. Never updates a history row, so
+ * republishing a run duplicates nothing.
+ */
+final class HistoryWriter {
+
+    private final Connection connection;
+    private final PublishContext context;
+    private final ColumnLimits limits;
+
+    HistoryWriter(Connection connection, PublishContext context, ColumnLimits limits) {
+        this.connection = connection;
+        this.context = context;
+        this.limits = limits;
+    }
+
+    /** Inserts the rows whose key is not stored yet; returns how many it inserted. */
+    <R> int append(HistoryTable<R> table, List<R> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<List<String>> stored = loadStoredKeys(table.shape(), invocationIds(table, rows));
+        List<R> fresh = new ArrayList<>();
+        Map<List<String>, R> seen = new HashMap<>();
+        for (R row : rows) {
+            List<String> key = table.key(row);
+            if (!RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, row)
+                    && !stored.contains(key)) {
+                fresh.add(row);
+            }
+        }
+        validate(table, fresh);
+        insert(table, fresh);
+        return fresh.size();
+    }
+
+    private <R> List<String> invocationIds(HistoryTable<R> table, List<R> rows) {
+        int last = table.shape().keyColumns().size() - 1;
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(row -> ids.add(table.key(row).get(last)));
+        return new ArrayList<>(ids);
+    }
+
+    private Set<List<String>> loadStoredKeys(StateTable.Shape shape, List<String> invocationIds) throws SQLException {
+        if (invocationIds.isEmpty()) {
+            return Collections.emptySet();
+        }
+        List<String> keys = shape.keyColumns();
+        String sql = "SELECT " + String.join(", ", keys) + " FROM " + shape.table()
+                + " WHERE project_key = ? AND invocation_id IN ("
+                + invocationIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")";
+        Set<List<String>> stored = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(10_000);
+            Binder binder = new Binder(statement).text(context.projectKey());
+            invocationIds.forEach(binder::text);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String[] key = new String[keys.size()];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = rs.getString(i + 1);
+                    }
+                    stored.add(List.of(key));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private <R> void validate(HistoryTable<R> table, List<R> rows) {
+        List<String> columns = new ArrayList<>(table.shape().keyColumns());
+        columns.addAll(table.shape().contentColumns());
+        LengthCheck check = limits.checker(context.projectKey(), table.shape().table(), columns);
+        for (R row : rows) {
+            List<String> key = table.key(row);
+            check.row(RowKeys.describe(key));
+            key.forEach(check::text);
+            table.bindContent(check, row, context);
+        }
+    }
+
+    private <R> void insert(HistoryTable<R> table, List<R> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StateTable.Shape shape = table.shape();
+        List<String> columns = new ArrayList<>(List.of("project_key"));
+        columns.addAll(shape.keyColumns());
+        columns.addAll(shape.contentColumns());
+        columns.add("ingestion_run_id");
+        String sql = "INSERT INTO " + shape.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        try (Batch batch = new Batch(connection, sql)) {
+            for (R row : rows) {
+                Binder binder = batch.row().text(context.projectKey());
+                table.key(row).forEach(binder::text);
+                table.bindContent(binder, row, context);
+                binder.bigint(context.ingestionRunId());
+                batch.add();
+            }
+            batch.finish();
+        }
+    }
+}

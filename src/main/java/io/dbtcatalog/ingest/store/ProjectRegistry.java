@@ -1,0 +1,104 @@
+package io.dbtcatalog.ingest.store;
+
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Owns {@code catalog_project}: makes sure the project's row exists, locks it for the duration of a publish (so two
+ * publishes of one project serialize on the database, whichever instance runs them) and rewrites it only when
+ * something in it changed.
+ */
+final class ProjectRegistry {
+
+    private static final String TABLE = "catalog_project";
+
+    private static final String LOCK = """
+            SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
+                   dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id
+            FROM catalog_project WHERE project_key = ? FOR UPDATE
+            """;
+
+    private static final String UPDATE = """
+            UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
+                   dbt_version = ?, dbt_cloud_account_id = ?, dbt_cloud_project_id = ?, dbt_cloud_environment_id = ?,
+                   dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?
+            WHERE project_key = ?
+            """;
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final ColumnLimits limits;
+
+    ProjectRegistry(Connection connection, SqlDialect dialect, ColumnLimits limits) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.limits = limits;
+    }
+
+    /** Inserts the project row if absent, then locks it until the transaction ends; returns it as stored. */
+    ProjectRow lock(ProjectRef project, Instant now) throws SQLException {
+        limits.checker(project.projectKey(), TABLE, List.of("project_key", "source_kind"))
+                .row("project " + project.projectKey()).text(project.projectKey()).text(project.sourceKind());
+        dialect.insertProjectIfAbsent(connection, project, now);
+        try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
+            new Binder(statement).text(project.projectKey());
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException(project.projectKey(), TABLE, "the project row vanished while locking it");
+                }
+                return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class),
+                        rs.getObject(8, Long.class), rs.getObject(9, Long.class), instant(rs, 10),
+                        rs.getObject(11, Long.class));
+            }
+        }
+    }
+
+    /**
+     * The row as a publish of {@code info} leaves it: project metadata from the snapshot (a value the snapshot
+     * lacks keeps the stored one), dbt Cloud ids from the configuration, and the state time.
+     */
+    static ProjectRow applied(ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf) {
+        return new ProjectRow(project.sourceKind(),
+                orStored(info.dbtProjectName(), stored.dbtProjectName()),
+                orStored(info.dbtProjectId(), stored.dbtProjectId()),
+                orStored(info.adapterType(), stored.adapterType()),
+                orStored(info.dbtVersion(), stored.dbtVersion()),
+                project.dbtCloudAccountId(), project.dbtCloudProjectId(), project.dbtCloudEnvironmentId(),
+                project.dbtCloudJobId(), stateAsOf, stored.lastIngestionRunId());
+    }
+
+    /** Writes {@code wanted} when it differs from {@code stored}; returns the number of rows written (0 or 1). */
+    int update(String projectKey, ProjectRow stored, ProjectRow wanted) throws SQLException {
+        if (wanted.equals(stored)) {
+            return 0;
+        }
+        limits.checker(projectKey, TABLE, List.of("source_kind", "dbt_project_name", "dbt_project_id",
+                        "adapter_type", "dbt_version"))
+                .row("project " + projectKey).text(wanted.sourceKind()).text(wanted.dbtProjectName())
+                .text(wanted.dbtProjectId()).text(wanted.adapterType()).text(wanted.dbtVersion());
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            new Binder(statement).text(wanted.sourceKind()).text(wanted.dbtProjectName()).text(wanted.dbtProjectId())
+                    .text(wanted.adapterType()).text(wanted.dbtVersion()).bigint(wanted.dbtCloudAccountId())
+                    .bigint(wanted.dbtCloudProjectId()).bigint(wanted.dbtCloudEnvironmentId())
+                    .bigint(wanted.dbtCloudJobId()).time(wanted.stateAsOf()).bigint(wanted.lastIngestionRunId())
+                    .text(projectKey);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String orStored(String value, String stored) {
+        return value != null ? value : stored;
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

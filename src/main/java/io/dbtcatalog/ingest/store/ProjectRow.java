@@ -1,0 +1,26 @@
+package io.dbtcatalog.ingest.store;
+
+import java.time.Instant;
+
+/**
+ * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
+ * publish lock and as the publish wants it afterwards.
+ */
+record ProjectRow(
+        String sourceKind,
+        String dbtProjectName,
+        String dbtProjectId,
+        String adapterType,
+        String dbtVersion,
+        Long dbtCloudAccountId,
+        Long dbtCloudProjectId,
+        Long dbtCloudEnvironmentId,
+        Long dbtCloudJobId,
+        Instant stateAsOf,
+        Long lastIngestionRunId) {
+
+    ProjectRow withLastIngestionRunId(long id) {
+        return new ProjectRow(sourceKind, dbtProjectName, dbtProjectId, adapterType, dbtVersion, dbtCloudAccountId,
+                dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id);
+    }
+}

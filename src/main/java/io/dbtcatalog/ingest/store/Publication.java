@@ -1,0 +1,151 @@
+package io.dbtcatalog.ingest.store;
+
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one publish on a connection whose transaction {@link CatalogStore} owns: lock the project, open the
+ * ledger row, sync the four state tables, append the history, update the project row, close the ledger row.
+ * Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
+ */
+final class Publication {
+
+    private static final Logger log = LoggerFactory.getLogger(Publication.class);
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final ColumnLimits limits;
+    private final Clock clock;
+    private final ProjectRef project;
+    private final CatalogSnapshot snapshot;
+
+    Publication(Connection connection, SqlDialect dialect, ColumnLimits limits, Clock clock, ProjectRef project,
+            CatalogSnapshot snapshot) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.limits = limits;
+        this.clock = clock;
+        this.project = project;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * The time stamped on state rows: when dbt generated the artifacts, else when the run finished, else when the
+     * publish started. Artifact time rather than wall-clock time makes republishing a run write nothing.
+     */
+    static Instant snapshotTime(CatalogSnapshot snapshot, Instant startedAt) {
+        SnapshotInfo info = snapshot.info();
+        Instant time = info.generatedAt() != null ? info.generatedAt()
+                : snapshot.run().finishedAt() != null ? snapshot.run().finishedAt() : startedAt;
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    PublishResult run(Instant startedAt) {
+        Instant time = snapshotTime(snapshot, startedAt);
+        ProjectRegistry projects = new ProjectRegistry(connection, dialect, limits);
+        ProjectRow stored = step("catalog_project", () -> projects.lock(project, startedAt));
+        boolean applyState = stored.stateAsOf() == null || !time.isBefore(stored.stateAsOf());
+        if (!applyState) {
+            log.warn("Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
+                    + "history", project.projectKey(), snapshot.run().runKey(), time, stored.stateAsOf());
+        }
+        IngestionLedger ledger = new IngestionLedger(connection, limits);
+        long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
+                snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, snapshot.complete(),
+                applyState, message(applyState, time, stored.stateAsOf()))));
+        PublishResult written = write(new PublishContext(project.projectKey(), runId, time, snapshot.complete(),
+                snapshot.info().generatedAt(), snapshot.run().dbtRunId()), applyState);
+        ProjectRow wanted = applyState ? ProjectRegistry.applied(stored, project, snapshot.info(), time) : stored;
+        PublishResult done = updateProject(projects, stored, wanted, written);
+        step(IngestionLedger.TABLE, () -> {
+            ledger.finish(runId, done, clock.instant());
+            return null;
+        });
+        return done;
+    }
+
+    /**
+     * Rewrites the project row when its metadata changed or the publish wrote any catalog row (then it also points
+     * to this ingestion run); returns the result with the project row counted.
+     */
+    private PublishResult updateProject(ProjectRegistry projects, ProjectRow stored, ProjectRow wanted,
+            PublishResult written) {
+        ProjectRow target = written.rowsWritten() > 0 || !wanted.equals(stored)
+                ? wanted.withLastIngestionRunId(written.ingestionRunId()) : wanted;
+        long projectRows = step("catalog_project", () -> projects.update(project.projectKey(), stored, target));
+        return withRowsWritten(written, written.rowsWritten() + projectRows);
+    }
+
+    private PublishResult write(PublishContext context, boolean applyState) {
+        StateSync state = new StateSync(connection, context, limits);
+        StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
+        StateSync.Outcome nodes = applyState ? step("catalog_node", () -> state.sync(new NodeTable(), snapshot.nodes()))
+                : none;
+        StateSync.Outcome columns = applyState
+                ? step("catalog_column", () -> state.sync(new ColumnTable(), snapshot.columns())) : none;
+        StateSync.Outcome edges = applyState
+                ? step("catalog_lineage", () -> state.sync(new LineageTable(), snapshot.edges())) : none;
+        StateSync.Outcome tests = applyState
+                ? step("catalog_test", () -> state.sync(new TestDefinitionTable(), snapshot.tests())) : none;
+        HistoryWriter history = new HistoryWriter(connection, context, limits);
+        int testResults = step("catalog_test_result",
+                () -> history.append(HistoryTables.TEST_RESULTS, snapshot.testResults()));
+        int runResults = step("catalog_run_result",
+                () -> history.append(HistoryTables.RUN_RESULTS, snapshot.runResults()));
+        int freshness = step("catalog_source_freshness",
+                () -> history.append(HistoryTables.FRESHNESS, snapshot.freshness()));
+        long written = nodes.rowsWritten() + columns.rowsWritten() + edges.rowsWritten() + tests.rowsWritten()
+                + testResults + runResults + freshness;
+        return new PublishResult(context.ingestionRunId(), nodes.counts(), columns.counts(), edges.counts(),
+                tests.counts(), testResults, runResults, freshness, written, applyState);
+    }
+
+    private String message(boolean applyState, Instant time, Instant stateAsOf) {
+        StringBuilder message = new StringBuilder();
+        if (!applyState) {
+            message.append("state not applied: the snapshot (").append(time)
+                    .append(") is older than the catalog state (").append(stateAsOf).append("); history kept");
+        }
+        for (String warning : snapshot.warnings()) {
+            message.append(message.isEmpty() ? "" : "\n").append(warning);
+        }
+        return message.isEmpty() ? null : message.toString();
+    }
+
+    private static PublishResult withRowsWritten(PublishResult r, long rows) {
+        return new PublishResult(r.ingestionRunId(), r.nodes(), r.columns(), r.edges(), r.tests(),
+                r.testResultsAdded(), r.runResultsAdded(), r.freshnessAdded(), rows, r.stateApplied());
+    }
+
+    private <T> T step(String table, SqlStep<T> step) {
+        try {
+            return step.run();
+        } catch (SQLException e) {
+            throw new StoreException(project.projectKey(), table, describe(e), e);
+        } catch (UncheckedSqlException e) {
+            throw new StoreException(project.projectKey(), table, describe(e.sqlCause()), e.sqlCause());
+        }
+    }
+
+    /** The driver's message plus the chained one (PostgreSQL puts the real cause of a failed batch there). */
+    static String describe(SQLException e) {
+        SQLException next = e.getNextException();
+        String message = e.getMessage();
+        if (next != null && next.getMessage() != null && (message == null || !message.contains(next.getMessage()))) {
+            message = message + " (" + next.getMessage() + ")";
+        }
+        return message + " [SQLState " + e.getSQLState() + "]";
+    }
+
+    @FunctionalInterface
+    interface SqlStep<T> {
+        T run() throws SQLException;
+    }
+}

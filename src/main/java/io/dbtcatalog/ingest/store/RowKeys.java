@@ -1,0 +1,33 @@
+package io.dbtcatalog.ingest.store;
+
+import java.util.List;
+import java.util.Map;
+
+/** Natural keys of snapshot rows: how they read in messages, and how a key seen twice in one snapshot is handled. */
+final class RowKeys {
+
+    private RowKeys() {
+    }
+
+    /** A key as messages show it: {@code model.shop.orders} or {@code model.shop.orders / amount}. */
+    static String describe(List<String> key) {
+        return key.size() == 1 ? key.get(0) : String.join(" / ", key);
+    }
+
+    /**
+     * Records {@code row} under {@code key} in {@code seen}; true when the snapshot already held this exact row
+     * (harmless, e.g. an edge listed twice). A second row with the same key but other content means the snapshot
+     * is inconsistent, and fails naming the key.
+     */
+    static <R> boolean isRepeated(String projectKey, String table, Map<List<String>, R> seen, List<String> key, R row) {
+        R earlier = seen.putIfAbsent(key, row);
+        if (earlier == null) {
+            return false;
+        }
+        if (!earlier.equals(row)) {
+            throw new StoreException(projectKey, table,
+                    "the snapshot holds " + describe(key) + " twice, with different content");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The small parsing rules: timestamp spellings and how the command behind a run_results.json is recognised. */
+class ArtifactParsingRulesTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-01-01T10:00:00.123456Z, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T10:00:00.123456, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T10:00:00.123456+00:00, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T12:00:00+02:00, 2024-01-01T10:00:00Z",
+        "2024-01-01 10:00:00, 2024-01-01T10:00:00Z"
+    })
+    void timestampsOfEverySpellingParseToTheSameInstant(String text, String expected) {
+        // when
+        Instant parsed = Timestamps.parse(text);
+
+        // then
+        assertThat(parsed).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void unparseableTimestampsReadAsAbsent() {
+        // then
+        assertThat(Timestamps.parse("yesterday")).isNull();
+        assertThat(Timestamps.parse("")).isNull();
+        assertThat(Timestamps.parse(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"which\": \"build\"}                                      | build    | true",
+        "{\"which\": \"generate\", \"rpc_method\": \"docs.generate\"} | generate | false",
+        "{\"which\": \"run-operation\"}                              | run-operation | false",
+        "{\"rpc_method\": \"docs.generate\"}                         | generate | false",
+        "{\"rpc_method\": \"test\"}                                  | test     | true",
+        "{\"invocation_command\": \"dbt docs generate --target prod\"} | generate | false",
+        "{\"invocation_command\": \"dbt --debug seed --full-refresh\"} | seed   | true",
+        "{}                                                          |          | true"
+    })
+    void resultsCommandIsReadFromWhichThenRpcMethodThenInvocationCommand(String args, String name,
+            boolean executing) {
+        // when
+        ResultsCommand command = ResultsCommand.of(JSON.readTree(args));
+
+        // then
+        assertThat(command).isEqualTo(new ResultsCommand(name, executing));
+    }
+}
