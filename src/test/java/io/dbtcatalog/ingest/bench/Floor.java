@@ -83,7 +83,7 @@ final class Floor {
             long start = System.nanoTime();
             for (FloorRows.Table table : FloorRows.Table.values()) {
                 try (InputStream in = Files.newInputStream(FloorRows.file(copyFolder, table))) {
-                    copy.copyIn("COPY " + table.floorTable() + " FROM STDIN", in, 1 << 16);
+                    copy.copyIn("COPY " + table.floorTable() + " (" + table.columns + ") FROM STDIN", in, 1 << 16);
                 }
             }
             return seconds(start);

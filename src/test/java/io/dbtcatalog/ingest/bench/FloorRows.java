@@ -17,15 +17,32 @@ import java.util.Map;
  */
 final class FloorRows {
 
-    /** The floor tables, each shaped like the catalog table it mirrors. */
+    /** The floor tables, each shaped like the catalog table it mirrors, and the columns the floor fills. */
     enum Table {
-        NODE("catalog_node"), COLUMN("catalog_column"), LINEAGE("catalog_lineage"), TEST("catalog_test"),
-        TEST_RESULT("catalog_test_result"), RUN_RESULT("catalog_run_result");
+        NODE("catalog_node", "project_key, unique_id, resource_type, package_name, name, database_name, schema_name,"
+                + " identifier, relation_name, materialization, language, description, owner, tags, meta, access,"
+                + " group_name, version, contract_enforced, file_path, raw_code, compiled_code, checksum, content_hash,"
+                + " first_seen_at, last_seen_at, last_changed_at, deleted_at, last_ingestion_run_id"),
+        COLUMN("catalog_column", "project_key, node_unique_id, column_name, data_type, ordinal, description, tags,"
+                + " meta, documented, in_warehouse, content_hash, first_seen_at, last_seen_at, last_changed_at,"
+                + " deleted_at, last_ingestion_run_id"),
+        LINEAGE("catalog_lineage", "project_key, parent_unique_id, child_unique_id, first_seen_at, last_seen_at,"
+                + " last_changed_at, deleted_at, last_ingestion_run_id"),
+        TEST("catalog_test", "project_key, unique_id, test_name, kind, attached_node_unique_id, column_name,"
+                + " severity, kwargs, content_hash, first_seen_at, last_seen_at, last_changed_at, deleted_at,"
+                + " last_ingestion_run_id"),
+        TEST_RESULT("catalog_test_result", "project_key, test_unique_id, invocation_id, status, failures, message,"
+                + " execution_time_s, started_at, completed_at, generated_at, dbt_run_id, ingestion_run_id"),
+        RUN_RESULT("catalog_run_result", "project_key, node_unique_id, invocation_id, status, message,"
+                + " execution_time_s, started_at, completed_at, rows_affected, generated_at, dbt_run_id,"
+                + " ingestion_run_id");
 
         final String catalogTable;
+        final String columns;
 
-        Table(String catalogTable) {
+        Table(String catalogTable, String columns) {
             this.catalogTable = catalogTable;
+            this.columns = columns;
         }
 
         String floorTable() {
@@ -131,16 +148,16 @@ final class FloorRows {
         for (Specs.Column column : columns) {
             out.get(Table.COLUMN).row(PROJECT_KEY, nodeId, column.name(), column.warehouseType(),
                     Integer.toString(ordinal++), column.description(), "[]", "{}", "t", inWarehouse ? "t" : "f",
-                    contentHash(), SEEN, SEEN, SEEN, null);
+                    contentHash(), SEEN, SEEN, SEEN, null, "1");
         }
         if (undocumented) {
             out.get(Table.COLUMN).row(PROJECT_KEY, nodeId, BenchNames.UNDOCUMENTED_COLUMN, "TIMESTAMP_NTZ",
-                    Integer.toString(ordinal), null, "[]", "{}", "f", "t", contentHash(), SEEN, SEEN, SEEN, null);
+                    Integer.toString(ordinal), null, "[]", "{}", "f", "t", contentHash(), SEEN, SEEN, SEEN, null, "1");
         }
     }
 
     private void edge(String parent, String child) {
-        out.get(Table.LINEAGE).row(PROJECT_KEY, parent, child, SEEN, SEEN, null);
+        out.get(Table.LINEAGE).row(PROJECT_KEY, parent, child, SEEN, SEEN, SEEN, null, "1");
     }
 
     private void test(Specs.Test t) {
@@ -148,7 +165,7 @@ final class FloorRows {
                 t.rawCode(), t.compiledCode(), null);
         t.parentIds().forEach(parent -> edge(parent, t.id()));
         out.get(Table.TEST).row(PROJECT_KEY, t.id(), t.testName(), "generic", t.attachedId(), t.columnName(),
-                t.severity(), Specs.json(t.kwargs()), contentHash(), SEEN, SEEN, SEEN, null);
+                t.severity(), Specs.json(t.kwargs()), contentHash(), SEEN, SEEN, SEEN, null, "1");
         out.get(Table.TEST_RESULT).row(PROJECT_KEY, t.id(), invocationId, "pass", "0", null, "1.234", SEEN, SEEN,
                 SEEN, null, "1");
     }
