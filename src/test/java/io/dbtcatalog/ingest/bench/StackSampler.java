@@ -19,6 +19,7 @@ final class StackSampler implements AutoCloseable {
     private final Thread target;
     private final long intervalMillis;
     private final Map<String, Long> counts = new HashMap<>();
+    private final Map<String, Long> steps = new HashMap<>();
     private Thread sampler;
     private volatile boolean running;
     private long samples;
@@ -31,6 +32,7 @@ final class StackSampler implements AutoCloseable {
     void start() {
         synchronized (counts) {
             counts.clear();
+            steps.clear();
             samples = 0;
         }
         running = true;
@@ -44,10 +46,16 @@ final class StackSampler implements AutoCloseable {
         close();
         synchronized (counts) {
             out.printf(Locale.ROOT, "  profile %s (%d samples every %d ms):%n", phase, samples, intervalMillis);
-            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                    .limit(top).forEach(e -> out.printf(Locale.ROOT, "    %5.1f%%  %s%n",
-                            100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+            print(counts, top, out);
+            out.printf(Locale.ROOT, "  by publish step (lambda frames of store.Publication, in source order):%n");
+            print(steps, top, out);
         }
+    }
+
+    private void print(Map<String, Long> shares, int top, PrintStream out) {
+        shares.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(top).forEach(e -> out.printf(Locale.ROOT, "    %5.1f%%  %s%n",
+                        100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
     }
 
     private void run() {
@@ -57,6 +65,7 @@ final class StackSampler implements AutoCloseable {
                 String key = projectFrame(stack) + " > " + library(stack[0].getClassName());
                 synchronized (counts) {
                     counts.merge(key, 1L, Long::sum);
+                    steps.merge(publishStep(stack), 1L, Long::sum);
                     samples++;
                 }
             }
@@ -78,6 +87,15 @@ final class StackSampler implements AutoCloseable {
             }
         }
         return "(outside project)";
+    }
+
+    private static String publishStep(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(PROJECT + "store.Publication") && frame.getMethodName().startsWith("lambda$")) {
+                return "store.Publication." + frame.getMethodName();
+            }
+        }
+        return "(no publish step)";
     }
 
     private static String library(String className) {
