@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.bench;
 /**
  * What a synthetic project contains, computed from its layout: resources per type, and the rows a normalized
  * ingestion should write per catalog table (nodes, columns, lineage edges, tests, test results, run results).
+ * {@code undocumentedColumns}: one per model the warehouse has (non-ephemeral), known only from the catalog.
  */
 record ExpectedCounts(
         int models,
@@ -14,6 +15,7 @@ record ExpectedCounts(
         long nodes,
         long columns,
         long catalogColumns,
+        long undocumentedColumns,
         long edges,
         long testResults,
         long runResults) {
@@ -38,7 +40,7 @@ record ExpectedCounts(
         long catalogColumns = (long) warehouseModels * (BenchNames.COLUMNS_PER_MODEL + 1) + sourceAndSeedColumns;
         long nodes = (long) layout.models + tests + layout.seeds + layout.sources + layout.exposures;
         return new ExpectedCounts(layout.models, tests, layout.seeds, layout.sources, layout.exposures,
-                ManifestWriter.MACRO_COUNT, nodes, columns, catalogColumns, edges, tests,
+                ManifestWriter.MACRO_COUNT, nodes, columns, catalogColumns, warehouseModels, edges, tests,
                 warehouseModels + layout.seeds);
     }
 

@@ -35,6 +35,11 @@ final class ManifestNodes {
         Json.strings(g, "tags", m.tags());
         g.writeEndObject();
         g.writeNumberProperty("created_at", CREATED_AT + m.index() / 1000.0);
+        modelCode(g, m);
+        g.writeEndObject();
+    }
+
+    private static void modelCode(JsonGenerator g, Specs.Model m) {
         Json.nullable(g, "relation_name", m.relationName());
         g.writeStringProperty("raw_code", m.rawCode());
         Json.emptyArray(g, "doc_blocks");
@@ -51,7 +56,6 @@ final class ManifestNodes {
         g.writeNullProperty("deprecation_date");
         Json.strings(g, "primary_key", List.of(m.columns().get(0).name()));
         g.writeNullProperty("time_spine");
-        g.writeEndObject();
     }
 
     private static void header(JsonGenerator g, String schema, String name, String type, String path,
@@ -86,15 +90,7 @@ final class ManifestNodes {
         g.writeNullProperty("group");
         g.writeStringProperty("materialized", m.materialization());
         Json.nullable(g, "incremental_strategy", "incremental".equals(m.materialization()) ? "merge" : null);
-        g.writeNullProperty("batch_size");
-        g.writeNumberProperty("lookback", 1);
-        g.writeNullProperty("begin");
-        Json.emptyObject(g, "persist_docs");
-        Json.emptyArray(g, "post-hook");
-        Json.emptyArray(g, "pre-hook");
-        Json.emptyObject(g, "quoting");
-        Json.emptyObject(g, "column_types");
-        g.writeNullProperty("full_refresh");
+        configDefaults(g);
         Json.nullable(g, "unique_key", "incremental".equals(m.materialization()) ? m.columns().get(0).name() : null);
         g.writeStringProperty("on_schema_change", "ignore");
         g.writeStringProperty("on_configuration_change", "apply");
@@ -110,6 +106,18 @@ final class ManifestNodes {
         g.writeStringProperty("access", "protected");
         g.writeNullProperty("freshness");
         g.writeEndObject();
+    }
+
+    private static void configDefaults(JsonGenerator g) {
+        g.writeNullProperty("batch_size");
+        g.writeNumberProperty("lookback", 1);
+        g.writeNullProperty("begin");
+        Json.emptyObject(g, "persist_docs");
+        Json.emptyArray(g, "post-hook");
+        Json.emptyArray(g, "pre-hook");
+        Json.emptyObject(g, "quoting");
+        Json.emptyObject(g, "column_types");
+        g.writeNullProperty("full_refresh");
     }
 
     static void columns(JsonGenerator g, List<Specs.Column> columns) {
@@ -201,6 +209,11 @@ final class ManifestNodes {
         Json.dependsOn(g, List.of("macro.dbt.test_" + t.testName(), "macro.dbt.get_where_subquery"), t.parentIds());
         compiled(g, t.schemaFilePath() + "/" + t.filePath(), t.compiledCode());
         contract(g, false);
+        testMetadata(g, t);
+        g.writeEndObject();
+    }
+
+    private static void testMetadata(JsonGenerator g, Specs.Test t) {
         g.writeStringProperty("column_name", t.columnName());
         g.writeStringProperty("file_key_name", "models." + t.attachedId().substring(t.attachedId().lastIndexOf('.') + 1));
         g.writeStringProperty("attached_node", t.attachedId());
@@ -208,7 +221,6 @@ final class ManifestNodes {
         g.writeStringProperty("name", t.testName());
         Json.stringMap(g, "kwargs", t.kwargs());
         g.writeNullProperty("namespace");
-        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -66,42 +66,49 @@ final class ManifestWriter {
     private void sources(JsonGenerator g) {
         g.writeObjectPropertyStart("sources");
         for (int s = 0; s < layout.sources; s++) {
-            Specs.Source source = specs.source(s);
-            g.writeObjectPropertyStart(source.id());
-            g.writeStringProperty("database", BenchNames.DATABASE);
-            g.writeStringProperty("schema", source.schema());
-            g.writeStringProperty("name", source.table());
-            g.writeStringProperty("resource_type", "source");
-            g.writeStringProperty("package_name", PROJECT);
-            String path = "models/staging/_" + source.sourceName() + "__sources.yml";
-            g.writeStringProperty("path", path);
-            g.writeStringProperty("original_file_path", path);
-            g.writeStringProperty("unique_id", source.id());
-            Json.strings(g, "fqn", List.of(PROJECT, "staging", source.sourceName(), source.table()));
-            g.writeStringProperty("source_name", source.sourceName());
-            g.writeStringProperty("source_description", source.sourceDescription());
-            g.writeStringProperty("loader", "fivetran");
-            g.writeStringProperty("identifier", source.table());
-            g.writeStringProperty("loaded_at_field", "_fivetran_synced");
-            freshness(g);
-            g.writeNullProperty("external");
-            g.writeStringProperty("description", source.description());
-            ManifestNodes.columns(g, source.columns());
-            g.writeObjectPropertyStart("meta");
-            g.writeStringProperty("owner", source.owner());
-            g.writeEndObject();
-            Json.emptyObject(g, "source_meta");
-            Json.strings(g, "tags", source.tags());
-            g.writeObjectPropertyStart("config");
-            g.writeBooleanProperty("enabled", true);
-            g.writeEndObject();
-            g.writeNullProperty("patch_path");
-            g.writeStringProperty("relation_name", Specs.relation(source.schema(), source.table()));
-            g.writeNumberProperty("created_at", 1_786_086_691.5726666);
-            Json.emptyArray(g, "doc_blocks");
-            g.writeEndObject();
+            source(g, specs.source(s));
         }
         g.writeEndObject();
+    }
+
+    private static void source(JsonGenerator g, Specs.Source source) {
+        g.writeObjectPropertyStart(source.id());
+        g.writeStringProperty("database", BenchNames.DATABASE);
+        g.writeStringProperty("schema", source.schema());
+        g.writeStringProperty("name", source.table());
+        g.writeStringProperty("resource_type", "source");
+        g.writeStringProperty("package_name", PROJECT);
+        String path = "models/staging/_" + source.sourceName() + "__sources.yml";
+        g.writeStringProperty("path", path);
+        g.writeStringProperty("original_file_path", path);
+        g.writeStringProperty("unique_id", source.id());
+        Json.strings(g, "fqn", List.of(PROJECT, "staging", source.sourceName(), source.table()));
+        g.writeStringProperty("source_name", source.sourceName());
+        g.writeStringProperty("source_description", source.sourceDescription());
+        g.writeStringProperty("loader", "fivetran");
+        g.writeStringProperty("identifier", source.table());
+        g.writeStringProperty("loaded_at_field", "_fivetran_synced");
+        freshness(g);
+        g.writeNullProperty("external");
+        sourceDocumentation(g, source);
+        g.writeEndObject();
+    }
+
+    private static void sourceDocumentation(JsonGenerator g, Specs.Source source) {
+        g.writeStringProperty("description", source.description());
+        ManifestNodes.columns(g, source.columns());
+        g.writeObjectPropertyStart("meta");
+        g.writeStringProperty("owner", source.owner());
+        g.writeEndObject();
+        Json.emptyObject(g, "source_meta");
+        Json.strings(g, "tags", source.tags());
+        g.writeObjectPropertyStart("config");
+        g.writeBooleanProperty("enabled", true);
+        g.writeEndObject();
+        g.writeNullProperty("patch_path");
+        g.writeStringProperty("relation_name", Specs.relation(source.schema(), source.table()));
+        g.writeNumberProperty("created_at", 1_786_086_691.5726666);
+        Json.emptyArray(g, "doc_blocks");
     }
 
     private static void freshness(JsonGenerator g) {
