@@ -12,10 +12,10 @@ import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
+import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 class ReferenceArtifactsIngestionIntegrationTests {
 
     private static final Set<String> EXECUTING_COMMANDS = Set.of("build", "run", "test", "seed", "snapshot");
-    private static final Map<Engine, DataSource> DATABASES = new EnumMap<>(Engine.class);
 
     private final ArtifactSnapshotReader reader = new ArtifactSnapshotReader();
 
@@ -47,8 +46,13 @@ class ReferenceArtifactsIngestionIntegrationTests {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("everySetOnBothEngines")
     void ingestedSetMatchesItsExpectedCountsAndReingestingChangesNoRow(String set, Engine engine) {
+        try (TestDatabase db = engine.create()) {
+            ingestAndCheck(set, db.dataSource());
+        }
+    }
+
+    private void ingestAndCheck(String set, DataSource dataSource) {
         // given
-        DataSource dataSource = database(engine);
         CatalogStore store = new CatalogStore(dataSource);
         ProjectRef project = new ProjectRef(set, "local", null, null, null, null);
         CatalogSnapshot snapshot = read(set);
@@ -92,10 +96,6 @@ class ReferenceArtifactsIngestionIntegrationTests {
         }
         JsonNode args = SharedReference.readJson(file).path("args");
         return EXECUTING_COMMANDS.contains(args.path("which").asString(""));
-    }
-
-    private static synchronized DataSource database(Engine engine) {
-        return DATABASES.computeIfAbsent(engine, Engine::dataSource);
     }
 
     private static Map<String, Long> expectedCounts(JsonNode counts) {

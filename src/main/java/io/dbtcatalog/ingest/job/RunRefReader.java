@@ -67,8 +67,8 @@ class RunRefReader implements ItemReader<RunRef> {
         List<RunRef> toIngest = new ArrayList<>();
         for (RunRef run : listed) {
             if (!force && store.isIngested(project.projectKey(), run.runKey())) {
-                String message = "run " + run.runKey() + " already ingested; skipped (use --force to ingest it again)";
-                log.info("{}: {}", source.name(), message);
+                String message = "already in the catalog; skipped (use --force to ingest it again)";
+                log.info("{}: run {} {}", source.name(), run.runKey(), message);
                 collector.add(jobExecutionId, RunOutcome.skipped(run, message));
             } else {
                 toIngest.add(run);

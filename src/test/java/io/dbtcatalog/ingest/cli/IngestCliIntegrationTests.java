@@ -41,7 +41,7 @@ class IngestCliIntegrationTests {
         assertThat(first).as(stderr()).isZero();
         assertThat(firstOutput).contains("jaffle-shop-sample (local): OK").contains("ingested").contains("nodes   +");
         assertThat(second).isZero();
-        assertThat(stdout()).contains("nothing changed").contains("already ingested");
+        assertThat(stdout()).contains("nothing changed").contains("already in the catalog");
     }
 
     @Test

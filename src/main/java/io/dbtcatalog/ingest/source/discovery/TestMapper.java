@@ -3,10 +3,8 @@ package io.dbtcatalog.ingest.source.discovery;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestKind;
-import java.util.List;
+import io.dbtcatalog.ingest.source.TestTargets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -17,10 +15,6 @@ import tools.jackson.databind.node.MissingNode;
  * else its only parent, else the parent its {@code model} argument names.
  */
 final class TestMapper {
-
-    private static final Pattern REF = Pattern.compile("\\bref\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]");
-    private static final Pattern SOURCE =
-            Pattern.compile("\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]");
 
     private TestMapper() {
     }
@@ -38,9 +32,11 @@ final class TestMapper {
                 ? MissingNode.getInstance() : metadata.kwargs();
         return new TestDefinition(
                 id,
-                metadata == null ? Json.nonBlank(node.name()) : genericName(metadata),
+                metadata == null ? Json.nonBlank(node.name())
+                        : TestTargets.genericTestName(Json.nonBlank(metadata.namespace()), Json.nonBlank(metadata.name())),
                 kind,
-                attachedNode(node, kwargs),
+                TestTargets.attachedNode(Json.nonBlank(node.testedNodeUniqueId()), NodeMapper.parentIds(node),
+                        Json.text(kwargs.path("model"))),
                 NodeMapper.first(node.columnName(), Json.text(kwargs.path("column_name"))),
                 Json.text(NodeMapper.config(node).path("severity")),
                 Json.objectJson(kwargs));
@@ -59,44 +55,5 @@ final class TestMapper {
         }
         boolean hasMetadata = node.testMetadata() != null && Json.nonBlank(node.testMetadata().name()) != null;
         return hasMetadata ? TestKind.GENERIC : TestKind.SINGULAR;
-    }
-
-    private static String genericName(Wire.TestMetadata metadata) {
-        String name = Json.nonBlank(metadata.name());
-        String namespace = Json.nonBlank(metadata.namespace());
-        return namespace == null || name == null ? name : namespace + "." + name;
-    }
-
-    private static NodeId attachedNode(Wire.AppliedNode node, JsonNode kwargs) {
-        String tested = Json.nonBlank(node.testedNodeUniqueId());
-        if (tested != null) {
-            return NodeId.of(tested);
-        }
-        List<String> parents = NodeMapper.parentIds(node);
-        if (parents.size() == 1) {
-            return NodeId.of(parents.get(0));
-        }
-        String target = Json.text(kwargs.path("model"));
-        return target == null ? null : parentNamedBy(target, parents);
-    }
-
-    private static NodeId parentNamedBy(String target, List<String> parents) {
-        Matcher source = SOURCE.matcher(target);
-        Matcher ref = REF.matcher(target);
-        String suffix;
-        if (source.find()) {
-            suffix = "." + source.group(1) + "." + source.group(2);
-        } else if (ref.find()) {
-            suffix = "." + ref.group(1);
-        } else {
-            return null;
-        }
-        String wanted = suffix.toLowerCase(Locale.ROOT);
-        for (String parent : parents) {
-            if (parent.toLowerCase(Locale.ROOT).replaceFirst("\\.v\\d+$", "").endsWith(wanted)) {
-                return NodeId.of(parent);
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,8 @@
 package io.dbtcatalog.ingest.source.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import okhttp3.Request;
 import okhttp3.Response;
 import tools.jackson.core.JacksonException;
@@ -34,13 +36,21 @@ final class ApiErrors {
     DbtApiException exhausted(Request request, ApiClient.Outcome<?> last, int attempts, String why) {
         String path = request.url().encodedPath();
         String what = last.error() != null
-                ? "got no HTTP response (" + last.error() + "); check base-url and network access to "
+                ? "got no HTTP response (" + describe(last.error()) + "); check base-url and network access to "
                         + request.url().host()
                 : "answered HTTP " + last.status() + (last.body() == null || last.body().isEmpty() ? ""
                         : " (" + last.body() + ")");
         String message = request.method() + " " + path + " " + what + " on attempt " + attempts + "; giving up: "
                 + why;
         return new DbtApiException(last.status(), request.method(), path, token.redact(message), last.error());
+    }
+
+    /** Names a transport failure; every kind of time-out reads as "timeout", whatever words the JDK chose. */
+    static String describe(IOException error) {
+        boolean timedOut = error instanceof SocketTimeoutException
+                || error instanceof InterruptedIOException && String.valueOf(error.getMessage()).contains("time");
+        String detail = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return timedOut ? "timeout, " + detail : detail;
     }
 
     /** The envelope's {@code status.user_message} when the body is one, else its first 500 characters. */

@@ -1,0 +1,91 @@
+package io.dbtcatalog.ingest.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's databases: one embedded PostgreSQL server for the whole run, on which each phase gets a fresh
+ * database, and fresh file-based H2 databases; each behind a small Hikari pool, as the application would use.
+ */
+final class BenchDatabases implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    private BenchDatabases(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static BenchDatabases start() {
+        try {
+            return new BenchDatabases(EmbeddedPostgres.builder().start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates an empty PostgreSQL database and returns a pool on it. */
+    HikariDataSource freshPostgres(String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create PostgreSQL database " + name + ": " + e.getMessage(), e);
+        }
+        return pool(postgres.getJdbcUrl("postgres", name), "postgres");
+    }
+
+    /** A pool on a new file-based H2 database in {@code folder}. */
+    HikariDataSource freshH2(Path folder) {
+        return pool("jdbc:h2:file:" + folder.resolve("catalog").toAbsolutePath(), "sa");
+    }
+
+    private HikariDataSource pool(String url, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("bench-" + pools.size());
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** The server settings that matter for write speed, for the report. */
+    String postgresSettings() {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers",
+                    "max_wal_size", "work_mem")) {
+                try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    out.append(out.length() == 0 ? "" : ", ").append(setting).append('=').append(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL settings: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        }
+    }
+}

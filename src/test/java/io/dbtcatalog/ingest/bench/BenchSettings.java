@@ -1,0 +1,31 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmark's options: project sizes (first argument or {@code bench.sizes}, default 1000,10000,50000) and the
+ * system properties {@code bench.engines} (postgres,h2), {@code bench.seed}, {@code bench.dir} (work folder,
+ * default a new temp folder), {@code bench.keep} (keep generated files), {@code bench.profile} (stack sampling per
+ * ingestion), {@code bench.floorRepeats} (2; the fastest floor counts) and {@code bench.warmup} (true: one untimed
+ * pass of every phase on a 300-model project first, so the JIT does not penalise the first measured size).
+ */
+record BenchSettings(List<Integer> sizes, List<String> engines, long seed, String dir, boolean keep,
+        boolean profile, int floorRepeats, boolean warmup) {
+
+    static final int WARMUP_MODELS = 300;
+
+    static BenchSettings from(String[] args) {
+        String sizes = args.length > 0 ? args[0] : System.getProperty("bench.sizes", "1000,10000,50000");
+        return new BenchSettings(
+                Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::valueOf).toList(),
+                Arrays.stream(System.getProperty("bench.engines", "postgres,h2").split(","))
+                        .map(String::trim).filter(engine -> !engine.isEmpty()).toList(),
+                Long.getLong("bench.seed", 20_260_302L),
+                System.getProperty("bench.dir"),
+                Boolean.getBoolean("bench.keep"),
+                Boolean.getBoolean("bench.profile"),
+                Integer.getInteger("bench.floorRepeats", 2),
+                Boolean.parseBoolean(System.getProperty("bench.warmup", "true")));
+    }
+}

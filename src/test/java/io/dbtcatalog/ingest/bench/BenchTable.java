@@ -1,0 +1,57 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's result table: one line for the floor and one per ingestion (engine, first or unchanged second
+ * run) of each project size, with rows, read and write seconds, throughput, ratio to the floor and heap.
+ */
+final class BenchTable {
+
+    /** One measured phase. {@code readSeconds} is parsing, {@code writeSeconds} the database part. */
+    record Row(String engine, int models, String run, long rows, double readSeconds, double writeSeconds,
+            double floorSeconds, long peakHeapBytes, long afterGcBytes) {
+
+        double seconds() {
+            return readSeconds + writeSeconds;
+        }
+    }
+
+    private static final String HEADER = "%-9s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s%n";
+    private static final String LINE = "%-9s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f%n";
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    void print(PrintStream out) {
+        out.printf(Locale.ROOT, HEADER, "engine", "N", "run", "rows", "read s", "write s", "total s", "rows/s",
+                "x floor", "peak MB", "live MB");
+        for (Row row : rows) {
+            out.print(format(row));
+        }
+    }
+
+    static String format(Row row) {
+        double rowsPerSecond = row.seconds() > 0 ? row.rows() / row.seconds() : 0;
+        return String.format(Locale.ROOT, LINE, row.engine(), row.models(), row.run(), row.rows(),
+                row.readSeconds(), row.writeSeconds(), row.seconds(), rowsPerSecond,
+                row.seconds() / row.floorSeconds(), row.peakHeapBytes() / MB, row.afterGcBytes() / MB);
+    }
+
+    static String legend() {
+        return """
+                read s   : floor = bare JsonParser pass over the 3 files; ingestion = ArtifactSnapshotReader.read
+                write s  : floor = COPY into UNLOGGED tables (no keys); ingestion = CatalogStore.publish
+                x floor  : total s / floor total s of the same N
+                peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
+                live MB  : highest heap used right after a GC in the phase (GC notifications) ~ the live set
+                """;
+    }
+}

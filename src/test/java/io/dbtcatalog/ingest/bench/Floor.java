@@ -1,0 +1,107 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * What the hardware sets for one ingestion: (a) one bare streaming pass over the artifacts ({@code nextToken} to
+ * the end, no string decoding, no objects) plus (b) one bare bulk load of the same rows a first ingestion writes,
+ * with {@code COPY ... FROM STDIN} into UNLOGGED tables shaped like the catalog tables (no keys, no indexes).
+ */
+final class Floor {
+
+    /** The two measured parts of the floor. */
+    record Result(double parseSeconds, long tokens, long objects, long bytes, double copySeconds,
+            Map<FloorRows.Table, Long> rowsByTable) {
+
+        double seconds() {
+            return parseSeconds + copySeconds;
+        }
+
+        long rows() {
+            return rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private Floor() {
+    }
+
+    /**
+     * Renders the COPY files (untimed), then times the parse pass and the bulk load into {@code database}, which
+     * must be a fresh PostgreSQL database on which the catalog migrations ran (the floor tables copy their shape
+     * with {@code LIKE}). Each part is measured {@code repeats} times, into new tables, and the fastest counts:
+     * the floor is a lower bound, so noise from other processes on the machine must not inflate it.
+     */
+    static Result measure(SyntheticDbtProject project, DataSource database, Path workFolder, int repeats) {
+        Path copyFolder = workFolder.resolve("floor");
+        Map<FloorRows.Table, Long> rows = FloorRows.render(project, copyFolder);
+        double parseSeconds = Double.MAX_VALUE;
+        double copySeconds = Double.MAX_VALUE;
+        long[] counts = null;
+        for (int attempt = 0; attempt < repeats; attempt++) {
+            long start = System.nanoTime();
+            counts = parse(List.of(project.manifest(), project.catalog(), project.runResults()));
+            parseSeconds = Math.min(parseSeconds, seconds(start));
+            copySeconds = Math.min(copySeconds, bulkLoad(database, copyFolder));
+        }
+        return new Result(parseSeconds, counts[0], counts[1], project.totalBytes(), copySeconds, rows);
+    }
+
+    /** Tokens and objects of a bare streaming pass over the files. */
+    static long[] parse(List<Path> files) {
+        long tokens = 0;
+        long objects = 0;
+        for (Path file : files) {
+            try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), file)) {
+                JsonToken token;
+                while ((token = parser.nextToken()) != null) {
+                    tokens++;
+                    if (token == JsonToken.START_OBJECT) {
+                        objects++;
+                    }
+                }
+            }
+        }
+        return new long[] {tokens, objects};
+    }
+
+    private static double bulkLoad(DataSource database, Path copyFolder) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (FloorRows.Table table : FloorRows.Table.values()) {
+                statement.execute("DROP TABLE IF EXISTS " + table.floorTable());
+                statement.execute("CREATE UNLOGGED TABLE " + table.floorTable() + " (LIKE " + table.catalogTable
+                        + ")");
+            }
+            CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
+            long start = System.nanoTime();
+            for (FloorRows.Table table : FloorRows.Table.values()) {
+                try (InputStream in = Files.newInputStream(FloorRows.file(copyFolder, table))) {
+                    copy.copyIn("COPY " + table.floorTable() + " (" + table.columns + ") FROM STDIN", in, 1 << 16);
+                }
+            }
+            return seconds(start);
+        } catch (SQLException e) {
+            throw new IllegalStateException("floor bulk load into PostgreSQL failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the floor COPY files in " + copyFolder, e);
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,113 @@
+package io.dbtcatalog.ingest.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Heap used by one benchmark phase, two ways: {@code peak} is the highest {@code MemoryMXBean} heap-used value a
+ * daemon thread sampled every 5 ms (includes garbage not yet collected, so it grows with -Xmx), and
+ * {@code afterGc} is the highest heap used right after any GC in the phase (from GC notifications): the live set,
+ * i.e. what the phase really needs. {@link #reset()} runs a full GC and starts a new phase.
+ */
+final class HeapMeter implements AutoCloseable {
+
+    private static final long SAMPLE_MILLIS = 5;
+
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong afterGc = new AtomicLong();
+    private final Set<String> heapPools;
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::onGc;
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile long phaseStartUptime;
+
+    HeapMeter() {
+        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
+            }
+        }
+        sampler = new Thread(this::sample, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Collects garbage and starts measuring a new phase from the remaining live heap. */
+    void reset() {
+        System.gc();
+        phaseStartUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        peak.set(used);
+        afterGc.set(used);
+    }
+
+    long peakBytes() {
+        return peak.get();
+    }
+
+    long afterGcBytes() {
+        return afterGc.get();
+    }
+
+    private void sample() {
+        while (running) {
+            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void onGc(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (info.getGcInfo().getEndTime() <= phaseStartUptime) {
+            return;
+        }
+        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
+                .mapToLong(MemoryUsage::getUsed).sum();
+        afterGc.accumulateAndGet(used, Math::max);
+        long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
+                .mapToLong(MemoryUsage::getUsed).sum();
+        peak.accumulateAndGet(before, Math::max);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                throw new IllegalStateException("heap meter listener vanished from its GC bean", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.dbtcatalog.ingest.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The ingestion benchmark (run with {@code mvn -Pbench ...}, see the README): for each project size it generates a
+ * synthetic dbt project, measures the floor (bare parse pass + bare COPY), then ingests the same files into a fresh
+ * embedded PostgreSQL and a fresh file-based H2, twice each (the second run unchanged), and prints one table.
+ * Options: {@link BenchSettings}.
+ */
+public final class IngestBenchmark {
+
+    private static final PrintStream OUT = System.out;
+
+    private final BenchSettings settings;
+    private final BenchTable table = new BenchTable();
+    private final HeapMeter heap = new HeapMeter();
+    private final StackSampler sampler = new StackSampler(Thread.currentThread(), 10);
+
+    private IngestBenchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "bench-logback.xml");
+        }
+        BenchSettings settings = BenchSettings.from(args);
+        Path root = settings.dir() == null ? Files.createTempDirectory("dbt-catalog-bench-")
+                : Files.createDirectories(Path.of(settings.dir()));
+        OUT.printf(Locale.ROOT, "dbt-catalog-ingest benchmark: %s%nmax heap %d MB, %d cpus, files in %s%n", settings,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), root);
+        IngestBenchmark benchmark = new IngestBenchmark(settings);
+        try (BenchDatabases databases = BenchDatabases.start()) {
+            OUT.println("embedded PostgreSQL: " + databases.postgresSettings());
+            if (settings.warmup()) {
+                OUT.printf(Locale.ROOT, "%nwarm-up (not recorded):");
+                benchmark.runSize(BenchSettings.WARMUP_MODELS, "warmup", root, databases, false);
+            }
+            for (int models : settings.sizes()) {
+                benchmark.runSize(models, "n" + models, root, databases, true);
+            }
+        } finally {
+            benchmark.heap.close();
+        }
+        OUT.println();
+        benchmark.table.print(OUT);
+        OUT.print(BenchTable.legend());
+    }
+
+    private void runSize(int models, String label, Path root, BenchDatabases databases, boolean record) {
+        Path folder = root.resolve(label);
+        heap.reset();
+        long start = System.nanoTime();
+        SyntheticDbtProject project = SyntheticDbtProject.generate(folder.resolve("target"), models, settings.seed());
+        OUT.printf(Locale.ROOT, "%nN=%d: generated %.1f MB of artifacts in %.1f s (%s)%n", models,
+                project.totalBytes() / 1048576.0, Floor.seconds(start), project.expected());
+        Floor.Result floor = measureFloor(project, label, folder, databases, record);
+        for (String engine : settings.engines()) {
+            try (HikariDataSource database = "h2".equals(engine) ? databases.freshH2(folder.resolve("h2"))
+                    : databases.freshPostgres("ingest_" + label)) {
+                BenchIngestion ingestion = new BenchIngestion(project, database);
+                ingestion.prepare();
+                ingest(engine, models, "first", ingestion, floor, record);
+                ingest(engine, models, "second", ingestion, floor, record);
+            }
+        }
+        if (!settings.keep()) {
+            delete(folder);
+        }
+    }
+
+    private Floor.Result measureFloor(SyntheticDbtProject project, String label, Path folder,
+            BenchDatabases databases, boolean record) {
+        try (HikariDataSource database = databases.freshPostgres("floor_" + label)) {
+            new BenchIngestion(project, database).prepare();
+            heap.reset();
+            Floor.Result floor = Floor.measure(project, database, folder, settings.floorRepeats());
+            BenchTable.Row row = new BenchTable.Row("floor", project.models(), "-", floor.rows(),
+                    floor.parseSeconds(), floor.copySeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
+            OUT.printf(Locale.ROOT, "  floor (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
+                    settings.floorRepeats(), floor.tokens(), floor.objects(), floor.rowsByTable());
+            report(row, record);
+            return floor;
+        }
+    }
+
+    private void ingest(String engine, int models, String run, BenchIngestion ingestion, Floor.Result floor,
+            boolean record) {
+        heap.reset();
+        boolean profiling = settings.profile() && record;
+        if (profiling) {
+            sampler.start();
+        }
+        BenchIngestion.Outcome outcome = ingestion.run();
+        BenchTable.Row row = new BenchTable.Row(engine, models, run, outcome.rowsWritten(), outcome.readSeconds(),
+                outcome.publishSeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
+        OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());
+        report(row, record);
+        if (profiling) {
+            sampler.stopAndPrint(engine + " " + run, 15, OUT);
+        }
+    }
+
+    private void report(BenchTable.Row row, boolean record) {
+        OUT.print("  " + BenchTable.format(row));
+        if (record) {
+            table.add(row);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the benchmark folder " + folder, e);
+        }
+    }
+}
