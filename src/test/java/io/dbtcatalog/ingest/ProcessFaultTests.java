@@ -6,7 +6,9 @@ import io.dbtcatalog.ingest.cli.IngestCli;
 import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.ChildIngestion;
 import io.dbtcatalog.ingest.support.IngestionApp;
+import io.dbtcatalog.ingest.support.SampleRuns;
 import io.dbtcatalog.ingest.support.TargetFolder;
+import io.dbtcatalog.ingest.support.TestConfigs;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Whole processes against one catalog: a {@code run} killed with {@code kill -9} in the middle of its publish
- * (PostgreSQL and an H2 file), and two {@code run}s of the same source at once, where the second either reports
+ * (PostgreSQL and an H2 file), a {@code backfill} killed in the middle of publishing its second run (PostgreSQL),
+ * and two {@code run}s of the same source at once, where the second either reports
  * the project busy after {@code ingestion.lock-timeout} (H2 file shared through AUTO_SERVER) or waits and then skips
  * the run the first one ingested (PostgreSQL). The first process is a child JVM held mid-publish by
  * {@link io.dbtcatalog.ingest.support.PublishPause}; the other runs in this JVM through {@link IngestCli}.
@@ -71,13 +74,13 @@ class ProcessFaultTests {
         Path config = IngestionApp.config(dir.resolve("first"), url, Map.of(SOURCE, folder.path()), "");
         Path impatient = IngestionApp.config(dir.resolve("second"), url, Map.of(SOURCE, folder.path()),
                 "  lock-timeout: 1s\n");
-        assertThat(runInProcess(config).code()).isZero();
+        assertThat(runInProcess("run", "--config", config.toString()).code()).isZero();
         String runB = nextRun();
         try (ChildIngestion first = ChildIngestion.start(dir.resolve("child"), "run", "--config", config.toString())) {
             first.awaitPaused();
 
             // when: a second run of the same source starts (in this JVM, through the child's H2 server)
-            Result second = runInProcess(impatient);
+            Result second = runInProcess("run", "--config", impatient.toString());
             first.release();
 
             // then: the second reports the project busy; the first completes
@@ -89,9 +92,9 @@ class ProcessFaultTests {
         DataSource catalog = h2(url);
         assertThat(ledgerOf(catalog, runB)).containsExactlyInAnyOrder("FAILED", "SUCCEEDED");
         assertThat(testResultsOf(catalog, runB)).isEqualTo(TEST_RESULTS);
-        Result next = runInProcess(config);
+        Result next = runInProcess("run", "--config", config.toString());
         assertThat(next.code()).isZero();
-        assertThat(next.out()).contains("already ingested");
+        assertThat(next.out()).contains("already in the catalog");
     }
 
     @Test
@@ -99,14 +102,14 @@ class ProcessFaultTests {
         try (TestDatabase db = Engine.POSTGRESQL.create()) {
             // given: run A ingested; a child JVM holds the project lock in the middle of publishing run B
             Path config = IngestionApp.config(dir.resolve("first"), db.jdbcUrl(), Map.of(SOURCE, folder.path()), "");
-            assertThat(runInProcess(config).code()).isZero();
+            assertThat(runInProcess("run", "--config", config.toString()).code()).isZero();
             String runB = nextRun();
             try (ChildIngestion first = ChildIngestion.start(dir.resolve("child"), "run", "--config",
                     config.toString())) {
                 first.awaitPaused();
 
                 // when: a second run starts, waits for the lock, and the first one finishes
-                CompletableFuture<Result> second = CompletableFuture.supplyAsync(() -> runInProcess(config));
+                CompletableFuture<Result> second = CompletableFuture.supplyAsync(() -> runInProcess("run", "--config", config.toString()));
                 awaitLockWait(db.dataSource());
                 first.release();
 
@@ -121,10 +124,45 @@ class ProcessFaultTests {
         }
     }
 
+    @Test
+    void backfillKilledMidPublishKeepsTheRunsBeforeItAndResumesToTheEnd() {
+        try (TestDatabase db = Engine.POSTGRESQL.create()) {
+            // given: three archived invocations of the sample, and the current one in the target folder
+            Path history = dir.resolve("history");
+            for (int i = 1; i <= 3; i++) {
+                SampleRuns.write(history.resolve("run-" + i), SampleRuns.invocationId(i),
+                        Instant.parse("2025-07-0" + i + "T06:00:00Z"), "manifest.json", "run_results.json");
+            }
+            Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "",
+                    TestConfigs.localSource(SOURCE, folder.path(), history));
+            String[] backfill = {"backfill", "--config", config.toString(), "--source", SOURCE, "--since", "2025-07-01"};
+            CatalogDump before;
+
+            // when: the backfill is killed in the middle of publishing its second run
+            try (ChildIngestion child = ChildIngestion.start(dir.resolve("child"), 2, backfill)) {
+                child.awaitPaused();
+                before = CatalogDump.of(db.dataSource());
+                child.kill();
+            }
+
+            // then: the first run is in, nothing of the second; the same backfill started again ends the job
+            assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
+            assertThat(succeededRuns(db.dataSource())).containsExactly(SampleRuns.invocationId(1));
+            Result resumed = runInProcess(backfill);
+            assertThat(resumed.code()).as(resumed.out()).isZero();
+            assertThat(resumed.out()).contains("3 ingested, 1 already in the catalog");
+            assertThat(succeededRuns(db.dataSource())).containsExactly(SampleRuns.invocationId(1),
+                    SampleRuns.invocationId(2), SampleRuns.invocationId(3), folder.invocationId());
+            for (String run : succeededRuns(db.dataSource())) {
+                assertThat(testResultsOf(db.dataSource(), run)).isEqualTo(TEST_RESULTS);
+            }
+        }
+    }
+
     private void killedMidPublishLeavesTheCatalogAsBefore(String url, DataSource catalog) {
         // given: run A ingested, run B in the folder
         Path config = IngestionApp.config(dir.resolve("config"), url, Map.of(SOURCE, folder.path()), "");
-        assertThat(runInProcess(config).code()).isZero();
+        assertThat(runInProcess("run", "--config", config.toString()).code()).isZero();
         String runB = nextRun();
         CatalogDump before = CatalogDump.of(catalog);
 
@@ -136,7 +174,7 @@ class ProcessFaultTests {
         // then: nothing of B is in the catalog, and the next run ingests it
         assertThat(before.differences(CatalogDump.of(catalog))).isEmpty();
         assertThat(ledgerOf(catalog, runB)).isEmpty();
-        Result next = runInProcess(config);
+        Result next = runInProcess("run", "--config", config.toString());
         assertThat(next.code()).as(next.out()).isZero();
         assertThat(next.out()).contains("run " + runB + ": ingested");
         assertThat(ledgerOf(catalog, runB)).containsExactly("SUCCEEDED");
@@ -161,6 +199,12 @@ class ProcessFaultTests {
         }
     }
 
+    private static List<String> succeededRuns(DataSource catalog) {
+        return CatalogDump.query(catalog, "SELECT run_key FROM ingestion_run WHERE project_key = ?"
+                + " AND status = 'SUCCEEDED' ORDER BY id", SOURCE).stream().map(row -> (String) row.get("run_key"))
+                .toList();
+    }
+
     private static List<Object> ledgerOf(DataSource catalog, String runKey) {
         return CatalogDump.query(catalog, "SELECT status FROM ingestion_run WHERE project_key = ? AND run_key = ?"
                 + " ORDER BY id", SOURCE, runKey).stream().map(row -> row.get("status")).toList();
@@ -182,10 +226,10 @@ class ProcessFaultTests {
     private record Result(int code, String out) {
     }
 
-    private static Result runInProcess(Path config) {
+    private static Result runInProcess(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = new IngestCli(print, print).execute("run", "--config", config.toString());
+        int code = new IngestCli(print, print).execute(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -29,8 +29,13 @@ public final class ChildIngestion implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code DbtCatalogIngestApplication args…} whose publish will pause; files go under {@code dir}. */
+    /** Starts {@code DbtCatalogIngestApplication args…} whose first publish will pause; files go under {@code dir}. */
     public static ChildIngestion start(Path dir, String... args) {
+        return start(dir, 1, args);
+    }
+
+    /** Starts {@code DbtCatalogIngestApplication args…} whose {@code publish}-th publish will pause. */
+    public static ChildIngestion start(Path dir, int publish, String... args) {
         Path pauseFolder = dir.resolve("pause");
         Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(
@@ -38,6 +43,7 @@ public final class ChildIngestion implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC",
                 "-D" + PublishPause.PROPERTY + "=" + pauseFolder,
+                "-D" + PublishPause.NUMBER + "=" + publish,
                 "io.dbtcatalog.ingest.DbtCatalogIngestApplication"));
         command.addAll(List.of(args));
         try {

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,13 +28,15 @@ import org.springframework.core.env.Environment;
  * names a folder (it lives on the test classpath, registered as an auto-configuration; main code knows nothing of
  * it): the catalog data source is wrapped, and right after the first JDBC batch written to a {@code catalog_*} table
  * other than {@code catalog_project} (the project lock is held by then) it writes {@code paused} into the folder and
- * waits until a {@code release} file appears there (at most five minutes).
+ * waits until a {@code release} file appears there (at most five minutes). With {@value #NUMBER} = N it lets the
+ * first N-1 publishes of the process through (a publish is counted by its ledger row) and holds the N-th.
  */
 @AutoConfiguration
 @ConditionalOnProperty(PublishPause.PROPERTY)
 public class PublishPause {
 
     public static final String PROPERTY = "dbtcatalog.test.pause-publish";
+    public static final String NUMBER = "dbtcatalog.test.pause-publish-number";
     public static final String PAUSED = "paused";
     public static final String RELEASE = "release";
 
@@ -42,20 +45,40 @@ public class PublishPause {
     @Bean
     static BeanPostProcessor pausingCatalogDataSource(Environment environment) {
         Path folder = Path.of(environment.getRequiredProperty(PROPERTY));
-        AtomicBoolean paused = new AtomicBoolean();
+        Publishes publishes = new Publishes(environment.getProperty(NUMBER, Integer.class, 1));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource dataSource && name.equals("catalogDataSource")) {
                     return proxy(DataSource.class, dataSource, (method, result, args) ->
-                            wrapConnection(result, folder, paused));
+                            wrapConnection(result, folder, publishes));
                 }
                 return bean;
             }
         };
     }
 
-    private static Object wrapConnection(Object result, Path folder, AtomicBoolean paused) {
+    /** Counts publishes by their ledger rows and holds the chosen one once. */
+    private static final class Publishes {
+        private final int held;
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicBoolean paused = new AtomicBoolean();
+
+        Publishes(int held) {
+            this.held = held;
+        }
+
+        void afterWrite(String call, String sql, Path folder) {
+            if (call.equals("executeUpdate") && sql.startsWith("INSERT INTO ingestion_run")) {
+                started.incrementAndGet();
+            } else if (call.equals("executeBatch") && isCatalogWrite(sql) && started.get() >= held
+                    && paused.compareAndSet(false, true)) {
+                pause(folder, sql);
+            }
+        }
+    }
+
+    private static Object wrapConnection(Object result, Path folder, Publishes publishes) {
         if (!(result instanceof Connection connection)) {
             return result;
         }
@@ -63,9 +86,7 @@ public class PublishPause {
             if (statement instanceof PreparedStatement prepared && method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
                 return proxy(PreparedStatement.class, prepared, (call, value, callArgs) -> {
-                    if (call.getName().equals("executeBatch") && isCatalogWrite(sql) && paused.compareAndSet(false, true)) {
-                        pause(folder, sql);
-                    }
+                    publishes.afterWrite(call.getName(), sql, folder);
                     return value;
                 });
             }
