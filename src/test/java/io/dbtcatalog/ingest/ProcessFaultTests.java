@@ -78,15 +78,18 @@ class ProcessFaultTests {
         String runB = nextRun();
         try (ChildIngestion first = ChildIngestion.start(dir.resolve("child"), "run", "--config", config.toString())) {
             first.awaitPaused();
+            CatalogDump before = CatalogDump.of(h2(url));
 
             // when: a second run of the same source starts (in this JVM, through the child's H2 server)
             Result second = runInProcess("run", "--config", impatient.toString());
+            CatalogDump afterSecond = CatalogDump.of(h2(url));
             first.release();
 
             // then: the second reports the project busy; the first completes
             assertThat(second.code()).as(second.out()).isEqualTo(IngestCli.FAILED);
             assertThat(second.out()).contains("FAILED").contains("the project is busy")
                     .contains("within 1 s (ingestion.lock-timeout)").contains("nothing was written");
+            assertThat(before.differences(afterSecond)).isEmpty();
             assertThat(first.exitCode()).as(first.output()).isZero();
         }
         DataSource catalog = h2(url);

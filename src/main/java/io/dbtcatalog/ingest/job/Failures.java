@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.job;
 
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.source.artifact.ArtifactException;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.StoreException;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns an exception chain into the one line a user reads: each distinct message once, outermost first (a cause
- * whose first line an outer message already quotes adds nothing); and records failures in the ledger without ever
+ * whose first line an outer message already quotes adds nothing, and an {@link ArtifactException} already says
+ * everything its parser cause knows: file, line, column, problem); and records failures in the ledger without ever
  * letting a failure to record hide the failure itself.
  */
 final class Failures {
@@ -44,7 +46,7 @@ final class Failures {
             if (firstLine != null && !firstLine.isBlank() && messages.stream().noneMatch(m -> m.contains(firstLine))) {
                 messages.add(message.strip());
             }
-            if (t.getCause() == t) {
+            if (t.getCause() == t || t instanceof ArtifactException) {
                 break;
             }
         }

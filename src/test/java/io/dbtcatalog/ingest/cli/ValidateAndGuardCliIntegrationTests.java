@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.IngestionApp;
 import io.dbtcatalog.ingest.support.TargetFolder;
+import io.dbtcatalog.ingest.support.TestDatabases.Engine;
+import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,29 @@ class ValidateAndGuardCliIntegrationTests {
                 .contains("~ " + ORDERS).contains("- " + CUSTOMERS).contains("results +");
         assertThat(before.differences(CatalogDump.of(catalog))).isEmpty();
         assertThat(ledger()).isEqualTo(ledger);
+    }
+
+    @Test
+    void validateOnPostgresRunsOnReadOnlyConnectionsAndWritesNothing() {
+        try (TestDatabase db = Engine.POSTGRESQL.create()) {
+            // given: the sample ingested into PostgreSQL, then a next run with one changed description
+            config = IngestionApp.config(dir.resolve("pg"), db.jdbcUrl(), Map.of("shop", folder.path()), "");
+            assertThat(execute("run")).isZero();
+            folder.newInvocation();
+            folder.edit("manifest.json", m -> ((ObjectNode) m.get("nodes").get(ORDERS)).put("description", "v2"));
+            CatalogDump before = CatalogDump.of(db.dataSource());
+            List<Map<String, Object>> ledger = CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run");
+            out.reset();
+
+            // when
+            int code = execute("validate");
+
+            // then
+            assertThat(code).as(stdout() + stderr()).isZero();
+            assertThat(stdout()).contains("schema current").contains("nodes   +0 ~1 -0 =").contains("~ " + ORDERS);
+            assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
+            assertThat(CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run")).isEqualTo(ledger);
+        }
     }
 
     @Test
