@@ -34,7 +34,8 @@ public class IngestionConfiguration {
         hikari.setUsername(target.username());
         hikari.setPassword(target.password());
         hikari.setPoolName("catalog");
-        hikari.setMaximumPoolSize(5);
+        hikari.setMaximumPoolSize(Math.max(5, properties.scheduler().connectionsNeeded()));
+        hikari.setMinimumIdle(2);
         hikari.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -15,12 +15,22 @@ final class CliCommands {
     private static final List<Spec> SPECS = List.of(
             new Spec("run", "ingest the latest run of every configured source (or of one, with --source)",
                     Set.of("--force"), Set.of("--config", "--source"), new RunCommand()),
+            new Spec("backfill", "ingest every past run of one source in a window (--since/--until) or the last N",
+                    Set.of(), Set.of("--config", "--source", "--since", "--until", "--last"), new BackfillCommand()),
+            new Spec("schedule", "stay up and ingest each source on its cron schedule (stop with SIGTERM/Ctrl-C)",
+                    Set.of(), Set.of("--config"), new ScheduleCommand()),
+            new Spec("status", "per source: last success, last failure, next fire time; exit 1 if one is failing",
+                    Set.of("--json"), Set.of("--config"), new StatusCommand()),
             new Spec("help", "print this text", Set.of(), Set.of(), null));
 
     private static final Map<String, String> OPTION_HELP = Map.of(
             "--config FILE", "configuration file (default: ./ingestion-config.yaml)",
-            "--source NAME", "only this configured source",
-            "--force", "ingest runs again even when the catalog already holds them");
+            "--source NAME", "only this configured source (required by backfill)",
+            "--force", "ingest runs again even when the catalog already holds them",
+            "--since DATE", "backfill runs finished at or after DATE (2026-08-01 or 2026-08-01T06:00:00Z)",
+            "--until DATE", "backfill runs finished before DATE (default: now)",
+            "--last N", "backfill the last N runs",
+            "--json", "status as JSON");
 
     private CliCommands() {
     }

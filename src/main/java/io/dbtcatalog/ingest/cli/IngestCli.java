@@ -44,7 +44,7 @@ public final class IngestCli {
             err.println("error: configuration file not found: " + config);
             return USAGE;
         }
-        try (ConfigurableApplicationContext context = start(config)) {
+        try (ConfigurableApplicationContext context = start(config, arguments.command())) {
             CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
             return command.execute(context, arguments, out, err);
         } catch (RuntimeException e) {
@@ -54,12 +54,12 @@ public final class IngestCli {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path config) {
+    private static ConfigurableApplicationContext start(Path config, String command) {
         String location = config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config
                 : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
                 .run("--spring.config.location=classpath:/application.yaml," + location,
-                        "--dbt-catalog-ingest.config-file=" + config);
+                        "--dbt-catalog-ingest.config-file=" + config, "--dbt-catalog-ingest.command=" + command);
     }
 }

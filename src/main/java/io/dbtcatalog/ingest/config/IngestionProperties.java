@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
- * catalog database, the sources, the work folder for downloads and the HTTP settings. Unknown keys are errors.
+ * catalog database, the sources, the work folder for downloads, the HTTP settings, the default schedule (a Quartz
+ * cron expression a source's own {@code schedule} overrides), the scheduler and the management port. Unknown keys
+ * are errors.
  */
 @Validated
 @ConfigurationProperties(prefix = "ingestion", ignoreUnknownFields = false)
@@ -24,11 +26,15 @@ public record IngestionProperties(
         @Valid @NotEmpty List<SourceProperties> sources,
         @DefaultValue("./data/work") Path workDir,
         @Valid @DefaultValue HttpProperties http,
-        String schedule) {
+        String schedule,
+        @Valid @DefaultValue SchedulerProperties scheduler,
+        @Valid @DefaultValue ManagementProperties management) {
 
     /** Every rule Bean Validation cannot express, each naming its full key; empty when the config is sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        CronCheck.check(problems, "ingestion.schedule", schedule);
+        CronCheck.checkZone(problems, "ingestion.scheduler.time-zone", scheduler.timeZone());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceProperties source = sources.get(i);
@@ -39,6 +45,11 @@ public record IngestionProperties(
             }
         }
         return problems;
+    }
+
+    /** The cron expression a source is scheduled with: its own, else the global default; null when neither is set. */
+    public String scheduleOf(SourceProperties source) {
+        return source.schedule() != null ? source.schedule() : schedule;
     }
 
     /** The source with that name, if configured. */

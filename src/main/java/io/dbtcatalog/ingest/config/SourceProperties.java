@@ -29,7 +29,8 @@ public record SourceProperties(
         @DefaultValue("10") List<Integer> acceptedStatuses,
         URI metadataUrl,
         @DefaultValue("500") @Min(1) int pageSize,
-        String schedule) {
+        String schedule,
+        String historyPath) {
 
     /** Kind-specific rules Bean Validation cannot express; each problem names its full key. */
     public List<String> problems(String key) {
@@ -37,6 +38,10 @@ public record SourceProperties(
         if (kind == SourceKind.LOCAL && isBlank(path)) {
             problems.add(key + ".path: required for kind local (a dbt target/ folder)");
         }
+        if (kind != SourceKind.LOCAL && historyPath != null) {
+            problems.add(key + ".history-path: only for kind local (dbt Cloud keeps its own run history)");
+        }
+        CronCheck.check(problems, key + ".schedule", schedule);
         if (kind == SourceKind.DBT_CLOUD) {
             requireNonNull(problems, key + ".base-url", baseUrl, "dbt-cloud");
             requireNonNull(problems, key + ".account-id", accountId, "dbt-cloud");
@@ -78,6 +83,7 @@ public record SourceProperties(
         return "SourceProperties[name=" + name + ", kind=" + kind + ", path=" + path + ", baseUrl=" + baseUrl
                 + ", accountId=" + accountId + ", token=" + Redaction.redact(token) + ", projectId=" + projectId
                 + ", jobId=" + jobId + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
-                + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule + "]";
+                + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule
+                + ", historyPath=" + historyPath + "]";
     }
 }

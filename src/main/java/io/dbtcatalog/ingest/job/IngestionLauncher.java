@@ -7,31 +7,26 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 /**
  * The one entry point of every ingestion (CLI commands and scheduled triggers): launches the {@code dbtIngest} job
- * once per requested source, one after the other, so a failing source never stops the others.
+ * once per requested source, one after the other, so a failing source never stops the others. Backfills restart
+ * where an interrupted one stopped (see {@link JobStarter}).
  */
 @Component
 public class IngestionLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionLauncher.class);
 
-    private final JobOperator jobOperator;
-    private final Job dbtIngestJob;
+    private final JobStarter starter;
     private final SourceRegistry sources;
     private final OutcomeCollector collector;
 
-    public IngestionLauncher(JobOperator jobOperator, Job dbtIngestJob, SourceRegistry sources,
-            OutcomeCollector collector) {
-        this.jobOperator = jobOperator;
-        this.dbtIngestJob = dbtIngestJob;
+    IngestionLauncher(JobStarter starter, SourceRegistry sources, OutcomeCollector collector) {
+        this.starter = starter;
         this.sources = sources;
         this.collector = collector;
     }
@@ -56,14 +51,12 @@ public class IngestionLauncher {
             log.error("{}: {}", name, Failures.oneLine(e));
             return new SourceOutcome(name, kind, List.of(), Failures.oneLine(e), Duration.between(started, Instant.now()));
         }
-        JobParameters parameters = new JobParametersBuilder()
+        JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(IngestionJobConfiguration.SOURCE, name)
                 .addString(IngestionJobConfiguration.SELECTOR, SelectorCodec.encode(request.selector()))
-                .addString(IngestionJobConfiguration.FORCE, Boolean.toString(request.force()), false)
-                .addString("launched-at", started.toString())
-                .toJobParameters();
+                .addString(IngestionJobConfiguration.FORCE, Boolean.toString(request.force()), false);
         try {
-            JobExecution execution = jobOperator.start(dbtIngestJob, parameters);
+            JobExecution execution = starter.start(name, request.selector(), parameters, started);
             long id = execution.getId();
             List<RunOutcome> runs = collector.takeRuns(id);
             String failure = collector.takeFailure(id);

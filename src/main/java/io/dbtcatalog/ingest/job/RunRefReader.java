@@ -74,6 +74,7 @@ class RunRefReader implements ItemReader<RunRef> {
                 toIngest.add(run);
             }
         }
+        collector.planned(source.name(), toIngest.size(), listed.size() - toIngest.size());
         return toIngest;
     }
 }

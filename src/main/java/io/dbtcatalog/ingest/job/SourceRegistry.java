@@ -79,7 +79,8 @@ public class SourceRegistry {
         switch (source.kind()) {
             case LOCAL -> {
                 Path folder = Path.of(source.path());
-                return () -> new LocalFolderSource(source.name(), folder, artifactReader);
+                Path history = source.historyPath() == null ? null : Path.of(source.historyPath());
+                return () -> new LocalFolderSource(source.name(), folder, history, artifactReader);
             }
             case DBT_CLOUD -> {
                 DbtCloudSettings settings = new DbtCloudSettings(source.name(), source.baseUrl(), source.accountId(),

@@ -49,6 +49,27 @@ public final class CatalogStore {
         }
     }
 
+    /** The project's newest successful and newest failed ingestion from the ledger (nulls when there are none). */
+    public IngestionStatus status(String projectKey) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new LedgerQueries(connection).status(projectKey);
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
+        }
+    }
+
+    /**
+     * Tries to take the project's {@link ProjectLease} on a connection of its own, without waiting; the caller
+     * closes it. {@link ProjectLease#held()} tells whether another live process has it.
+     */
+    public ProjectLease tryLease(String projectKey) {
+        try {
+            return ProjectLease.tryAcquire(projectKey, dataSource.getConnection(), dialect);
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, "ingestion_lease", Publication.describe(e), e);
+        }
+    }
+
     /**
      * Publishes one snapshot of the project in one transaction: state tables upserted by content hash (and
      * soft-deleted when a complete snapshot lacks them), history appended once per key, a SUCCEEDED ledger row

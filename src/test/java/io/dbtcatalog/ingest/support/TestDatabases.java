@@ -58,6 +58,15 @@ public final class TestDatabases {
             return engine == Engine.H2 ? dataSource : Postgres.server().getDatabase("postgres", name, postgresProperties);
         }
 
+        /**
+         * The JDBC URL of this database, user {@code postgres} without password on PostgreSQL (any process on this
+         * machine may connect); the in-memory H2 URL reaches it only from this JVM.
+         */
+        public String jdbcUrl() {
+            return engine == Engine.H2 ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"
+                    : Postgres.server().getJdbcUrl("postgres", name);
+        }
+
         @Override
         public void close() {
             if (engine == Engine.H2) {

@@ -29,13 +29,15 @@ public final class ApiClient {
     private final HttpTiming timing;
     private final RetryPolicy policy;
     private final ApiErrors errors;
+    private final RetryListener retries;
 
-    ApiClient(OkHttpClient client, HttpSettings settings, ApiToken token, HttpTiming timing) {
+    ApiClient(OkHttpClient client, HttpSettings settings, ApiToken token, HttpTiming timing, RetryListener retries) {
         this.client = client;
         this.settings = settings;
         this.timing = timing;
         this.policy = new RetryPolicy(settings, timing.random());
         this.errors = new ApiErrors(token);
+        this.retries = retries;
     }
 
     /** GETs {@code url} and hands the successful response to {@code handler}, retrying as described above. */
@@ -69,6 +71,8 @@ public final class ApiClient {
             }
             log.debug("{} {} attempt {} failed ({}); retrying in {} ms", request.method(),
                     request.url().encodedPath(), attempt, outcome.describe(), wait.toMillis());
+            retries.retrying(request.method(), request.url().host(),
+                    outcome.error() != null ? "io" : Integer.toString(outcome.status()));
             sleep(request, wait);
         }
     }

@@ -4,11 +4,13 @@ import okhttp3.OkHttpClient;
 
 /**
  * Builds one {@link ApiClient} per API source from a single shared {@link OkHttpClient} (one connection pool and
- * dispatcher for the whole process), each with its own timeouts, token, retry settings and rate limiter.
+ * dispatcher for the whole process), each with its own timeouts, token, retry settings and rate limiter. Like the
+ * shared client, the {@link RetryListener} told about retries is one per process.
  */
 public final class HttpClients {
 
     private static final OkHttpClient SHARED_BASE = new OkHttpClient();
+    private static volatile RetryListener retryListener = RetryListener.NONE;
 
     private HttpClients() {
     }
@@ -30,6 +32,12 @@ public final class HttpClients {
                 .addInterceptor(new AuthInterceptor(token))
                 .addNetworkInterceptor(new CallLogInterceptor())
                 .build();
-        return new ApiClient(client, settings, token, timing);
+        return new ApiClient(client, settings, token, timing,
+                (method, host, reason) -> retryListener.retrying(method, host, reason));
+    }
+
+    /** Sets the process-wide listener told about every retry of every client, including clients built earlier. */
+    public static void setRetryListener(RetryListener listener) {
+        retryListener = listener == null ? RetryListener.NONE : listener;
     }
 }

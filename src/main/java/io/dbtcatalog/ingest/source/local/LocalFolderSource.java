@@ -15,19 +15,27 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * A dbt {@code target/} folder of dbt Core as a metadata source: it always holds exactly one run, keyed by the
+ * A dbt {@code target/} folder of dbt Core as a metadata source: the folder holds the latest run, keyed by the
  * invocation id of its manifest (joined with the other files' ids when they differ), read by the shared
- * {@link ArtifactSnapshotReader}.
+ * {@link ArtifactSnapshotReader}. With a history folder (one subfolder per past invocation, see
+ * {@link RunHistoryFolder}) it also lists past runs for backfill, ordered by the manifest's {@code generated_at}.
  */
 public final class LocalFolderSource implements MetadataSource {
 
     private final String name;
     private final Path folder;
+    private final RunHistoryFolder history;
     private final ArtifactSnapshotReader reader;
 
     public LocalFolderSource(String name, Path folder, ArtifactSnapshotReader reader) {
+        this(name, folder, null, reader);
+    }
+
+    /** A target folder plus an optional history folder ({@code null} when backfill is not configured). */
+    public LocalFolderSource(String name, Path folder, Path historyFolder, ArtifactSnapshotReader reader) {
         this.name = Objects.requireNonNull(name, "name");
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+        this.history = historyFolder == null ? null : new RunHistoryFolder(historyFolder);
         this.reader = Objects.requireNonNull(reader, "reader");
     }
 
@@ -37,43 +45,56 @@ public final class LocalFolderSource implements MetadataSource {
     }
 
     /**
-     * The folder's one run for {@link RunSelector.Latest}; for {@link RunSelector.Single} that run when its key
-     * matches, else nothing. Backfill selectors are refused: a folder holds a single run.
+     * The target folder's run for {@link RunSelector.Latest}; for {@link RunSelector.Single} the run with that key in
+     * the target or history folders. Backfill selectors list the runs of the history folders and the target folder,
+     * oldest first, and are refused without a history folder.
      */
     @Override
     public List<RunRef> listRuns(RunSelector selector) {
         if (selector instanceof RunSelector.Latest) {
-            return List.of(currentRun());
+            return List.of(runIn(folder));
         }
         if (selector instanceof RunSelector.Single single) {
-            RunRef current = currentRun();
-            return current.runKey().equals(single.runKey()) ? List.of(current) : List.of();
+            List<Path> folders = history == null ? List.of(folder) : allFolders();
+            return folders.stream().map(this::runIn).filter(run -> run.runKey().equals(single.runKey()))
+                    .limit(1).toList();
         }
-        throw new UnsupportedOperationException("source '" + name + "' (local folder " + folder
-                + "): backfill of local sources takes several folders and is not supported yet;"
-                + " select the latest run or one run key");
+        if (history == null) {
+            throw new UnsupportedOperationException("source '" + name + "' (local folder " + folder
+                    + "): backfill of local sources takes several folders: set history-path to a folder whose"
+                    + " subfolders each hold the artifacts of one past dbt invocation");
+        }
+        return RunHistoryFolder.select(allFolders().stream().map(this::runIn).toList(), selector);
     }
 
-    /** Reads the folder; fails when it no longer holds the listed run (artifacts rewritten in between). */
+    /** Reads the run's folder; fails when it no longer holds the listed run (artifacts rewritten in between). */
     @Override
     public CatalogSnapshot fetch(RunRef run) {
-        RunRef current = currentRun();
+        Path runFolder = run.location() == null ? folder : Path.of(run.location());
+        RunRef current = runIn(runFolder);
         if (!current.runKey().equals(run.runKey())) {
-            throw new ArtifactException(folder, "the artifacts changed since run " + run.runKey()
+            throw new ArtifactException(runFolder, "the artifacts changed since run " + run.runKey()
                     + " was listed; the folder now holds run " + current.runKey());
         }
-        return reader.read(ArtifactFiles.inFolder(folder), run);
+        return reader.read(ArtifactFiles.inFolder(runFolder), run);
     }
 
-    private RunRef currentRun() {
-        ArtifactFiles files = ArtifactFiles.inFolder(folder);
+    private List<Path> allFolders() {
+        List<Path> folders = new ArrayList<>(history.runFolders());
+        folders.add(folder);
+        return folders;
+    }
+
+    private RunRef runIn(Path runFolder) {
+        ArtifactFiles files = ArtifactFiles.inFolder(runFolder);
         ArtifactHeader manifest = ArtifactSnapshotReader.readHeader(files.manifest());
         List<String> invocations = new ArrayList<>();
         addInvocation(invocations, manifest);
         Stream.of(files.runResults(), files.catalog(), files.sources())
                 .filter(Objects::nonNull)
                 .forEach(file -> addInvocation(invocations, ArtifactSnapshotReader.readHeader(file)));
-        return new RunRef(name, runKey(invocations, manifest), null, null, manifest.generatedAt(), folder.toString());
+        return new RunRef(name, runKey(invocations, manifest), null, null, manifest.generatedAt(),
+                runFolder.toString());
     }
 
     private static void addInvocation(List<String> invocations, ArtifactHeader header) {

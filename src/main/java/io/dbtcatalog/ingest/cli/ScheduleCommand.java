@@ -1,0 +1,46 @@
+package io.dbtcatalog.ingest.cli;
+
+import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.schedule.NothingScheduledException;
+import io.dbtcatalog.ingest.schedule.ScheduledIngestions;
+import java.io.PrintStream;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code schedule}: starts the scheduler and stays up until the application context closes (SIGTERM or Ctrl-C run
+ * the shutdown hook, which lets running ingestions finish within {@code ingestion.scheduler.shutdown-timeout}). An
+ * interrupt of the calling thread is a stop request too (used by embedding code and tests).
+ */
+final class ScheduleCommand implements CliCommand {
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
+            PrintStream err) {
+        ScheduledIngestions scheduled = context.getBean(ScheduledIngestions.class);
+        try {
+            scheduled.start();
+        } catch (NothingScheduledException e) {
+            err.println("error: " + e.getMessage());
+            return IngestCli.USAGE;
+        } catch (ScheduledIngestions.SchedulerStartException e) {
+            err.println("error: " + e.getMessage());
+            return IngestCli.FAILED;
+        }
+        out.println("scheduler started; stop it with SIGTERM or Ctrl-C");
+        scheduled.nextFireTimes().forEach((source, next) -> out.println("  " + source + ": next ingestion "
+                + (next == null ? "never (the cron expression does not fire again)" : next)));
+        Integer port = context.getBean(IngestionProperties.class).management().port();
+        if (port != null) {
+            out.println("  health and metrics: http://localhost:" + port + "/actuator/health, /actuator/prometheus");
+        }
+        out.flush();
+        try {
+            scheduled.awaitStop();
+        } catch (InterruptedException e) {
+            // The interrupt is the stop request and is fully handled here: stop now, with the usual bounded wait
+            // for running ingestions (which an interrupt flag left set would cut short).
+            scheduled.stop();
+        }
+        return IngestCli.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package io.dbtcatalog.ingest.cli;
+
+import io.dbtcatalog.ingest.schedule.SourceStatus;
+import io.dbtcatalog.ingest.schedule.SourceStatuses;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code status [--json]}: per configured source, the last successful ingestion (dbt run, when, counts), the last
+ * failure with its message and the next scheduled fire time. Exits 1 when the newest ingestion of any source
+ * failed, so it doubles as a health check.
+ */
+final class StatusCommand implements CliCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
+            PrintStream err) {
+        List<SourceStatus> statuses = context.getBean(SourceStatuses.class).all(Instant.now());
+        if (arguments.flag("--json")) {
+            out.println(JSON.writeValueAsString(Map.of("sources", statuses)));
+        } else {
+            StatusPrinter.print(out, statuses);
+        }
+        return statuses.stream().anyMatch(s -> s.state() == SourceStatus.State.FAILING) ? IngestCli.FAILED
+                : IngestCli.OK;
+    }
+}

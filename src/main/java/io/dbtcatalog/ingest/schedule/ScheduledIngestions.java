@@ -1,0 +1,164 @@
+package io.dbtcatalog.ingest.schedule;
+
+import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.RetryListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The running scheduler of the {@code schedule} command. {@link #start()} builds Quartz, installs one cron trigger
+ * per scheduled source and starts firing; closing the application context (SIGTERM, Ctrl-C) stops it gracefully:
+ * no new fires, running ingestions get up to {@code ingestion.scheduler.shutdown-timeout} to finish, then Quartz
+ * shuts down. Never started automatically, so other commands never create a scheduler.
+ */
+@Component
+public class ScheduledIngestions implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledIngestions.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final ApplicationContext context;
+    private final IngestionProperties properties;
+    private final DataSource dataSource;
+    private final PlatformTransactionManager transactionManager;
+    private final TriggerInstaller installer;
+    private final IngestionMetrics metrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private SchedulerFactoryBean factory;
+    private Scheduler scheduler;
+
+    public ScheduledIngestions(ApplicationContext context, IngestionProperties properties, DataSource dataSource,
+            PlatformTransactionManager transactionManager, TriggerInstaller installer, IngestionMetrics metrics) {
+        this.context = context;
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.transactionManager = transactionManager;
+        this.installer = installer;
+        this.metrics = metrics;
+    }
+
+    /** Starts firing; throws {@link NothingScheduledException} when no source has a schedule. */
+    @Override
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        installer.requireSchedules();
+        try {
+            factory = QuartzSchedulers.create(context, properties, dataSource, transactionManager);
+            scheduler = factory.getObject();
+            if (QuartzSchedulers.clustered(properties)) {
+                new TransactionTemplate(transactionManager).executeWithoutResult(status -> installer.install(scheduler));
+            } else {
+                installer.install(scheduler);
+            }
+            HttpClients.setRetryListener(metrics::retried);
+            scheduler.start();
+            log.info("scheduler {} started ({}, instance {})", QuartzSchedulers.NAME,
+                    QuartzSchedulers.clustered(properties) ? "clustered JDBC job store" : "in-memory job store",
+                    scheduler.getSchedulerInstanceId());
+        } catch (Exception e) {
+            destroyQuietly();
+            throw new SchedulerStartException(e);
+        }
+    }
+
+    /** The next fire time of every scheduled source, from the running scheduler. */
+    public synchronized Map<String, Instant> nextFireTimes() {
+        return installer.nextFireTimes(scheduler);
+    }
+
+    /** The running Quartz scheduler (null when not running), for tests that listen to its fires. */
+    synchronized Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Blocks until the scheduler stopped (the application context is closing). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        try {
+            scheduler.standby();
+            awaitRunningIngestions(properties.scheduler().shutdownTimeout());
+        } catch (SchedulerException e) {
+            log.warn("the scheduler did not go to standby cleanly: {}", e.getMessage());
+        } finally {
+            destroyQuietly();
+            HttpClients.setRetryListener(RetryListener.NONE);
+            stopped.countDown();
+            log.info("scheduler {} stopped", QuartzSchedulers.NAME);
+        }
+    }
+
+    private void awaitRunningIngestions(Duration timeout) throws SchedulerException {
+        Instant deadline = Instant.now().plus(timeout);
+        int running = scheduler.getCurrentlyExecutingJobs().size();
+        if (running > 0) {
+            log.info("stopping: waiting up to {} s for {} running ingestion(s) to finish", timeout.toSeconds(),
+                    running);
+        }
+        while (running > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            running = scheduler.getCurrentlyExecutingJobs().size();
+        }
+        if (running > 0) {
+            log.warn("stopping: {} ingestion(s) still running after {} s; stopping anyway (an unfinished run"
+                    + " leaves the catalog as it was and is ingested again by the next fire)", running,
+                    timeout.toSeconds());
+        }
+    }
+
+    private void destroyQuietly() {
+        if (factory != null) {
+            try {
+                factory.destroy();
+            } catch (SchedulerException e) {
+                log.warn("the scheduler did not shut down cleanly: {}", e.getMessage());
+            }
+        }
+        factory = null;
+        scheduler = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    /** The scheduler could not be built or started; names the cause (e.g. the QRTZ_* tables are missing). */
+    public static class SchedulerStartException extends RuntimeException {
+        SchedulerStartException(Exception cause) {
+            super("the Quartz scheduler could not start: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.dbtcatalog.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the {@code ingestion_run} ledger: the newest row of a project with a given status. */
+final class LedgerQueries {
+
+    private static final String NEWEST = """
+            SELECT id, run_key, dbt_run_id, invocation_id, generated_at, started_at, finished_at, status, message,
+                   nodes_added, nodes_updated, nodes_deleted, nodes_unchanged,
+                   columns_added, columns_updated, columns_deleted, columns_unchanged,
+                   edges_added, edges_updated, edges_deleted, edges_unchanged,
+                   tests_added, tests_updated, tests_deleted, tests_unchanged,
+                   test_results_added, run_results_added, freshness_added, rows_written
+            FROM ingestion_run WHERE project_key = ? AND status = ?
+            ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+            """;
+
+    private final Connection connection;
+
+    LedgerQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    IngestionStatus status(String projectKey) throws SQLException {
+        return new IngestionStatus(projectKey, newest(projectKey, IngestionLedger.SUCCEEDED),
+                newest(projectKey, IngestionLedger.FAILED));
+    }
+
+    private LedgerEntry newest(String projectKey, String status) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(NEWEST)) {
+            new Binder(statement).text(projectKey).text(status);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? entry(rs) : null;
+            }
+        }
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getString("run_key"), rs.getObject("dbt_run_id", Long.class),
+                rs.getString("invocation_id"), ProjectRegistry.instant(rs, 5), ProjectRegistry.instant(rs, 6),
+                ProjectRegistry.instant(rs, 7), rs.getString("status"), rs.getString("message"),
+                counts(rs, "nodes"), counts(rs, "columns"), counts(rs, "edges"), counts(rs, "tests"),
+                rs.getInt("test_results_added"), rs.getInt("run_results_added"), rs.getInt("freshness_added"),
+                rs.getLong("rows_written"));
+    }
+
+    private static ChangeCounts counts(ResultSet rs, String table) throws SQLException {
+        return new ChangeCounts(rs.getInt(table + "_added"), rs.getInt(table + "_updated"),
+                rs.getInt(table + "_deleted"), rs.getInt(table + "_unchanged"));
+    }
+}
