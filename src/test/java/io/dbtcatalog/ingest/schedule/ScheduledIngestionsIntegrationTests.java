@@ -174,6 +174,13 @@ class ScheduledIngestionsIntegrationTests {
             assertThat(scheduled.isRunning()).isFalse();
             assertThat(succeededRunKeys(db.dataSource())).isEmpty();
             assertThat(CatalogDump.of(db.dataSource()).rows("catalog_node")).isEmpty();
+
+            // the abandoned ingestion fails once the stand-in is gone; let it end here, since Spring Batch's step
+            // scope is JVM-wide and keyed by execution ids that another test's fresh database would reuse
+            cloud.close();
+            Polling.await("the abandoned ingestion's thread ended", Duration.ofSeconds(30),
+                    () -> Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.isAlive()
+                            && thread.getName().startsWith(QuartzSchedulers.NAME + "_Worker")));
         }
     }
 
