@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 final class Utf8Buffer {
 
+    /** The characters COPY's text format escapes, in the order of {@code next} in {@link #copyEscaped}. */
+    private static final char[] SPECIAL = {'\\', '\t', '\n', '\r'};
+
     private byte[] bytes;
     private int length;
 
@@ -62,63 +65,75 @@ final class Utf8Buffer {
 
     /** Appends {@code text} in its stored form as UTF-8. */
     Utf8Buffer utf8(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        int special = nextSpecial(utf8, 0, false);
-        ensure(utf8.length + (special < utf8.length ? 2L * utf8.length : 0));
-        return copy(utf8, special, false);
+        byte[] utf8 = Binder.storable(text).getBytes(StandardCharsets.UTF_8);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, length, utf8.length);
+        length += utf8.length;
+        return this;
     }
 
     /**
      * Appends {@code text} in its stored form as UTF-8 escaped for COPY's text format: backslash, tab, newline and
-     * carriage return are written as {@code \\ \t \n \r}, so no data byte can end a value or a row.
+     * carriage return are written as {@code \\ \t \n \r}, so no data byte can end a value or a row. Runs between
+     * those characters are copied whole; the characters are found with {@link String#indexOf(int)}.
      */
     Utf8Buffer copyEscaped(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        int special = nextSpecial(utf8, 0, true);
-        ensure(utf8.length + (special < utf8.length ? 2L * utf8.length : 0));
-        return copy(utf8, special, true);
-    }
-
-    /**
-     * Copies {@code utf8} whose first special byte is at {@code special}: plain runs in one array copy, U+0000 as
-     * U+FFFD, and (when {@code escape}) the four COPY control characters escaped. UTF-8 encodes no other character
-     * with these bytes, so working on bytes is exact.
-     */
-    private Utf8Buffer copy(byte[] utf8, int special, boolean escape) {
+        String stored = Binder.storable(text);
+        byte[] utf8 = stored.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length != stored.length()) {
+            return escapeBytes(utf8);
+        }
+        ensure(2L * utf8.length);
+        int[] next = {stored.indexOf('\\'), stored.indexOf('\t'), stored.indexOf('\n'), stored.indexOf('\r')};
         int from = 0;
-        while (special < utf8.length) {
-            System.arraycopy(utf8, from, bytes, length, special - from);
-            length += special - from;
-            byte b = utf8[special];
-            if (b == 0) {
-                bytes[length++] = (byte) 0xEF;
-                bytes[length++] = (byte) 0xBF;
-                bytes[length++] = (byte) 0xBD;
-            } else {
-                bytes[length++] = '\\';
-                bytes[length++] = switch (b) {
-                    case '\t' -> (byte) 't';
-                    case '\n' -> (byte) 'n';
-                    case '\r' -> (byte) 'r';
-                    default -> b;
-                };
+        for (int at = first(next); at >= 0; at = first(next)) {
+            System.arraycopy(utf8, from, bytes, length, at - from);
+            length += at - from;
+            bytes[length++] = '\\';
+            bytes[length++] = escaped(utf8[at]);
+            from = at + 1;
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] == at) {
+                    next[i] = stored.indexOf(SPECIAL[i], from);
+                }
             }
-            from = special + 1;
-            special = nextSpecial(utf8, from, escape);
         }
         System.arraycopy(utf8, from, bytes, length, utf8.length - from);
         length += utf8.length - from;
         return this;
     }
 
-    private static int nextSpecial(byte[] utf8, int from, boolean escape) {
-        for (int i = from; i < utf8.length; i++) {
-            byte b = utf8[i];
-            if (b >= 0 && b <= '\\' && (b == 0 || (escape && (b == '\\' || b == '\t' || b == '\n' || b == '\r')))) {
-                return i;
+    /** Escapes UTF-8 text byte by byte; multi-byte sequences never contain the ASCII bytes that need escaping. */
+    private Utf8Buffer escapeBytes(byte[] utf8) {
+        ensure(2L * utf8.length);
+        for (byte b : utf8) {
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                bytes[length++] = '\\';
+                bytes[length++] = escaped(b);
+            } else {
+                bytes[length++] = b;
             }
         }
-        return utf8.length;
+        return this;
+    }
+
+    private static int first(int[] next) {
+        int first = -1;
+        for (int at : next) {
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    private static byte escaped(byte b) {
+        return switch (b) {
+            case '\t' -> (byte) 't';
+            case '\n' -> (byte) 'n';
+            case '\r' -> (byte) 'r';
+            default -> b;
+        };
     }
 
     private void ensure(long more) {

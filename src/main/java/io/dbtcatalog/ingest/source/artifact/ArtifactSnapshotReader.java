@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,7 +168,8 @@ public final class ArtifactSnapshotReader {
 
     /** Entries are read one at a time from a parser that continues after them, hence no trailing-token check. */
     private static JsonMapper newMapper() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
