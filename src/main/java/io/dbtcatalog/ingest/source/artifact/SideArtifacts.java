@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Reads the optional artifacts of one invocation (catalog, run results, source freshness) on a second thread while
- * the caller reads the manifest: the catalog at once (every table; the caller keeps those of manifest nodes), the
- * results once the manifest is known, as they are routed by its resource types. Each part is {@code null} when its
+ * the caller reads the manifest: every catalog table (the caller keeps those of manifest nodes), then the results,
+ * whose routing by resource type waits until the caller hands over the manifest. Each part is {@code null} when its
  * file is absent. A failure surfaces when the caller asks for that part, so the caller still meets them in file
  * order; after a failure the thread reads no further file.
  */
@@ -69,20 +70,57 @@ final class SideArtifacts {
     }
 
     private void readAll() {
-        boolean read = read(catalog, files.catalog(), () -> readers.catalogs().read(files.catalog(), id -> true));
-        ManifestContent known = read ? manifest.exceptionally(failure -> null).join() : null;
-        if (known == null) {
+        if (!read(catalog, files.catalog(), () -> readers.catalogs().read(files.catalog(), id -> true))) {
             stopAfter(results, freshness);
             return;
         }
-        String invocation = known.metadata().invocationId() != null
-                ? known.metadata().invocationId() : run.runKey();
-        if (!read(results, files.runResults(), () -> readers.runResults().read(files.runResults(), known::isTest,
-                invocation, run.dbtRunId()))) {
+        String early = earlyInvocation();
+        if (!read(results, files.runResults(), () -> results(early))) {
             stopAfter(freshness);
             return;
         }
-        read(freshness, files.sources(), () -> readers.sources().read(files.sources(), invocation, run.dbtRunId()));
+        read(freshness, files.sources(), () -> freshness(early));
+    }
+
+    /**
+     * Parses the run results before the manifest is fully read, with the invocation id its header names as the
+     * fallback; the routing by resource type waits for the manifest. Read again in the rare case that the file
+     * names no invocation and the manifest's turns out to differ from its header's.
+     */
+    private RunResultsContent results(String early) {
+        Predicate<String> isTest = id -> manifest.join().isTest(id);
+        RunResultsContent content = early == null ? null
+                : readers.runResults().read(files.runResults(), isTest, early, run.dbtRunId());
+        String fallback = invocation(manifest.join());
+        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
+            content = readers.runResults().read(files.runResults(), isTest, fallback, run.dbtRunId());
+        }
+        return content;
+    }
+
+    private SourcesReader.Content freshness(String early) {
+        SourcesReader.Content content = early == null ? null
+                : readers.sources().read(files.sources(), early, run.dbtRunId());
+        String fallback = invocation(manifest.join());
+        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
+            content = readers.sources().read(files.sources(), fallback, run.dbtRunId());
+        }
+        return content;
+    }
+
+    /** The invocation id of results that name none: the manifest's, else the run key. */
+    private String invocation(ManifestContent known) {
+        return known.metadata().invocationId() != null ? known.metadata().invocationId() : run.runKey();
+    }
+
+    /** What {@link #invocation} will most likely be, from the manifest's header alone; null when unreadable. */
+    private String earlyInvocation() {
+        try {
+            String id = ArtifactSnapshotReader.readHeader(files.manifest()).invocationId();
+            return id != null ? id : run.runKey();
+        } catch (ArtifactException unreadable) {
+            return null;
+        }
     }
 
     /** Completes {@code part} with the file's content, or null when absent; false when reading it failed. */
