@@ -7,9 +7,10 @@ import java.sql.Statement;
 
 /**
  * One prepared statement executed as JDBC batches of {@value #SIZE} rows: bind a row with {@link #row()}, queue it
- * with {@link #add()}, and {@link #finish()} sends the rest and returns the number of rows affected.
+ * with {@link #add()}, and {@link #finish()} sends the rest and returns the number of rows affected. The store's
+ * way of writing many rows on H2 (and on PostgreSQL for per-row statements that {@link CopyRows} cannot replace).
  */
-final class Batch implements AutoCloseable {
+final class Batch implements RowStream {
 
     static final int SIZE = 1000;
 
@@ -24,18 +25,21 @@ final class Batch implements AutoCloseable {
     }
 
     /** The binder, positioned at the first parameter of a new row. */
-    Binder row() {
+    @Override
+    public Binder row() {
         return binder.reset();
     }
 
-    void add() throws SQLException {
+    @Override
+    public void add() throws SQLException {
         statement.addBatch();
         if (++pending == SIZE) {
             flush();
         }
     }
 
-    long finish() throws SQLException {
+    @Override
+    public long finish() throws SQLException {
         flush();
         return affected;
     }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
- * invocation ids in one query, and inserts only the others as JDBC batches. Never updates a history row, so
- * republishing a run duplicates nothing.
+ * invocation ids in one query, and inserts only the others, with one COPY on PostgreSQL and as JDBC batches
+ * elsewhere. Never updates a history row, so republishing a run duplicates nothing.
  */
 final class HistoryWriter {
 
@@ -111,17 +111,24 @@ final class HistoryWriter {
         columns.addAll(shape.keyColumns());
         columns.addAll(shape.contentColumns());
         columns.add("ingestion_run_id");
-        String sql = "INSERT INTO " + shape.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-        try (Batch batch = new Batch(connection, sql)) {
+        try (RowStream out = open(shape.table(), columns)) {
             for (R row : rows) {
-                Binder binder = batch.row().text(context.projectKey());
-                table.key(row).forEach(binder::text);
-                table.bindContent(binder, row, context);
-                binder.bigint(context.ingestionRunId());
-                batch.add();
+                RowSink sink = out.row().text(context.projectKey());
+                table.key(row).forEach(sink::text);
+                table.bindContent(sink, row, context);
+                sink.bigint(context.ingestionRunId());
+                out.add();
             }
-            batch.finish();
+            out.finish();
         }
+    }
+
+    /** COPY into the table on PostgreSQL, else a batched INSERT of the same columns. */
+    private RowStream open(String table, List<String> columns) throws SQLException {
+        if (CopyRows.supports(connection)) {
+            return CopyRows.start(connection, table, columns);
+        }
+        return new Batch(connection, "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -24,10 +24,15 @@ final class RowKeys {
         if (earlier == null) {
             return false;
         }
+        checkRepeated(projectKey, table, key, earlier, row);
+        return true;
+    }
+
+    /** Fails naming the key unless a row seen again under {@code key} is the same as the {@code earlier} one. */
+    static <R> void checkRepeated(String projectKey, String table, List<String> key, R earlier, R row) {
         if (!earlier.equals(row)) {
             throw new StoreException(projectKey, table,
                     "the snapshot holds " + describe(key) + " twice, with different content");
         }
-        return true;
     }
 }

@@ -5,17 +5,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Brings one state table of one project in line with a snapshot: loads the stored keys, hashes and delete marks in
- * one query, classifies every snapshot row in memory (new, changed or revived, unchanged) and writes only the
- * differences as JDBC batches; with a complete snapshot, active rows it lacks are soft-deleted. Unchanged rows get
- * their {@code last_seen_at} refreshed only when it differs, so republishing the same snapshot writes nothing.
+ * Brings one state table of one project in line with a snapshot: indexes the snapshot's rows by key, streams the
+ * stored keys, hashes and marks past that index in one query (keeping only 128 bits of each stored hash), classifies
+ * every row in memory (new, changed or revived, unchanged) and writes only the differences; with a complete
+ * snapshot, active rows it lacks are soft-deleted. Unchanged rows get their {@code last_seen_at} refreshed only when
+ * it differs, so republishing the same snapshot writes nothing. Writes go through {@link StateCopy} (COPY and
+ * set-based statements) on PostgreSQL and through JDBC batches elsewhere.
  */
 final class StateSync {
+
+    private static final int FETCH_SIZE = 10_000;
 
     private final Connection connection;
     private final PublishContext context;
@@ -31,25 +35,19 @@ final class StateSync {
     record Outcome(ChangeCounts counts, long rowsWritten) {
     }
 
-    private record Stored(String hash, boolean deleted) {
-    }
-
-    private record Pending<R>(R row, List<String> key, String hash) {
-    }
-
-    /**
-     * What syncing one table would do, worked out without writing: the rows to insert, update (changed or revived)
-     * and leave, the keys to soft-delete, and how many rows of the table were active before.
-     */
+    /** What syncing one table does, worked out before writing. */
     static final class Plan<R> {
-        private final List<Pending<R>> inserts = new ArrayList<>();
-        private final List<Pending<R>> updates = new ArrayList<>();
-        private final List<List<String>> unchanged = new ArrayList<>();
-        private final List<List<String>> deletes = new ArrayList<>();
-        private int activeBefore;
+        final List<Pending<R>> inserts = new ArrayList<>();
+        final List<Pending<R>> updates = new ArrayList<>();
+        final List<List<String>> deletes = new ArrayList<>();
+        /** Unchanged active rows whose {@code last_seen_at} is not the snapshot time yet. */
+        final List<List<String>> stale = new ArrayList<>();
+        int unchanged;
+        /** How many rows of the table were active before this snapshot (the deletion guard's base). */
+        int activeBefore;
 
         ChangeCounts counts() {
-            return new ChangeCounts(inserts.size(), updates.size(), deletes.size(), unchanged.size());
+            return new ChangeCounts(inserts.size(), updates.size(), deletes.size(), unchanged);
         }
 
         int activeBefore() {
@@ -75,7 +73,10 @@ final class StateSync {
 
     /** Classifies the snapshot's rows against the stored ones and checks their lengths; writes nothing. */
     <R> Plan<R> plan(StateTable<R> table, List<R> rows) throws SQLException {
-        Plan<R> plan = classify(table, rows, loadStored(table.shape(), StateSql.of(table.shape())));
+        Map<List<String>, Pending<R>> snapshot = index(table, rows);
+        Plan<R> plan = new Plan<>();
+        loadStored(table.shape(), StateSql.of(table.shape()), snapshot, plan);
+        classify(table, snapshot, plan);
         validate(table, plan);
         return plan;
     }
@@ -83,64 +84,81 @@ final class StateSync {
     /** Writes what {@link #plan} worked out. */
     <R> Outcome apply(StateTable<R> table, Plan<R> plan) throws SQLException {
         StateSql sql = StateSql.of(table.shape());
-        long written = writeRows(sql.insert(), plan.inserts, (binder, p) -> bindInsert(table, binder, p))
-                + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, binder, p))
-                + writeRows(sql.delete(), plan.deletes, this::bindDelete)
-                + touch(sql, plan.unchanged);
+        ContentHash hasher = new ContentHash();
+        long written;
+        if (CopyRows.supports(connection)) {
+            written = new StateCopy<>(connection, context, table, sql).write(plan);
+        } else {
+            written = writeRows(sql.insert(), plan.inserts, (binder, p) -> bindInsert(table, context, hasher, binder, p))
+                    + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, hasher, binder, p))
+                    + writeRows(sql.delete(), plan.deletes, this::bindDelete)
+                    + (context.complete() ? 0 : writeRows(sql.touchOne(), plan.stale, this::bindTouch));
+        }
+        if (context.complete() && !plan.stale.isEmpty()) {
+            written += touchAll(sql);
+        }
         return new Outcome(plan.counts(), written);
     }
 
-    private Map<List<String>, Stored> loadStored(StateTable.Shape shape, StateSql sql) throws SQLException {
+    /** The snapshot's rows by key, each key once; a key held twice with different content fails. */
+    private <R> Map<List<String>, Pending<R>> index(StateTable<R> table, List<R> rows) {
+        Map<List<String>, Pending<R>> index = new LinkedHashMap<>(rows.size() * 4 / 3 + 1);
+        for (R row : rows) {
+            List<String> key = table.key(row);
+            Pending<R> earlier = index.putIfAbsent(key, new Pending<>(row, key));
+            if (earlier != null) {
+                RowKeys.checkRepeated(context.projectKey(), table.shape().table(), key, earlier.row(), row);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Streams the stored rows past the snapshot index: a snapshot row learns what is stored under its key; an
+     * active stored row the complete snapshot lacks becomes a delete.
+     */
+    private <R> void loadStored(StateTable.Shape shape, StateSql sql, Map<List<String>, Pending<R>> snapshot,
+            Plan<R> plan) throws SQLException {
         int keys = shape.keyColumns().size();
-        Map<List<String>, Stored> stored = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.selectExisting())) {
-            statement.setFetchSize(10_000);
-            new Binder(statement).text(context.projectKey());
+            statement.setFetchSize(FETCH_SIZE);
+            new Binder(statement).time(context.snapshotTime()).text(context.projectKey());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String[] key = new String[keys];
                     for (int i = 0; i < keys; i++) {
                         key[i] = rs.getString(i + 1);
                     }
-                    stored.put(List.of(key), new Stored(rs.getString(keys + 1), rs.getObject(keys + 2) != null));
+                    boolean deleted = rs.getInt(keys + 2) == 1;
+                    if (!deleted) {
+                        plan.activeBefore++;
+                    }
+                    Pending<R> pending = snapshot.get(List.of(key));
+                    if (pending != null) {
+                        pending.stored(rs.getString(keys + 1), deleted, rs.getInt(keys + 3) == 1);
+                    } else if (!deleted && context.complete()) {
+                        plan.deletes.add(List.of(key));
+                    }
                 }
             }
         }
-        return stored;
     }
 
-    private <R> Plan<R> classify(StateTable<R> table, List<R> rows, Map<List<String>, Stored> stored) {
-        Plan<R> plan = new Plan<>();
-        Map<List<String>, R> seen = new HashMap<>(rows.size() * 2);
+    private <R> void classify(StateTable<R> table, Map<List<String>, Pending<R>> snapshot, Plan<R> plan) {
         ContentHash hasher = new ContentHash();
-        for (R row : rows) {
-            List<String> key = table.key(row);
-            if (RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, row)) {
-                continue;
-            }
-            String hash = null;
-            if (table.shape().hashed()) {
-                table.bindContent(hasher, row);
-                hash = hasher.hex();
-            }
-            Stored existing = stored.get(key);
-            if (existing == null) {
-                plan.inserts.add(new Pending<>(row, key, hash));
-            } else if (existing.deleted() || (hash != null && !hash.equals(existing.hash()))) {
-                plan.updates.add(new Pending<>(row, key, hash));
+        boolean hashed = table.shape().hashed();
+        for (Pending<R> pending : snapshot.values()) {
+            if (!pending.isStored()) {
+                plan.inserts.add(pending);
+            } else if (pending.isDeleted() || (hashed && !pending.hashMatches(table, hasher))) {
+                plan.updates.add(pending);
             } else {
-                plan.unchanged.add(key);
-            }
-        }
-        stored.forEach((key, row) -> {
-            if (!row.deleted()) {
-                plan.activeBefore++;
-                if (context.complete() && !seen.containsKey(key)) {
-                    plan.deletes.add(key);
+                plan.unchanged++;
+                if (pending.isStale()) {
+                    plan.stale.add(pending.key());
                 }
             }
-        });
-        return plan;
+        }
     }
 
     private <R> void validate(StateTable<R> table, Plan<R> plan) {
@@ -157,21 +175,25 @@ final class StateSync {
         }
     }
 
-    private <R> void bindInsert(StateTable<R> table, Binder binder, Pending<R> pending) {
-        binder.text(context.projectKey());
-        pending.key().forEach(binder::text);
-        table.bindContent(binder, pending.row());
+    /** Feeds an insert's values in {@link StateSql#insertColumns()} order; the hash is computed here. */
+    static <R> void bindInsert(StateTable<R> table, PublishContext context, ContentHash hasher, RowSink sink,
+            Pending<R> pending) {
+        sink.text(context.projectKey());
+        pending.key().forEach(sink::text);
+        table.bindContent(sink, pending.row());
         if (table.shape().hashed()) {
-            binder.text(pending.hash());
+            table.bindContent(hasher, pending.row());
+            sink.text(hasher.hex());
         }
-        binder.time(context.snapshotTime()).time(context.snapshotTime()).time(context.snapshotTime())
+        sink.time(context.snapshotTime()).time(context.snapshotTime()).time(context.snapshotTime())
                 .bigint(context.ingestionRunId());
     }
 
-    private <R> void bindUpdate(StateTable<R> table, Binder binder, Pending<R> pending) {
+    private <R> void bindUpdate(StateTable<R> table, ContentHash hasher, Binder binder, Pending<R> pending) {
         table.bindContent(binder, pending.row());
         if (table.shape().hashed()) {
-            binder.text(pending.hash());
+            table.bindContent(hasher, pending.row());
+            binder.text(hasher.hex());
         }
         binder.time(context.snapshotTime()).time(context.snapshotTime()).bigint(context.ingestionRunId())
                 .text(context.projectKey());
@@ -184,14 +206,13 @@ final class StateSync {
         key.forEach(binder::text);
     }
 
-    private long touch(StateSql sql, List<List<String>> unchanged) throws SQLException {
-        if (!context.complete()) {
-            return writeRows(sql.touchOne(), unchanged, (binder, key) -> {
-                binder.time(context.snapshotTime()).text(context.projectKey());
-                key.forEach(binder::text);
-                binder.time(context.snapshotTime());
-            });
-        }
+    private void bindTouch(Binder binder, List<String> key) {
+        binder.time(context.snapshotTime()).text(context.projectKey());
+        key.forEach(binder::text);
+        binder.time(context.snapshotTime());
+    }
+
+    private long touchAll(StateSql sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.touchAll())) {
             new Binder(statement).time(context.snapshotTime()).text(context.projectKey()).time(context.snapshotTime());
             return statement.executeUpdate();

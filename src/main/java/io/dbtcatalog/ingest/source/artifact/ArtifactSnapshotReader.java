@@ -8,7 +8,6 @@ import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,8 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +33,13 @@ public final class ArtifactSnapshotReader {
     private static final ArtifactStream HEADERS = new ArtifactStream(newMapper());
 
     private final ManifestReader manifests;
-    private final CatalogReader catalogs;
-    private final RunResultsReader runResults;
-    private final SourcesReader sources;
+    private final SideArtifacts.Readers optional;
 
     public ArtifactSnapshotReader() {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
-        this.catalogs = new CatalogReader(stream);
-        this.runResults = new RunResultsReader(stream);
-        this.sources = new SourcesReader(stream);
+        this.optional = new SideArtifacts.Readers(new CatalogReader(stream), new RunResultsReader(stream),
+                new SourcesReader(stream));
     }
 
     /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */
@@ -49,16 +47,26 @@ public final class ArtifactSnapshotReader {
         return HEADERS.header(file).toHeader(file);
     }
 
-    /** Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. */
+    /**
+     * Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. The
+     * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}).
+     */
     public CatalogSnapshot read(ArtifactFiles files, RunRef run) {
         List<String> warnings = new ArrayList<>();
-        ManifestContent manifest = manifests.read(files.manifest());
+        Interner interner = new Interner();
+        SideArtifacts side = SideArtifacts.start(files, run, optional);
+        ManifestContent manifest;
+        try {
+            manifest = manifests.read(files.manifest(), interner);
+        } catch (RuntimeException | Error e) {
+            side.abandon(e);
+            throw e;
+        }
+        side.manifestRead(manifest);
         manifest.warnings().forEach(warning -> warn(warnings, files.manifest() + ": " + warning));
-        List<CatalogColumn> columns = columns(files, manifest, warnings);
-        String invocation = manifest.metadata().invocationId() != null
-                ? manifest.metadata().invocationId() : run.runKey();
-        RunResultsContent results = runResults(files, manifest, invocation, run, warnings);
-        List<SourceFreshness> freshness = freshness(files, manifest, invocation, run, warnings);
+        List<CatalogColumn> columns = columns(files, manifest, side.catalog(), interner, warnings);
+        RunResultsContent results = runResults(files, manifest, side.results(), warnings);
+        List<SourceFreshness> freshness = freshness(files, manifest, side.freshness(), warnings);
         ArtifactMetadata metadata = manifest.metadata();
         SnapshotInfo info = new SnapshotInfo(metadata.projectName(), metadata.projectId(), metadata.dbtVersion(),
                 metadata.adapterType(), metadata.dbtSchemaVersion(), metadata.invocationId(),
@@ -72,14 +80,17 @@ public final class ArtifactSnapshotReader {
                 testResults, runOutcomes, freshness, true, warnings);
     }
 
-    private List<CatalogColumn> columns(ArtifactFiles files, ManifestContent manifest, List<String> warnings) {
+    /** The merged columns; {@code catalog} holds every table of the file, unknown ones are counted here. */
+    private List<CatalogColumn> columns(ArtifactFiles files, ManifestContent manifest, CatalogContent catalog,
+            Interner interner, List<String> warnings) {
         Map<String, List<CatalogEntries.Column>> warehouse = Map.of();
-        if (present(files.catalog(), ArtifactFiles.CATALOG, files, warnings, "columns carry no warehouse type")) {
-            CatalogContent catalog = catalogs.read(files.catalog(), manifest.resourceTypes()::containsKey);
+        if (present(catalog, files.catalog(), ArtifactFiles.CATALOG, files, warnings,
+                "columns carry no warehouse type")) {
             checkInvocation(files.catalog(), catalog.metadata(), manifest, warnings);
-            if (catalog.unknownEntries() > 0) {
-                warn(warnings, files.catalog() + ": " + catalog.unknownEntries()
-                        + " entr(y/ies) name no manifest node; ignored");
+            long unknown = catalog.unknownEntries() + catalog.columnsByNode().keySet().stream()
+                    .filter(id -> !manifest.resourceTypes().containsKey(id)).count();
+            if (unknown > 0) {
+                warn(warnings, files.catalog() + ": " + unknown + " entr(y/ies) name no manifest node; ignored");
             }
             if (!catalog.skipped().isEmpty()) {
                 warn(warnings, files.catalog() + ": " + SkippedEntry.warning("table(s)", catalog.skipped(),
@@ -96,19 +107,18 @@ public final class ArtifactSnapshotReader {
             List<CatalogColumn> documented = manifest.documentedColumns().getOrDefault(node.id(), List.of());
             List<CatalogEntries.Column> observed = warehouse.getOrDefault(node.id().value(), List.of());
             if (!documented.isEmpty() || !observed.isEmpty()) {
-                columns.addAll(ColumnMerger.merge(node.id(), documented, observed));
+                ColumnMerger.merge(node.id(), documented, observed).forEach(c -> columns.add(interner.column(c)));
             }
         }
         return columns;
     }
 
-    private RunResultsContent runResults(ArtifactFiles files, ManifestContent manifest, String invocation,
-            RunRef run, List<String> warnings) {
+    private RunResultsContent runResults(ArtifactFiles files, ManifestContent manifest, RunResultsContent content,
+            List<String> warnings) {
         Path file = files.runResults();
-        if (!present(file, ArtifactFiles.RUN_RESULTS, files, warnings, "no test or run results recorded")) {
+        if (!present(content, file, ArtifactFiles.RUN_RESULTS, files, warnings, "no test or run results recorded")) {
             return null;
         }
-        RunResultsContent content = runResults.read(file, manifest::isTest, invocation, run.dbtRunId());
         checkInvocation(file, content.metadata(), manifest, warnings);
         ResultsCommand command = content.command();
         if (!command.executing()) {
@@ -127,13 +137,12 @@ public final class ArtifactSnapshotReader {
         return content;
     }
 
-    private List<SourceFreshness> freshness(ArtifactFiles files, ManifestContent manifest, String invocation,
-            RunRef run, List<String> warnings) {
+    private List<SourceFreshness> freshness(ArtifactFiles files, ManifestContent manifest,
+            SourcesReader.Content content, List<String> warnings) {
         Path file = files.sources();
-        if (!present(file, ArtifactFiles.SOURCES, files, warnings, "no source freshness recorded")) {
+        if (!present(content, file, ArtifactFiles.SOURCES, files, warnings, "no source freshness recorded")) {
             return List.of();
         }
-        SourcesReader.Content content = sources.read(file, invocation, run.dbtRunId());
         checkInvocation(file, content.metadata(), manifest, warnings);
         if (content.incomplete() > 0) {
             warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
@@ -145,9 +154,10 @@ public final class ArtifactSnapshotReader {
         return content.freshness();
     }
 
-    private static boolean present(Path file, String name, ArtifactFiles files, List<String> warnings,
-            String consequence) {
-        if (file != null && Files.isRegularFile(file)) {
+    /** True when the optional file was read ({@code content} not null), else warns that it is missing. */
+    private static boolean present(Object content, Path file, String name, ArtifactFiles files,
+            List<String> warnings, String consequence) {
+        if (content != null) {
             return true;
         }
         Path missing = file != null ? file : files.manifest().toAbsolutePath().resolveSibling(name);
@@ -175,7 +185,8 @@ public final class ArtifactSnapshotReader {
      * which of the two values is meant cannot be known.
      */
     private static JsonMapper newMapper() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

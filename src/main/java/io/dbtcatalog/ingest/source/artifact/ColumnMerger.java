@@ -23,10 +23,19 @@ final class ColumnMerger {
         List<CatalogEntries.Column> observed = new ArrayList<>(warehouse);
         observed.sort(Comparator.comparing(CatalogEntries.Column::index,
                 Comparator.nullsLast(Comparator.naturalOrder())));
+        String[] names = new String[observed.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = observed.get(i).name();
+        }
         CatalogColumn[] matches = new CatalogColumn[observed.size()];
-        List<CatalogColumn> unmatched = claim(documented, observed, matches, false);
-        unmatched = claim(unmatched, observed, matches, true);
-        List<CatalogColumn> merged = new ArrayList<>();
+        List<CatalogColumn> unmatched = claim(documented, names, matches, false);
+        if (!unmatched.isEmpty()) {
+            for (int i = 0; i < names.length; i++) {
+                names[i] = names[i].toLowerCase(Locale.ROOT);
+            }
+            unmatched = claim(unmatched, names, matches, true);
+        }
+        List<CatalogColumn> merged = new ArrayList<>(observed.size() + unmatched.size());
         for (int i = 0; i < observed.size(); i++) {
             merged.add(combine(node, observed.get(i), matches[i]));
         }
@@ -34,11 +43,15 @@ final class ColumnMerger {
         return merged;
     }
 
-    private static List<CatalogColumn> claim(List<CatalogColumn> documented, List<CatalogEntries.Column> observed,
+    /**
+     * Matches each documented column to the first unmatched observed column of the same name ({@code names}, as
+     * given, or lower-cased when {@code ignoreCase}); returns the documented columns left unmatched.
+     */
+    private static List<CatalogColumn> claim(List<CatalogColumn> documented, String[] names,
             CatalogColumn[] matches, boolean ignoreCase) {
         List<CatalogColumn> unmatched = new ArrayList<>();
         for (CatalogColumn column : documented) {
-            int found = find(column.name(), observed, matches, ignoreCase);
+            int found = find(ignoreCase ? column.name().toLowerCase(Locale.ROOT) : column.name(), names, matches);
             if (found < 0) {
                 unmatched.add(column);
             } else {
@@ -48,14 +61,9 @@ final class ColumnMerger {
         return unmatched;
     }
 
-    private static int find(String name, List<CatalogEntries.Column> observed, CatalogColumn[] matches,
-            boolean ignoreCase) {
-        for (int i = 0; i < observed.size(); i++) {
-            String candidate = observed.get(i).name();
-            boolean same = ignoreCase
-                    ? candidate.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
-                    : candidate.equals(name);
-            if (same && matches[i] == null) {
+    private static int find(String name, String[] names, CatalogColumn[] matches) {
+        for (int i = 0; i < names.length; i++) {
+            if (matches[i] == null && names[i].equals(name)) {
                 return i;
             }
         }

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,6 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  * a version that is a number or a string…). Absent, {@code null} and JSON {@code null} all read as {@code null}.
  */
 final class JsonValues {
+
+    /** The JSON text of an empty object, shared by every resource and column without meta. */
+    static final String EMPTY_OBJECT = "{}";
+    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private JsonValues() {
     }
@@ -62,7 +68,7 @@ final class JsonValues {
             return node.longValue();
         }
         String text = scalarText(node);
-        return text != null && text.matches("-?\\d+") ? Long.valueOf(text) : null;
+        return text != null && WHOLE.matcher(text).matches() ? Long.valueOf(text) : null;
     }
 
     /** A decimal number, also from its text; anything else reads as {@code null}. */
@@ -71,7 +77,7 @@ final class JsonValues {
             return node.doubleValue();
         }
         String text = scalarText(node);
-        return text != null && text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? Double.valueOf(text) : null;
+        return text != null && DECIMAL.matcher(text).matches() ? Double.valueOf(text) : null;
     }
 
     private static String scalarText(JsonNode node) {
@@ -107,21 +113,25 @@ final class JsonValues {
      * empty or absent.
      */
     static String mergedObjectJson(JsonNode preferred, JsonNode fallback) {
+        JsonNode base = nonEmptyObject(fallback);
+        JsonNode top = nonEmptyObject(preferred);
+        if (base == null || top == null) {
+            return base == null && top == null ? EMPTY_OBJECT : (top != null ? top : base).toString();
+        }
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        JsonNode base = object(fallback);
-        JsonNode top = object(preferred);
-        if (base != null) {
-            merged.setAll((ObjectNode) base);
-        }
-        if (top != null) {
-            merged.setAll((ObjectNode) top);
-        }
+        merged.setAll((ObjectNode) base);
+        merged.setAll((ObjectNode) top);
         return merged.toString();
+    }
+
+    private static JsonNode nonEmptyObject(JsonNode node) {
+        JsonNode value = object(node);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Compact JSON of an object, {@code "{}"} when absent or not an object. */
     static String objectJson(JsonNode node) {
         JsonNode value = object(node);
-        return value == null ? "{}" : value.toString();
+        return value == null || value.isEmpty() ? EMPTY_OBJECT : value.toString();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,8 +35,9 @@ final class ManifestReader {
         this.stream = stream;
     }
 
-    ManifestContent read(Path file) {
-        Accumulator accumulator = new Accumulator();
+    /** Reads the file; repeated values are shared through {@code interner}. */
+    ManifestContent read(Path file, Interner interner) {
+        Accumulator accumulator = new Accumulator(interner);
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.MANIFEST, (section, parser) -> {
             if (ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(section)) {
                 stream.forEachEntry(parser, section, (key, entry) -> accumulator.add(section, key, entry));
@@ -51,12 +53,18 @@ final class ManifestReader {
         private final List<CatalogNode> nodes = new ArrayList<>();
         private final Map<String, ResourceType> types = new LinkedHashMap<>();
         private final Map<NodeId, List<CatalogColumn>> columns = new LinkedHashMap<>();
-        private final Set<LineageEdge> candidateEdges = new LinkedHashSet<>();
+        private final Map<String, NodeId> ids = new HashMap<>();
+        private final Set<Candidate> candidateEdges = new LinkedHashSet<>();
         private final List<TestDefinition> dataTests = new ArrayList<>();
         private final List<UnitTestTarget> unitTests = new ArrayList<>();
         private final Map<String, List<ModelVersion>> models = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        private final Interner interner;
         private int duplicates;
+
+        Accumulator(Interner interner) {
+            this.interner = interner;
+        }
 
         void add(String section, String key, JsonNode entry) {
             NodeId id = ManifestEntryMapper.id(key, entry);
@@ -64,9 +72,10 @@ final class ManifestReader {
                 duplicates++;
                 return;
             }
-            CatalogNode node = ManifestEntryMapper.node(section, id, entry);
+            CatalogNode node = interner.node(ManifestEntryMapper.node(section, id, entry));
             nodes.add(node);
             types.put(id.value(), node.resourceType());
+            ids.put(id.value(), id);
             List<CatalogColumn> documented = ManifestEntryMapper.documentedColumns(id, entry);
             if (!documented.isEmpty()) {
                 columns.put(id, documented);
@@ -77,7 +86,7 @@ final class ManifestReader {
                         + " are left out");
             }
             for (String parent : ManifestEntryMapper.parents(entry)) {
-                candidateEdges.add(new LineageEdge(NodeId.of(parent), id));
+                candidateEdges.add(new Candidate(parent, id));
             }
             addTestOrModel(node, entry);
         }
@@ -98,9 +107,10 @@ final class ManifestReader {
         ManifestContent finish(ArtifactMetadata metadata) {
             List<LineageEdge> edges = new ArrayList<>();
             int dangling = 0;
-            for (LineageEdge edge : candidateEdges) {
-                if (types.containsKey(edge.parent().value()) && types.containsKey(edge.child().value())) {
-                    edges.add(edge);
+            for (Candidate edge : candidateEdges) {
+                NodeId parent = ids.get(edge.parent());
+                if (parent != null && ids.containsKey(edge.child().value())) {
+                    edges.add(new LineageEdge(parent, edge.child()));
                 } else {
                     dangling++;
                 }
@@ -112,10 +122,16 @@ final class ManifestReader {
             if (duplicates > 0) {
                 warnings.add(duplicates + " manifest entry id(s) appear in more than one section; the first kept");
             }
-            List<TestDefinition> tests = new ArrayList<>(dataTests);
+            List<TestDefinition> tests = new ArrayList<>(dataTests.size() + unitTests.size());
+            dataTests.forEach(test -> tests.add(interner.test(test, canonical(test.attachedNode()))));
             unitTests.forEach(target -> tests.add(TestDefinitionMapper.unitTest(target, resolve(target))));
             ArtifactMetadata named = withProjectName(metadata);
             return new ManifestContent(named, nodes, columns, edges, tests, types, warnings);
+        }
+
+        /** The snapshot's own instance of {@code id}, so edges and tests share their nodes' ids. */
+        private NodeId canonical(NodeId id) {
+            return id == null ? null : ids.getOrDefault(id.value(), id);
         }
 
         /** The model a unit test names: same package and name; by version when the model is versioned. */
@@ -170,5 +186,9 @@ final class ManifestReader {
     }
 
     private record ModelVersion(NodeId id, String version, String latestVersion) {
+    }
+
+    /** A lineage edge as the manifest names it, kept until every section is read: parent id, child node. */
+    private record Candidate(String parent, NodeId child) {
     }
 }

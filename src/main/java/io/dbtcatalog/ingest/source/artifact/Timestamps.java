@@ -1,13 +1,22 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Tolerant parsing of the timestamp spellings dbt artifacts use ({@code Z}, {@code +00:00}, or no zone = UTC). */
+/**
+ * Tolerant parsing of the timestamp spellings dbt artifacts use ({@code Z}, {@code +00:00}, or no zone = UTC). The
+ * spelling dbt writes ({@code 2024-01-01T10:00:00.123456Z}, tens of thousands per run_results.json) is read by hand;
+ * anything else goes through {@code java.time}'s parsers, which decide what it means.
+ */
 final class Timestamps {
+
+    private static final int[] SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+            1_000_000_000};
 
     private Timestamps() {
     }
@@ -17,12 +26,98 @@ final class Timestamps {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String iso = text.trim().replace(' ', 'T');
+        String trimmed = text.trim();
+        Instant fast = common(trimmed);
+        if (fast != null) {
+            return fast;
+        }
+        String iso = trimmed.replace(' ', 'T');
         try {
             return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException withoutZone) {
             return parseLocal(iso);
         }
+    }
+
+    /**
+     * {@code yyyy-MM-dd(T| )HH:mm:ss[.f{1,9}][Z|±HH:mm]}, or null for any other spelling or an invalid value (left
+     * to the general parsers).
+     */
+    static Instant common(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int i = 19;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 10 && isDigit(s.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length == 0 || length > 9) {
+                return null;
+            }
+            nanos = digits(s, start, length) * SCALE[9 - length];
+        }
+        int offset = offsetSeconds(s, i);
+        if ((year | month | day | hour | minute | second) < 0 || offset == Integer.MIN_VALUE || hour > 23
+                || minute > 59 || second > 59) {
+            return null;
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second - offset, nanos);
+        } catch (DateTimeException invalidDate) {
+            return null;
+        }
+    }
+
+    /** The offset from {@code at} to the end (nothing, {@code Z}, {@code ±HH:mm}), or MIN_VALUE for another. */
+    private static int offsetSeconds(String s, int at) {
+        int n = s.length();
+        if (at == n) {
+            return 0;
+        }
+        char sign = s.charAt(at);
+        if (sign == 'Z' && at + 1 == n) {
+            return 0;
+        }
+        if ((sign != '+' && sign != '-') || n != at + 6 || s.charAt(at + 3) != ':') {
+            return Integer.MIN_VALUE;
+        }
+        int hours = digits(s, at + 1, 2);
+        int minutes = digits(s, at + 4, 2);
+        if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+            return Integer.MIN_VALUE;
+        }
+        int seconds = hours * 3_600 + minutes * 60;
+        return sign == '-' ? -seconds : seconds;
+    }
+
+    /** The number the {@code length} ASCII digits at {@code from} spell, or -1. */
+    private static int digits(String s, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Instant parseLocal(String iso) {

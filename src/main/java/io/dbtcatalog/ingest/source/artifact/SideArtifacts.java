@@ -1,0 +1,173 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import io.dbtcatalog.ingest.model.RunRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Reads the optional artifacts of one invocation (catalog, run results, source freshness) on a second thread while
+ * the caller reads the manifest: every catalog table (the caller keeps those of manifest nodes), then the results,
+ * whose routing by resource type waits until the caller hands over the manifest. Each part is {@code null} when its
+ * file is absent. A failure surfaces when the caller asks for that part, so the caller still meets them in file
+ * order; after a failure the thread reads no further file.
+ */
+final class SideArtifacts {
+
+    private final CompletableFuture<ManifestContent> manifest = new CompletableFuture<>();
+    private final CompletableFuture<CatalogContent> catalog = new CompletableFuture<>();
+    private final CompletableFuture<RunResultsContent> results = new CompletableFuture<>();
+    private final CompletableFuture<SourcesReader.Content> freshness = new CompletableFuture<>();
+    private final ArtifactFiles files;
+    private final RunRef run;
+    private final Readers readers;
+    private final Thread thread;
+
+    /** The readers of the optional files. */
+    record Readers(CatalogReader catalogs, RunResultsReader runResults, SourcesReader sources) {
+    }
+
+    private SideArtifacts(ArtifactFiles files, RunRef run, Readers readers) {
+        this.files = files;
+        this.run = run;
+        this.readers = readers;
+        this.thread = new Thread(this::readAll, "artifact-side-reader");
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading the optional files of {@code files} of {@code run}. */
+    static SideArtifacts start(ArtifactFiles files, RunRef run, Readers readers) {
+        SideArtifacts side = new SideArtifacts(files, run, readers);
+        side.thread.start();
+        return side;
+    }
+
+    /** Lets the thread go on with the files that depend on the manifest. */
+    void manifestRead(ManifestContent content) {
+        manifest.complete(content);
+    }
+
+    /** Stops the thread (the manifest failed, so nothing else is needed) and waits until it has stopped. */
+    void abandon(Throwable manifestFailure) {
+        manifest.completeExceptionally(manifestFailure);
+        awaitEnd();
+    }
+
+    CatalogContent catalog() {
+        return get(catalog);
+    }
+
+    RunResultsContent results() {
+        return get(results);
+    }
+
+    SourcesReader.Content freshness() {
+        return get(freshness);
+    }
+
+    private void readAll() {
+        if (!read(catalog, files.catalog(), () -> readers.catalogs().read(files.catalog(), id -> true))) {
+            stopAfter(results, freshness);
+            return;
+        }
+        String early = earlyInvocation();
+        if (!read(results, files.runResults(), () -> results(early))) {
+            stopAfter(freshness);
+            return;
+        }
+        read(freshness, files.sources(), () -> freshness(early));
+    }
+
+    /**
+     * Parses the run results before the manifest is fully read, with the invocation id its header names as the
+     * fallback; the routing by resource type waits for the manifest. Read again in the rare case that the file
+     * names no invocation and the manifest's turns out to differ from its header's.
+     */
+    private RunResultsContent results(String early) {
+        Predicate<String> isTest = id -> manifest.join().isTest(id);
+        RunResultsContent content = early == null ? null
+                : readers.runResults().read(files.runResults(), isTest, early, run.dbtRunId());
+        String fallback = invocation(manifest.join());
+        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
+            content = readers.runResults().read(files.runResults(), isTest, fallback, run.dbtRunId());
+        }
+        return content;
+    }
+
+    private SourcesReader.Content freshness(String early) {
+        SourcesReader.Content content = early == null ? null
+                : readers.sources().read(files.sources(), early, run.dbtRunId());
+        String fallback = invocation(manifest.join());
+        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
+            content = readers.sources().read(files.sources(), fallback, run.dbtRunId());
+        }
+        return content;
+    }
+
+    /** The invocation id of results that name none: the manifest's, else the run key. */
+    private String invocation(ManifestContent known) {
+        return known.metadata().invocationId() != null ? known.metadata().invocationId() : run.runKey();
+    }
+
+    /** What {@link #invocation} will most likely be, from the manifest's header alone; null when unreadable. */
+    private String earlyInvocation() {
+        try {
+            String id = ArtifactSnapshotReader.readHeader(files.manifest()).invocationId();
+            return id != null ? id : run.runKey();
+        } catch (ArtifactException unreadable) {
+            return null;
+        }
+    }
+
+    /** Completes {@code part} with the file's content, or null when absent; false when reading it failed. */
+    private static <T> boolean read(CompletableFuture<T> part, Path file, Supplier<T> reading) {
+        try {
+            part.complete(file != null && Files.isRegularFile(file) ? reading.get() : null);
+            return true;
+        } catch (RuntimeException | Error e) {
+            part.completeExceptionally(e);
+            return false;
+        }
+    }
+
+    @SafeVarargs
+    private static void stopAfter(CompletableFuture<?>... parts) {
+        for (CompletableFuture<?> part : parts) {
+            part.cancel(false);
+        }
+    }
+
+    private void awaitEnd() {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T get(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } catch (CancellationException e) {
+            throw new IllegalStateException("an artifact was not read because an earlier one failed", e);
+        }
+    }
+}
