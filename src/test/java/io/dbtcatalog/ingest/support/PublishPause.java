@@ -27,7 +27,8 @@ import org.springframework.core.env.Environment;
  * the same catalog or this one killed at a known moment. Active only when the system property {@value #PROPERTY}
  * names a folder (it lives on the test classpath, registered as an auto-configuration; main code knows nothing of
  * it): the catalog data source is wrapped, and right after the first JDBC batch written to a {@code catalog_*} table
- * other than {@code catalog_project} (the project lock is held by then) it writes {@code paused} into the folder and
+ * other than {@code catalog_project} (the project lock is held by then), or just before the publish's commit when its
+ * rows went by COPY (PostgreSQL), it writes {@code paused} into the folder and
  * waits until a {@code release} file appears there (at most five minutes). With {@value #NUMBER} = N it lets the
  * first N-1 publishes of the process through (a publish is counted by its ledger row) and holds the N-th.
  */
@@ -68,6 +69,13 @@ public class PublishPause {
             this.held = held;
         }
 
+        /** Rows written by COPY (PostgreSQL) pass no batch: hold the chosen publish just before its commit then. */
+        void beforeCommit(Path folder) {
+            if (started.get() >= held && paused.compareAndSet(false, true)) {
+                pause(folder, "commit of the publish");
+            }
+        }
+
         void afterWrite(String call, String sql, Path folder) {
             if (call.equals("executeUpdate") && sql.startsWith("INSERT INTO ingestion_run")) {
                 started.incrementAndGet();
@@ -82,7 +90,16 @@ public class PublishPause {
         if (!(result instanceof Connection connection)) {
             return result;
         }
-        return proxy(Connection.class, connection, (method, statement, args) -> {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("commit")) {
+                publishes.beforeCommit(folder);
+            }
+            Object statement;
+            try {
+                statement = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
             if (statement instanceof PreparedStatement prepared && method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
                 return proxy(PreparedStatement.class, prepared, (call, value, callArgs) -> {
@@ -91,7 +108,8 @@ public class PublishPause {
                 });
             }
             return statement;
-        });
+        };
+        return Proxy.newProxyInstance(PublishPause.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private static boolean isCatalogWrite(String sql) {

@@ -45,7 +45,7 @@ public final class SqlRecorder {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (result instanceof Connection connection) {
+            if (result instanceof Connection connection && !method.getName().equals("unwrap")) {
                 return proxy(Connection.class, connection);
             }
             if (result instanceof Statement statement && method.getReturnType().isInterface()) {

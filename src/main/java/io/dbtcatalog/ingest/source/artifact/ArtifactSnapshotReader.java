@@ -16,8 +16,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamFactory;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -185,8 +183,7 @@ public final class ArtifactSnapshotReader {
      * which of the two values is meant cannot be known.
      */
     private static JsonMapper newMapper() {
-        return JsonMapper.builder(JsonFactory.builder()
-                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
+        return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
