@@ -77,7 +77,8 @@ final class StateSync {
             }
         } else {
             ContentHash hasher = new ContentHash();
-            written = writeRows(sql.insert(), plan.inserts, (binder, p) -> bindInsert(table, context, hasher, binder, p))
+            written = writeRows(sql.insert(), plan.inserts,
+                    (binder, p) -> bindInsert(table, context, hasher, binder, p))
                     + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, hasher, binder, p))
                     + writeRows(sql.delete(), plan.deletes, this::bindDelete)
                     + writeRows(sql.touchOne(), plan.stale, this::bindTouch);
