@@ -81,21 +81,25 @@ final class StateSync {
         return plan;
     }
 
-    /** Writes what {@link #plan} worked out. */
+    /**
+     * Writes what {@link #plan} worked out. Stale rows of a complete snapshot are all the table's active rows not seen
+     * at the snapshot time, so PostgreSQL refreshes them with one statement; H2 is twice as fast with a batch by key.
+     */
     <R> Outcome apply(StateTable<R> table, Plan<R> plan) throws SQLException {
         StateSql sql = StateSql.of(table.shape());
-        ContentHash hasher = new ContentHash();
         long written;
         if (CopyRows.supports(connection)) {
             written = new StateCopy<>(connection, context, table, sql).write(plan);
+            if (context.complete() && !plan.stale.isEmpty()) {
+                written += touchAll(sql);
+            }
         } else {
-            written = writeRows(sql.insert(), plan.inserts, (binder, p) -> bindInsert(table, context, hasher, binder, p))
+            ContentHash hasher = new ContentHash();
+            written = writeRows(sql.insert(), plan.inserts,
+                    (binder, p) -> bindInsert(table, context, hasher, binder, p))
                     + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, hasher, binder, p))
                     + writeRows(sql.delete(), plan.deletes, this::bindDelete)
-                    + (context.complete() ? 0 : writeRows(sql.touchOne(), plan.stale, this::bindTouch));
-        }
-        if (context.complete() && !plan.stale.isEmpty()) {
-            written += touchAll(sql);
+                    + writeRows(sql.touchOne(), plan.stale, this::bindTouch);
         }
         return new Outcome(plan.counts(), written);
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class CopyRowsIntegrationTests {
 
     private static final String COLUMNS = "id, t, i, l, d, b, ts";
-    private static final List<String> TEXTS = List.of("", "plain", "\\", "\\.", "\\N", "a\tb\nc\rd\\e", "\n", "\t",
-            "nul a\0b", "lone \uD800 surrogate \uDC00", "emoji 😀🏳️‍🌈", "cjk 漢字 e\u0301", "\u007f\u0001\u001b",
+    private static final List<String> TEXTS = List.of("", "plain", "\\", "\\.", "\\N", "a\tb\nc\rd\\e", "\n",
+            "\t", "nul a\0b", "lone \uD800 surrogate \uDC00", "emoji 😀🏳️‍🌈", "cjk 漢字 e\u0301",
+            "\u007f\u0001\u001b",
             "trailing backslash \\", "x".repeat(200_000) + "\\\t", "\u00e9\u00ff\u0100\u07ff\u0800\uffff");
     private static final List<Double> DOUBLES = List.of(0.0, -0.0, 0.1, -1.5e-300, Double.MIN_VALUE,
             Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e21, 123456789.125);

@@ -44,8 +44,7 @@ final class Timestamps {
      * to the general parsers).
      */
     static Instant common(String s) {
-        int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+        if (s.length() < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }
@@ -55,20 +54,13 @@ final class Timestamps {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        int i = 19;
-        int nanos = 0;
-        if (i < n && s.charAt(i) == '.') {
-            int start = ++i;
-            while (i < n && i - start < 10 && isDigit(s.charAt(i))) {
-                i++;
-            }
-            int length = i - start;
-            if (length == 0 || length > 9) {
-                return null;
-            }
-            nanos = digits(s, start, length) * SCALE[9 - length];
+        int end = fractionEnd(s);
+        int fractionDigits = end - 20;
+        if (fractionDigits == 0 || fractionDigits > 9) {
+            return null;
         }
-        int offset = offsetSeconds(s, i);
+        int nanos = fractionDigits > 0 ? digits(s, 20, fractionDigits) * SCALE[9 - fractionDigits] : 0;
+        int offset = offsetSeconds(s, end);
         if ((year | month | day | hour | minute | second) < 0 || offset == Integer.MIN_VALUE || hour > 23
                 || minute > 59 || second > 59) {
             return null;
@@ -79,6 +71,18 @@ final class Timestamps {
         } catch (DateTimeException invalidDate) {
             return null;
         }
+    }
+
+    /** Where the digits after the seconds' dot end (at most 10 looked at); 19 when no dot follows the seconds. */
+    private static int fractionEnd(String s) {
+        if (s.length() == 19 || s.charAt(19) != '.') {
+            return 19;
+        }
+        int i = 20;
+        while (i < s.length() && i < 30 && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** The offset from {@code at} to the end (nothing, {@code Z}, {@code ±HH:mm}), or MIN_VALUE for another. */

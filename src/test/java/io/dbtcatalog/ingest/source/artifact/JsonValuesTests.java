@@ -1,0 +1,55 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/** The JSON text of merged meta objects: one object as written, two as their union, none as {@code {}}. */
+class JsonValuesTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @Test
+    void unionKeepsTheFallbacksKeyOrderAndLetsThePreferredValueWin() {
+        // given
+        JsonNode preferred = JSON.readTree("{\"b\": 2, \"c\": {\"x\": [1, \"y\"]}}");
+        JsonNode fallback = JSON.readTree("{\"a\": 1, \"b\": 1}");
+        // when
+        String merged = JsonValues.mergedObjectJson(preferred, fallback);
+        // then
+        assertThat(merged).isEqualTo("{\"a\":1,\"b\":2,\"c\":{\"x\":[1,\"y\"]}}");
+    }
+
+    @Test
+    void oneSidedObjectsAreWrittenAsTheyAre() {
+        // given
+        JsonNode meta = JSON.readTree("{\"owner\": \"ana\", \"tier\": 1}");
+        JsonNode empty = JSON.readTree("{}");
+        // when / then
+        assertThat(JsonValues.mergedObjectJson(meta, empty)).isEqualTo("{\"owner\":\"ana\",\"tier\":1}");
+        assertThat(JsonValues.mergedObjectJson(MissingNode.getInstance(), meta))
+                .isEqualTo("{\"owner\":\"ana\",\"tier\":1}");
+    }
+
+    @Test
+    void absentEmptyOrNonObjectMetaIsAnEmptyObject() {
+        // given
+        JsonNode text = JSON.readTree("\"not an object\"");
+        // when / then
+        assertThat(JsonValues.mergedObjectJson(MissingNode.getInstance(), MissingNode.getInstance())).isEqualTo("{}");
+        assertThat(JsonValues.mergedObjectJson(JSON.readTree("{}"), text)).isEqualTo("{}");
+        assertThat(JsonValues.objectJson(JSON.readTree("[1]"))).isEqualTo("{}");
+    }
+
+    @Test
+    void numbersAreReadFromTextOnlyWhenWholeText() {
+        // when / then
+        assertThat(JsonValues.whole(JSON.readTree("\" -12 \""))).isEqualTo(-12L);
+        assertThat(JsonValues.whole(JSON.readTree("\"12a\""))).isNull();
+        assertThat(JsonValues.decimal(JSON.readTree("\"1.5e3\""))).isEqualTo(1500.0);
+        assertThat(JsonValues.decimal(JSON.readTree("\"1.5.3\""))).isNull();
+    }
+}
