@@ -1,5 +1,7 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,13 +158,14 @@ final class ArtifactStream {
 
     private ArtifactMetadata read(Path file, ArtifactKind kind, SectionHandler handler, boolean stopAtMetadata) {
         requireReadable(file);
-        try (JsonParser parser = mapper.createParser(file)) {
+        try (JsonParser parser = mapper.createParser(Utf8Text.open(file))) {
             try {
                 return parse(parser, file, kind, handler, stopAtMetadata);
             } catch (ArtifactException e) {
                 throw e;
             } catch (JacksonException e) {
-                throw jsonError(file, e, parser.currentLocation());
+                throw e.getCause() instanceof CharacterCodingException ? invalidUtf8(file, e)
+                        : jsonError(file, e, parser.currentLocation());
             } catch (ShapeException e) {
                 throw new ArtifactException(file, where(e.location()) + e.getMessage());
             } catch (RuntimeException e) {
@@ -171,7 +174,20 @@ final class ArtifactStream {
             }
         } catch (JacksonException e) {
             throw jsonError(file, e, null);
+        } catch (IOException e) {
+            throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Names the exact line and column of the first malformed UTF-8 sequence (found by a second, strict pass). */
+    private static ArtifactException invalidUtf8(Path file, JacksonException e) {
+        Utf8Text.Malformed malformed = Utf8Text.firstMalformed(file);
+        if (malformed == null) {
+            return new ArtifactException(file, "Invalid UTF-8: " + e.getCause().getMessage(), e);
+        }
+        return new ArtifactException(file, "line " + malformed.line() + ", column " + malformed.column()
+                + ": Invalid UTF-8: malformed byte sequence of " + malformed.length() + " byte(s) at byte offset "
+                + malformed.byteOffset() + " (dbt artifacts are UTF-8)", e);
     }
 
     private ArtifactMetadata parse(JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler,
