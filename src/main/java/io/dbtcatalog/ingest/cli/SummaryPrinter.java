@@ -38,8 +38,9 @@ final class SummaryPrinter {
                     + run.message());
             case INGESTED -> {
                 PublishResult r = run.published();
-                out.printf(Locale.ROOT, "  %s: %s in %s%n", label,
-                        r.changedNothing() ? "ingested, nothing changed" : "ingested", seconds(run.duration()));
+                out.printf(Locale.ROOT, "  %s: %s in %s%s%n", label,
+                        r.changedNothing() ? "ingested, nothing changed" : "ingested", seconds(run.duration()),
+                        run.message() == null ? "" : " (" + run.message() + ")");
                 out.println("    nodes   " + counts(r.nodes()) + "   columns " + counts(r.columns()));
                 out.println("    edges   " + counts(r.edges()) + "   tests   " + counts(r.tests()));
                 out.printf(Locale.ROOT, "    results +%d test, +%d run, +%d freshness   (ingestion_run %d)%n",

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What happened to one run of one source: ingested (with the store's counts), skipped because the ledger already
- * holds it, or failed with a one-line reason.
+ * What happened to one run of one source: ingested (with the store's counts, and a note when its artifacts were
+ * identical to the catalog state and not parsed), skipped because the ledger already holds it, or failed with a
+ * one-line reason.
  */
 public record RunOutcome(RunRef run, Status status, PublishResult published, String message, Duration duration,
         List<String> warnings) {
@@ -19,8 +20,12 @@ public record RunOutcome(RunRef run, Status status, PublishResult published, Str
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    static RunOutcome ingested(RunRef run, PublishResult result, Duration duration, List<String> warnings) {
-        return new RunOutcome(run, Status.INGESTED, result, null, duration, warnings);
+    /** The note of an ingestion whose artifacts were identical to those of the catalog state. */
+    public static final String IDENTICAL = "artifacts identical to those of the catalog state; not parsed again";
+
+    static RunOutcome ingested(RunRef run, PublishResult result, Duration duration, List<String> warnings,
+            boolean identicalToState) {
+        return new RunOutcome(run, Status.INGESTED, result, identicalToState ? IDENTICAL : null, duration, warnings);
     }
 
     static RunOutcome skipped(RunRef run, String message) {

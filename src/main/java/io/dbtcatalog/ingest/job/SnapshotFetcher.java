@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Step 2 of the job: fetches one run from its source and normalizes it. A failure is written to the ledger
+ * Step 2 of the job: fetches one run from its source and normalizes it (artifact files identical to those of the
+ * catalog state are not parsed, whether or not the run is forced). A failure is written to the ledger
  * (a FAILED ingestion_run row, the catalog untouched) and then fails the step.
  */
 class SnapshotFetcher implements ItemProcessor<RunRef, FetchedRun> {
@@ -38,7 +39,8 @@ class SnapshotFetcher implements ItemProcessor<RunRef, FetchedRun> {
         Instant started = Instant.now();
         log.info("{}: ingesting run {} ({})", source.name(), run.runKey(), run.location());
         try {
-            return new FetchedRun(source.fetch(run), started);
+            return new FetchedRun(source.fetch(run,
+                    digest -> store.isCurrentState(project.projectKey(), digest)), started);
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
             log.error("{}: run {} failed: {}", source.name(), run.runKey(), message);

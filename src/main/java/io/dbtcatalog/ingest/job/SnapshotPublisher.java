@@ -52,7 +52,8 @@ class SnapshotPublisher implements ItemWriter<FetchedRun> {
             log.info("{}: run {} ingested in {} ms: nodes +{} ~{} -{} ={}", project.projectKey(),
                     snapshot.run().runKey(), duration.toMillis(), result.nodes().added(), result.nodes().updated(),
                     result.nodes().deleted(), result.nodes().unchanged());
-            collector.add(jobExecutionId, RunOutcome.ingested(snapshot.run(), result, duration, snapshot.warnings()));
+            collector.add(jobExecutionId, RunOutcome.ingested(snapshot.run(), result, duration, snapshot.warnings(),
+                    snapshot.identicalToState()));
         } catch (RunAlreadyIngestedException e) {
             String message = "run " + snapshot.run().runKey() + " was ingested by another ingestion while this one"
                     + " waited for the project; skipped";

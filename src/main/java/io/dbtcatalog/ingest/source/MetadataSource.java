@@ -19,4 +19,12 @@ public interface MetadataSource {
 
     /** Fetches and normalizes one run. */
     CatalogSnapshot fetch(RunRef run);
+
+    /**
+     * Fetches one run like {@link #fetch(RunRef)}, except that a source of artifact files may skip parsing files
+     * that {@code known} says produced the catalog's current state ({@link CatalogSnapshot#identicalToState}).
+     */
+    default CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
+        return fetch(run);
+    }
 }

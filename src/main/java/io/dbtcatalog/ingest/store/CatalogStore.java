@@ -117,6 +117,20 @@ public final class CatalogStore {
     }
 
     /**
+     * True when the project's current catalog state was published from artifact files with {@code artifactDigest}
+     * (read without locking: a publish re-checks it under the project lock).
+     */
+    public boolean isCurrentState(String projectKey, String artifactDigest) {
+        Objects.requireNonNull(artifactDigest, "artifactDigest");
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectRow row = new ProjectRegistry(connection, dialect, null).find(projectKey);
+            return row != null && artifactDigest.equals(row.stateArtifactDigest());
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, "catalog_project", Publication.describe(e), e);
+        }
+    }
+
+    /**
      * Records a failed ingestion attempt as a FAILED ledger row in its own transaction, leaving the catalog alone;
      * returns the row's id. {@code message} is stored as given: keep secrets out of it.
      */

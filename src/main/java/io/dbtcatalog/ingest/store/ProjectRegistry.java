@@ -20,7 +20,8 @@ final class ProjectRegistry {
 
     private static final String FIND = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
-                   dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id
+                   dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id,
+                   state_artifact_digest
             FROM catalog_project WHERE project_key = ?
             """;
 
@@ -29,7 +30,7 @@ final class ProjectRegistry {
     private static final String UPDATE = """
             UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
                    dbt_version = ?, dbt_cloud_account_id = ?, dbt_cloud_project_id = ?, dbt_cloud_environment_id = ?,
-                   dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?
+                   dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?, state_artifact_digest = ?
             WHERE project_key = ?
             """;
 
@@ -70,23 +71,25 @@ final class ProjectRegistry {
                 return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class),
                         rs.getObject(8, Long.class), rs.getObject(9, Long.class), instant(rs, 10),
-                        rs.getObject(11, Long.class));
+                        rs.getObject(11, Long.class), rs.getString(12));
             }
         }
     }
 
     /**
      * The row as a publish of {@code info} leaves it: project metadata from the snapshot (a value the snapshot
-     * lacks keeps the stored one), dbt Cloud ids from the configuration, and the state time.
+     * lacks keeps the stored one), dbt Cloud ids from the configuration, the state time and the digest of the
+     * artifact files the state now comes from (null when it came from none).
      */
-    static ProjectRow applied(ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf) {
+    static ProjectRow applied(ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf,
+            String artifactDigest) {
         return new ProjectRow(project.sourceKind(),
                 orStored(info.dbtProjectName(), stored.dbtProjectName()),
                 orStored(info.dbtProjectId(), stored.dbtProjectId()),
                 orStored(info.adapterType(), stored.adapterType()),
                 orStored(info.dbtVersion(), stored.dbtVersion()),
                 project.dbtCloudAccountId(), project.dbtCloudProjectId(), project.dbtCloudEnvironmentId(),
-                project.dbtCloudJobId(), stateAsOf, stored.lastIngestionRunId());
+                project.dbtCloudJobId(), stateAsOf, stored.lastIngestionRunId(), artifactDigest);
     }
 
     /** Writes {@code wanted} when it differs from {@code stored}; returns the number of rows written (0 or 1). */
@@ -103,7 +106,7 @@ final class ProjectRegistry {
                     .text(wanted.adapterType()).text(wanted.dbtVersion()).bigint(wanted.dbtCloudAccountId())
                     .bigint(wanted.dbtCloudProjectId()).bigint(wanted.dbtCloudEnvironmentId())
                     .bigint(wanted.dbtCloudJobId()).time(wanted.stateAsOf()).bigint(wanted.lastIngestionRunId())
-                    .text(projectKey);
+                    .text(wanted.stateArtifactDigest()).text(projectKey);
             return statement.executeUpdate();
         }
     }

@@ -17,10 +17,11 @@ record ProjectRow(
         Long dbtCloudEnvironmentId,
         Long dbtCloudJobId,
         Instant stateAsOf,
-        Long lastIngestionRunId) {
+        Long lastIngestionRunId,
+        String stateArtifactDigest) {
 
     ProjectRow withLastIngestionRunId(long id) {
         return new ProjectRow(sourceKind, dbtProjectName, dbtProjectId, adapterType, dbtVersion, dbtCloudAccountId,
-                dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id);
+                dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id, stateArtifactDigest);
     }
 }

@@ -53,7 +53,37 @@ class IngestCliIntegrationTests {
         int code = cli().execute("run", "--config", config.toString(), "--force");
 
         assertThat(code).isZero();
-        assertThat(stdout()).contains("ingested, nothing changed").contains("nodes   +0 ~0 -0 =");
+        assertThat(stdout()).contains("ingested, nothing changed").contains("nodes   +0 ~0 -0 =")
+                .contains("(artifacts identical to those of the catalog state; not parsed again)");
+    }
+
+    @Test
+    void forcedRunOfChangedArtifactsParsesThemAgain() throws IOException {
+        // given: the catalog holds the sample, then one byte of its catalog.json changes (same dbt invocation)
+        Path copy = dir.resolve("copy");
+        copyFolder(SAMPLE, copy);
+        Path config = config(localSource("jaffle-shop-sample", copy));
+        assertThat(cli().execute("run", "--config", config.toString())).isZero();
+        Path catalog = copy.resolve("catalog.json");
+        Files.writeString(catalog, Files.readString(catalog) + "\n");
+        out.reset();
+
+        // when
+        int code = cli().execute("run", "--config", config.toString(), "--force");
+
+        // then: parsed and compared again (the trailing newline changes no row)
+        assertThat(code).isZero();
+        assertThat(stdout()).contains("ingested, nothing changed").doesNotContain("not parsed again")
+                .containsPattern("nodes   \\+0 ~0 -0 =[1-9]");
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.source.KnownArtifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,25 @@ public final class ArtifactSnapshotReader {
     }
 
     /**
+     * Reads the files into a complete snapshot of {@code run}, fingerprinted by their digest, unless {@code known}
+     * says the catalog's current state was published from files with that digest: then nothing is parsed but the
+     * manifest's metadata, and the snapshot is {@link CatalogSnapshot#identicalToState}.
+     */
+    public CatalogSnapshot read(ArtifactFiles files, RunRef run, KnownArtifacts known) {
+        ArtifactDigest.Stamp stamp = ArtifactDigest.Stamp.of(files);
+        String digest = ArtifactDigest.of(files);
+        if (known.isCurrentState(digest)) {
+            ArtifactMetadata metadata = HEADERS.header(files.manifest());
+            log.info("{}: artifacts identical to those of the catalog's current state ({}); not parsed again",
+                    files.manifest().getParent(), digest);
+            return CatalogSnapshot.identicalToState(run, info(metadata, null), digest, List.of());
+        }
+        CatalogSnapshot snapshot = read(files, run);
+        stamp.requireUnchanged(files);
+        return snapshot.withArtifactDigest(digest);
+    }
+
+    /**
      * Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. The
      * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}).
      */
@@ -65,10 +87,7 @@ public final class ArtifactSnapshotReader {
         List<CatalogColumn> columns = columns(files, manifest, side.catalog(), interner, warnings);
         RunResultsContent results = runResults(files, manifest, side.results(), warnings);
         List<SourceFreshness> freshness = freshness(files, manifest, side.freshness(), warnings);
-        ArtifactMetadata metadata = manifest.metadata();
-        SnapshotInfo info = new SnapshotInfo(metadata.projectName(), metadata.projectId(), metadata.dbtVersion(),
-                metadata.adapterType(), metadata.dbtSchemaVersion(), metadata.invocationId(),
-                metadata.generatedAt(), results == null ? null : results.command().name());
+        SnapshotInfo info = info(manifest.metadata(), results == null ? null : results.command().name());
         List<TestResult> testResults = results == null ? List.of() : results.testResults();
         List<RunResult> runOutcomes = results == null ? List.of() : results.runResults();
         log.debug("Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
@@ -76,6 +95,12 @@ public final class ArtifactSnapshotReader {
                 manifest.tests().size(), testResults.size(), runOutcomes.size(), freshness.size());
         return new CatalogSnapshot(run, info, manifest.nodes(), columns, manifest.edges(), manifest.tests(),
                 testResults, runOutcomes, freshness, true, warnings);
+    }
+
+    private static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {
+        return new SnapshotInfo(metadata.projectName(), metadata.projectId(), metadata.dbtVersion(),
+                metadata.adapterType(), metadata.dbtSchemaVersion(), metadata.invocationId(),
+                metadata.generatedAt(), resultsCommand);
     }
 
     /** The merged columns; {@code catalog} holds every table of the file, unknown ones are counted here. */
@@ -180,10 +205,12 @@ public final class ArtifactSnapshotReader {
     /**
      * Entries are read one at a time from a parser that continues after them, hence no trailing-token check (the
      * stream checks the end of the file itself). A key twice in one object fails the file: dbt never writes one, and
-     * which of the two values is meant cannot be known.
+     * which of the two values is meant cannot be known. Property names are not canonicalized: dbt keys its sections
+     * by unique ids, tens of thousands of distinct names that would only grow Jackson's symbol table.
      */
     private static JsonMapper newMapper() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

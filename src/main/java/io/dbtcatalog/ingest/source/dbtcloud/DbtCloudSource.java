@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.source.KnownArtifacts;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
@@ -58,6 +59,12 @@ public final class DbtCloudSource implements MetadataSource {
 
     @Override
     public CatalogSnapshot fetch(RunRef run) {
+        return fetch(run, KnownArtifacts.NONE);
+    }
+
+    /** Downloads the run's artifacts; files identical to those of the catalog state are not parsed. */
+    @Override
+    public CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
         long runId = RunIds.parse(run.runKey(), settings.name());
         Wire.Run detail = api.getRun(runId);
         StepPlan plan = StepPlanner.plan(detail.runSteps());
@@ -71,7 +78,7 @@ public final class DbtCloudSource implements MetadataSource {
         try {
             ArtifactDownloads.Downloaded files = downloads.downloadAll(detail, plan, folder);
             CatalogSnapshot snapshot = reader.read(new ArtifactFiles(files.manifest(), files.runResults(),
-                    files.catalog(), files.sources()), run);
+                    files.catalog(), files.sources()), run, known);
             return withWarnings(snapshot, files.warnings(), folder, runId);
         } finally {
             folders.delete(folder);
@@ -91,9 +98,7 @@ public final class DbtCloudSource implements MetadataSource {
                 warnings.add(warning.replace(folder.toString(), "<dbt Cloud run " + runId + ">"));
             }
         }
-        return new CatalogSnapshot(snapshot.run(), snapshot.info(), snapshot.nodes(), snapshot.columns(),
-                snapshot.edges(), snapshot.tests(), snapshot.testResults(), snapshot.runResults(),
-                snapshot.freshness(), snapshot.complete(), warnings);
+        return snapshot.withWarnings(warnings);
     }
 
     @Override

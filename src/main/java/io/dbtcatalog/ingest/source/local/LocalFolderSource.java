@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.local;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.source.KnownArtifacts;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactException;
@@ -67,16 +68,24 @@ public final class LocalFolderSource implements MetadataSource {
         return RunHistoryFolder.select(allFolders().stream().map(this::runIn).toList(), selector);
     }
 
-    /** Reads the run's folder; fails when it no longer holds the listed run (artifacts rewritten in between). */
     @Override
     public CatalogSnapshot fetch(RunRef run) {
+        return fetch(run, KnownArtifacts.NONE);
+    }
+
+    /**
+     * Reads the run's folder; fails when it no longer holds the listed run (artifacts rewritten in between). Files
+     * identical to those of the catalog's current state are not parsed.
+     */
+    @Override
+    public CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
         Path runFolder = run.location() == null ? folder : Path.of(run.location());
         RunRef current = runIn(runFolder);
         if (!current.runKey().equals(run.runKey())) {
             throw new ArtifactException(runFolder, "the artifacts changed since run " + run.runKey()
                     + " was listed; the folder now holds run " + current.runKey());
         }
-        return reader.read(ArtifactFiles.inFolder(runFolder), run);
+        return reader.read(ArtifactFiles.inFolder(runFolder), run, known);
     }
 
     private List<Path> allFolders() {

@@ -1,0 +1,105 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The fingerprint of one run's artifact files: SHA-256 over the normalization version and, for manifest, catalog,
+ * run results and sources in that order, whether the file is there, its length and its bytes. Equal digests mean
+ * the reader would build the same snapshot, so the catalog can recognize a run it already holds the state of.
+ */
+final class ArtifactDigest {
+
+    /**
+     * Raise when a change to the reader or the normalized model makes the same files give a different snapshot, so
+     * that digests recorded by an older version no longer match and such runs are parsed again.
+     */
+    static final int NORMALIZATION_VERSION = 1;
+
+    private static final int BUFFER = 1 << 20;
+
+    private ArtifactDigest() {
+    }
+
+    /** The size and modification time of each present file, to tell whether one was rewritten since. */
+    record Stamp(List<String> files) {
+
+        static Stamp of(ArtifactFiles files) {
+            List<String> stamps = new ArrayList<>();
+            for (Path file : paths(files)) {
+                if (file != null) {
+                    try {
+                        stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                    } catch (IOException e) {
+                        throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
+                    }
+                }
+            }
+            return new Stamp(stamps);
+        }
+
+        /** Fails when a file was rewritten between this stamp and now: what was read may mix two dbt runs. */
+        void requireUnchanged(ArtifactFiles files) {
+            if (!equals(of(files))) {
+                throw new ArtifactException(files.manifest().getParent(), "the artifact files changed while they"
+                        + " were being read (dbt wrote a new run meanwhile?); ingest again");
+            }
+        }
+    }
+
+    /** {@code sha256:<hex>} of the files; a file that cannot be read fails naming it. */
+    static String of(ArtifactFiles files) {
+        MessageDigest digest = sha256();
+        digest.update(("dbt-catalog-ingest normalization " + NORMALIZATION_VERSION).getBytes(StandardCharsets.UTF_8));
+        byte[] buffer = new byte[BUFFER];
+        for (Path file : paths(files)) {
+            add(digest, file, buffer);
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static List<Path> paths(ArtifactFiles files) {
+        return Arrays.asList(files.manifest(), files.catalog(), files.runResults(), files.sources());
+    }
+
+    private static void add(MessageDigest digest, Path file, byte[] buffer) {
+        if (file == null) {
+            digest.update((byte) 0);
+            return;
+        }
+        digest.update((byte) 1);
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) ':');
+            long read = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+                read += n;
+            }
+            if (read != size) {
+                throw new ArtifactException(file, "changed while it was being read (" + size + " bytes, then "
+                        + read + ")");
+            }
+        } catch (IOException e) {
+            throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The artifact digest identifies the files' content wherever they lie, changes with any byte or a missing optional
+ * file, and lets the reader skip parsing files the catalog state came from.
+ */
+class ArtifactDigestTests {
+
+    private static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
+    private static final RunRef RUN = new RunRef("shop", "run-1", null, null, null, SAMPLE.toString());
+
+    @TempDir
+    Path dir;
+
+    private Path copy;
+
+    @BeforeEach
+    void copySample() throws IOException {
+        copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        for (String name : List.of("manifest.json", "catalog.json", "run_results.json", "sources.json")) {
+            Files.copy(SAMPLE.resolve(name), copy.resolve(name));
+        }
+    }
+
+    @Test
+    void theSameBytesInAnotherFolderHaveTheSameDigest() {
+        // when
+        String original = ArtifactDigest.of(ArtifactFiles.inFolder(SAMPLE));
+        String copied = ArtifactDigest.of(ArtifactFiles.inFolder(copy));
+        // then
+        assertThat(copied).isEqualTo(original).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void oneChangedByteOrAMissingOptionalFileChangesTheDigest() throws IOException {
+        // given
+        String before = ArtifactDigest.of(ArtifactFiles.inFolder(copy));
+        Path results = copy.resolve("run_results.json");
+        byte[] bytes = Files.readAllBytes(results);
+        bytes[bytes.length / 2] ^= 0x01;
+        // when
+        Files.write(results, bytes);
+        String changed = ArtifactDigest.of(ArtifactFiles.inFolder(copy));
+        Files.delete(copy.resolve("sources.json"));
+        String withoutSources = ArtifactDigest.of(ArtifactFiles.inFolder(copy));
+        // then
+        assertThat(changed).isNotEqualTo(before);
+        assertThat(withoutSources).isNotEqualTo(changed).isNotEqualTo(before);
+    }
+
+    @Test
+    void filesTheCatalogStateCameFromAreNotParsed() {
+        // given
+        ArtifactSnapshotReader reader = new ArtifactSnapshotReader();
+        ArtifactFiles files = ArtifactFiles.inFolder(copy);
+        CatalogSnapshot full = reader.read(files, RUN, digest -> false);
+        List<String> asked = new ArrayList<>();
+        // when
+        CatalogSnapshot unread = reader.read(files, RUN, digest -> asked.add(digest));
+        // then
+        assertThat(full.identicalToState()).isFalse();
+        assertThat(full.artifactDigest()).isEqualTo(ArtifactDigest.of(files));
+        assertThat(full.nodes()).isNotEmpty();
+        assertThat(asked).containsExactly(full.artifactDigest());
+        assertThat(unread.identicalToState()).isTrue();
+        assertThat(unread.artifactDigest()).isEqualTo(full.artifactDigest());
+        assertThat(unread.nodes()).isEmpty();
+        assertThat(unread.complete()).isFalse();
+        assertThat(unread.info().invocationId()).isEqualTo(full.info().invocationId());
+        assertThat(unread.info().generatedAt()).isEqualTo(full.info().generatedAt());
+    }
+
+    @Test
+    void aFileRewrittenWhileTheRunWasReadFailsNamingTheFolder() throws IOException {
+        // given
+        ArtifactFiles files = ArtifactFiles.inFolder(copy);
+        ArtifactDigest.Stamp stamp = ArtifactDigest.Stamp.of(files);
+        Path manifest = copy.resolve("manifest.json");
+        // when
+        Files.setLastModifiedTime(manifest, FileTime.fromMillis(Files.getLastModifiedTime(manifest).toMillis()
+                + 5_000));
+        // then
+        assertThatThrownBy(() -> stamp.requireUnchanged(files))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessageContaining(copy.toString())
+                .hasMessageContaining("changed while they were being read");
+    }
+}
