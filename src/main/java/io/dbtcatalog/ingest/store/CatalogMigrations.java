@@ -1,25 +1,43 @@
 package io.dbtcatalog.ingest.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a target database to the current catalog schema by running the Flyway migrations of {@code sql/}
- * (packaged on the classpath under {@code db/migration}).
+ * (packaged on the classpath under {@code db/migration}), plus, on PostgreSQL, those of {@code sql/postgresql/}
+ * (under {@code db/migration-postgresql}: storage parameters H2 has no syntax for).
  */
 public final class CatalogMigrations {
+
+    private static final String COMMON = "classpath:db/migration";
+    private static final String POSTGRESQL = "classpath:db/migration-postgresql";
 
     private CatalogMigrations() {
     }
 
     /** Applies every pending migration; returns how many were applied. */
     public static int migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        MigrateResult result = flyway(dataSource).migrate();
         return result.migrationsExecuted;
+    }
+
+    /** Flyway configured with the migrations that apply to the engine behind {@code dataSource}. */
+    static Flyway flyway(DataSource dataSource) {
+        String[] locations = isPostgres(dataSource) ? new String[] {COMMON, POSTGRESQL} : new String[] {COMMON};
+        return Flyway.configure().dataSource(dataSource).locations(locations).load();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the catalog database to migrate it: "
+                    + e.getMessage(), e);
+        }
     }
 }

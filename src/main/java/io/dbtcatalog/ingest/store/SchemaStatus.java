@@ -3,7 +3,6 @@ package io.dbtcatalog.ingest.store;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -17,12 +16,7 @@ public final class SchemaStatus {
 
     /** The pending migrations, e.g. {@code ["V1 catalog schema"]}; empty when the schema is current. */
     public static List<String> pendingMigrations(DataSource dataSource) {
-        MigrationInfo[] pending = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .info()
-                .pending();
+        MigrationInfo[] pending = CatalogMigrations.flyway(dataSource).info().pending();
         return Arrays.stream(pending).map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
     }
 }

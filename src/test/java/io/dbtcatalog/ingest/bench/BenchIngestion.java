@@ -43,10 +43,16 @@ final class BenchIngestion {
     }
 
     Outcome run(boolean parseAlways) {
-        InvocationMetadata metadata = project.metadata();
+        return run(project, parseAlways);
+    }
+
+    /** Ingests the artifacts of {@code invocation} (this project or a later invocation of it). */
+    Outcome run(SyntheticDbtProject invocation, boolean parseAlways) {
+        InvocationMetadata metadata = invocation.metadata();
         RunRef run = new RunRef(PROJECT.projectKey(), metadata.invocationId(), null, null, metadata.generatedAt(),
-                project.directory().toString());
-        ArtifactFiles files = new ArtifactFiles(project.manifest(), project.runResults(), project.catalog(), null);
+                invocation.directory().toString());
+        ArtifactFiles files = new ArtifactFiles(invocation.manifest(), invocation.runResults(), invocation.catalog(),
+                null);
         long start = System.nanoTime();
         CatalogStore store = new CatalogStore(database);
         KnownArtifacts known = parseAlways ? KnownArtifacts.NONE

@@ -8,12 +8,13 @@ import java.util.List;
  * system properties {@code bench.engines} (postgres,h2), {@code bench.seed}, {@code bench.dir} (work folder,
  * default a new temp folder), {@code bench.keep} (keep generated files), {@code bench.profile} (stack sampling per
  * ingestion), {@code bench.floorRepeats} (2; the fastest floor counts) and {@code bench.warmup} (true: one untimed
- * pass of every phase on a 300-model project first, so the JIT does not penalise the first measured size).
+ * pass of every phase on a 1,000-model project first, so that the floor and the ingestion are both measured with
+ * their code JIT-compiled; false measures a cold JVM, as a one-shot {@code java -jar ... run} is).
  */
 record BenchSettings(List<Integer> sizes, List<String> engines, long seed, String dir, boolean keep,
         boolean profile, int floorRepeats, boolean warmup) {
 
-    static final int WARMUP_MODELS = 300;
+    static final int WARMUP_MODELS = 1_000;
 
     static BenchSettings from(String[] args) {
         String sizes = args.length > 0 ? args[0] : System.getProperty("bench.sizes", "1000,10000,50000");

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * The ingestion benchmark (run with {@code mvn -Pbench ...}, see the README): for each project size it generates a
  * synthetic dbt project, measures the floor (bare parse pass + bare COPY), then ingests the same files into a fresh
  * embedded PostgreSQL and a fresh file-based H2, three times each (then unchanged: as the job re-ingests it, and
- * parsed again with the digest check off), and prints one table.
+ * parsed again with the digest check off), then the next dbt invocation of the unchanged project, and prints one
+ * table.
  * Options: {@link BenchSettings}.
  */
 public final class IngestBenchmark {
@@ -65,6 +66,7 @@ public final class IngestBenchmark {
         OUT.printf(Locale.ROOT, "%nN=%d: generated %.1f MB of artifacts in %.1f s (%s)%n", models,
                 project.totalBytes() / 1048576.0, Floor.seconds(start), project.expected());
         Floor.Result floor = measureFloor(project, label, folder, databases, record);
+        SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine) ? databases.freshH2(folder.resolve("h2"))
                     : databases.freshPostgres("ingest_" + label)) {
@@ -73,8 +75,9 @@ public final class IngestBenchmark {
                 double first = ingest(engine, models, "first", ingestion, false, floor, record);
                 double second = ingest(engine, models, "second", ingestion, false, floor, record);
                 double reread = ingest(engine, models, "re-read", ingestion, true, floor, record);
-                OUT.printf(Locale.ROOT, "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f%n",
-                        engine, models, second / first, reread / first);
+                double next = ingest(engine, models, "next run", ingestion, nextRun, floor, record);
+                OUT.printf(Locale.ROOT, "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
+                        + " next run / first %.3f%n", engine, models, second / first, reread / first, next / first);
             }
         }
         if (!settings.keep()) {
@@ -97,15 +100,27 @@ public final class IngestBenchmark {
         }
     }
 
-    /** One ingestion, reported; returns its total seconds. */
+    /** One ingestion of the project's own artifacts, reported; returns its total seconds. */
     private double ingest(String engine, int models, String run, BenchIngestion ingestion, boolean parseAlways,
             Floor.Result floor, boolean record) {
+        return ingest(engine, models, run, ingestion, null, parseAlways, floor, record);
+    }
+
+    /** One ingestion of {@code nextRun}, the next dbt invocation of the unchanged project. */
+    private double ingest(String engine, int models, String run, BenchIngestion ingestion,
+            SyntheticDbtProject nextRun, Floor.Result floor, boolean record) {
+        return ingest(engine, models, run, ingestion, nextRun, false, floor, record);
+    }
+
+    private double ingest(String engine, int models, String run, BenchIngestion ingestion,
+            SyntheticDbtProject invocation, boolean parseAlways, Floor.Result floor, boolean record) {
         heap.reset();
         boolean profiling = settings.profile() && record;
         if (profiling) {
             sampler.start();
         }
-        BenchIngestion.Outcome outcome = ingestion.run(parseAlways);
+        BenchIngestion.Outcome outcome = invocation == null ? ingestion.run(parseAlways)
+                : ingestion.run(invocation, parseAlways);
         BenchTable.Row row = new BenchTable.Row(engine, models, run, outcome.rowsWritten(), outcome.readSeconds(),
                 outcome.publishSeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
         OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());

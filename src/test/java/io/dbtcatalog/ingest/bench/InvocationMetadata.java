@@ -24,6 +24,14 @@ record InvocationMetadata(
                 BenchNames.hex(seed + 5, 32), "snowflake");
     }
 
+    /** The metadata of the next dbt invocation of the same project, a day later. */
+    InvocationMetadata next() {
+        String invocation = java.util.UUID.nameUUIDFromBytes((invocationId + " next")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return new InvocationMetadata(dbtVersion, invocation, invocationStartedAt.plus(java.time.Duration.ofDays(1)),
+                generatedAt.plus(java.time.Duration.ofDays(1)), projectName, projectId, adapterType);
+    }
+
     /** Writes the {@code metadata} property; the manifest adds project and adapter fields. */
     void write(JsonGenerator g, String schemaVersion, boolean manifest) {
         g.writeObjectPropertyStart("metadata");

@@ -22,12 +22,27 @@ record SyntheticDbtProject(Path directory, int models, long seed, SpecFactory sp
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        SyntheticDbtProject project = new SyntheticDbtProject(directory, models, seed, specs, metadata,
-                ExpectedCounts.of(layout));
-        new ManifestWriter(specs, metadata).write(project.manifest());
-        new CatalogWriter(specs, metadata).write(project.catalog());
-        new RunResultsWriter(specs, metadata, seed).write(project.runResults());
-        return project;
+        return new SyntheticDbtProject(directory, models, seed, specs, metadata, ExpectedCounts.of(layout)).write();
+    }
+
+    /**
+     * The artifacts of the next dbt invocation of this unchanged project (new invocation id, a day later, the same
+     * nodes, columns and outcomes) written into {@code other}.
+     */
+    SyntheticDbtProject nextInvocation(Path other) {
+        try {
+            Files.createDirectories(other);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + other, e);
+        }
+        return new SyntheticDbtProject(other, models, seed, specs, metadata.next(), expected).write();
+    }
+
+    private SyntheticDbtProject write() {
+        new ManifestWriter(specs, metadata).write(manifest());
+        new CatalogWriter(specs, metadata).write(catalog());
+        new RunResultsWriter(specs, metadata, seed).write(runResults());
+        return this;
     }
 
     Path manifest() {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -204,16 +203,19 @@ public final class ArtifactSnapshotReader {
 
     /**
      * Entries are read one at a time from a parser that continues after them, hence no trailing-token check (the
-     * stream checks the end of the file itself). A key twice in one object fails the file: dbt never writes one, and
-     * which of the two values is meant cannot be known. Property names are not canonicalized: dbt keys its sections
-     * by unique ids, tens of thousands of distinct names that would only grow Jackson's symbol table.
+     * stream checks the end of the file itself). A key twice in one object that is read fails the file: dbt never
+     * writes one, and which of the two values is meant cannot be known. Trees catch it as they are built (for free,
+     * where the parser's own duplicate detection kept a second hash set of every object's names); {@link
+     * ArtifactStream} checks the section and entry keys it walks itself; sections that are skipped are not checked.
+     * Property names are not canonicalized: dbt keys its sections by unique ids, tens of thousands of distinct names
+     * that would only grow Jackson's symbol table.
      */
     private static JsonMapper newMapper() {
         return JsonMapper.builder(JsonFactory.builder()
                         .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .build();
     }
 }

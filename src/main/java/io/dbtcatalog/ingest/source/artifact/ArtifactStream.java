@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,6 +33,10 @@ final class ArtifactStream {
     interface SectionHandler {
         void section(String name, JsonParser parser);
     }
+
+    /** How a key twice in one object is reported, whether the stream or a tree found it. */
+    private static final String DUPLICATE = "Duplicate Object property ";
+    private static final Pattern DUPLICATE_TREE_KEY = Pattern.compile("Duplicate property \"(.*)\" for `ObjectNode`");
 
     private final ObjectMapper mapper;
 
@@ -53,8 +61,10 @@ final class ArtifactStream {
      */
     void forEachEntry(JsonParser parser, String section, BiConsumer<String, JsonNode> consumer) {
         if (isNullOrObject(parser, section)) {
+            Set<String> keys = new HashSet<>();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = parser.currentName();
+                requireFirst(keys, key, parser);
                 JsonToken value = parser.nextToken();
                 if (value != JsonToken.START_OBJECT) {
                     throw new ShapeException(section + " entry '" + key + "' is " + describe(value)
@@ -100,6 +110,13 @@ final class ArtifactStream {
         } catch (DatabindException e) {
             skipped.accept(new SkippedEntry(line, JsonValues.nonBlank(tree.path("unique_id")), mismatch(tree, e)));
             return Optional.empty();
+        }
+    }
+
+    /** Fails the file when {@code key} is already in {@code keys} (one object names it twice), else adds it. */
+    static void requireFirst(Set<String> keys, String key, JsonParser parser) {
+        if (!keys.add(key)) {
+            throw new ShapeException(DUPLICATE + "\"" + key + "\"", parser.currentTokenLocation());
         }
     }
 
@@ -211,8 +228,10 @@ final class ArtifactStream {
     private ArtifactMetadata sections(JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler,
             boolean stopAtMetadata) {
         ArtifactMetadata metadata = null;
+        Set<String> names = new HashSet<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
+            requireFirst(names, name, parser);
             parser.nextToken();
             if ("metadata".equals(name)) {
                 metadata = checked(file, kind, mapper.readTree(parser));
@@ -260,8 +279,10 @@ final class ArtifactStream {
     private static ArtifactException jsonError(Path file, JacksonException e, TokenStreamLocation fallback) {
         TokenStreamLocation location = e.getLocation() != null && e.getLocation().getLineNr() > 0
                 ? e.getLocation() : fallback;
-        return new ArtifactException(file, where(location) + "invalid or unexpected JSON: "
-                + firstLine(e.getOriginalMessage()), e);
+        Matcher duplicate = DUPLICATE_TREE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        String problem = duplicate.lookingAt() ? DUPLICATE + "\"" + duplicate.group(1) + "\""
+                : firstLine(e.getOriginalMessage());
+        return new ArtifactException(file, where(location) + "invalid or unexpected JSON: " + problem, e);
     }
 
     private static String where(TokenStreamLocation location) {

@@ -3,8 +3,10 @@ package io.dbtcatalog.ingest.source.artifact;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -45,8 +47,10 @@ final class CatalogReader {
         if (!stream.isNullOrObject(parser, section)) {
             return;
         }
+        Set<String> keys = new HashSet<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String uniqueId = parser.currentName();
+            ArtifactStream.requireFirst(keys, uniqueId, parser);
             JsonToken value = parser.nextToken();
             int line = parser.currentTokenLocation().getLineNr();
             if (!isManifestNode.test(uniqueId)) {
