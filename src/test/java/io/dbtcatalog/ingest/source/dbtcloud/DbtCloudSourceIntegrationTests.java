@@ -88,6 +88,32 @@ class DbtCloudSourceIntegrationTests {
     }
 
     @Test
+    void downloadedArtifactsIdenticalToTheCatalogStateAreNotParsed() {
+        // given: the run was ingested once; the catalog now knows its files' digest
+        DbtCloudSource source = source(settings(standIn, ANALYTICS, DAILY_JOB, workDir));
+        RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
+        CatalogSnapshot full = source.fetch(run);
+        List<String> asked = new java.util.ArrayList<>();
+
+        // when
+        CatalogSnapshot again = source.fetch(run, digest -> asked.add(digest) && digest.equals(full.artifactDigest()));
+
+        // then: downloaded again (the digest needs the bytes), asked once, not parsed, folder removed
+        assertThat(full.artifactDigest()).startsWith("sha256:");
+        assertThat(asked).containsExactly(full.artifactDigest());
+        assertThat(again.identicalToState()).isTrue();
+        assertThat(again.nodes()).isEmpty();
+        assertThat(again.info().invocationId()).isEqualTo(full.info().invocationId());
+        assertThat(downloads(standIn, 9000205)).containsExactly("manifest.json?step=4", "run_results.json?step=4",
+                "catalog.json?step=5", "manifest.json?step=4", "run_results.json?step=4", "catalog.json?step=5");
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).isEmpty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void runWithoutCatalogWarnsAndEqualsTheCoreIngestionOfTheSameFolder() {
         // given: the project's newest run is a CI build without docs
         DbtCloudSource source = source(settings(standIn, ANALYTICS, null, workDir));
