@@ -141,7 +141,7 @@ public final class CatalogStore {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
-                        IngestionLedger.FAILED, null, false, message));
+                        IngestionLedger.FAILED, null, false, message, null));
             } catch (SQLException e) {
                 throw new StoreException(project.projectKey(), IngestionLedger.TABLE, Publication.describe(e), e);
             }

@@ -23,7 +23,8 @@ final class IngestionLedger {
 
     private static final List<String> COLUMNS = List.of("project_key", "source_kind", "run_key", "dbt_run_id",
             "dbt_job_id", "location", "invocation_id", "generated_at", "dbt_version", "manifest_schema_version",
-            "results_command", "started_at", "finished_at", "status", "snapshot_complete", "state_applied", "message");
+            "results_command", "started_at", "finished_at", "status", "snapshot_complete", "state_applied", "message",
+            "artifact_digest");
 
     private static final String INSERT = "INSERT INTO ingestion_run (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -44,7 +45,7 @@ final class IngestionLedger {
 
     /** The values of one ledger row, in the order of its insert. */
     record Entry(ProjectRef project, RunRef run, SnapshotInfo info, Instant startedAt, Instant finishedAt,
-            String status, Boolean complete, boolean stateApplied, String message) {
+            String status, Boolean complete, boolean stateApplied, String message, String artifactDigest) {
 
         void bind(RowSink sink) {
             SnapshotInfo i = info == null ? new SnapshotInfo(null, null, null, null, null, null, null, null) : info;
@@ -52,7 +53,7 @@ final class IngestionLedger {
                     .bigint(run.dbtJobId() != null ? run.dbtJobId() : project.dbtCloudJobId()).text(run.location())
                     .text(i.invocationId()).time(i.generatedAt()).text(i.dbtVersion())
                     .text(i.manifestSchemaVersion()).text(i.resultsCommand()).time(startedAt).time(finishedAt)
-                    .text(status).bool(complete).bool(stateApplied).text(message);
+                    .text(status).bool(complete).bool(stateApplied).text(message).text(artifactDigest);
         }
     }
 

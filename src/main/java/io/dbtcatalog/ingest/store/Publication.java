@@ -80,7 +80,7 @@ final class Publication {
         }
         long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
                 snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, snapshot.complete(),
-                applyState, message(applyState, time, stored.stateAsOf()))));
+                applyState, message(applyState, time, stored.stateAsOf()), snapshot.artifactDigest())));
         PublishResult written = write(new PublishContext(project.projectKey(), runId, time, snapshot.complete(),
                 snapshot.info().generatedAt(), snapshot.run().dbtRunId()), applyState);
         ProjectRow wanted = applyState ? ProjectRegistry.applied(stored, project, snapshot.info(), time,
@@ -108,7 +108,7 @@ final class Publication {
                 + "); not parsed again, nothing to write";
         long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
                 snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, true, true,
-                note)));
+                note, digest)));
         PublishResult done = new PublishResult(runId, ChangeCounts.NONE, ChangeCounts.NONE, ChangeCounts.NONE,
                 ChangeCounts.NONE, 0, 0, 0, 0, true);
         step(IngestionLedger.TABLE, () -> {

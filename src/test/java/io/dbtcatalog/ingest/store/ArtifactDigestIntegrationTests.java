@@ -36,8 +36,11 @@ class ArtifactDigestIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_1)).isFalse();
             // when
-            store.publish(PROJECT, shop("run-1", T1).build().withArtifactDigest(DIGEST_1), STARTED);
+            PublishResult result = store.publish(PROJECT, shop("run-1", T1).build().withArtifactDigest(DIGEST_1),
+                    STARTED);
             // then
+            assertThat(row(db.dataSource(), "SELECT artifact_digest FROM ingestion_run WHERE id = ?",
+                    result.ingestionRunId())).containsEntry("artifact_digest", DIGEST_1);
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_1)).isTrue();
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_2)).isFalse();
             assertThat(store.isCurrentState("another-project", DIGEST_1)).isFalse();
@@ -82,9 +85,10 @@ class ArtifactDigestIntegrationTests {
             assertThat(result.rowsWritten()).isZero();
             assertThat(result.changedNothing()).isTrue();
             assertThat(CatalogDump.of(ds).differences(before)).isEmpty();
-            assertThat(row(ds, "SELECT status, state_applied, snapshot_complete, rows_written, message"
-                    + " FROM ingestion_run WHERE id = ?", result.ingestionRunId()))
+            assertThat(row(ds, "SELECT status, state_applied, snapshot_complete, rows_written, message,"
+                    + " artifact_digest FROM ingestion_run WHERE id = ?", result.ingestionRunId()))
                     .containsEntry("status", "SUCCEEDED").containsEntry("state_applied", true)
+                    .containsEntry("artifact_digest", DIGEST_1)
                     .containsEntry("snapshot_complete", true).containsEntry("rows_written", 0L)
                     .hasEntrySatisfying("message", m -> assertThat((String) m)
                             .contains("artifacts identical to those the current state was published from")
