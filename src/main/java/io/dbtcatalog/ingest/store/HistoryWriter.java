@@ -111,10 +111,14 @@ final class HistoryWriter {
         columns.addAll(shape.keyColumns());
         columns.addAll(shape.contentColumns());
         columns.add("ingestion_run_id");
+        List<Map.Entry<List<String>, R>> ordered = new ArrayList<>(rows.size());
+        rows.forEach(row -> ordered.add(Map.entry(table.key(row), row)));
+        ordered.sort(Map.Entry.comparingByKey(RowKeys.ORDER));
         try (RowStream out = open(shape.table(), columns)) {
-            for (R row : rows) {
+            for (Map.Entry<List<String>, R> keyed : ordered) {
+                R row = keyed.getValue();
                 RowSink sink = out.row().text(context.projectKey());
-                table.key(row).forEach(sink::text);
+                keyed.getKey().forEach(sink::text);
                 table.bindContent(sink, row, context);
                 sink.bigint(context.ingestionRunId());
                 out.add();

@@ -38,7 +38,7 @@ final class StateCopy<R> {
             return 0;
         }
         try (CopyRows copy = CopyRows.start(connection, table.shape().table(), sql.insertColumns())) {
-            for (Pending<R> pending : rows) {
+            for (Pending<R> pending : StateSync.inKeyOrder(rows)) {
                 StateSync.bindInsert(table, context, hasher, copy, pending);
                 copy.add();
             }

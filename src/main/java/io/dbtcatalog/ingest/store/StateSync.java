@@ -95,13 +95,20 @@ final class StateSync {
             }
         } else {
             ContentHash hasher = new ContentHash();
-            written = writeRows(sql.insert(), plan.inserts,
+            written = writeRows(sql.insert(), inKeyOrder(plan.inserts),
                     (binder, p) -> bindInsert(table, context, hasher, binder, p))
                     + writeRows(sql.update(), plan.updates, (binder, p) -> bindUpdate(table, hasher, binder, p))
                     + writeRows(sql.delete(), plan.deletes, this::bindDelete)
                     + writeRows(sql.touchOne(), plan.stale, this::bindTouch);
         }
         return new Outcome(plan.counts(), written);
+    }
+
+    /** A copy of {@code rows} sorted by key ({@link RowKeys#ORDER}), the order new rows are written in. */
+    static <R> List<Pending<R>> inKeyOrder(List<Pending<R>> rows) {
+        List<Pending<R>> ordered = new ArrayList<>(rows);
+        ordered.sort((a, b) -> RowKeys.ORDER.compare(a.key(), b.key()));
+        return ordered;
     }
 
     /** The snapshot's rows by key, each key once; a key held twice with different content fails. */

@@ -26,9 +26,22 @@ final class BenchDatabases implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static BenchDatabases start() {
+    /**
+     * Starts the embedded PostgreSQL with zonky's defaults plus {@code serverSettings} ({@code name=value} pairs
+     * separated by commas, from {@code bench.pg}; empty for none).
+     */
+    static BenchDatabases start(String serverSettings) {
         try {
-            return new BenchDatabases(EmbeddedPostgres.builder().start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            for (String setting : serverSettings.split(",")) {
+                int equals = setting.indexOf('=');
+                if (equals > 0) {
+                    builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                } else if (!setting.isBlank()) {
+                    throw new IllegalArgumentException("bench.pg: '" + setting + "' is not name=value");
+                }
+            }
+            return new BenchDatabases(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
@@ -66,8 +79,8 @@ final class BenchDatabases implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers",
-                    "max_wal_size", "work_mem")) {
+            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
+                    "shared_buffers", "max_wal_size", "work_mem")) {
                 try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
                     rs.next();
                     out.append(out.length() == 0 ? "" : ", ").append(setting).append('=').append(rs.getString(1));

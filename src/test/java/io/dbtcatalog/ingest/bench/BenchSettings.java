@@ -9,10 +9,11 @@ import java.util.List;
  * default a new temp folder), {@code bench.keep} (keep generated files), {@code bench.profile} (stack sampling per
  * ingestion), {@code bench.floorRepeats} (2; the fastest floor counts) and {@code bench.warmup} (true: one untimed
  * pass of every phase on a 1,000-model project first, so that the floor and the ingestion are both measured with
- * their code JIT-compiled; false measures a cold JVM, as a one-shot {@code java -jar ... run} is).
+ * their code JIT-compiled; false measures a cold JVM, as a one-shot {@code java -jar ... run} is) and
+ * {@code bench.pg} (extra PostgreSQL server settings, e.g. {@code shared_buffers=1GB,max_wal_size=4GB}).
  */
 record BenchSettings(List<Integer> sizes, List<String> engines, long seed, String dir, boolean keep,
-        boolean profile, int floorRepeats, boolean warmup) {
+        boolean profile, int floorRepeats, boolean warmup, String postgresSettings) {
 
     static final int WARMUP_MODELS = 1_000;
 
@@ -27,6 +28,7 @@ record BenchSettings(List<Integer> sizes, List<String> engines, long seed, Strin
                 Boolean.getBoolean("bench.keep"),
                 Boolean.getBoolean("bench.profile"),
                 Integer.getInteger("bench.floorRepeats", 2),
-                Boolean.parseBoolean(System.getProperty("bench.warmup", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.warmup", "true")),
+                System.getProperty("bench.pg", ""));
     }
 }

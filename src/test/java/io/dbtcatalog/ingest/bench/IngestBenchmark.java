@@ -41,7 +41,7 @@ public final class IngestBenchmark {
         OUT.printf(Locale.ROOT, "dbt-catalog-ingest benchmark: %s%nmax heap %d MB, %d cpus, files in %s%n", settings,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), root);
         IngestBenchmark benchmark = new IngestBenchmark(settings);
-        try (BenchDatabases databases = BenchDatabases.start()) {
+        try (BenchDatabases databases = BenchDatabases.start(settings.postgresSettings())) {
             OUT.println("embedded PostgreSQL: " + databases.postgresSettings());
             if (settings.warmup()) {
                 OUT.printf(Locale.ROOT, "%nwarm-up (not recorded):");
