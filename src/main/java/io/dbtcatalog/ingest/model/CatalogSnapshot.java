@@ -61,7 +61,7 @@ public record CatalogSnapshot(
                 List.of(), false, warnings, artifactDigest, true);
     }
 
-    /** The same snapshot with its read from files fingerprinted by {@code digest}. */
+    /** The same snapshot, marked as read from artifact files whose digest is {@code digest}. */
     public CatalogSnapshot withArtifactDigest(String digest) {
         return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
                 complete, warnings, digest, identicalToState);

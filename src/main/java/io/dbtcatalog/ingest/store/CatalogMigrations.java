@@ -2,7 +2,6 @@ package io.dbtcatalog.ingest.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -34,7 +33,7 @@ public final class CatalogMigrations {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+            return SqlDialect.of(connection) == SqlDialect.POSTGRESQL;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the catalog database to migrate it: "
                     + e.getMessage(), e);

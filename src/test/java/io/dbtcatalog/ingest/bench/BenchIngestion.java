@@ -29,11 +29,9 @@ final class BenchIngestion {
     record Outcome(long rowsWritten, double readSeconds, double publishSeconds, String summary) {
     }
 
-    private final SyntheticDbtProject project;
     private final DataSource database;
 
-    BenchIngestion(SyntheticDbtProject project, DataSource database) {
-        this.project = project;
+    BenchIngestion(DataSource database) {
         this.database = database;
     }
 
@@ -42,11 +40,7 @@ final class BenchIngestion {
         CatalogMigrations.migrate(database);
     }
 
-    Outcome run(boolean parseAlways) {
-        return run(project, parseAlways);
-    }
-
-    /** Ingests the artifacts of {@code invocation} (this project or a later invocation of it). */
+    /** Ingests the artifacts of {@code invocation} (a synthetic project, or a later invocation of it). */
     Outcome run(SyntheticDbtProject invocation, boolean parseAlways) {
         InvocationMetadata metadata = invocation.metadata();
         RunRef run = new RunRef(PROJECT.projectKey(), metadata.invocationId(), null, null, metadata.generatedAt(),

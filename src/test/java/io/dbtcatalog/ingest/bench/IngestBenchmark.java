@@ -70,12 +70,12 @@ public final class IngestBenchmark {
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine) ? databases.freshH2(folder.resolve("h2"))
                     : databases.freshPostgres("ingest_" + label)) {
-                BenchIngestion ingestion = new BenchIngestion(project, database);
+                BenchIngestion ingestion = new BenchIngestion(database);
                 ingestion.prepare();
-                double first = ingest(engine, models, "first", ingestion, false, floor, record);
-                double second = ingest(engine, models, "second", ingestion, false, floor, record);
-                double reread = ingest(engine, models, "re-read", ingestion, true, floor, record);
-                double next = ingest(engine, models, "next run", ingestion, nextRun, floor, record);
+                double first = ingest(engine, models, "first", ingestion, project, false, floor, record);
+                double second = ingest(engine, models, "second", ingestion, project, false, floor, record);
+                double reread = ingest(engine, models, "re-read", ingestion, project, true, floor, record);
+                double next = ingest(engine, models, "next run", ingestion, nextRun, false, floor, record);
                 OUT.printf(Locale.ROOT, "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
                         + " next run / first %.3f%n", engine, models, second / first, reread / first, next / first);
             }
@@ -88,7 +88,7 @@ public final class IngestBenchmark {
     private Floor.Result measureFloor(SyntheticDbtProject project, String label, Path folder,
             BenchDatabases databases, boolean record) {
         try (HikariDataSource database = databases.freshPostgres("floor_" + label)) {
-            new BenchIngestion(project, database).prepare();
+            new BenchIngestion(database).prepare();
             heap.reset();
             Floor.Result floor = Floor.measure(project, database, folder, settings.floorRepeats());
             BenchTable.Row row = new BenchTable.Row("floor", project.models(), "-", floor.rows(),
@@ -100,18 +100,10 @@ public final class IngestBenchmark {
         }
     }
 
-    /** One ingestion of the project's own artifacts, reported; returns its total seconds. */
-    private double ingest(String engine, int models, String run, BenchIngestion ingestion, boolean parseAlways,
-            Floor.Result floor, boolean record) {
-        return ingest(engine, models, run, ingestion, null, parseAlways, floor, record);
-    }
-
-    /** One ingestion of {@code nextRun}, the next dbt invocation of the unchanged project. */
-    private double ingest(String engine, int models, String run, BenchIngestion ingestion,
-            SyntheticDbtProject nextRun, Floor.Result floor, boolean record) {
-        return ingest(engine, models, run, ingestion, nextRun, false, floor, record);
-    }
-
+    /**
+     * One ingestion of {@code invocation}'s artifacts (the project's own, or its next dbt invocation), with the digest
+     * check off when {@code parseAlways}; reported, returns its total seconds.
+     */
     private double ingest(String engine, int models, String run, BenchIngestion ingestion,
             SyntheticDbtProject invocation, boolean parseAlways, Floor.Result floor, boolean record) {
         heap.reset();
@@ -119,8 +111,7 @@ public final class IngestBenchmark {
         if (profiling) {
             sampler.start();
         }
-        BenchIngestion.Outcome outcome = invocation == null ? ingestion.run(parseAlways)
-                : ingestion.run(invocation, parseAlways);
+        BenchIngestion.Outcome outcome = ingestion.run(invocation, parseAlways);
         BenchTable.Row row = new BenchTable.Row(engine, models, run, outcome.rowsWritten(), outcome.readSeconds(),
                 outcome.publishSeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
         OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());

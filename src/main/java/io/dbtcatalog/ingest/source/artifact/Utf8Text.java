@@ -56,6 +56,7 @@ final class Utf8Text {
         long consumed = 0;
         long line = 1;
         long column = 1;
+        boolean atStart = true;
         try (InputStream in = Files.newInputStream(file)) {
             boolean end = false;
             while (true) {
@@ -72,6 +73,10 @@ final class Utf8Text {
                 CoderResult result = decoder.decode(bytes, chars, end);
                 consumed += bytes.position() - before;
                 chars.flip();
+                if (atStart && chars.hasRemaining() && chars.get(0) == '\uFEFF') {
+                    chars.get(); // a leading byte-order mark is not part of the text (see open)
+                }
+                atStart = atStart && !chars.hasRemaining();
                 while (chars.hasRemaining()) {
                     if (chars.get() == '\n') {
                         line++;

@@ -53,6 +53,16 @@ class Utf8TextTests {
     }
 
     @Test
+    void aByteOrderMarkDoesNotShiftTheReportedColumn() {
+        // given: a BOM, then "{" and a lone continuation byte
+        Path file = write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', (byte) 0x80});
+        // when
+        Utf8Text.Malformed malformed = Utf8Text.firstMalformed(file);
+        // then: column 2 of the text the parser sees
+        assertThat(malformed).isEqualTo(new Utf8Text.Malformed(1, 2, 4, 1));
+    }
+
+    @Test
     void aMalformedSequenceFarIntoALargeFileIsFoundAcrossBufferBoundaries() {
         // given: 200,000 valid bytes of 3-byte characters, then a truncated 3-byte sequence at the end
         byte[] valid = "€".repeat(200_000 / 3).getBytes(StandardCharsets.UTF_8);
