@@ -38,6 +38,31 @@ final class BenchTable {
         }
     }
 
+    /**
+     * For each size after the first: how many times the previous size's time each engine's first ingestion took,
+     * and the floor's own growth next to it (the machine's, for the same bytes and rows).
+     */
+    void printGrowth(PrintStream out) {
+        List<Row> floors = rows.stream().filter(row -> row.engine().equals("floor")).toList();
+        for (int i = 1; i < floors.size(); i++) {
+            Row smaller = floors.get(i - 1);
+            Row larger = floors.get(i);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "growth %d -> %d models (x%.1f):",
+                    smaller.models(), larger.models(), (double) larger.models() / smaller.models()));
+            for (Row first : rows) {
+                if (first.run().equals("first") && first.models() == larger.models()) {
+                    rows.stream().filter(row -> row.run().equals("first") && row.models() == smaller.models()
+                                    && row.engine().equals(first.engine())).findFirst()
+                            .ifPresent(row -> line.append(String.format(Locale.ROOT, " %s first x%.2f (read x%.2f,"
+                                    + " write x%.2f);", first.engine(), first.seconds() / row.seconds(),
+                                    first.readSeconds() / row.readSeconds(),
+                                    first.writeSeconds() / row.writeSeconds())));
+                }
+            }
+            out.println(line.append(String.format(Locale.ROOT, " floor x%.2f", larger.seconds() / smaller.seconds())));
+        }
+    }
+
     static String format(Row row) {
         double rowsPerSecond = row.seconds() > 0 ? row.rows() / row.seconds() : 0;
         return String.format(Locale.ROOT, LINE, row.engine(), row.models(), row.run(), row.rows(),
@@ -52,6 +77,7 @@ final class BenchTable {
                 x floor  : total s / floor total s of the same N
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
                 live MB  : highest heap used right after a GC in the phase (GC notifications) ~ the live set
+                growth   : time of the larger size / time of the smaller one (target: 50,000 <= 5.5 x 10,000)
                 """;
     }
 }

@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -38,8 +40,9 @@ public final class IngestBenchmark {
         BenchSettings settings = BenchSettings.from(args);
         Path root = settings.dir() == null ? Files.createTempDirectory("dbt-catalog-bench-")
                 : Files.createDirectories(Path.of(settings.dir()));
-        OUT.printf(Locale.ROOT, "dbt-catalog-ingest benchmark: %s%nmax heap %d MB, %d cpus, files in %s%n", settings,
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), root);
+        OUT.printf(Locale.ROOT, "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s), %d cpus, files in %s%n",
+                settings, Runtime.getRuntime().maxMemory() >> 20, heapMode(),
+                Runtime.getRuntime().availableProcessors(), root);
         IngestBenchmark benchmark = new IngestBenchmark(settings);
         try (BenchDatabases databases = BenchDatabases.start(settings.postgresSettings())) {
             OUT.println("embedded PostgreSQL: " + databases.postgresSettings());
@@ -55,7 +58,18 @@ public final class IngestBenchmark {
         }
         OUT.println();
         benchmark.table.print(OUT);
+        benchmark.table.printGrowth(OUT);
         OUT.print(BenchTable.legend());
+    }
+
+    /** How the heap was sized and touched (README "Benchmark": why the benchmark fixes and pre-touches it). */
+    private static String heapMode() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String initial = options.stream().filter(option -> option.startsWith("-Xms")).reduce((a, b) -> b).orElse("");
+        String maximum = options.stream().filter(option -> option.startsWith("-Xmx")).reduce((a, b) -> b).orElse("");
+        boolean fixed = !initial.isEmpty() && !maximum.isEmpty() && initial.substring(4).equals(maximum.substring(4));
+        boolean touched = options.contains("-XX:+AlwaysPreTouch");
+        return (fixed ? "fixed size" : "grown on demand") + (touched ? ", touched at start-up" : ", touched lazily");
     }
 
     private void runSize(int models, String label, Path root, BenchDatabases databases, boolean record) {

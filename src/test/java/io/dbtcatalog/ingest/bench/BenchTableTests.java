@@ -1,0 +1,46 @@
+package io.dbtcatalog.ingest.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BenchTableTests {
+
+    @Test
+    void growthLineComparesEachEnginesFirstIngestionAndTheFloorWithThePreviousSize() {
+        // given
+        BenchTable table = new BenchTable();
+        table.add(new BenchTable.Row("floor", 10_000, "-", 100, 1.0, 3.0, 4.0, 0, 0));
+        table.add(new BenchTable.Row("postgres", 10_000, "first", 100, 2.0, 6.0, 4.0, 0, 0));
+        table.add(new BenchTable.Row("postgres", 10_000, "second", 0, 0.2, 0.0, 4.0, 0, 0));
+        table.add(new BenchTable.Row("floor", 50_000, "-", 500, 5.0, 17.0, 22.0, 0, 0));
+        table.add(new BenchTable.Row("postgres", 50_000, "first", 500, 9.0, 33.0, 22.0, 0, 0));
+        table.add(new BenchTable.Row("postgres", 50_000, "second", 0, 1.0, 0.0, 22.0, 0, 0));
+
+        // when
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.printGrowth(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // then
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("growth 10000 -> 50000 models (x5.0): postgres"
+                + " first x5.25 (read x4.50, write x5.50); floor x5.50" + System.lineSeparator());
+    }
+
+    @Test
+    void growthIsNotPrintedForASingleSize() {
+        // given
+        BenchTable table = new BenchTable();
+        table.add(new BenchTable.Row("floor", 1_000, "-", 10, 0.1, 0.3, 0.4, 0, 0));
+        table.add(new BenchTable.Row("h2", 1_000, "first", 10, 0.2, 0.6, 0.4, 0, 0));
+
+        // when
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.printGrowth(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // then
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
