@@ -76,7 +76,7 @@ final class BenchTable {
                 write s  : floor = COPY into UNLOGGED tables (no keys); ingestion = CatalogStore.publish
                 x floor  : total s / floor total s of the same N
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
-                live MB  : highest heap used right after a GC in the phase (GC notifications) ~ the live set
+                live MB  : highest heap used right after a GC in the phase: an upper bound of the live set
                 growth   : time of the larger size / time of the smaller one (target: 50,000 <= 5.5 x 10,000)
                 """;
     }
