@@ -93,11 +93,7 @@ class ScheduledIngestionsIntegrationTests {
                 scheduled.start();
 
                 // then it ingests once right away (not once per missed day) and next fires tomorrow
-                Polling.await("the catch-up ingestion", Duration.ofSeconds(20),
-                        () -> succeededRunKeys(db.dataSource()).size() == 1);
-                Thread.sleep(1500);
-                assertThat(count(db.dataSource(), "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
-                assertThat(scheduled.nextFireTimes().get("shop")).isAfter(Instant.now().plus(Duration.ofHours(22)));
+                assertRanOnceThenWaitsForTomorrow(scheduled, db.dataSource(), "shop");
             }
         }
     }
@@ -123,11 +119,7 @@ class ScheduledIngestionsIntegrationTests {
                 scheduled.start();
 
                 // then the misfire runs once, and the trigger goes on with tomorrow's slot
-                Polling.await("the misfired ingestion", Duration.ofSeconds(20),
-                        () -> succeededRunKeys(db.dataSource()).size() == 1);
-                Thread.sleep(1500);
-                assertThat(count(db.dataSource(), "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
-                assertThat(scheduled.nextFireTimes().get("cloud")).isAfter(Instant.now().plus(Duration.ofHours(22)));
+                assertRanOnceThenWaitsForTomorrow(scheduled, db.dataSource(), "cloud");
             }
         }
     }
@@ -185,6 +177,19 @@ class ScheduledIngestionsIntegrationTests {
     }
 
     /** A Quartz cron expression firing every day at the time of day of {@code at} (UTC, the default zone). */
+    /**
+     * One ingestion of {@code source} succeeds, no second one follows within 1.5 s (one job execution in all), and
+     * the source's next fire time is tomorrow's slot.
+     */
+    private static void assertRanOnceThenWaitsForTomorrow(ScheduledIngestions scheduled, DataSource dataSource,
+            String source) throws InterruptedException {
+        Polling.await("one ingestion of " + source, Duration.ofSeconds(20),
+                () -> succeededRunKeys(dataSource).size() == 1);
+        Thread.sleep(1500);
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
+        assertThat(scheduled.nextFireTimes().get(source)).isAfter(Instant.now().plus(Duration.ofHours(22)));
+    }
+
     private static String dailyCronAt(ZonedDateTime at) {
         return at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
     }
