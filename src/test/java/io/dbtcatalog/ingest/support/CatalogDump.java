@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -33,19 +33,27 @@ public record CatalogDump(Map<String, List<Map<String, Object>>> tables) {
 
     /** Dumps all base tables whose name starts with {@code catalog_} ({@code ingestion_run} is not one). */
     public static CatalogDump of(DataSource dataSource) {
-        Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
+        return of(dataSource, name -> name.startsWith("catalog_"));
+    }
+
+    /** Dumps the base tables whose lower-case name {@code tables} accepts. */
+    public static CatalogDump of(DataSource dataSource, Predicate<String> tables) {
+        Map<String, List<Map<String, Object>>> dumped = new TreeMap<>();
         for (Map<String, Object> table : query(dataSource, """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_type = 'BASE TABLE' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)
                 """)) {
             String name = ((String) table.get("table_name")).toLowerCase(Locale.ROOT);
-            if (name.startsWith("catalog_")) {
-                List<Map<String, Object>> rows = new ArrayList<>(query(dataSource, "SELECT * FROM " + name));
-                rows.sort(Comparator.comparing(Object::toString));
-                tables.put(name, List.copyOf(rows));
+            if (tables.test(name)) {
+                // sorted by each row's text, computed once per row rather than once per comparison
+                dumped.put(name, query(dataSource, "SELECT * FROM " + name).stream()
+                        .map(row -> Map.entry(row.toString(), row))
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(Map.Entry::getValue)
+                        .toList());
             }
         }
-        return new CatalogDump(Map.copyOf(tables));
+        return new CatalogDump(Map.copyOf(dumped));
     }
 
     /** The rows of one table ({@code catalog_node}…), sorted. */
