@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -187,7 +188,7 @@ class ArtifactFuzzFaultTests {
     }
 
     private static RunRef run(String source, String key) {
-        return new RunRef(source, key, null, null, null, "fuzz");
+        return TestRuns.run(source, key, null, null, null, "fuzz");
     }
 
     private static List<Map<String, Object>> rowsOf(CatalogDump dump, String projectKey) {

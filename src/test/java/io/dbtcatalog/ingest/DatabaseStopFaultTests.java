@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,6 +131,6 @@ class DatabaseStopFaultTests {
     }
 
     private static RunRef run(String key) {
-        return new RunRef(PROJECT.projectKey(), key, null, null, null, key);
+        return TestRuns.run(PROJECT.projectKey(), key, null, null, null, key);
     }
 }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -63,7 +64,7 @@ class HostileValuesIntegrationTests {
             HOSTILE.forEach(value -> meta.put(value, value));
             folder.edit("manifest.json", manifest -> plant((ObjectNode) manifest.get("nodes"), meta));
             CatalogSnapshot snapshot = new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(folder.path()),
-                    new RunRef(PROJECT.projectKey(), HOSTILE.get(3), null, null, null, HOSTILE.get(4)));
+                    TestRuns.run(PROJECT.projectKey(), HOSTILE.get(3), null, null, null, HOSTILE.get(4)));
             SqlRecorder recorder = new SqlRecorder(db.dataSource());
             CatalogStore store = new CatalogStore(recorder.dataSource());
 

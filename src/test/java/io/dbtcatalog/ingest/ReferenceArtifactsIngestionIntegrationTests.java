@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -84,7 +85,7 @@ class ReferenceArtifactsIngestionIntegrationTests {
     }
 
     private CatalogSnapshot read(String set) {
-        RunRef run = new RunRef(set, "reference-" + set, null, null, null, SharedReference.set(set).toString());
+        RunRef run = TestRuns.run(set, "reference-" + set, null, null, null, SharedReference.set(set).toString());
         return reader.read(ArtifactFiles.inFolder(SharedReference.set(set)), run);
     }
 

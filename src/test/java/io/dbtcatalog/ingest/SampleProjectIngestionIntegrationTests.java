@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -37,7 +38,7 @@ class SampleProjectIngestionIntegrationTests {
             // given
             DataSource ds = db.dataSource();
             JsonNode expected = SharedReference.readJson(SAMPLE.resolve("expected.json"));
-            RunRef run = new RunRef("sample", "sample-run", null, null, null, SAMPLE.toString());
+            RunRef run = TestRuns.run("sample", "sample-run", null, null, null, SAMPLE.toString());
 
             // when
             new CatalogStore(ds).publish(ProjectRef.local("sample"),

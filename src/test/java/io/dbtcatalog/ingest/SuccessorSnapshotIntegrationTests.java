@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -88,7 +89,7 @@ class SuccessorSnapshotIntegrationTests {
     }
 
     private static io.dbtcatalog.ingest.model.CatalogSnapshot read(String set) {
-        RunRef run = new RunRef("upgraded-project", set, null, null, null, set);
+        RunRef run = TestRuns.run("upgraded-project", set, null, null, null, set);
         return new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(SharedReference.set(set)), run);
     }
 }

@@ -2,7 +2,6 @@ package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.job.IngestRequest;
 import io.dbtcatalog.ingest.job.IngestionLauncher;
-import io.dbtcatalog.ingest.job.OutcomeCollector;
 import io.dbtcatalog.ingest.job.RunOutcome;
 import io.dbtcatalog.ingest.job.SourceOutcome;
 import io.dbtcatalog.ingest.job.SourceRegistry;
@@ -36,9 +35,8 @@ final class BackfillCommand implements CliCommand {
         }
         BackfillProgress progress = new BackfillProgress(err, System.console() != null, System::nanoTime);
         List<SourceOutcome> outcomes;
-        try (OutcomeCollector.Watch watch = context.getBean(OutcomeCollector.class).watch(source, progress)) {
-            outcomes = context.getBean(IngestionLauncher.class).launch(new IngestRequest(source, selector, false));
-        }
+        outcomes = context.getBean(IngestionLauncher.class).launch(new IngestRequest(source, selector, false),
+                progress);
         outcomes.forEach(outcome -> summary(out, outcome));
         return outcomes.stream().allMatch(SourceOutcome::succeeded) ? IngestCli.OK : IngestCli.FAILED;
     }

@@ -38,6 +38,19 @@ final class Failures {
         }
     }
 
+    /**
+     * Writes the FAILED ledger row of a launch whose runs could not even be listed; like {@link #record}, a failure
+     * to record it is logged, never thrown.
+     */
+    static void recordListing(CatalogStore store, ProjectRef project, Instant startedAt, String message) {
+        try {
+            store.recordListingFailure(project, startedAt, message);
+        } catch (StoreException e) {
+            log.warn("{}: could not record the failure to list runs in ingestion_run: {}", project.projectKey(),
+                    oneLine(e));
+        }
+    }
+
     static String oneLine(Throwable failure) {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = failure; t != null && messages.size() < 5; t = t.getCause()) {

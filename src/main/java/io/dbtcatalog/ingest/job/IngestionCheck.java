@@ -4,6 +4,7 @@ import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.MetadataSource;
+import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.PublishPreview;
@@ -69,7 +70,9 @@ public class IngestionCheck {
             }
             run = runs.get(runs.size() - 1);
             stage = "reading run " + run.runKey();
-            snapshot = source.fetch(run);
+            try (RunInput input = source.fetch(run)) {
+                snapshot = input.read();
+            }
             stage = "comparing run " + run.runKey() + " with the catalog";
             PublishPreview dryRun = preview ? store.preview(sources.project(name), snapshot, rules()) : null;
             return new SourceCheck(name, kind, run, SourceCheck.Size.of(snapshot), snapshot.warnings(), dryRun, null,

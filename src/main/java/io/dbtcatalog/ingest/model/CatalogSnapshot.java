@@ -7,8 +7,7 @@ import java.util.List;
  * (nodes, columns, edges, tests) plus that run's history rows (test results, run results, freshness).
  * {@code complete} says the state lists everything the project has, so what is missing may be soft-deleted;
  * {@code warnings} are the one-line notes of what was skipped while building it (missing optional files…).
- * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API);
- * {@code identicalToState} marks a snapshot left unread because those files produced the catalog's current state.
+ * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API).
  */
 public record CatalogSnapshot(
         RunRef run,
@@ -22,8 +21,7 @@ public record CatalogSnapshot(
         List<SourceFreshness> freshness,
         boolean complete,
         List<String> warnings,
-        String artifactDigest,
-        boolean identicalToState) {
+        String artifactDigest) {
 
     public CatalogSnapshot {
         if (run == null || info == null) {
@@ -37,39 +35,24 @@ public record CatalogSnapshot(
         runResults = List.copyOf(runResults);
         freshness = List.copyOf(freshness);
         warnings = List.copyOf(warnings);
-        if (identicalToState && artifactDigest == null) {
-            throw new IllegalArgumentException("a snapshot identical to the catalog state needs its artifact digest");
-        }
     }
 
     /** A snapshot read in full from a source without artifact files (no digest). */
     public CatalogSnapshot(RunRef run, SnapshotInfo info, List<CatalogNode> nodes, List<CatalogColumn> columns,
             List<LineageEdge> edges, List<TestDefinition> tests, List<TestResult> testResults,
             List<RunResult> runResults, List<SourceFreshness> freshness, boolean complete, List<String> warnings) {
-        this(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings, null,
-                false);
-    }
-
-    /**
-     * The stand-in for a run whose artifact files (fingerprinted by {@code artifactDigest}) are byte for byte those
-     * that produced the project's current catalog state: nothing was parsed, so it carries no rows and the store
-     * only acknowledges it.
-     */
-    public static CatalogSnapshot identicalToState(RunRef run, SnapshotInfo info, String artifactDigest,
-            List<String> warnings) {
-        return new CatalogSnapshot(run, info, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), false, warnings, artifactDigest, true);
+        this(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings, null);
     }
 
     /** The same snapshot, marked as read from artifact files whose digest is {@code digest}. */
     public CatalogSnapshot withArtifactDigest(String digest) {
         return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
-                complete, warnings, digest, identicalToState);
+                complete, warnings, digest);
     }
 
     /** The same snapshot with other warnings. */
     public CatalogSnapshot withWarnings(List<String> replaced) {
         return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
-                complete, replaced, artifactDigest, identicalToState);
+                complete, replaced, artifactDigest);
     }
 }

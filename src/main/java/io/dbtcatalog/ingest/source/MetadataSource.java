@@ -1,13 +1,12 @@
 package io.dbtcatalog.ingest.source;
 
-import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import java.util.List;
 
 /**
  * Where dbt metadata comes from (a local target folder, dbt Cloud artifacts, the Discovery API): lists runs cheaply,
- * then turns one of them into a normalized {@link CatalogSnapshot}. Implementations throw an unchecked exception
- * whose message names the file, key or endpoint at fault.
+ * then fetches one of them as a {@link RunInput} the pipeline fingerprints and reads. Implementations throw an
+ * unchecked exception whose message names the file, key or endpoint at fault.
  */
 public interface MetadataSource {
 
@@ -17,14 +16,6 @@ public interface MetadataSource {
     /** The runs the selector asks for, oldest first; empty when there is none. */
     List<RunRef> listRuns(RunSelector selector);
 
-    /** Fetches and normalizes one run. */
-    CatalogSnapshot fetch(RunRef run);
-
-    /**
-     * Fetches one run like {@link #fetch(RunRef)}, except that a source of artifact files may skip parsing files
-     * that {@code known} says produced the catalog's current state ({@link CatalogSnapshot#identicalToState}).
-     */
-    default CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
-        return fetch(run);
-    }
+    /** Fetches one listed run's input (locating or downloading it, not parsing it); the caller closes it. */
+    RunInput fetch(RunRef run);
 }

@@ -2,10 +2,12 @@ package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -102,6 +104,21 @@ public final class CatalogStore {
     }
 
     /**
+     * Records, under {@code rules}, a run whose artifact files have {@code artifactDigest}, the digest the project's
+     * current state was published from: one SUCCEEDED ledger row in one transaction, no catalog row. Fails writing
+     * nothing when another ingestion changed the state since {@link #isCurrentState} was asked.
+     */
+    public PublishResult acknowledgeUnchanged(ProjectRef project, RunRef run, SnapshotInfo info, String artifactDigest,
+            Instant startedAt, PublishRules rules) {
+        Objects.requireNonNull(artifactDigest, "artifactDigest");
+        CatalogSnapshot unread = new CatalogSnapshot(run, info, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), false, List.of(), artifactDigest);
+        return inTransaction(project.projectKey(), false, connection ->
+                new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
+                        unread, rules).acknowledgeUnchanged(startedAt));
+    }
+
+    /**
      * What {@link #publish(ProjectRef, CatalogSnapshot, Instant, PublishRules)} would do with the snapshot now, worked
      * out by the same classification in a read-only transaction that is rolled back: nothing is written or locked.
      *
@@ -135,8 +152,12 @@ public final class CatalogStore {
      * returns the row's id. {@code message} is stored as given: keep secrets out of it.
      */
     public long recordFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
-        Objects.requireNonNull(project, "project");
         Objects.requireNonNull(run, "run");
+        return writeFailure(project, run, startedAt, message);
+    }
+
+    private long writeFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
+        Objects.requireNonNull(project, "project");
         return inTransaction(project.projectKey(), false, connection -> {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
@@ -146,6 +167,14 @@ public final class CatalogStore {
                 throw new StoreException(project.projectKey(), IngestionLedger.TABLE, Publication.describe(e), e);
             }
         });
+    }
+
+    /**
+     * Records, as a FAILED ledger row in its own transaction, a launch that failed before any run could be named
+     * (its runs could not be listed); the row's run key is {@value IngestionLedger#RUN_SELECTION}.
+     */
+    public long recordListingFailure(ProjectRef project, Instant startedAt, String message) {
+        return writeFailure(project, null, startedAt, message);
     }
 
     private ColumnLimits limits(String projectKey, Connection connection) {

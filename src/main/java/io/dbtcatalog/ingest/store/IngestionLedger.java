@@ -20,6 +20,8 @@ final class IngestionLedger {
     static final String TABLE = "ingestion_run";
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";
+    /** The run key of a failure that happened before any run was named: listing the runs failed. */
+    static final String RUN_SELECTION = "(run selection)";
 
     private static final List<String> COLUMNS = List.of("project_key", "source_kind", "run_key", "dbt_run_id",
             "dbt_job_id", "location", "invocation_id", "generated_at", "dbt_version", "manifest_schema_version",
@@ -43,17 +45,22 @@ final class IngestionLedger {
             SELECT 1 FROM ingestion_run WHERE project_key = ? AND run_key = ? AND status = 'SUCCEEDED'
             """;
 
-    /** The values of one ledger row, in the order of its insert. */
+    /** The values of one ledger row, in the order of its insert; {@code run} is null for a listing failure. */
     record Entry(ProjectRef project, RunRef run, SnapshotInfo info, Instant startedAt, Instant finishedAt,
             String status, Boolean complete, boolean stateApplied, String message, String artifactDigest) {
 
         void bind(RowSink sink) {
             SnapshotInfo i = info == null ? new SnapshotInfo(null, null, null, null, null, null, null, null) : info;
-            sink.text(project.projectKey()).text(project.sourceKind()).text(run.runKey()).bigint(run.dbtRunId())
-                    .bigint(run.dbtJobId() != null ? run.dbtJobId() : project.dbtCloudJobId()).text(run.location())
+            Long jobId = run != null && run.dbtJobId() != null ? run.dbtJobId() : project.dbtCloudJobId();
+            sink.text(project.projectKey()).text(project.sourceKind()).text(runKey())
+                    .bigint(run == null ? null : run.dbtRunId()).bigint(jobId).text(run == null ? null : run.location())
                     .text(i.invocationId()).time(i.generatedAt()).text(i.dbtVersion())
                     .text(i.manifestSchemaVersion()).text(i.resultsCommand()).time(startedAt).time(finishedAt)
                     .text(status).bool(complete).bool(stateApplied).text(message).text(artifactDigest);
+        }
+
+        String runKey() {
+            return run == null ? RUN_SELECTION : run.runKey();
         }
     }
 
@@ -67,7 +74,7 @@ final class IngestionLedger {
 
     /** Inserts the ledger row and returns its id. */
     long insert(Entry entry) throws SQLException {
-        entry.bind(limits.checker(entry.project().projectKey(), TABLE, COLUMNS).row("run " + entry.run().runKey()));
+        entry.bind(limits.checker(entry.project().projectKey(), TABLE, COLUMNS).row("run " + entry.runKey()));
         try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             entry.bind(new Binder(statement));
             statement.executeUpdate();

@@ -61,18 +61,9 @@ final class Publication {
     PublishResult run(Instant startedAt) {
         Instant time = snapshotTime(snapshot, startedAt);
         ProjectRegistry projects = new ProjectRegistry(connection, dialect, limits);
-        ProjectRow stored = step("catalog_project", () -> {
-            dialect.lockTimeout(connection, rules.lockTimeout());
-            return projects.lock(project, startedAt);
-        });
+        ProjectRow stored = lockProject(projects, startedAt);
         IngestionLedger ledger = new IngestionLedger(connection, limits);
-        String runKey = snapshot.run().runKey();
-        if (!rules.republish() && step(IngestionLedger.TABLE, () -> ledger.isIngested(project.projectKey(), runKey))) {
-            throw new RunAlreadyIngestedException(project.projectKey(), runKey);
-        }
-        if (snapshot.identicalToState()) {
-            return acknowledge(ledger, stored, startedAt);
-        }
+        requireNotIngested(ledger);
         boolean applyState = appliesState(time, stored);
         if (!applyState) {
             log.warn("Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
@@ -94,10 +85,14 @@ final class Publication {
     }
 
     /**
-     * Records a run whose artifact files are those the current state was published from: one SUCCEEDED ledger row,
-     * no catalog row. Fails, writing nothing, if the state changed since the source compared the digests.
+     * Records a run whose artifact files are those the current state was published from (the snapshot holds no rows,
+     * only the run, its info and the files' digest): one SUCCEEDED ledger row, no catalog row. Fails, writing
+     * nothing, if the state changed since the pipeline compared the digests.
      */
-    private PublishResult acknowledge(IngestionLedger ledger, ProjectRow stored, Instant startedAt) {
+    PublishResult acknowledgeUnchanged(Instant startedAt) {
+        ProjectRow stored = lockProject(new ProjectRegistry(connection, dialect, limits), startedAt);
+        IngestionLedger ledger = new IngestionLedger(connection, limits);
+        requireNotIngested(ledger);
         String digest = snapshot.artifactDigest();
         if (!digest.equals(stored.stateArtifactDigest())) {
             throw new StoreException(project.projectKey(), "catalog_project", "run " + snapshot.run().runKey()
@@ -117,6 +112,20 @@ final class Publication {
         });
         log.info("Project '{}' run '{}': {}", project.projectKey(), snapshot.run().runKey(), note);
         return done;
+    }
+
+    private ProjectRow lockProject(ProjectRegistry projects, Instant startedAt) {
+        return step("catalog_project", () -> {
+            dialect.lockTimeout(connection, rules.lockTimeout());
+            return projects.lock(project, startedAt);
+        });
+    }
+
+    private void requireNotIngested(IngestionLedger ledger) {
+        String runKey = snapshot.run().runKey();
+        if (!rules.republish() && step(IngestionLedger.TABLE, () -> ledger.isIngested(project.projectKey(), runKey))) {
+            throw new RunAlreadyIngestedException(project.projectKey(), runKey);
+        }
     }
 
     /**

@@ -1,15 +1,17 @@
 package io.dbtcatalog.ingest.bench;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
-import io.dbtcatalog.ingest.source.KnownArtifacts;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
+import io.dbtcatalog.ingest.source.artifact.ArtifactInput;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
+import io.dbtcatalog.ingest.store.PublishRules;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -43,15 +45,23 @@ final class BenchIngestion {
     /** Ingests the artifacts of {@code invocation} (a synthetic project, or a later invocation of it). */
     Outcome run(SyntheticDbtProject invocation, boolean parseAlways) {
         InvocationMetadata metadata = invocation.metadata();
-        RunRef run = new RunRef(PROJECT.projectKey(), metadata.invocationId(), null, null, metadata.generatedAt(),
+        RunRef run = TestRuns.run(PROJECT.projectKey(), metadata.invocationId(), null, null, metadata.generatedAt(),
                 invocation.directory().toString());
         ArtifactFiles files = new ArtifactFiles(invocation.manifest(), invocation.runResults(), invocation.catalog(),
                 null);
         long start = System.nanoTime();
         CatalogStore store = new CatalogStore(database);
-        KnownArtifacts known = parseAlways ? KnownArtifacts.NONE
-                : digest -> store.isCurrentState(PROJECT.projectKey(), digest);
-        CatalogSnapshot snapshot = new ArtifactSnapshotReader().read(files, run, known);
+        ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(), files, run);
+        String fingerprint = input.fingerprint().orElseThrow();
+        if (!parseAlways && store.isCurrentState(PROJECT.projectKey(), fingerprint)) {
+            double readSeconds = Floor.seconds(start);
+            long publishStart = System.nanoTime();
+            PublishResult result = store.acknowledgeUnchanged(PROJECT, run, input.info(), fingerprint, Instant.now(),
+                    PublishRules.unguarded());
+            return new Outcome(result.rowsWritten(), readSeconds, Floor.seconds(publishStart),
+                    "digest matched the catalog state, nothing parsed; published " + describe(result));
+        }
+        CatalogSnapshot snapshot = input.read();
         double readSeconds = Floor.seconds(start);
         String read = String.format(Locale.ROOT, "read %d nodes, %d columns, %d edges, %d tests, %d+%d results",
                 snapshot.nodes().size(), snapshot.columns().size(), snapshot.edges().size(), snapshot.tests().size(),
@@ -59,8 +69,7 @@ final class BenchIngestion {
         long publishStart = System.nanoTime();
         PublishResult result = store.publish(PROJECT, snapshot, Instant.now());
         double publishSeconds = Floor.seconds(publishStart);
-        String how = snapshot.identicalToState() ? "digest matched the catalog state, nothing parsed" : read;
-        return new Outcome(result.rowsWritten(), readSeconds, publishSeconds, how + "; published " + describe(result));
+        return new Outcome(result.rowsWritten(), readSeconds, publishSeconds, read + "; published " + describe(result));
     }
 
     private static String describe(PublishResult result) {

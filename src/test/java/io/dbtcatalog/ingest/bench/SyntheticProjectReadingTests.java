@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.bench;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
@@ -40,7 +41,7 @@ class SyntheticProjectReadingTests {
     void shouldReadEveryGeneratedResourceWithTheArtifactReader() {
         // given
         SyntheticDbtProject project = SyntheticDbtProject.generate(folder.resolve("target"), 60, 11);
-        RunRef run = new RunRef("bench", project.metadata().invocationId(), null, null, null, folder.toString());
+        RunRef run = TestRuns.run("bench", project.metadata().invocationId(), null, null, null, folder.toString());
 
         // when
         CatalogSnapshot snapshot = new ArtifactSnapshotReader().read(

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.cli;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.job.RunOutcome;
@@ -76,7 +77,7 @@ class BackfillProgressTests {
     }
 
     private static RunOutcome outcome(RunOutcome.Status status) {
-        return new RunOutcome(new RunRef("shop", "run", null, null, null, null), status, null, "m", Duration.ZERO,
+        return new RunOutcome(TestRuns.run("shop", "run", null, null, null, null), status, null, "m", Duration.ZERO,
                 null);
     }
 }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.schedule;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -84,7 +86,7 @@ class ScheduledIngestionsIntegrationTests {
             Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "  schedule: \"" + daily + "\"",
                     TestConfigs.localSource("shop", SampleRuns.SAMPLE, null));
             new CatalogStore(db.dataSource()).recordFailure(ProjectRef.local("shop"),
-                    new RunRef("shop", "older-run", null, null, null, null),
+                    TestRuns.run("shop", "older-run", null, null, null, null),
                     Instant.now().minus(Duration.ofDays(2)), "an old attempt");
 
             // when the scheduler starts
@@ -93,7 +95,7 @@ class ScheduledIngestionsIntegrationTests {
                 scheduled.start();
 
                 // then it ingests once right away (not once per missed day) and next fires tomorrow
-                assertRanOnceThenWaitsForTomorrow(scheduled, db.dataSource(), "shop");
+                assertRanOnceThenWaitsForTomorrow(context, db.dataSource(), "shop");
             }
         }
     }
@@ -119,7 +121,7 @@ class ScheduledIngestionsIntegrationTests {
                 scheduled.start();
 
                 // then the misfire runs once, and the trigger goes on with tomorrow's slot
-                assertRanOnceThenWaitsForTomorrow(scheduled, db.dataSource(), "cloud");
+                assertRanOnceThenWaitsForTomorrow(after, db.dataSource(), "cloud");
             }
         }
     }
@@ -178,15 +180,17 @@ class ScheduledIngestionsIntegrationTests {
 
     /** A Quartz cron expression firing every day at the time of day of {@code at} (UTC, the default zone). */
     /**
-     * One ingestion of {@code source} succeeds, no second one follows within 1.5 s (one job execution in all), and
-     * the source's next fire time is tomorrow's slot.
+     * One ingestion of {@code source} succeeds, no second one follows within 1.5 s (one launch in all, as the
+     * ingestion meters count them), and the source's next fire time is tomorrow's slot.
      */
-    private static void assertRanOnceThenWaitsForTomorrow(ScheduledIngestions scheduled, DataSource dataSource,
-            String source) throws InterruptedException {
+    private static void assertRanOnceThenWaitsForTomorrow(ConfigurableApplicationContext context,
+            DataSource dataSource, String source) throws InterruptedException {
+        ScheduledIngestions scheduled = context.getBean(ScheduledIngestions.class);
         Polling.await("one ingestion of " + source, Duration.ofSeconds(20),
                 () -> succeededRunKeys(dataSource).size() == 1);
         Thread.sleep(1500);
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
+        assertThat(context.getBean(MeterRegistry.class).find("dbt.catalog.ingestions").tag("source", source)
+                .counters()).singleElement().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
         assertThat(scheduled.nextFireTimes().get(source)).isAfter(Instant.now().plus(Duration.ofHours(22)));
     }
 

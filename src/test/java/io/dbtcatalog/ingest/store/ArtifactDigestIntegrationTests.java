@@ -78,9 +78,9 @@ class ArtifactDigestIntegrationTests {
             CatalogSnapshot full = shop("run-1", T1).build().withArtifactDigest(DIGEST_1);
             store.publish(PROJECT, full, STARTED);
             CatalogDump before = CatalogDump.of(ds);
-            CatalogSnapshot unread = CatalogSnapshot.identicalToState(full.run(), full.info(), DIGEST_1, List.of());
             // when
-            PublishResult result = store.publish(PROJECT, unread, STARTED);
+            PublishResult result = store.acknowledgeUnchanged(PROJECT, full.run(), full.info(), DIGEST_1, STARTED,
+                    PublishRules.unguarded());
             // then
             assertThat(result.rowsWritten()).isZero();
             assertThat(result.changedNothing()).isTrue();
@@ -105,12 +105,12 @@ class ArtifactDigestIntegrationTests {
             CatalogStore store = new CatalogStore(ds);
             CatalogSnapshot first = shop("run-1", T1).build().withArtifactDigest(DIGEST_1);
             store.publish(PROJECT, first, STARTED);
-            CatalogSnapshot unread = CatalogSnapshot.identicalToState(first.run(), first.info(), DIGEST_1, List.of());
             store.publish(PROJECT, shop("run-2", T2).build().withArtifactDigest(DIGEST_2), STARTED);
             CatalogDump before = CatalogDump.of(ds);
             long ledgerRows = ShopFixture.count(ds, "ingestion_run");
             // when / then
-            assertThatThrownBy(() -> store.publish(PROJECT, unread, STARTED))
+            assertThatThrownBy(() -> store.acknowledgeUnchanged(PROJECT, first.run(), first.info(), DIGEST_1, STARTED,
+                    PublishRules.unguarded()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("catalog_project")
                     .hasMessageContaining("another ingestion changed that state meanwhile; ingest the run again");

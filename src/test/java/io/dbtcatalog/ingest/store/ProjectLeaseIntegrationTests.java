@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -41,7 +42,7 @@ class ProjectLeaseIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             assertThat(store.status(ShopFixture.PROJECT.projectKey()).neverIngested()).isTrue();
             store.publish(ShopFixture.PROJECT, ShopFixture.shop("run-1", ShopFixture.T1).build(), Instant.now());
-            RunRef failed = new RunRef(ShopFixture.PROJECT.projectKey(), "run-2", null, null, null, null);
+            RunRef failed = TestRuns.run(ShopFixture.PROJECT.projectKey(), "run-2", null, null, null, null);
 
             // when
             store.recordFailure(ShopFixture.PROJECT, failed, Instant.now(), "boom");

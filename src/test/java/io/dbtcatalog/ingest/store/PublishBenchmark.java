@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -94,7 +95,7 @@ public final class PublishBenchmark {
             runResults.add(new RunResult(id, invocation, "success", "SELECT 10", 1.0, at, at, 10L, null));
             testResults.add(new TestResult(test, invocation, "pass", 0L, null, 0.1, at, at, null));
         }
-        RunRef run = new RunRef("bench", runKey, null, null, at, "/bench/target");
+        RunRef run = TestRuns.run("bench", runKey, null, null, at, "/bench/target");
         SnapshotInfo info = new SnapshotInfo("bench", null, "1.9.1", "postgres", "v12", invocation, at, "build");
         return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, List.of(), true,
                 List.of());

@@ -181,7 +181,7 @@ public final class TestCatalog {
     }
 
     public CatalogSnapshot build() {
-        RunRef run = new RunRef(PACKAGE, runKey, dbtRunId, null, generatedAt, "/projects/shop/target");
+        RunRef run = TestRuns.run(PACKAGE, runKey, dbtRunId, null, generatedAt, "/projects/shop/target");
         SnapshotInfo info = new SnapshotInfo(PACKAGE, "d41d8cd98f00b204e9800998ecf8427e", "1.9.1", "postgres",
                 "https://schemas.getdbt.com/dbt/manifest/v12.json", invocationId, generatedAt, "build");
         return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,

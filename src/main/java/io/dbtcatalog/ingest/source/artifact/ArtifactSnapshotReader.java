@@ -8,7 +8,6 @@ import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
-import io.dbtcatalog.ingest.source.KnownArtifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,23 +46,9 @@ public final class ArtifactSnapshotReader {
         return HEADERS.header(file).toHeader(file);
     }
 
-    /**
-     * Reads the files into a complete snapshot of {@code run}, fingerprinted by their digest, unless {@code known}
-     * says the catalog's current state was published from files with that digest: then nothing is parsed but the
-     * manifest's metadata, and the snapshot is {@link CatalogSnapshot#identicalToState}.
-     */
-    public CatalogSnapshot read(ArtifactFiles files, RunRef run, KnownArtifacts known) {
-        ArtifactDigest.Stamp stamp = ArtifactDigest.Stamp.of(files);
-        String digest = ArtifactDigest.of(files);
-        if (known.isCurrentState(digest)) {
-            ArtifactMetadata metadata = HEADERS.header(files.manifest());
-            log.info("{}: artifacts identical to those of the catalog's current state ({}); not parsed again",
-                    files.manifest().getParent(), digest);
-            return CatalogSnapshot.identicalToState(run, info(metadata, null), digest, List.of());
-        }
-        CatalogSnapshot snapshot = read(files, run);
-        stamp.requireUnchanged(files);
-        return snapshot.withArtifactDigest(digest);
+    /** What the manifest's header says about the invocation, reading nothing after its {@code metadata}. */
+    static SnapshotInfo headerInfo(Path manifest) {
+        return info(HEADERS.header(manifest), null);
     }
 
     /**

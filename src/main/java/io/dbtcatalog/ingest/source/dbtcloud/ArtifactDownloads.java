@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.model.RunLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ final class ArtifactDownloads {
     record Downloaded(Path manifest, Path runResults, Path catalog, Path sources, List<String> warnings) {
     }
 
-    Downloaded downloadAll(Wire.Run run, StepPlan plan, Path folder) {
-        long runId = run.id();
+    Downloaded downloadAll(RunLocator.CloudRun run, StepPlan plan, Path folder) {
+        long runId = run.runId();
         List<String> warnings = new ArrayList<>();
         Path manifest = WorkFolders.fileIn(folder, "manifest.json");
         api.download(runId, plan.manifestStep(), "manifest.json", manifest);
@@ -87,7 +88,7 @@ final class ArtifactDownloads {
         return null;
     }
 
-    private static Step catalogStep(Wire.Run run, StepPlan plan) {
+    private static Step catalogStep(RunLocator.CloudRun run, StepPlan plan) {
         if (plan.docs() != null) {
             return Step.of(plan.docs().index());
         }
@@ -96,7 +97,7 @@ final class ArtifactDownloads {
         return mayHaveDocs ? Step.of(null) : null;
     }
 
-    private static Step sourcesStep(Wire.Run run, StepPlan plan) {
+    private static Step sourcesStep(RunLocator.CloudRun run, StepPlan plan) {
         if (plan.freshness() != null) {
             return Step.of(plan.freshness().index());
         }

@@ -1,11 +1,13 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
-import io.dbtcatalog.ingest.source.KnownArtifacts;
 import io.dbtcatalog.ingest.source.MetadataSource;
+import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
+import io.dbtcatalog.ingest.source.artifact.ArtifactInput;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.HttpClients;
 import io.dbtcatalog.ingest.source.http.HttpTiming;
@@ -57,31 +59,33 @@ public final class DbtCloudSource implements MetadataSource {
         return finder.find(selector);
     }
 
+    /**
+     * Downloads the run's artifacts, each from the step the run's plan chooses, into a private folder that closing
+     * the input deletes.
+     */
     @Override
-    public CatalogSnapshot fetch(RunRef run) {
-        return fetch(run, KnownArtifacts.NONE);
-    }
-
-    /** Downloads the run's artifacts; files identical to those of the catalog state are not parsed. */
-    @Override
-    public CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
-        long runId = RunIds.parse(run.runKey(), settings.name());
-        Wire.Run detail = api.getRun(runId);
-        StepPlan plan = StepPlanner.plan(detail.runSteps());
+    public RunInput fetch(RunRef run) {
+        if (!(run.locator() instanceof RunLocator.CloudRun cloud)) {
+            throw new IllegalArgumentException("source " + settings.name() + " fetches dbt Cloud runs, not "
+                    + run.locator());
+        }
+        long runId = cloud.runId();
+        StepPlan plan = StepPlanner.plan(cloud.steps());
         if (!plan.hasManifestSource()) {
             throw new DbtCloudException("source " + settings.name() + ": no step of dbt Cloud run " + runId
                     + " ran a dbt command that writes a manifest");
         }
         log.info("source {}: downloading dbt Cloud run {} (job {}, steps {})", settings.name(), runId,
-                detail.jobDefinitionId(), plan.describe());
+                cloud.jobId(), plan.describe());
         Path folder = folders.create(runId);
         try {
-            ArtifactDownloads.Downloaded files = downloads.downloadAll(detail, plan, folder);
-            CatalogSnapshot snapshot = reader.read(new ArtifactFiles(files.manifest(), files.runResults(),
-                    files.catalog(), files.sources()), run, known);
-            return withWarnings(snapshot, files.warnings(), folder, runId);
-        } finally {
+            ArtifactDownloads.Downloaded files = downloads.downloadAll(cloud, plan, folder);
+            return new ArtifactInput(reader, new ArtifactFiles(files.manifest(), files.runResults(), files.catalog(),
+                    files.sources()), run, files.warnings(),
+                    snapshot -> withWarnings(snapshot, files.warnings(), folder, runId), () -> folders.delete(folder));
+        } catch (RuntimeException | Error e) {
             folders.delete(folder);
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
 import java.time.Instant;
@@ -97,7 +98,8 @@ final class RunFinder {
     }
 
     private Optional<RunRef> withManifest(Wire.Run run) {
-        StepPlan plan = StepPlanner.plan(run.runSteps());
+        RunLocator.CloudRun located = locator(run);
+        StepPlan plan = StepPlanner.plan(located.steps());
         if (!plan.hasManifestSource()) {
             log.warn("source {}: no step of run {} ran a dbt command that writes a manifest; trying the next run",
                     settings.name(), run.id());
@@ -108,7 +110,7 @@ final class RunFinder {
                     settings.name(), run.id());
             return Optional.empty();
         }
-        return Optional.of(toRef(run, plan));
+        return Optional.of(toRef(run, located, plan));
     }
 
     private List<RunRef> single(long runId) {
@@ -131,10 +133,17 @@ final class RunFinder {
         return withManifest(run).map(List::of).orElse(List.of());
     }
 
-    private RunRef toRef(Wire.Run run, StepPlan plan) {
+    private RunRef toRef(Wire.Run run, RunLocator.CloudRun located, StepPlan plan) {
         String location = "run " + run.id() + ", job " + run.jobDefinitionId() + ", steps " + plan.describe();
-        return new RunRef(settings.name(), Long.toString(run.id()), run.id(), run.jobDefinitionId(), finishedAt(run),
-                location);
+        return new RunRef(settings.name(), Long.toString(run.id()), finishedAt(run), location, located);
+    }
+
+    /** What fetching the run needs to know of it, so that it asks the API nothing again. */
+    private static RunLocator.CloudRun locator(Wire.Run run) {
+        List<RunLocator.CloudStep> steps = run.runSteps() == null ? List.of() : run.runSteps().stream()
+                .map(step -> new RunLocator.CloudStep(step.index(), step.status(), step.name())).toList();
+        return new RunLocator.CloudRun(run.id(), run.jobDefinitionId(), steps, run.hasDocsGenerated(),
+                run.hasSourcesGenerated());
     }
 
     private static Instant finishedAt(Wire.Run run) {

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.source.dbtcloud.StepPlan.DbtStep;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class StepPlanner {
     private StepPlanner() {
     }
 
-    static StepPlan plan(List<Wire.RunStep> steps) {
+    static StepPlan plan(List<RunLocator.CloudStep> steps) {
         if (steps == null || steps.isEmpty()) {
             return StepPlan.defaultArtifacts();
         }
@@ -32,7 +33,7 @@ final class StepPlanner {
         DbtStep docs = null;
         DbtStep freshness = null;
         DbtStep other = null;
-        for (Wire.RunStep step : steps) {
+        for (RunLocator.CloudStep step : steps) {
             String command = command(step.name());
             if (command == null || step.index() == null || !ran(step)) {
                 continue;
@@ -84,7 +85,7 @@ final class StepPlanner {
         };
     }
 
-    private static boolean ran(Wire.RunStep step) {
+    private static boolean ran(RunLocator.CloudStep step) {
         return step.status() == null || RAN.contains(step.status());
     }
 

@@ -1,8 +1,11 @@
 package io.dbtcatalog.ingest.source.discovery;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.MetadataSource;
+import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.http.HttpClients;
 import io.dbtcatalog.ingest.source.http.HttpTiming;
@@ -12,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,10 +81,9 @@ public final class DiscoverySource implements MetadataSource {
         return List.of(current);
     }
 
-    /** Reads every applied resource list; fails when the state moved on since {@code run} was listed. */
+    /** The environment's state as an input; fails when the state moved on since {@code run} was listed. */
     @Override
-    public CatalogSnapshot fetch(RunRef run) {
-        Instant started = Instant.now();
+    public RunInput fetch(RunRef run) {
         EnvironmentState state = readState();
         if (!state.applied() || !state.runKey(settings.environmentId()).equals(run.runKey())) {
             throw new DiscoveryException("source '" + name() + "': environment " + settings.environmentId()
@@ -88,6 +91,54 @@ public final class DiscoverySource implements MetadataSource {
                     + (state.applied() ? state.runKey(settings.environmentId()) : "without applied state")
                     + ". List the runs again");
         }
+        return new StateInput(run, state);
+    }
+
+    /** One applied state of the environment: no files, so no fingerprint; read page by page. */
+    private final class StateInput implements RunInput {
+
+        private final RunRef run;
+        private final EnvironmentState state;
+
+        StateInput(RunRef run, EnvironmentState state) {
+            this.run = run;
+            this.state = state;
+        }
+
+        @Override
+        public RunRef run() {
+            return run;
+        }
+
+        @Override
+        public Optional<String> fingerprint() {
+            return Optional.empty();
+        }
+
+        @Override
+        public SnapshotInfo info() {
+            return SnapshotAssembler.info(state);
+        }
+
+        @Override
+        public List<String> warnings() {
+            return List.of();
+        }
+
+        @Override
+        public CatalogSnapshot read() {
+            return readApplied(run, state);
+        }
+
+        @Override
+        public void close() {
+            // nothing was taken
+        }
+    }
+
+    /** Reads every applied resource list of {@code state}; warns when the state moved on meanwhile. */
+    private CatalogSnapshot readApplied(RunRef run, EnvironmentState state) {
+        Instant started = Instant.now();
         log.info("source '{}': reading applied state {} of environment {}", name(), run.runKey(),
                 settings.environmentId());
         Map<DiscoveryQuery, List<Wire.AppliedNode>> connections = new EnumMap<>(DiscoveryQuery.class);
@@ -125,8 +176,9 @@ public final class DiscoverySource implements MetadataSource {
     }
 
     private RunRef runOf(EnvironmentState state) {
-        return new RunRef(name(), state.runKey(settings.environmentId()), null, null, state.lastUpdatedAt(),
-                settings.metadataUrl() + " environment " + settings.environmentId());
+        return new RunRef(name(), state.runKey(settings.environmentId()), state.lastUpdatedAt(),
+                settings.metadataUrl() + " environment " + settings.environmentId(),
+                new RunLocator.EnvironmentState(settings.environmentId(), state.lastUpdatedAt()));
     }
 
     static JsonMapper mapper() {

@@ -107,10 +107,14 @@ final class SnapshotAssembler {
             warnings.add(duplicates + " node id(s) were answered by more than one resource list; the first kept");
         }
         warnings.forEach(warning -> log.warn("{}: {}", run.sourceName(), warning));
-        SnapshotInfo info = new SnapshotInfo(state.projectName(), projectId(state.projectName()), null,
-                state.adapterType(), null, null, state.lastUpdatedAt(), null);
-        return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, true,
+        return new CatalogSnapshot(run, info(state), nodes, columns, edges, tests, testResults, runResults, freshness, true,
                 warnings);
+    }
+
+    /** What the environment's state says about the dbt project behind it. */
+    static SnapshotInfo info(EnvironmentState state) {
+        return new SnapshotInfo(state.projectName(), projectId(state.projectName()), null, state.adapterType(), null,
+                null, state.lastUpdatedAt(), null);
     }
 
     /** dbt's {@code project_id} is the MD5 of the project name, so both sources report the same id. */

@@ -1,13 +1,14 @@
 package io.dbtcatalog.ingest.source.local;
 
-import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
-import io.dbtcatalog.ingest.source.KnownArtifacts;
 import io.dbtcatalog.ingest.source.MetadataSource;
+import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactException;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactHeader;
+import io.dbtcatalog.ingest.source.artifact.ArtifactInput;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,24 +69,19 @@ public final class LocalFolderSource implements MetadataSource {
         return RunHistoryFolder.select(allFolders().stream().map(this::runIn).toList(), selector);
     }
 
+    /** The run's folder as an input; fails when it no longer holds the listed run (artifacts rewritten since). */
     @Override
-    public CatalogSnapshot fetch(RunRef run) {
-        return fetch(run, KnownArtifacts.NONE);
-    }
-
-    /**
-     * Reads the run's folder; fails when it no longer holds the listed run (artifacts rewritten in between). Files
-     * identical to those of the catalog's current state are not parsed.
-     */
-    @Override
-    public CatalogSnapshot fetch(RunRef run, KnownArtifacts known) {
-        Path runFolder = run.location() == null ? folder : Path.of(run.location());
+    public RunInput fetch(RunRef run) {
+        if (!(run.locator() instanceof RunLocator.Folder located)) {
+            throw new IllegalArgumentException("source '" + name + "' reads folders, not " + run.locator());
+        }
+        Path runFolder = located.path();
         RunRef current = runIn(runFolder);
         if (!current.runKey().equals(run.runKey())) {
             throw new ArtifactException(runFolder, "the artifacts changed since run " + run.runKey()
                     + " was listed; the folder now holds run " + current.runKey());
         }
-        return reader.read(ArtifactFiles.inFolder(runFolder), run, known);
+        return new ArtifactInput(reader, ArtifactFiles.inFolder(runFolder), run);
     }
 
     private List<Path> allFolders() {
@@ -102,8 +98,7 @@ public final class LocalFolderSource implements MetadataSource {
         Stream.of(files.runResults(), files.catalog(), files.sources())
                 .filter(Objects::nonNull)
                 .forEach(file -> addInvocation(invocations, ArtifactSnapshotReader.readHeader(file)));
-        return new RunRef(name, runKey(invocations, manifest), null, null, manifest.generatedAt(),
-                runFolder.toString());
+        return RunRef.inFolder(name, runKey(invocations, manifest), manifest.generatedAt(), runFolder);
     }
 
     private static void addInvocation(List<String> invocations, ArtifactHeader header) {

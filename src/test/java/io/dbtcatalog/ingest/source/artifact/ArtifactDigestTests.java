@@ -1,9 +1,11 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.RunRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArtifactDigestTests {
 
     private static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
-    private static final RunRef RUN = new RunRef("shop", "run-1", null, null, null, SAMPLE.toString());
+    private static final RunRef RUN = TestRuns.run("shop", "run-1", null, null, null, SAMPLE.toString());
 
     @TempDir
     Path dir;
@@ -65,25 +67,22 @@ class ArtifactDigestTests {
     }
 
     @Test
-    void filesTheCatalogStateCameFromAreNotParsed() {
+    void inputIsFingerprintedBeforeAndWithoutParsing() {
         // given
         ArtifactSnapshotReader reader = new ArtifactSnapshotReader();
         ArtifactFiles files = ArtifactFiles.inFolder(copy);
-        CatalogSnapshot full = reader.read(files, RUN, digest -> false);
-        List<String> asked = new ArrayList<>();
         // when
-        CatalogSnapshot unread = reader.read(files, RUN, digest -> asked.add(digest));
-        // then
-        assertThat(full.identicalToState()).isFalse();
-        assertThat(full.artifactDigest()).isEqualTo(ArtifactDigest.of(files));
-        assertThat(full.nodes()).isNotEmpty();
-        assertThat(asked).containsExactly(full.artifactDigest());
-        assertThat(unread.identicalToState()).isTrue();
-        assertThat(unread.artifactDigest()).isEqualTo(full.artifactDigest());
-        assertThat(unread.nodes()).isEmpty();
-        assertThat(unread.complete()).isFalse();
-        assertThat(unread.info().invocationId()).isEqualTo(full.info().invocationId());
-        assertThat(unread.info().generatedAt()).isEqualTo(full.info().generatedAt());
+        try (ArtifactInput input = new ArtifactInput(reader, files, RUN)) {
+            String fingerprint = input.fingerprint().orElseThrow();
+            SnapshotInfo header = input.info();
+            CatalogSnapshot full = input.read();
+            // then
+            assertThat(fingerprint).isEqualTo(ArtifactDigest.of(files));
+            assertThat(full.artifactDigest()).isEqualTo(fingerprint);
+            assertThat(full.nodes()).isNotEmpty();
+            assertThat(header.invocationId()).isEqualTo(full.info().invocationId());
+            assertThat(header.generatedAt()).isEqualTo(full.info().generatedAt());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -32,7 +33,7 @@ class ArtifactMappingTests {
 
     @BeforeAll
     static void readTinySet() {
-        RunRef run = new RunRef("tiny", INVOCATION, 4242L, 17L, null, "tiny");
+        RunRef run = TestRuns.run("tiny", INVOCATION, 4242L, 17L, null, "tiny");
         snapshot = new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(TestArtifacts.resource("tiny")), run);
     }
 

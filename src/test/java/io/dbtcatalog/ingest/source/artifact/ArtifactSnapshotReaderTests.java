@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
@@ -160,6 +161,6 @@ class ArtifactSnapshotReaderTests {
     }
 
     private static RunRef run(String set) {
-        return new RunRef("reference-" + set, "run-of-" + set, 7L, null, null, set);
+        return TestRuns.run("reference-" + set, "run-of-" + set, 7L, null, null, set);
     }
 }

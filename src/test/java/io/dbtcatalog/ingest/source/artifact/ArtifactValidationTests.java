@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArtifactValidationTests {
 
-    private static final RunRef RUN = new RunRef("tiny", "run-1", null, null, null, "tiny");
+    private static final RunRef RUN = TestRuns.run("tiny", "run-1", null, null, null, "tiny");
     private final ArtifactSnapshotReader reader = new ArtifactSnapshotReader();
 
     @Test

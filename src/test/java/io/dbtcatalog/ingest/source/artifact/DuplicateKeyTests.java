@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -19,7 +20,7 @@ class DuplicateKeyTests {
 
     private static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
     private static final String ORDERS = "\"model.jaffle_shop.orders\": {";
-    private static final RunRef RUN = new RunRef("shop", "run-1", null, null, null, null);
+    private static final RunRef RUN = TestRuns.run("shop", "run-1", null, null, null, null);
 
     @TempDir
     Path dir;

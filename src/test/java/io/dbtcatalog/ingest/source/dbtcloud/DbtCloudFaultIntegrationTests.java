@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.assertSameContent;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.settings;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.withHttp;
@@ -60,7 +61,7 @@ class DbtCloudFaultIntegrationTests {
 
     private static CatalogSnapshot ingestLatest(DbtCloudSource source) {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
-        return source.fetch(run);
+        return TestRuns.read(source, run);
     }
 
     private CatalogSnapshot expected(CatalogSnapshot actual) {
@@ -122,7 +123,7 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run))
+        assertThatThrownBy(() -> TestRuns.read(source, run))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
                     assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + CATALOG);
@@ -139,7 +140,7 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run))
+        assertThatThrownBy(() -> TestRuns.read(source, run))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
                     assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + MANIFEST);
@@ -155,7 +156,7 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(DbtCloudException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DbtCloudException.class)
                 .hasMessageContaining("manifest.json of dbt Cloud run 9000205 step 4")
                 .hasMessageContaining("not complete, valid JSON");
     }
@@ -195,7 +196,7 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(ArtifactNotFoundException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(ArtifactNotFoundException.class)
                 .hasMessageContaining("run 9000205 has no manifest.json at step 4");
         assertThat(standIn.requestsTo(MANIFEST)).hasSize(1);
     }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandInRun.run;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.ANALYTICS;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.DAILY_JOB;
@@ -53,7 +54,7 @@ class SeveralSourcesIntegrationTests {
 
             // when
             List<CatalogSnapshot> snapshots = sources.stream()
-                    .map(source -> source.fetch(source.listRuns(new RunSelector.Latest()).get(0))).toList();
+                    .map(source -> TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0))).toList();
 
             // then
             assertThat(snapshots).extracting(s -> s.run().sourceName())

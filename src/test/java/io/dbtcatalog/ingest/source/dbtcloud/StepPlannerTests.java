@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.model.RunLocator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class StepPlannerTests {
 
-    private static Wire.RunStep step(int index, String name) {
-        return new Wire.RunStep(index, 10, name);
+    private static RunLocator.CloudStep step(int index, String name) {
+        return new RunLocator.CloudStep(index, 10, name);
     }
 
     @Test
@@ -44,8 +45,8 @@ class StepPlannerTests {
     @Test
     void stepsThatDidNotRunAreIgnoredButAFailedBuildCounts() {
         // when
-        StepPlan plan = StepPlanner.plan(List.of(new Wire.RunStep(3, 20, "Invoke dbt with `dbt build`"),
-                new Wire.RunStep(4, 30, "Invoke dbt with `dbt docs generate`")));
+        StepPlan plan = StepPlanner.plan(List.of(new RunLocator.CloudStep(3, 20, "Invoke dbt with `dbt build`"),
+                new RunLocator.CloudStep(4, 30, "Invoke dbt with `dbt docs generate`")));
 
         // then
         assertThat(plan.results().index()).isEqualTo(3);

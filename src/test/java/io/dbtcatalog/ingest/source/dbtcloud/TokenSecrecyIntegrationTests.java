@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.settings;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.ANALYTICS;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.DAILY_JOB;
@@ -81,10 +82,10 @@ class TokenSecrecyIntegrationTests {
 
         // when: a successful ingestion and failing calls
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
-        CatalogSnapshot snapshot = source.fetch(run);
+        CatalogSnapshot snapshot = TestRuns.read(source, run);
         written.add(stackTrace(catchThrowable(() -> new DbtCloudSource(CloudTestSettings.withAccount(settings, 9),
                 new ArtifactSnapshotReader()).listRuns(new RunSelector.Latest()))));
-        written.add(stackTrace(catchThrowable(() -> source.fetch(new RunRef(settings.name(), "1", 1L, null, null,
+        written.add(stackTrace(catchThrowable(() -> TestRuns.read(source, TestRuns.run(settings.name(), "1", 1L, null, null,
                 "missing")))));
 
         // then

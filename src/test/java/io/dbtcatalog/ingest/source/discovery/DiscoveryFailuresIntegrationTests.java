@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class DiscoveryFailuresIntegrationTests {
     }
 
     private CatalogSnapshot fetchLatest(DiscoverySource source) {
-        return source.fetch(source.listRuns(new RunSelector.Latest()).get(0));
+        return TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
     }
 
     @Test
@@ -83,7 +84,7 @@ class DiscoveryFailuresIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("models.graphql")
                 .hasMessageContaining("Query complexity of 400 exceeds the maximum allowed complexity of 200")
                 .hasMessageContaining("Even the smallest page was refused");
@@ -159,7 +160,7 @@ class DiscoveryFailuresIntegrationTests {
         standIn.failNext(502, null).failNext(503, null);
 
         // when
-        CatalogSnapshot snapshot = source.fetch(run);
+        CatalogSnapshot snapshot = TestRuns.read(source, run);
 
         // then
         assertThat(snapshot.nodes()).hasSize(59);

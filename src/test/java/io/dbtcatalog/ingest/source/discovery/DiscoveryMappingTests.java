@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class DiscoveryMappingTests {
 
     private static final DiscoverySettings SETTINGS = new DiscoverySettings("recorded",
             URI.create("https://metadata.cloud.getdbt.com/graphql"), 70021L, "dbtc_EXAMPLE", 2, null);
-    private static final RunRef RUN = new RunRef("recorded", "env-70021@2026-08-01T06:07:41Z", null, null, null, "x");
+    private static final RunRef RUN = TestRuns.run("recorded", "env-70021@2026-08-01T06:07:41Z", null, null, null, "x");
     private static final EnvironmentState STATE = new EnvironmentState("analytics", "snowflake",
             Instant.parse("2026-08-01T06:07:41Z"), null);
 

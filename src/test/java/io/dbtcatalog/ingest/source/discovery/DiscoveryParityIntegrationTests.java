@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
@@ -44,8 +45,8 @@ class DiscoveryParityIntegrationTests {
                     StandInState.fromArtifacts(folder, KnownDifferences.RUN_ID))) {
                 DiscoverySource source = DiscoveryTestSupport.source(DiscoveryTestSupport.settings(standIn, 40),
                         new FakeTime());
-                CatalogSnapshot discovery = source.fetch(source.listRuns(new RunSelector.Latest()).get(0));
-                RunRef run = new RunRef("artifacts", name, KnownDifferences.RUN_ID, null, null, folder.toString());
+                CatalogSnapshot discovery = TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
+                RunRef run = TestRuns.run("artifacts", name, KnownDifferences.RUN_ID, null, null, folder.toString());
                 CatalogSnapshot artifact = new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(folder), run);
                 return new Ingested(artifact, discovery, SnapshotDiff.between(artifact, discovery));
             }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class DiscoveryRequestsIntegrationTests {
         DiscoverySource source = DiscoveryTestSupport.source(DiscoveryTestSupport.settings(standIn, 15), time);
 
         // when
-        CatalogSnapshot snapshot = source.fetch(source.listRuns(new RunSelector.Latest()).get(0));
+        CatalogSnapshot snapshot = TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
 
         // then
         assertThat(snapshot.nodes()).hasSize(59);
@@ -135,7 +136,7 @@ class DiscoveryRequestsIntegrationTests {
         standIn.state().setLastUpdatedAt("2024-12-17T00:00:00Z");
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("changed since run env-70021@" + LAST_UPDATED)
                 .hasMessageContaining("env-70021@2024-12-17T00:00:00Z");
     }
@@ -148,7 +149,7 @@ class DiscoveryRequestsIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("tests.graphql")
                 .hasMessageContaining("announced totalCount 21 but 20 node(s) were received");
     }
@@ -161,7 +162,7 @@ class DiscoveryRequestsIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("models.graphql")
                 .hasMessageContaining("announced totalCount 34 but 36 node(s) were received");
     }
@@ -173,7 +174,7 @@ class DiscoveryRequestsIntegrationTests {
         Instant start = time.instant();
 
         // when
-        source.fetch(source.listRuns(new RunSelector.Latest()).get(0));
+        TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
 
         // then
         int requests = standIn.server().getRequestCount();

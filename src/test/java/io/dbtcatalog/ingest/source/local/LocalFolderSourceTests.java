@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.local;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class LocalFolderSourceTests {
         List<RunRef> runs = source.listRuns(new RunSelector.Latest());
 
         // then
-        assertThat(runs).containsExactly(new RunRef("shop", MANIFEST_INVOCATION, null, null,
+        assertThat(runs).containsExactly(TestRuns.run("shop", MANIFEST_INVOCATION, null, null,
                 Instant.parse("2024-05-01T10:00:00.123456Z"), target.toAbsolutePath().normalize().toString()));
     }
 
@@ -93,8 +94,8 @@ class LocalFolderSourceTests {
         assertThatThrownBy(() -> source.listRuns(new RunSelector.Latest()))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessageContaining(target.resolve("manifest.json").toString());
-        RunRef run = new RunRef("shop", MANIFEST_INVOCATION, null, null, null, target.toString());
-        assertThatThrownBy(() -> source.fetch(run))
+        RunRef run = TestRuns.run("shop", MANIFEST_INVOCATION, null, null, null, target.toString());
+        assertThatThrownBy(() -> TestRuns.read(source, run))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessageContaining(target.resolve("manifest.json").toString());
     }
@@ -107,7 +108,7 @@ class LocalFolderSourceTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when
-        CatalogSnapshot snapshot = source.fetch(run);
+        CatalogSnapshot snapshot = TestRuns.read(source, run);
 
         // then
         assertThat(snapshot.run()).isEqualTo(run);
@@ -124,7 +125,7 @@ class LocalFolderSourceTests {
         copyTiny("sources.json");
 
         // when / then
-        assertThatThrownBy(() -> source.fetch(listed))
+        assertThatThrownBy(() -> TestRuns.read(source, listed))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessageContaining("changed since run " + MANIFEST_INVOCATION);
     }
@@ -137,7 +138,7 @@ class LocalFolderSourceTests {
 
         // when
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
-        CatalogSnapshot snapshot = source.fetch(run);
+        CatalogSnapshot snapshot = TestRuns.read(source, run);
 
         // then
         assertThat(run.runKey()).isEqualTo("24ad943b-c71e-497c-be0b-d037a3c525ad");

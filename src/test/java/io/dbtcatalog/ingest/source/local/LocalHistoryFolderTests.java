@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.local;
 
+import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +73,7 @@ class LocalHistoryFolderTests {
         RunRef june1 = source.listRuns(new RunSelector.Single(SampleRuns.invocationId(1))).get(0);
 
         // when
-        CatalogSnapshot snapshot = source.fetch(june1);
+        CatalogSnapshot snapshot = TestRuns.read(source, june1);
 
         // then
         assertThat(snapshot.info().invocationId()).isEqualTo(SampleRuns.invocationId(1));

@@ -1,0 +1,11 @@
+-- The ingestion pipeline no longer runs on Spring Batch (docs/decisions/0001-execution-model.md): ingestion_run is
+-- the one record of what happened to a run, so Spring Batch's job repository tables (V2) are dropped.
+DROP TABLE BATCH_STEP_EXECUTION_CONTEXT;
+DROP TABLE BATCH_JOB_EXECUTION_CONTEXT;
+DROP TABLE BATCH_STEP_EXECUTION;
+DROP TABLE BATCH_JOB_EXECUTION_PARAMS;
+DROP TABLE BATCH_JOB_EXECUTION;
+DROP TABLE BATCH_JOB_INSTANCE;
+DROP SEQUENCE BATCH_STEP_EXECUTION_SEQ;
+DROP SEQUENCE BATCH_JOB_EXECUTION_SEQ;
+DROP SEQUENCE BATCH_JOB_INSTANCE_SEQ;

@@ -1,0 +1,204 @@
+package io.dbtcatalog.ingest.job;
+
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.source.MetadataSource;
+import io.dbtcatalog.ingest.source.RunInput;
+import io.dbtcatalog.ingest.source.RunSelector;
+import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.ProjectLease;
+import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.PublishResult;
+import io.dbtcatalog.ingest.store.PublishRules;
+import io.dbtcatalog.ingest.store.RunAlreadyIngestedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingestion pipeline of one source for one request, one run after the other:
+ * <ol>
+ *   <li><b>list</b> the runs the selector wants ({@link MetadataSource#listRuns});</li>
+ *   <li><b>check the ledger</b>: a run {@code ingestion_run} already holds is skipped (unless forced);</li>
+ *   <li><b>fetch</b> the run's input ({@link MetadataSource#fetch}: located or downloaded, not parsed);</li>
+ *   <li><b>check the fingerprint</b>: input identical to what the catalog state was published from is acknowledged
+ *       in the ledger without being read;</li>
+ *   <li><b>read</b> it into the normalized snapshot;</li>
+ *   <li><b>publish</b> it in one transaction, with its ledger row.</li>
+ * </ol>
+ * The first failed run stops the source (later runs would be published out of order); a failure is recorded in the
+ * ledger once, here. A backfill started again resumes where it stopped, since the runs it published are skipped.
+ */
+final class SourceIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceIngestion.class);
+
+    private final MetadataSource source;
+    private final ProjectRef project;
+    private final CatalogStore store;
+    private final PublishRules rules;
+    private final IngestionProgress progress;
+
+    SourceIngestion(MetadataSource source, ProjectRef project, CatalogStore store, PublishRules rules,
+            IngestionProgress progress) {
+        this.source = source;
+        this.project = project;
+        this.store = store;
+        this.rules = rules;
+        this.progress = progress;
+    }
+
+    /** The runs touched, and a failure that happened before any run could be named (null when none). */
+    record Result(List<RunOutcome> runs, String failure) {
+    }
+
+    /** Ingests what {@code selector} lists; {@code force} ingests runs the ledger holds again. */
+    Result run(RunSelector selector, boolean force) {
+        if (!isBackfill(selector)) {
+            return ingest(selector, force);
+        }
+        try (ProjectLease lease = store.tryLease(project.projectKey())) {
+            if (!lease.held()) {
+                String failure = "a backfill of source '" + source.name() + "' is running in another process (it"
+                        + " holds the source's lease); wait for it to finish, then start this one again";
+                log.error("{}: {}", source.name(), failure);
+                return new Result(List.of(), failure);
+            }
+            return ingest(selector, force);
+        }
+    }
+
+    private Result ingest(RunSelector selector, boolean force) {
+        Instant started = Instant.now();
+        List<RunRef> listed;
+        try {
+            listed = source.listRuns(selector);
+        } catch (RuntimeException e) {
+            String failure = "could not list runs: " + Failures.oneLine(e);
+            log.error("{}: {}", source.name(), failure);
+            Failures.recordListing(store, project, started, failure);
+            return new Result(List.of(), failure);
+        }
+        if (listed.isEmpty()) {
+            log.warn("{}: no run matches {}; nothing to ingest", source.name(), describe(selector));
+        }
+        List<RunOutcome> outcomes = new ArrayList<>();
+        List<RunRef> toIngest = new ArrayList<>();
+        for (RunRef run : listed) {
+            if (!force && store.isIngested(project.projectKey(), run.runKey())) {
+                String message = "already in the catalog; skipped (use --force to ingest it again)";
+                log.info("{}: run {} {}", source.name(), run.runKey(), message);
+                report(outcomes, RunOutcome.skipped(run, message));
+            } else {
+                toIngest.add(run);
+            }
+        }
+        progress.planned(source.name(), toIngest.size(), listed.size() - toIngest.size());
+        for (RunRef run : toIngest) {
+            RunOutcome outcome = ingestOne(run);
+            report(outcomes, outcome);
+            if (outcome.status() == RunOutcome.Status.FAILED) {
+                break;
+            }
+        }
+        return new Result(outcomes, null);
+    }
+
+    private void report(List<RunOutcome> outcomes, RunOutcome outcome) {
+        outcomes.add(outcome);
+        progress.finished(outcome);
+    }
+
+    /** Steps 3 to 6 for one run; never throws. */
+    private RunOutcome ingestOne(RunRef run) {
+        Instant started = Instant.now();
+        log.info("{}: ingesting run {} ({})", source.name(), run.runKey(), run.location());
+        Fetched fetched;
+        try (RunInput input = source.fetch(run)) {
+            Optional<String> fingerprint = input.fingerprint();
+            if (fingerprint.isPresent() && store.isCurrentState(project.projectKey(), fingerprint.get())) {
+                log.info("{}: run {}: artifacts identical to those of the catalog's current state ({}); not parsed"
+                        + " again", source.name(), run.runKey(), fingerprint.get());
+                fetched = Fetched.unchanged(input, fingerprint.get());
+            } else {
+                fetched = Fetched.read(input.read());
+            }
+        } catch (RuntimeException e) {
+            String message = Failures.oneLine(e);
+            log.error("{}: run {} failed: {}", source.name(), run.runKey(), message);
+            return failed(run, started, message);
+        }
+        return publish(run, fetched, started);
+    }
+
+    /** What step 4 and 5 gave: the snapshot read, or the input left unread because it matched the state. */
+    private record Fetched(CatalogSnapshot snapshot, SnapshotInfo info, String fingerprint, List<String> warnings) {
+
+        static Fetched read(CatalogSnapshot snapshot) {
+            return new Fetched(snapshot, snapshot.info(), snapshot.artifactDigest(), snapshot.warnings());
+        }
+
+        static Fetched unchanged(RunInput input, String fingerprint) {
+            return new Fetched(null, input.info(), fingerprint, input.warnings());
+        }
+    }
+
+    private RunOutcome publish(RunRef run, Fetched fetched, Instant started) {
+        try {
+            PublishResult result = fetched.snapshot() == null
+                    ? store.acknowledgeUnchanged(project, run, fetched.info(), fetched.fingerprint(), started, rules)
+                    : store.publish(project, fetched.snapshot(), started, rules);
+            Duration duration = since(started);
+            log.info("{}: run {} ingested in {} ms: nodes +{} ~{} -{} ={}", project.projectKey(), run.runKey(),
+                    duration.toMillis(), result.nodes().added(), result.nodes().updated(), result.nodes().deleted(),
+                    result.nodes().unchanged());
+            return RunOutcome.ingested(run, result, duration, fetched.warnings(), fetched.snapshot() == null);
+        } catch (RunAlreadyIngestedException e) {
+            return skippedMeanwhile(run);
+        } catch (RuntimeException e) {
+            String message = Failures.oneLine(e);
+            log.error("{}: publishing run {} failed, catalog unchanged: {}", project.projectKey(), run.runKey(),
+                    message);
+            return failed(run, started, message);
+        }
+    }
+
+    private RunOutcome skippedMeanwhile(RunRef run) {
+        String message = "run " + run.runKey() + " was ingested by another ingestion while this one waited for the"
+                + " project; skipped";
+        log.info("{}: {}", project.projectKey(), message);
+        return RunOutcome.skipped(run, message);
+    }
+
+    private RunOutcome failed(RunRef run, Instant started, String message) {
+        Failures.record(store, project, run, started, message);
+        return RunOutcome.failed(run, message, since(started));
+    }
+
+    static boolean isBackfill(RunSelector selector) {
+        return selector instanceof RunSelector.Window || selector instanceof RunSelector.LastN;
+    }
+
+    /** The selector in words, for log lines. */
+    static String describe(RunSelector selector) {
+        if (selector instanceof RunSelector.Single single) {
+            return "single:" + single.runKey();
+        }
+        if (selector instanceof RunSelector.LastN last) {
+            return "last:" + last.count();
+        }
+        if (selector instanceof RunSelector.Window window) {
+            return "window:" + window.since() + "/" + (window.until() == null ? "" : window.until().toString());
+        }
+        return "latest";
+    }
+
+    private static Duration since(Instant started) {
+        return Duration.between(started, Instant.now());
+    }
+}

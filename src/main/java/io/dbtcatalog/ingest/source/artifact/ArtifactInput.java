@@ -1,0 +1,83 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.source.RunInput;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The artifact files of one run as a {@link RunInput}: fingerprinted by their {@link ArtifactDigest}, read by the
+ * shared {@link ArtifactSnapshotReader}. The files' sizes and times are stamped when the input is opened, and
+ * reading fails if any file was rewritten since (what was read could mix two dbt invocations).
+ */
+public final class ArtifactInput implements RunInput {
+
+    private final ArtifactSnapshotReader reader;
+    private final ArtifactFiles files;
+    private final RunRef run;
+    private final List<String> warnings;
+    private final UnaryOperator<CatalogSnapshot> finish;
+    private final Runnable release;
+    private final ArtifactDigest.Stamp stamp;
+    private String digest;
+
+    /**
+     * An input over {@code files}; {@code warnings} are the fetch's own, {@code finish} adjusts the snapshot read
+     * (its warnings), {@code release} runs on close (deleting a download folder).
+     */
+    public ArtifactInput(ArtifactSnapshotReader reader, ArtifactFiles files, RunRef run, List<String> warnings,
+            UnaryOperator<CatalogSnapshot> finish, Runnable release) {
+        this.reader = reader;
+        this.files = files;
+        this.run = run;
+        this.warnings = List.copyOf(warnings);
+        this.finish = finish;
+        this.release = release;
+        this.stamp = ArtifactDigest.Stamp.of(files);
+    }
+
+    /** An input over files that stay where they are, with no warnings of its own. */
+    public ArtifactInput(ArtifactSnapshotReader reader, ArtifactFiles files, RunRef run) {
+        this(reader, files, run, List.of(), snapshot -> snapshot, () -> { });
+    }
+
+    @Override
+    public RunRef run() {
+        return run;
+    }
+
+    /** The digest of the files, computed once ({@code sha256:<hex>}). */
+    @Override
+    public Optional<String> fingerprint() {
+        if (digest == null) {
+            digest = ArtifactDigest.of(files);
+        }
+        return Optional.of(digest);
+    }
+
+    @Override
+    public SnapshotInfo info() {
+        return ArtifactSnapshotReader.headerInfo(files.manifest());
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public CatalogSnapshot read() {
+        String fingerprint = fingerprint().orElseThrow();
+        CatalogSnapshot snapshot = reader.read(files, run);
+        stamp.requireUnchanged(files);
+        return finish.apply(snapshot.withArtifactDigest(fingerprint));
+    }
+
+    @Override
+    public void close() {
+        release.run();
+    }
+}
