@@ -10,6 +10,7 @@ import io.dbtcatalog.ingest.source.dbtcloud.DbtCloudSettings;
 import io.dbtcatalog.ingest.source.dbtcloud.DbtCloudSource;
 import io.dbtcatalog.ingest.source.discovery.DiscoverySettings;
 import io.dbtcatalog.ingest.source.discovery.DiscoverySource;
+import io.dbtcatalog.ingest.source.http.HttpClients;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
 import io.dbtcatalog.ingest.source.local.LocalFolderSource;
 import io.dbtcatalog.ingest.store.ProjectRef;
@@ -32,6 +33,7 @@ public class SourceRegistry {
 
     private final IngestionProperties properties;
     private final ArtifactSnapshotReader artifactReader;
+    private final HttpClients httpClients;
     private final Map<String, Supplier<MetadataSource>> factories = new ConcurrentHashMap<>();
     private final Map<String, MetadataSource> sources = new ConcurrentHashMap<>();
 
@@ -40,9 +42,11 @@ public class SourceRegistry {
      * start-up naming its key whichever bean is created first.
      */
     public SourceRegistry(IngestionProperties properties, ArtifactSnapshotReader artifactReader,
+            HttpClients httpClients,
             @Value("${dbt-catalog-ingest.config-file:ingestion-config.yaml}") String configFile) {
         this.properties = properties;
         this.artifactReader = artifactReader;
+        this.httpClients = httpClients;
         List<String> problems = new ArrayList<>(properties.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(configFile, problems);
@@ -93,13 +97,13 @@ public class SourceRegistry {
                         source.token(), source.projectId(), source.jobId(), source.environmentId(),
                         new LinkedHashSet<>(source.acceptedStatuses()), http(properties.http(), Integer.MAX_VALUE),
                         properties.workDir().resolve(source.name()));
-                return () -> new DbtCloudSource(settings, artifactReader);
+                return () -> new DbtCloudSource(settings, artifactReader, httpClients);
             }
             case DISCOVERY -> {
                 DiscoverySettings settings = new DiscoverySettings(source.name(), source.metadataUrl(),
                         source.environmentId(), source.token(), source.pageSize(),
                         http(properties.http(), DiscoverySettings.defaultHttp().requestsPerMinute()));
-                return () -> new DiscoverySource(settings);
+                return () -> new DiscoverySource(settings, httpClients);
             }
             default -> throw new IllegalArgumentException("unsupported kind " + source.kind());
         }
