@@ -23,6 +23,7 @@ public class HttpConfiguration {
 
     @Bean
     HttpClients httpClients(OkHttpClient okHttpClient, ObjectProvider<RetryListener> retryListener) {
-        return new HttpClients(okHttpClient, HttpTiming.system(), retryListener.getIfAvailable(() -> RetryListener.NONE));
+        RetryListener listener = retryListener.getIfAvailable(() -> RetryListener.NONE);
+        return new HttpClients(okHttpClient, HttpTiming.system(), listener);
     }
 }
