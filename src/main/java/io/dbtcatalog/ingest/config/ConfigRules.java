@@ -51,7 +51,8 @@ final class ConfigRules {
     }
 
     private void checkHttp(HttpSettings http) {
-        if (http.initialBackoff().compareTo(http.maxBackoff()) > 0) {
+        if (http.initialBackoff() != null && http.maxBackoff() != null
+                && http.initialBackoff().compareTo(http.maxBackoff()) > 0) {
             reject("http.initial-backoff", "must not exceed max-backoff (" + http.maxBackoff() + "), was "
                     + http.initialBackoff());
         }

@@ -29,6 +29,9 @@ final class CronCheck {
 
     /** What is wrong with {@code zone}, if anything. */
     static Optional<String> zoneProblem(String zone) {
+        if (zone == null) {
+            return Optional.of("required (a time zone id, e.g. UTC, Europe/Paris)");
+        }
         try {
             ZoneId.of(zone);
             return Optional.empty();

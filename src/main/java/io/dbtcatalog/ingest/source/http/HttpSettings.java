@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.http;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,13 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (dbt Cloud documents 5,000 per minute per account).
  */
 public record HttpSettings(
-        @DefaultValue("10s") @DurationMin(nanos = 1, message = POSITIVE) Duration connectTimeout,
-        @DefaultValue("60s") @DurationMin(nanos = 1, message = POSITIVE) Duration readTimeout,
-        @DefaultValue("10m") @DurationMin(nanos = 1, message = POSITIVE) Duration callTimeout,
+        @DefaultValue("10s") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration connectTimeout,
+        @DefaultValue("60s") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration readTimeout,
+        @DefaultValue("10m") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration callTimeout,
         @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
-        @DefaultValue("1s") @DurationMin(nanos = 1, message = POSITIVE) Duration initialBackoff,
-        @DefaultValue("30s") @DurationMin(nanos = 1, message = POSITIVE) Duration maxBackoff,
-        @DefaultValue("5m") @DurationMin(nanos = 1, message = POSITIVE) Duration retryDeadline,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration initialBackoff,
+        @DefaultValue("30s") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration maxBackoff,
+        @DefaultValue("5m") @NotNull @DurationMin(nanos = 1, message = POSITIVE) Duration retryDeadline,
         @DefaultValue("3000") @Min(1) int requestsPerMinute) {
 
     static final String POSITIVE = "must be a positive duration";
