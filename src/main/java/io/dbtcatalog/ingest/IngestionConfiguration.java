@@ -2,21 +2,19 @@ package io.dbtcatalog.ingest;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.dbtcatalog.ingest.config.ConfigException;
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.config.TargetProperties;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Application wiring outside the batch job: checks the configuration's cross-key rules, opens the catalog database
- * (migrated to the current schema before anything uses it), and provides the store and the artifact reader.
+ * Application wiring outside the batch job: opens the catalog database (migrated to the current schema before
+ * anything uses it), and provides the store and the artifact reader.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestionConfiguration {
@@ -27,12 +25,7 @@ public class IngestionConfiguration {
      */
     @Bean
     DataSource catalogDataSource(IngestionProperties properties,
-            @Value("${dbt-catalog-ingest.config-file:ingestion-config.yaml}") String configFile,
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly) {
-        List<String> problems = properties.problems();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(configFile, problems);
-        }
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());

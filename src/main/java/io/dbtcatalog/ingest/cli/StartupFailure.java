@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,6 @@ record StartupFailure(String message, boolean configuration) {
 
     static StartupFailure classify(Throwable failure, Path config) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException e) {
-                return new StartupFailure(e.getMessage(), true);
-            }
             if (t instanceof BindException e) {
                 return new StartupFailure("invalid configuration in " + config + ":\n  - "
                         + String.join("\n  - ", describe(e)), true);

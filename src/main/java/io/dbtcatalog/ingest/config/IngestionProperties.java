@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.config;
 
+import io.dbtcatalog.ingest.source.http.HttpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,20 +8,22 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
  * catalog database, the sources, the work folder for downloads, the HTTP settings, the default schedule (a Quartz
  * cron expression a source's own {@code schedule} overrides), the scheduler, the management port and the publish
- * safeguards ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors.
+ * safeguards ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors. Validated once, while it is
+ * bound: Bean Validation's annotations on the records, then the cross-key rules ({@link ConfigRules}) through
+ * {@link #validate}, every problem naming its key.
  */
 @Validated
 @ConfigurationProperties(prefix = "ingestion", ignoreUnknownFields = false)
@@ -28,33 +31,13 @@ public record IngestionProperties(
         @Valid @NotNull TargetProperties target,
         @Valid @NotEmpty List<SourceProperties> sources,
         @DefaultValue("./data/work") Path workDir,
-        @Valid @DefaultValue HttpProperties http,
+        @Valid @DefaultValue HttpSettings http,
         String schedule,
         @Valid @DefaultValue SchedulerProperties scheduler,
         @Valid @DefaultValue ManagementProperties management,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare,
-        @DefaultValue("2m") Duration lockTimeout) {
-
-    /** Every rule Bean Validation cannot express, each naming its full key; empty when the config is sound. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        CronCheck.check(problems, "ingestion.schedule", schedule);
-        CronCheck.checkZone(problems, "ingestion.scheduler.time-zone", scheduler.timeZone());
-        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-            problems.add("ingestion.lock-timeout: must be positive (how long a publish waits for another ingestion"
-                    + " of the same project), was " + lockTimeout);
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < sources.size(); i++) {
-            SourceProperties source = sources.get(i);
-            String key = "ingestion.sources[" + i + "]";
-            problems.addAll(source.problems(key));
-            if (!names.add(source.name())) {
-                problems.add(key + ".name: '" + source.name() + "' is used by another source; names must be unique");
-            }
-        }
-        return problems;
-    }
+        @DefaultValue("2m") @NotNull @DurationMin(nanos = 1, message = "must be positive (how long a publish waits"
+                + " for another ingestion of the same project)") Duration lockTimeout) implements Validator {
 
     /** The cron expression a source is scheduled with: its own, else the global default; null when neither is set. */
     public String scheduleOf(SourceProperties source) {
@@ -64,5 +47,16 @@ public record IngestionProperties(
     /** The source with that name, if configured. */
     public Optional<SourceProperties> source(String name) {
         return sources.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return IngestionProperties.class.isAssignableFrom(type);
+    }
+
+    /** Checks the cross-key rules; Spring Boot calls this while it binds the tree. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ConfigRules.check((IngestionProperties) target, errors);
     }
 }

@@ -16,10 +16,10 @@ public record SchedulerProperties(
         @DefaultValue("2m") Duration shutdownTimeout) {
 
     /**
-     * Connections the catalog pool needs so that every scheduler thread can hold its chunk transaction and publish
-     * at the same time, with a few to spare for Quartz and the job repository.
+     * Connections the catalog pool needs so that every scheduler thread can publish at the same time (one
+     * transaction each), with a few to spare for Quartz's clustered job store and the ledger reads.
      */
     public int connectionsNeeded() {
-        return 2 * threads + 3;
+        return threads + 3;
     }
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The transport rule for API URLs that carry a token: {@code https}, except for loopback addresses
- * ({@code localhost}, {@code 127.x.x.x}, {@code ::1}) where local stand-ins and tunnels listen. The host is judged
- * as written, never resolved, so a name that merely resolves to a loopback address still needs https.
+ * The rules for API URLs that carry a token. Transport: {@code https}, except for loopback addresses
+ * ({@code localhost}, {@code 127.x.x.x}, {@code ::1}) where local stand-ins and tunnels listen; the host is judged
+ * as written, never resolved, so a name that merely resolves to a loopback address still needs https. Shape: a host,
+ * and no query, fragment or user info.
  */
 final class SecureUrls {
 
@@ -17,15 +18,31 @@ final class SecureUrls {
     private SecureUrls() {
     }
 
-    /** The problem with {@code url} under {@code key}, if it breaks the rule; empty for null (reported elsewhere). */
-    static Optional<String> problem(String key, URI url) {
+    /** What is wrong with {@code url}, if anything; {@code what} says what it should be, with examples. */
+    static Optional<String> problem(URI url, String what) {
+        Optional<String> transport = transportProblem(url);
+        if (transport.isPresent()) {
+            return transport;
+        }
+        if (url.getHost() == null) {
+            return Optional.of("must be " + what + "; was " + url);
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            return Optional.of("must not carry a query, fragment or user info; was " + url.getScheme() + "://"
+                    + url.getHost() + url.getRawPath());
+        }
+        return Optional.empty();
+    }
+
+    /** The problem with {@code url} if it breaks the transport rule; empty for null (reported elsewhere). */
+    static Optional<String> transportProblem(URI url) {
         if (url == null || "https".equalsIgnoreCase(url.getScheme())) {
             return Optional.empty();
         }
         if ("http".equalsIgnoreCase(url.getScheme()) && isLoopback(url.getHost())) {
             return Optional.empty();
         }
-        return Optional.of(key + ": must be an https URL (the token travels with every request); plain http is"
+        return Optional.of("must be an https URL (the token travels with every request); plain http is"
                 + " accepted only for loopback addresses such as http://127.0.0.1:8080; was "
                 + (url.getHost() == null ? "a " + url.getScheme() + " URL" : url.getScheme() + "://" + url.getHost()));
     }

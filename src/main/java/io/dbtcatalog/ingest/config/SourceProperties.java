@@ -1,18 +1,27 @@
 package io.dbtcatalog.ingest.config;
 
+import io.dbtcatalog.ingest.source.dbtcloud.DbtCloudSettings;
+import io.dbtcatalog.ingest.source.discovery.DiscoverySettings;
+import io.dbtcatalog.ingest.source.http.HttpSettings;
+import io.dbtcatalog.ingest.source.local.LocalSettings;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One configured metadata source ({@code ingestion.sources[i]}). Its {@code name} becomes the catalog's
- * {@code project_key}; which other keys are required depends on {@code kind} (see {@link #problems(String)}).
- * The token is redacted from {@link #toString()}.
+ * One configured metadata source ({@code ingestion.sources[i]}), bound from the flat keys users write: the common
+ * {@code name} (the catalog's {@code project_key}), {@code kind} and {@code schedule}, and the keys of every kind.
+ * The source of each kind reads its own record, {@link #local()}, {@link #dbtCloud} or {@link #discovery}; which
+ * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token is redacted from
+ * {@link #toString()}.
  */
 public record SourceProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
@@ -21,63 +30,46 @@ public record SourceProperties(
         @NotNull SourceKind kind,
         String path,
         URI baseUrl,
-        Long accountId,
+        @Positive(message = POSITIVE) Long accountId,
         String token,
-        Long projectId,
-        Long jobId,
-        Long environmentId,
+        @Positive(message = POSITIVE) Long projectId,
+        @Positive(message = POSITIVE) Long jobId,
+        @Positive(message = POSITIVE) Long environmentId,
         @DefaultValue("10") List<Integer> acceptedStatuses,
         URI metadataUrl,
-        @DefaultValue("500") @Min(1) int pageSize,
+        @DefaultValue("500") @Min(value = 1, message = PAGE_SIZE) @Max(value = DiscoverySettings.MAX_PAGE_SIZE,
+                message = PAGE_SIZE) int pageSize,
         String schedule,
         String historyPath) {
 
-    /** Kind-specific rules Bean Validation cannot express; each problem names its full key. */
-    public List<String> problems(String key) {
-        List<String> problems = new ArrayList<>();
-        if (kind == SourceKind.LOCAL && isBlank(path)) {
-            problems.add(key + ".path: required for kind local (a dbt target/ folder)");
-        }
-        if (kind != SourceKind.LOCAL && historyPath != null) {
-            problems.add(key + ".history-path: only for kind local (dbt Cloud keeps its own run history)");
-        }
-        CronCheck.check(problems, key + ".schedule", schedule);
-        if (kind == SourceKind.DBT_CLOUD) {
-            requireNonNull(problems, key + ".base-url", baseUrl, "dbt-cloud");
-            SecureUrls.problem(key + ".base-url", baseUrl).ifPresent(problems::add);
-            requireNonNull(problems, key + ".account-id", accountId, "dbt-cloud");
-            requireToken(problems, key, "dbt-cloud");
-            if (acceptedStatuses == null || acceptedStatuses.isEmpty()) {
-                problems.add(key + ".accepted-statuses: must list at least one run status (10 = success)");
-            }
-        }
-        if (kind == SourceKind.DISCOVERY) {
-            requireNonNull(problems, key + ".metadata-url", metadataUrl, "discovery");
-            SecureUrls.problem(key + ".metadata-url", metadataUrl).ifPresent(problems::add);
-            requireNonNull(problems, key + ".environment-id", environmentId, "discovery");
-            requireToken(problems, key, "discovery");
-            if (pageSize > 500) {
-                problems.add(key + ".page-size: at most 500 (the Discovery API's maximum)");
-            }
-        }
-        return problems;
+    static final String POSITIVE = "must be a positive number";
+    static final String PAGE_SIZE = "must be between 1 and 500 (the Discovery API's maximum)";
+
+    /** The {@code kind: local} source: its target folder and, when configured, its history folder. */
+    public LocalSettings local() {
+        requireKind(SourceKind.LOCAL);
+        return new LocalSettings(name, Path.of(path), historyPath == null ? null : Path.of(historyPath));
     }
 
-    private void requireToken(List<String> problems, String key, String kindName) {
-        if (isBlank(token)) {
-            problems.add(key + ".token: required for kind " + kindName
-                    + " (usually ${DBT_CLOUD_TOKEN}; is the environment variable set?)");
-        }
+    /** The {@code kind: dbt-cloud} source, with the shared HTTP settings and its own folder under the work folder. */
+    public DbtCloudSettings dbtCloud(HttpSettings http, Path workDir) {
+        requireKind(SourceKind.DBT_CLOUD);
+        return new DbtCloudSettings(name, baseUrl, accountId, token, projectId, jobId, environmentId,
+                new LinkedHashSet<>(acceptedStatuses), http, workDir.resolve(name));
     }
 
-    private static void requireNonNull(List<String> problems, String key, Object value, String kindName) {
-        if (value == null) {
-            problems.add(key + ": required for kind " + kindName);
-        }
+    /** The {@code kind: discovery} source, with the shared HTTP settings capped at the Discovery API's rate. */
+    public DiscoverySettings discovery(HttpSettings http) {
+        requireKind(SourceKind.DISCOVERY);
+        return new DiscoverySettings(name, metadataUrl, environmentId, token, pageSize,
+                http.withRequestsPerMinuteAtMost(DiscoverySettings.MAX_REQUESTS_PER_MINUTE));
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    private void requireKind(SourceKind wanted) {
+        if (kind != wanted) {
+            throw new IllegalStateException("source " + name + " is of kind " + kind.yamlName() + ", not "
+                    + wanted.yamlName());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.schedule;
 
 import io.dbtcatalog.ingest.job.RunOutcome;
 import io.dbtcatalog.ingest.job.SourceOutcome;
+import io.dbtcatalog.ingest.source.http.RetryListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * The Micrometer meters of scheduled ingestions, tagged by source: {@code dbt.catalog.ingestions} (by outcome),
  * {@code dbt.catalog.ingestion.duration}, {@code dbt.catalog.runs} (by status), {@code dbt.catalog.rows.written},
- * and {@code dbt.catalog.http.retries} (by host and reason) fed by the HTTP layer's retry listener.
+ * and {@code dbt.catalog.http.retries} (by host and reason): this is the HTTP layer's retry listener. They are
+ * served while {@code schedule} runs with a management port.
  */
 @Component
-public class IngestionMetrics {
+public class IngestionMetrics implements RetryListener {
 
     private final MeterRegistry registry;
 
@@ -39,8 +41,9 @@ public class IngestionMetrics {
         }
     }
 
-    /** Counts one HTTP retry; the shape of {@link io.dbtcatalog.ingest.source.http.RetryListener}. */
-    public void retried(String method, String host, String reason) {
+    /** Counts one HTTP retry. */
+    @Override
+    public void retrying(String method, String host, String reason) {
         registry.counter("dbt.catalog.http.retries", "host", host, "reason", reason).increment();
     }
 }

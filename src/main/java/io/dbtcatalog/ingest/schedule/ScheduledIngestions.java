@@ -1,8 +1,6 @@
 package io.dbtcatalog.ingest.schedule;
 
 import io.dbtcatalog.ingest.config.IngestionProperties;
-import io.dbtcatalog.ingest.source.http.HttpClients;
-import io.dbtcatalog.ingest.source.http.RetryListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,19 +34,17 @@ public class ScheduledIngestions implements SmartLifecycle {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final TriggerInstaller installer;
-    private final IngestionMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private SchedulerFactoryBean factory;
     private Scheduler scheduler;
 
     public ScheduledIngestions(ApplicationContext context, IngestionProperties properties, DataSource dataSource,
-            PlatformTransactionManager transactionManager, TriggerInstaller installer, IngestionMetrics metrics) {
+            PlatformTransactionManager transactionManager, TriggerInstaller installer) {
         this.context = context;
         this.properties = properties;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.installer = installer;
-        this.metrics = metrics;
     }
 
     /** Starts firing; throws {@link NothingScheduledException} when no source has a schedule. */
@@ -66,7 +62,6 @@ public class ScheduledIngestions implements SmartLifecycle {
             } else {
                 installer.install(scheduler);
             }
-            HttpClients.setRetryListener(metrics::retried);
             scheduler.start();
             log.info("scheduler {} started ({}, instance {})", QuartzSchedulers.NAME,
                     QuartzSchedulers.clustered(properties) ? "clustered JDBC job store" : "in-memory job store",
@@ -104,7 +99,6 @@ public class ScheduledIngestions implements SmartLifecycle {
             log.warn("the scheduler did not go to standby cleanly: {}", e.getMessage());
         } finally {
             destroyQuietly();
-            HttpClients.setRetryListener(RetryListener.NONE);
             stopped.countDown();
             log.info("scheduler {} stopped", QuartzSchedulers.NAME);
         }

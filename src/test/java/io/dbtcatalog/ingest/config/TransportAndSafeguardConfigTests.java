@@ -1,11 +1,11 @@
 package io.dbtcatalog.ingest.config;
 
+import static io.dbtcatalog.ingest.config.ConfigBinding.keys;
+import static io.dbtcatalog.ingest.config.ConfigBinding.problems;
+import static io.dbtcatalog.ingest.config.ConfigBinding.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,31 +18,34 @@ class TransportAndSafeguardConfigTests {
     @ValueSource(strings = {"https://cloud.getdbt.com", "https://emea.dbt.com/", "http://127.0.0.1:8080",
             "http://127.1.2.3", "http://localhost:9000", "http://LOCALHOST", "http://[::1]:8080"})
     void httpsOrLoopbackUrlsAreAccepted(String url) {
-        assertThat(SecureUrls.problem("ingestion.sources[0].base-url", URI.create(url))).isEmpty();
+        assertThat(SecureUrls.transportProblem(URI.create(url))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://cloud.getdbt.com", "http://127.0.0.1.nip.io", "http://localhost.example.com",
             "http://10.0.0.1:8080", "ftp://cloud.getdbt.com", "http://128.0.0.1"})
-    void plainHttpToAnyOtherHostIsRefusedNamingTheKey(String url) {
-        assertThat(SecureUrls.problem("ingestion.sources[0].base-url", URI.create(url))).get().asString()
-                .startsWith("ingestion.sources[0].base-url: must be an https URL")
+    void plainHttpToAnyOtherHostIsRefused(String url) {
+        assertThat(SecureUrls.transportProblem(URI.create(url))).get().asString()
+                .startsWith("must be an https URL")
                 .contains("loopback");
     }
 
     @Test
     void dbtCloudAndDiscoveryUrlsAreCheckedUnderTheirOwnKeys() {
         // given
-        SourceProperties cloud = new SourceProperties("cloud", SourceKind.DBT_CLOUD, null,
-                URI.create("http://cloud.getdbt.com"), 1L, "t", null, null, null, List.of(10), null, 500, null, null);
-        SourceProperties discovery = new SourceProperties("disco", SourceKind.DISCOVERY, null, null, null, "t",
-                null, null, 7L, List.of(10), URI.create("http://metadata.cloud.getdbt.com/graphql"), 500, null, null);
+        String[] cloud = source(0, "name=cloud", "kind=dbt-cloud", "base-url=http://cloud.getdbt.com",
+                "account-id=1", "token=t");
+        String[] discovery = source(1, "name=disco", "kind=discovery", "environment-id=7", "token=t",
+                "metadata-url=http://metadata.cloud.getdbt.com/graphql");
 
         // when / then
-        assertThat(cloud.problems("ingestion.sources[0]"))
-                .singleElement().asString().startsWith("ingestion.sources[0].base-url: must be an https URL");
-        assertThat(discovery.problems("ingestion.sources[1]"))
-                .singleElement().asString().startsWith("ingestion.sources[1].metadata-url: must be an https URL");
+        assertThat(problems(cloud, discovery)).containsExactly(
+                "ingestion.sources[0].base-url: must be an https URL (the token travels with every request); plain"
+                        + " http is accepted only for loopback addresses such as http://127.0.0.1:8080; was"
+                        + " http://cloud.getdbt.com",
+                "ingestion.sources[1].metadata-url: must be an https URL (the token travels with every request);"
+                        + " plain http is accepted only for loopback addresses such as http://127.0.0.1:8080; was"
+                        + " http://metadata.cloud.getdbt.com");
     }
 
     @ParameterizedTest
@@ -60,14 +63,8 @@ class TransportAndSafeguardConfigTests {
 
     @Test
     void lockTimeoutMustBePositive() {
-        // given
-        IngestionProperties properties = new IngestionProperties(new TargetProperties("jdbc:h2:mem:x", "sa", ""),
-                List.of(new SourceProperties("s", SourceKind.LOCAL, "p", null, null, null, null, null, null,
-                        List.of(10), null, 500, null, null)),
-                Path.of("work"), HttpProperties.defaults(), null, new SchedulerProperties("UTC", 4, Duration.ofMinutes(2)),
-                new ManagementProperties(null), 0.5, Duration.ZERO);
-
         // when / then
-        assertThat(properties.problems()).singleElement().asString().startsWith("ingestion.lock-timeout: must be positive");
+        assertThat(problems(keys("lock-timeout=0s"), source(0, "name=s", "kind=local", "path=p")))
+                .singleElement().asString().startsWith("ingestion.lock-timeout: must be positive");
     }
 }

@@ -1,5 +1,7 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;

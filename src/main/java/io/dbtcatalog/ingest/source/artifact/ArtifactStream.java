@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.firstText;
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.nonBlank;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.firstText;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

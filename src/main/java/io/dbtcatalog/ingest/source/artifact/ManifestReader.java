@@ -7,6 +7,7 @@ import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.source.artifact.TestDefinitionMapper.UnitTestTarget;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.nonBlank;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,11 +1,12 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.text;
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.whole;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.text;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.whole;
 
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.decimal;
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.nonBlank;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.decimal;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.SourceFreshness;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import static io.dbtcatalog.ingest.source.artifact.JsonValues.nonBlank;
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestKind;
-import io.dbtcatalog.ingest.source.TestTargets;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.TestTargets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 

@@ -4,7 +4,6 @@ import io.dbtcatalog.ingest.source.http.ApiClient;
 import io.dbtcatalog.ingest.source.http.ApiToken;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
 import io.dbtcatalog.ingest.source.http.HttpClients;
-import io.dbtcatalog.ingest.source.http.HttpTiming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,10 +39,10 @@ final class AdminApi {
     private final ApiClient http;
     private final HttpUrl accountUrl;
 
-    /** The API of one source: its own client (timeouts, token, rate limit) derived from {@code base}. */
-    static AdminApi create(DbtCloudSettings settings, OkHttpClient base, HttpTiming timing) {
-        ApiClient client = HttpClients.apiClient(base, settings.http(),
-                ApiToken.of(settings.token(), "token of source " + settings.name()), timing);
+    /** The API of one source: its own client (timeouts, token, rate limit) derived from the shared one. */
+    static AdminApi create(DbtCloudSettings settings, HttpClients clients) {
+        ApiClient client = clients.apiClient(settings.http(),
+                ApiToken.of(settings.token(), "token of source " + settings.name()));
         return new AdminApi(client, settings.baseUrl(), settings.accountId());
     }
 

@@ -10,11 +10,9 @@ import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactInput;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.HttpClients;
-import io.dbtcatalog.ingest.source.http.HttpTiming;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +33,14 @@ public final class DbtCloudSource implements MetadataSource {
     private final ArtifactDownloads downloads;
     private final WorkFolders folders;
 
-    public DbtCloudSource(DbtCloudSettings settings, ArtifactSnapshotReader reader) {
-        this(settings, reader, HttpClients.sharedBase(), HttpTiming.system(), AdminApi.MAX_PAGE_SIZE);
+    public DbtCloudSource(DbtCloudSettings settings, ArtifactSnapshotReader reader, HttpClients clients) {
+        this(settings, reader, clients, AdminApi.MAX_PAGE_SIZE);
     }
 
-    DbtCloudSource(DbtCloudSettings settings, ArtifactSnapshotReader reader, OkHttpClient base, HttpTiming timing,
-            int pageSize) {
+    DbtCloudSource(DbtCloudSettings settings, ArtifactSnapshotReader reader, HttpClients clients, int pageSize) {
         this.settings = settings;
         this.reader = reader;
-        this.api = AdminApi.create(settings, base, timing);
+        this.api = AdminApi.create(settings, clients);
         this.finder = new RunFinder(api, settings, pageSize);
         this.downloads = new ArtifactDownloads(api, settings.name());
         this.folders = new WorkFolders(settings.workDir());

@@ -3,6 +3,8 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,7 +149,20 @@ final class RunFinder {
     }
 
     private static Instant finishedAt(Wire.Run run) {
-        return CloudTimestamps.parse(run.finishedAt(), "finished_at of run " + run.id());
+        return timestamp(run.finishedAt(), "finished_at of run " + run.id());
+    }
+
+    /**
+     * A dbt Cloud timestamp ({@code 2026-08-01 06:07:41.987654+00:00} on runs, the ISO {@code T} elsewhere) read by
+     * the shared rule; null for a null or blank value, a {@link DbtCloudException} naming {@code field} for text
+     * that is no timestamp.
+     */
+    static Instant timestamp(String value, String field) {
+        Instant instant = Timestamps.parse(value);
+        if (instant == null && JsonValues.nonBlank(value) != null) {
+            throw new DbtCloudException("dbt Cloud sent an unreadable timestamp in " + field + ": '" + value + "'");
+        }
+        return instant;
     }
 
     private static int totalCount(Wire.RunList page) {

@@ -8,7 +8,6 @@ import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.http.HttpClients;
-import io.dbtcatalog.ingest.source.http.HttpTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,12 +37,8 @@ public final class DiscoverySource implements MetadataSource {
     private final GraphQlTransport transport;
     private final ConnectionReader reader;
 
-    public DiscoverySource(DiscoverySettings settings) {
-        this(settings, HttpClients.sharedBase(), HttpTiming.system());
-    }
-
-    DiscoverySource(DiscoverySettings settings, OkHttpClient base, HttpTiming timing) {
-        this(settings, new HttpGraphQlTransport(settings, base, timing, mapper()));
+    public DiscoverySource(DiscoverySettings settings, HttpClients clients) {
+        this(settings, new HttpGraphQlTransport(settings, clients, mapper()));
     }
 
     DiscoverySource(DiscoverySettings settings, GraphQlTransport transport) {

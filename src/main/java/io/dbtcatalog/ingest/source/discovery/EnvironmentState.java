@@ -1,5 +1,8 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
+
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -12,10 +15,10 @@ record EnvironmentState(String projectName, String adapterType, Instant lastUpda
     static EnvironmentState of(JsonNode environment) {
         JsonNode applied = environment.path("applied");
         return new EnvironmentState(
-                Json.text(environment.path("dbtProjectName")),
-                Json.text(environment.path("adapterType")),
-                Json.instant(Json.text(applied.path("lastUpdatedAt"))),
-                Json.text(applied.path("latestGitSha")));
+                nonBlank(environment.path("dbtProjectName")),
+                nonBlank(environment.path("adapterType")),
+                Timestamps.parseUnlessNever(nonBlank(applied.path("lastUpdatedAt"))),
+                nonBlank(applied.path("latestGitSha")));
     }
 
     boolean applied() {

@@ -4,13 +4,11 @@ import io.dbtcatalog.ingest.source.http.ApiClient;
 import io.dbtcatalog.ingest.source.http.ApiToken;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
 import io.dbtcatalog.ingest.source.http.HttpClients;
-import io.dbtcatalog.ingest.source.http.HttpTiming;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +28,9 @@ final class HttpGraphQlTransport implements GraphQlTransport {
     private final HttpUrl url;
     private final JsonMapper mapper;
 
-    HttpGraphQlTransport(DiscoverySettings settings, OkHttpClient base, HttpTiming timing, JsonMapper mapper) {
+    HttpGraphQlTransport(DiscoverySettings settings, HttpClients clients, JsonMapper mapper) {
         this.settings = settings;
-        this.client = HttpClients.apiClient(base, settings.http(), ApiToken.of(settings.token(), "token"), timing);
+        this.client = clients.apiClient(settings.http(), ApiToken.of(settings.token(), "token"));
         this.url = HttpUrl.get(settings.metadataUrl().toString());
         this.mapper = mapper;
     }

@@ -1,10 +1,13 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
+
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.LineageEdge;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,24 +30,24 @@ final class NodeMapper {
                 NodeId.of(node.uniqueId()),
                 ResourceType.of(node.resourceType() != null ? node.resourceType() : prefix(node.uniqueId())),
                 node.packageName() != null ? node.packageName() : packageOf(node.uniqueId()),
-                Json.nonBlank(node.name()),
-                Json.nonBlank(node.database()),
-                Json.nonBlank(node.schema()),
+                nonBlank(node.name()),
+                nonBlank(node.database()),
+                nonBlank(node.schema()),
                 first(node.alias(), node.identifier()),
                 null,
-                first(node.materializedType(), Json.text(config.path("materialized"))),
-                Json.nonBlank(node.language()),
-                Json.nonBlank(node.description()),
+                first(node.materializedType(), nonBlank(config.path("materialized"))),
+                nonBlank(node.language()),
+                nonBlank(node.description()),
                 owner(node, config),
-                node.tags().isEmpty() ? Json.strings(config.path("tags")) : node.tags(),
-                Json.merged(node.meta(), config.path("meta")),
-                first(node.access(), Json.text(config.path("access"))),
-                first(node.group(), Json.text(config.path("group"))),
-                Json.nonBlank(node.version()),
+                node.tags().isEmpty() ? JsonValues.strings(config.path("tags")) : node.tags(),
+                JsonValues.mergedObjectJson(node.meta(), config.path("meta")),
+                first(node.access(), nonBlank(config.path("access"))),
+                first(node.group(), nonBlank(config.path("group"))),
+                nonBlank(node.version()),
                 contractEnforced(node, config),
-                Json.nonBlank(node.filePath()),
-                Json.nonBlank(node.rawCode()),
-                Json.nonBlank(node.compiledCode()),
+                nonBlank(node.filePath()),
+                nonBlank(node.rawCode()),
+                nonBlank(node.compiledCode()),
                 null);
     }
 
@@ -57,17 +60,17 @@ final class NodeMapper {
             return List.of();
         }
         List<Wire.Column> observed = new ArrayList<>(node.catalog().columns());
-        observed.removeIf(column -> column == null || Json.nonBlank(column.name()) == null);
+        observed.removeIf(column -> column == null || nonBlank(column.name()) == null);
         observed.sort(Comparator.comparing(Wire.Column::index, Comparator.nullsLast(Comparator.naturalOrder())));
         NodeId id = NodeId.of(node.uniqueId());
         List<CatalogColumn> columns = new ArrayList<>();
         for (Wire.Column column : observed) {
-            String description = Json.nonBlank(column.description());
+            String description = nonBlank(column.description());
             List<String> tags = column.tags() == null ? List.of() : column.tags();
-            String meta = Json.objectJson(column.meta());
+            String meta = JsonValues.objectJson(column.meta());
             boolean documented = description != null || !tags.isEmpty() || !"{}".equals(meta);
-            columns.add(new CatalogColumn(id, column.name(), Json.nonBlank(column.type()), column.index(),
-                    description != null ? description : Json.nonBlank(column.comment()), tags, meta, documented,
+            columns.add(new CatalogColumn(id, column.name(), nonBlank(column.type()), column.index(),
+                    description != null ? description : nonBlank(column.comment()), tags, meta, documented,
                     true));
         }
         return columns;
@@ -85,7 +88,7 @@ final class NodeMapper {
     static List<String> parentIds(Wire.AppliedNode node) {
         List<String> ids = new ArrayList<>();
         for (Wire.Parent parent : node.parents()) {
-            String id = parent == null ? null : Json.nonBlank(parent.uniqueId());
+            String id = parent == null ? null : nonBlank(parent.uniqueId());
             if (id != null && !id.startsWith("macro.") && !"macro".equalsIgnoreCase(parent.resourceType())) {
                 ids.add(id);
             }
@@ -94,13 +97,13 @@ final class NodeMapper {
     }
 
     static JsonNode config(Wire.AppliedNode node) {
-        return Json.object(node.config()) != null ? node.config() : MissingNode.getInstance();
+        return JsonValues.object(node.config()) != null ? node.config() : MissingNode.getInstance();
     }
 
     /** dbt unique ids read {@code <resource_type>.<package>.<…>}. */
     static String packageOf(String uniqueId) {
         String[] parts = uniqueId.split("\\.");
-        return parts.length > 2 ? Json.nonBlank(parts[1]) : null;
+        return parts.length > 2 ? nonBlank(parts[1]) : null;
     }
 
     private static String prefix(String uniqueId) {
@@ -115,16 +118,16 @@ final class NodeMapper {
             return declared;
         }
         JsonNode meta = node.meta() == null ? MissingNode.getInstance() : node.meta();
-        return first(Json.text(meta.path("owner")), Json.text(config.path("meta").path("owner")));
+        return first(nonBlank(meta.path("owner")), nonBlank(config.path("meta").path("owner")));
     }
 
     private static Boolean contractEnforced(Wire.AppliedNode node, JsonNode config) {
-        Boolean configured = Json.bool(config.path("contract").path("enforced"));
+        Boolean configured = JsonValues.bool(config.path("contract").path("enforced"));
         return configured != null ? configured : node.contractEnforced();
     }
 
     static String first(String preferred, String fallback) {
-        String value = Json.nonBlank(preferred);
-        return value != null ? value : Json.nonBlank(fallback);
+        String value = nonBlank(preferred);
+        return value != null ? value : nonBlank(fallback);
     }
 }

@@ -1,9 +1,12 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
+
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.util.Locale;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,37 +30,38 @@ final class ResultMapper {
 
     /** Whether the node has a latest execution that can be keyed (status and run id present). */
     static boolean executed(Wire.Execution execution) {
-        return execution != null && Json.nonBlank(execution.lastRunStatus()) != null && execution.lastRunId() != null;
+        return execution != null && nonBlank(execution.lastRunStatus()) != null && execution.lastRunId() != null;
     }
 
     static RunResult runResult(Wire.AppliedNode node) {
         Wire.Execution execution = node.executionInfo();
         return new RunResult(NodeId.of(node.uniqueId()), invocationOf(execution.lastRunId()),
-                execution.lastRunStatus(), Json.nonBlank(execution.lastRunError()), execution.executionTime(),
-                Json.instant(execution.executeStartedAt()), Json.instant(execution.executeCompletedAt()), null,
-                execution.lastRunId());
+                execution.lastRunStatus(), nonBlank(execution.lastRunError()), execution.executionTime(),
+                Timestamps.parseUnlessNever(execution.executeStartedAt()),
+                Timestamps.parseUnlessNever(execution.executeCompletedAt()), null, execution.lastRunId());
     }
 
     static TestResult testResult(Wire.AppliedNode node) {
         Wire.Execution execution = node.executionInfo();
         return new TestResult(NodeId.of(node.uniqueId()), invocationOf(execution.lastRunId()),
-                execution.lastRunStatus(), execution.lastRunFailures(), Json.nonBlank(execution.lastRunError()),
-                execution.executionTime(), Json.instant(execution.executeStartedAt()),
-                Json.instant(execution.executeCompletedAt()), execution.lastRunId());
+                execution.lastRunStatus(), execution.lastRunFailures(), nonBlank(execution.lastRunError()),
+                execution.executionTime(), Timestamps.parseUnlessNever(execution.executeStartedAt()),
+                Timestamps.parseUnlessNever(execution.executeCompletedAt()), execution.lastRunId());
     }
 
     /** Whether the source's freshness was checked by a known run and has a verdict. */
     static boolean checked(Wire.Freshness freshness) {
         return freshness != null && Boolean.TRUE.equals(freshness.freshnessChecked())
-                && Json.nonBlank(freshness.freshnessStatus()) != null && freshness.freshnessRunId() != null;
+                && nonBlank(freshness.freshnessStatus()) != null && freshness.freshnessRunId() != null;
     }
 
     /** The API spells the verdict as an enum ({@code Pass}); dbt's artifacts spell it lower-case ({@code pass}). */
     static SourceFreshness freshness(Wire.AppliedNode node) {
         Wire.Freshness freshness = node.freshness();
         return new SourceFreshness(NodeId.of(node.uniqueId()), invocationOf(freshness.freshnessRunId()),
-                freshness.freshnessStatus().toLowerCase(Locale.ROOT), Json.instant(freshness.maxLoadedAt()),
-                Json.instant(freshness.snapshottedAt()), freshness.maxLoadedAtTimeAgoInS(),
+                freshness.freshnessStatus().toLowerCase(Locale.ROOT),
+                Timestamps.parseUnlessNever(freshness.maxLoadedAt()),
+                Timestamps.parseUnlessNever(freshness.snapshottedAt()), freshness.maxLoadedAtTimeAgoInS(),
                 criteriaJson(freshness.criteria()), null, null, freshness.freshnessRunId());
     }
 

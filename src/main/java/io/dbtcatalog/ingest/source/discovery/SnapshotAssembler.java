@@ -1,5 +1,7 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
+
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -75,7 +77,7 @@ final class SnapshotAssembler {
             } else {
                 runResults.add(ResultMapper.runResult(node));
             }
-        } else if (execution != null && Json.nonBlank(execution.lastRunStatus()) != null) {
+        } else if (execution != null && nonBlank(execution.lastRunStatus()) != null) {
             unkeyed++;
         }
     }

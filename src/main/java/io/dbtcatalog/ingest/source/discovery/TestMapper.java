@@ -1,9 +1,12 @@
 package io.dbtcatalog.ingest.source.discovery;
 
+import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
+
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestKind;
-import io.dbtcatalog.ingest.source.TestTargets;
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.TestTargets;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -23,23 +26,23 @@ final class TestMapper {
         NodeId id = NodeId.of(node.uniqueId());
         TestKind kind = kind(node);
         if (kind == TestKind.UNIT) {
-            String model = Json.nonBlank(node.testedNodeUniqueId());
-            return new TestDefinition(id, Json.nonBlank(node.name()), TestKind.UNIT,
+            String model = nonBlank(node.testedNodeUniqueId());
+            return new TestDefinition(id, nonBlank(node.name()), TestKind.UNIT,
                     model == null ? null : NodeId.of(model), null, null, "{}");
         }
         Wire.TestMetadata metadata = kind == TestKind.GENERIC ? node.testMetadata() : null;
-        JsonNode kwargs = metadata == null || Json.object(metadata.kwargs()) == null
+        JsonNode kwargs = metadata == null || JsonValues.object(metadata.kwargs()) == null
                 ? MissingNode.getInstance() : metadata.kwargs();
         return new TestDefinition(
                 id,
-                metadata == null ? Json.nonBlank(node.name())
-                        : TestTargets.genericTestName(Json.nonBlank(metadata.namespace()), Json.nonBlank(metadata.name())),
+                metadata == null ? nonBlank(node.name())
+                        : TestTargets.genericTestName(nonBlank(metadata.namespace()), nonBlank(metadata.name())),
                 kind,
-                TestTargets.attachedNode(Json.nonBlank(node.testedNodeUniqueId()), NodeMapper.parentIds(node),
-                        Json.text(kwargs.path("model"))),
-                NodeMapper.first(node.columnName(), Json.text(kwargs.path("column_name"))),
-                Json.text(NodeMapper.config(node).path("severity")),
-                Json.objectJson(kwargs));
+                TestTargets.attachedNode(nonBlank(node.testedNodeUniqueId()), NodeMapper.parentIds(node),
+                        nonBlank(kwargs.path("model"))),
+                NodeMapper.first(node.columnName(), nonBlank(kwargs.path("column_name"))),
+                nonBlank(NodeMapper.config(node).path("severity")),
+                JsonValues.objectJson(kwargs));
     }
 
     static TestKind kind(Wire.AppliedNode node) {
@@ -53,7 +56,7 @@ final class TestMapper {
         if (type.equals("SINGULAR_DATA_TEST")) {
             return TestKind.SINGULAR;
         }
-        boolean hasMetadata = node.testMetadata() != null && Json.nonBlank(node.testMetadata().name()) != null;
+        boolean hasMetadata = node.testMetadata() != null && nonBlank(node.testMetadata().name()) != null;
         return hasMetadata ? TestKind.GENERIC : TestKind.SINGULAR;
     }
 }

@@ -1,29 +1,30 @@
 package io.dbtcatalog.ingest.source.http;
 
+import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds one {@link ApiClient} per API source from a single shared {@link OkHttpClient} (one connection pool and
- * dispatcher for the whole process), each with its own timeouts, token, retry settings and rate limiter. Like the
- * shared client, the {@link RetryListener} told about retries is one per process.
+ * Builds one {@link ApiClient} per API source from the one shared {@link OkHttpClient} (one connection pool and
+ * dispatcher for the whole process, a bean of the application), each a {@code newBuilder()} variant with its own
+ * timeouts, token, retry settings and rate limiter. Every client tells the same {@link RetryListener} about its
+ * retries and waits with the same {@link HttpTiming}.
  */
 public final class HttpClients {
 
-    private static final OkHttpClient SHARED_BASE = new OkHttpClient();
-    private static volatile RetryListener retryListener = RetryListener.NONE;
+    private final OkHttpClient shared;
+    private final HttpTiming timing;
+    private final RetryListener retries;
 
-    private HttpClients() {
-    }
-
-    /** The process-wide base client that per-source clients derive from with {@code newBuilder()}. */
-    public static OkHttpClient sharedBase() {
-        return SHARED_BASE;
+    public HttpClients(OkHttpClient shared, HttpTiming timing, RetryListener retries) {
+        this.shared = Objects.requireNonNull(shared, "shared");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.retries = Objects.requireNonNull(retries, "retries");
     }
 
     /** A client for one source: its timeouts, its token as {@code Authorization: Token …}, its rate limit. */
-    public static ApiClient apiClient(OkHttpClient base, HttpSettings settings, ApiToken token, HttpTiming timing) {
+    public ApiClient apiClient(HttpSettings settings, ApiToken token) {
         RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), timing.clock(), timing.sleeper());
-        OkHttpClient client = base.newBuilder()
+        OkHttpClient client = shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
@@ -32,12 +33,6 @@ public final class HttpClients {
                 .addInterceptor(new AuthInterceptor(token))
                 .addNetworkInterceptor(new CallLogInterceptor())
                 .build();
-        return new ApiClient(client, settings, token, timing,
-                (method, host, reason) -> retryListener.retrying(method, host, reason));
-    }
-
-    /** Sets the process-wide listener told about every retry of every client, including clients built earlier. */
-    public static void setRetryListener(RetryListener listener) {
-        retryListener = listener == null ? RetryListener.NONE : listener;
+        return new ApiClient(client, settings, token, timing, retries);
     }
 }

@@ -29,15 +29,11 @@ public final class LocalFolderSource implements MetadataSource {
     private final RunHistoryFolder history;
     private final ArtifactSnapshotReader reader;
 
-    public LocalFolderSource(String name, Path folder, ArtifactSnapshotReader reader) {
-        this(name, folder, null, reader);
-    }
-
-    /** A target folder plus an optional history folder ({@code null} when backfill is not configured). */
-    public LocalFolderSource(String name, Path folder, Path historyFolder, ArtifactSnapshotReader reader) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
-        this.history = historyFolder == null ? null : new RunHistoryFolder(historyFolder);
+    /** The source's target folder plus, when configured, its history folder. */
+    public LocalFolderSource(LocalSettings settings, ArtifactSnapshotReader reader) {
+        this.name = Objects.requireNonNull(settings.name(), "name");
+        this.folder = Objects.requireNonNull(settings.path(), "path").toAbsolutePath().normalize();
+        this.history = settings.historyPath() == null ? null : new RunHistoryFolder(settings.historyPath());
         this.reader = Objects.requireNonNull(reader, "reader");
     }
 

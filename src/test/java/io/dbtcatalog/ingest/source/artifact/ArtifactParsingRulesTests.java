@@ -2,40 +2,14 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The small parsing rules: timestamp spellings and how the command behind a run_results.json is recognised. */
+/** The small parsing rules: how the command behind a run_results.json is recognised. */
 class ArtifactParsingRulesTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-
-    @ParameterizedTest
-    @CsvSource({
-        "2024-01-01T10:00:00.123456Z, 2024-01-01T10:00:00.123456Z",
-        "2024-01-01T10:00:00.123456, 2024-01-01T10:00:00.123456Z",
-        "2024-01-01T10:00:00.123456+00:00, 2024-01-01T10:00:00.123456Z",
-        "2024-01-01T12:00:00+02:00, 2024-01-01T10:00:00Z",
-        "2024-01-01 10:00:00, 2024-01-01T10:00:00Z"
-    })
-    void timestampsOfEverySpellingParseToTheSameInstant(String text, String expected) {
-        // when
-        Instant parsed = Timestamps.parse(text);
-
-        // then
-        assertThat(parsed).isEqualTo(Instant.parse(expected));
-    }
-
-    @Test
-    void unparseableTimestampsReadAsAbsent() {
-        // then
-        assertThat(Timestamps.parse("yesterday")).isNull();
-        assertThat(Timestamps.parse("")).isNull();
-        assertThat(Timestamps.parse(null)).isNull();
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -50,12 +50,12 @@ class ArtifactCheckTests {
 
     @Test
     void cloudTimestampsWithSpaceOrTSeparatorAreRead() {
-        assertThat(CloudTimestamps.parse("2026-08-01 06:07:41.987654+00:00", "finished_at"))
+        assertThat(RunFinder.timestamp("2026-08-01 06:07:41.987654+00:00", "finished_at"))
                 .isEqualTo("2026-08-01T06:07:41.987654Z");
-        assertThat(CloudTimestamps.parse("2021-11-18T15:19:03.185668+00:00", "created_at"))
+        assertThat(RunFinder.timestamp("2021-11-18T15:19:03.185668+00:00", "created_at"))
                 .isEqualTo("2021-11-18T15:19:03.185668Z");
-        assertThat(CloudTimestamps.parse(null, "finished_at")).isNull();
-        assertThatThrownBy(() -> CloudTimestamps.parse("yesterday", "finished_at of run 5"))
+        assertThat(RunFinder.timestamp(null, "finished_at")).isNull();
+        assertThatThrownBy(() -> RunFinder.timestamp("yesterday", "finished_at of run 5"))
                 .hasMessageContaining("finished_at of run 5");
     }
 }

@@ -17,7 +17,7 @@ import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class DbtCloudFaultIntegrationTests {
     }
 
     private DbtCloudSource source(DbtCloudSettings settings) {
-        return new DbtCloudSource(settings, reader, HttpClients.sharedBase(), time.timing(), 10);
+        return new DbtCloudSource(settings, reader, TestHttpClients.with(time.timing()), 10);
     }
 
     private DbtCloudSource dailyJob() {

@@ -17,7 +17,7 @@ import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class DbtCloudSourceIntegrationTests {
     }
 
     private DbtCloudSource source(DbtCloudSettings settings) {
-        return new DbtCloudSource(settings, reader, HttpClients.sharedBase(), new FakeTime().timing(), 2);
+        return new DbtCloudSource(settings, reader, TestHttpClients.with(new FakeTime().timing()), 2);
     }
 
     private CatalogSnapshot fetchLatest(DbtCloudSource source) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +40,7 @@ class RunSelectionIntegrationTests {
     }
 
     private List<RunRef> find(DbtCloudSettings settings, RunSelector selector) {
-        AdminApi api = AdminApi.create(settings, HttpClients.sharedBase(), new FakeTime().timing());
+        AdminApi api = AdminApi.create(settings, TestHttpClients.with(new FakeTime().timing()));
         return new RunFinder(api, settings, 2).find(selector);
     }
 

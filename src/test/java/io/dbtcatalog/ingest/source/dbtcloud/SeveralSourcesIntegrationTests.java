@@ -12,7 +12,7 @@ import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +35,7 @@ class SeveralSourcesIntegrationTests {
             Long job) {
         DbtCloudSettings settings = new DbtCloudSettings(name, standIn.baseUrl(), account, token, project, job, null,
                 Set.of(10), CloudTestSettings.FAST_HTTP, workDir);
-        return new DbtCloudSource(settings, reader, HttpClients.sharedBase(), new FakeTime().timing(), 100);
+        return new DbtCloudSource(settings, reader, TestHttpClients.with(new FakeTime().timing()), 100);
     }
 
     @Test

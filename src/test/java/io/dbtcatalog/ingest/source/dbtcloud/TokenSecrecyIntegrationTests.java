@@ -18,7 +18,8 @@ import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.HttpTiming;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -76,17 +77,18 @@ class TokenSecrecyIntegrationTests {
         standIn.fault("/artifacts/run_results.json", 1, StandInFaults.dropMidBody());
         standIn.fault("/artifacts/catalog.json", 1, StandInFaults.invalidJson());
         DbtCloudSettings settings = settings(standIn, ANALYTICS, DAILY_JOB, workDir);
-        DbtCloudSource source = new DbtCloudSource(settings, new ArtifactSnapshotReader(), HttpClients.sharedBase(),
-                new FakeTime().timing(), 10);
+        DbtCloudSource source = new DbtCloudSource(settings, new ArtifactSnapshotReader(),
+                TestHttpClients.with(new FakeTime().timing()), 10);
         List<String> written = new ArrayList<>();
 
         // when: a successful ingestion and failing calls
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
         CatalogSnapshot snapshot = TestRuns.read(source, run);
         written.add(stackTrace(catchThrowable(() -> new DbtCloudSource(CloudTestSettings.withAccount(settings, 9),
-                new ArtifactSnapshotReader()).listRuns(new RunSelector.Latest()))));
-        written.add(stackTrace(catchThrowable(() -> TestRuns.read(source, TestRuns.run(settings.name(), "1", 1L, null, null,
-                "missing")))));
+                new ArtifactSnapshotReader(), TestHttpClients.with(HttpTiming.system()))
+                .listRuns(new RunSelector.Latest()))));
+        written.add(stackTrace(catchThrowable(() -> TestRuns.read(source, TestRuns.run(settings.name(), "1", 1L, null,
+                null, "missing")))));
 
         // then
         written.add(settings.toString());

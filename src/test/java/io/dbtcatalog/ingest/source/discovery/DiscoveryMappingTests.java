@@ -217,12 +217,4 @@ class DiscoveryMappingTests {
         assertThatThrownBy(() -> read(DiscoveryQuery.MODELS, transport)).isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("totalCount changed from 3 to 4 between pages");
     }
-
-    @Test
-    void dbtsZeroDateForNeverLoadedReadsAsNoDate() {
-        // when / then
-        assertThat(Json.instant("0001-01-01T00:00:00.000Z")).isNull();
-        assertThat(Json.instant("2024-12-16T07:44:13.183795Z")).isEqualTo(Instant.parse("2024-12-16T07:44:13.183795Z"));
-        assertThat(Json.instant("2024-12-16 07:44:13")).isEqualTo(Instant.parse("2024-12-16T07:44:13Z"));
-    }
 }

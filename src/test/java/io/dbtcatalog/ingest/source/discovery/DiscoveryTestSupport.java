@@ -1,7 +1,7 @@
 package io.dbtcatalog.ingest.source.discovery;
 
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.HttpClients;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
 import java.time.Duration;
 
@@ -21,6 +21,6 @@ final class DiscoveryTestSupport {
     }
 
     static DiscoverySource source(DiscoverySettings settings, FakeTime time) {
-        return new DiscoverySource(settings, HttpClients.sharedBase(), time.timing());
+        return new DiscoverySource(settings, TestHttpClients.with(time.timing()));
     }
 }

@@ -34,7 +34,7 @@ class ApiClientIntegrationTests {
     }
 
     private ApiClient client(HttpSettings settings, HttpTiming timing) {
-        return HttpClients.apiClient(HttpClients.sharedBase(), settings, ApiToken.of(TOKEN, "token"), timing);
+        return TestHttpClients.with(timing).apiClient(settings, ApiToken.of(TOKEN, "token"));
     }
 
     private ApiClient client() {

@@ -8,18 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The process-wide retry listener hears every retry with its reason, and nothing for a first-time success. */
+/** The retry listener given to the clients hears every retry with its reason, and nothing for a first-time success. */
 class RetryListenerIntegrationTests {
 
     private final List<String> heard = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void reset() {
-        HttpClients.setRetryListener(null);
-    }
 
     @Test
     void everyRetryIsReportedWithItsStatusOrIo() throws Exception {
@@ -31,10 +25,11 @@ class RetryListenerIntegrationTests {
             server.enqueue(new MockResponse.Builder().code(503).build());
             server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
             server.start();
-            ApiClient client = HttpClients.apiClient(HttpClients.sharedBase(), new HttpSettings(Duration.ofSeconds(2),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5), 5, Duration.ofMillis(1), Duration.ofMillis(5),
-                    Duration.ofSeconds(30), 6000), ApiToken.of("secret-token", "token"), HttpTiming.system());
-            HttpClients.setRetryListener((method, host, reason) -> heard.add(method + " " + host + " " + reason));
+            HttpClients clients = TestHttpClients.with(HttpTiming.system(),
+                    (method, host, reason) -> heard.add(method + " " + host + " " + reason));
+            ApiClient client = clients.apiClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), 5, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30), 6000),
+                    ApiToken.of("secret-token", "token"));
 
             // when
             String body = client.get(server.url("/runs/"), "application/json", response -> response.body().string());

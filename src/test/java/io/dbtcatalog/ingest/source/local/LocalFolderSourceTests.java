@@ -33,7 +33,7 @@ class LocalFolderSourceTests {
     void latestRunIsKeyedByTheManifestInvocationAndFinishesWhenTheManifestWasGenerated() throws IOException {
         // given
         copyTiny("manifest.json", "run_results.json", "catalog.json");
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
 
         // when
         List<RunRef> runs = source.listRuns(new RunSelector.Latest());
@@ -47,7 +47,7 @@ class LocalFolderSourceTests {
     void runKeyJoinsDistinctInvocationIdsInFileOrder() throws IOException {
         // given sources.json comes from a later `dbt source freshness`
         copyTiny("manifest.json", "run_results.json", "catalog.json", "sources.json");
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
 
         // when
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
@@ -60,7 +60,7 @@ class LocalFolderSourceTests {
     void singleRunIsListedOnlyWhenItsKeyMatches() throws IOException {
         // given
         copyTiny("manifest.json");
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
 
         // when
         List<RunRef> matching = source.listRuns(new RunSelector.Single(MANIFEST_INVOCATION));
@@ -74,7 +74,7 @@ class LocalFolderSourceTests {
     @Test
     void backfillSelectorsAreRefusedWithAClearMessage() {
         // given
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
 
         // when / then
         assertThatThrownBy(() -> source.listRuns(new RunSelector.LastN(3)))
@@ -88,7 +88,7 @@ class LocalFolderSourceTests {
     @Test
     void missingManifestFailsNamingItsPath() {
         // given
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
 
         // when / then
         assertThatThrownBy(() -> source.listRuns(new RunSelector.Latest()))
@@ -104,7 +104,7 @@ class LocalFolderSourceTests {
     void fetchWithOnlyAManifestWarnsAboutEachMissingOptionalFile() throws IOException {
         // given
         copyTiny("manifest.json");
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when
@@ -120,7 +120,7 @@ class LocalFolderSourceTests {
     void fetchRefusesAFolderRewrittenSinceItsRunWasListed() throws IOException {
         // given
         copyTiny("manifest.json");
-        LocalFolderSource source = new LocalFolderSource("shop", target, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("shop", target, null), reader);
         RunRef listed = source.listRuns(new RunSelector.Latest()).get(0);
         copyTiny("sources.json");
 
@@ -134,7 +134,7 @@ class LocalFolderSourceTests {
     void readsARealTargetFolder() {
         // given
         Path folder = SharedReference.set("parser-jaffle-dbt1.12");
-        LocalFolderSource source = new LocalFolderSource("jaffle", folder, reader);
+        LocalFolderSource source = new LocalFolderSource(new LocalSettings("jaffle", folder, null), reader);
 
         // when
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);

@@ -39,7 +39,8 @@ class LocalHistoryFolderTests {
         Files.createDirectories(history.resolve("empty"));
         Files.createDirectories(history.resolve("current"));
         Files.copy(SampleRuns.SAMPLE.resolve("manifest.json"), history.resolve("current/manifest.json"));
-        source = new LocalFolderSource("shop", SampleRuns.SAMPLE, history, new ArtifactSnapshotReader());
+        source = new LocalFolderSource(new LocalSettings("shop", SampleRuns.SAMPLE, history),
+                new ArtifactSnapshotReader());
     }
 
     @Test
@@ -83,8 +84,8 @@ class LocalHistoryFolderTests {
 
     @Test
     void missingHistoryFolderFailsNamingIt() {
-        LocalFolderSource broken = new LocalFolderSource("shop", SampleRuns.SAMPLE, history.resolve("nope"),
-                new ArtifactSnapshotReader());
+        LocalFolderSource broken = new LocalFolderSource(
+                new LocalSettings("shop", SampleRuns.SAMPLE, history.resolve("nope")), new ArtifactSnapshotReader());
 
         assertThatThrownBy(() -> broken.listRuns(new RunSelector.LastN(1))).isInstanceOf(ArtifactException.class)
                 .hasMessageContaining(history.resolve("nope").toString());

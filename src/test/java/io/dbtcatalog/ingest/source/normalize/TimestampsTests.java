@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.source.artifact;
+package io.dbtcatalog.ingest.source.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,15 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hand-written reading of dbt's usual timestamp spelling means exactly what java.time reads. */
+/**
+ * Timestamp spellings of artifacts and APIs: the hand-written reading of dbt's usual spelling means exactly what
+ * java.time reads; unreadable text and the API's "never" placeholder read as absent.
+ */
 class TimestampsTests {
 
     @ParameterizedTest
@@ -27,6 +32,39 @@ class TimestampsTests {
         Instant parsed = Timestamps.parse(text);
         // then
         assertThat(parsed).isEqualTo(javaTime(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-01-01T10:00:00.123456Z, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T10:00:00.123456, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T10:00:00.123456+00:00, 2024-01-01T10:00:00.123456Z",
+        "2024-01-01T12:00:00+02:00, 2024-01-01T10:00:00Z",
+        "2024-01-01 10:00:00, 2024-01-01T10:00:00Z"
+    })
+    void timestampsOfEverySpellingParseToTheSameInstant(String text, String expected) {
+        // when
+        Instant parsed = Timestamps.parse(text);
+
+        // then
+        assertThat(parsed).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void unparseableTimestampsReadAsAbsent() {
+        // then
+        assertThat(Timestamps.parse("yesterday")).isNull();
+        assertThat(Timestamps.parse("")).isNull();
+        assertThat(Timestamps.parse(null)).isNull();
+    }
+
+    @Test
+    void dbtsZeroDateForNeverLoadedReadsAsNoDate() {
+        // when / then
+        assertThat(Timestamps.parseUnlessNever("0001-01-01T00:00:00.000Z")).isNull();
+        assertThat(Timestamps.parseUnlessNever("2024-12-16T07:44:13.183795Z"))
+                .isEqualTo(Instant.parse("2024-12-16T07:44:13.183795Z"));
+        assertThat(Timestamps.parseUnlessNever("2024-12-16 07:44:13")).isEqualTo(Instant.parse("2024-12-16T07:44:13Z"));
     }
 
     private static Instant javaTime(String text) {

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.source.artifact;
+package io.dbtcatalog.ingest.source.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,24 +9,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Type-tolerant reads of JSON values whose shape changed across dbt versions (a tag list that used to be a string,
- * a version that is a number or a string…). Absent, {@code null} and JSON {@code null} all read as {@code null}.
+ * a version that is a number or a string…), the same for artifacts and API answers. Absent, {@code null} and JSON
+ * {@code null} all read as {@code null}; blank text reads as {@code null}; meta objects merge with the node's own
+ * keys winning.
  */
-final class JsonValues {
+public final class JsonValues {
 
     /** The JSON text of an empty object, shared by every resource and column without meta. */
-    static final String EMPTY_OBJECT = "{}";
+    public static final String EMPTY_OBJECT = "{}";
     private static final Pattern WHOLE = Pattern.compile("-?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private JsonValues() {
     }
 
-    static boolean present(JsonNode node) {
+    public static boolean present(JsonNode node) {
         return node != null && !node.isMissingNode() && !node.isNull();
     }
 
     /** A scalar as text (numbers and booleans spelled as JSON does); an object or array as compact JSON. */
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         if (!present(node)) {
             return null;
         }
@@ -37,13 +39,17 @@ final class JsonValues {
     }
 
     /** Like {@link #text} but blank text reads as {@code null}. */
-    static String nonBlank(JsonNode node) {
-        String text = text(node);
+    public static String nonBlank(JsonNode node) {
+        return nonBlank(text(node));
+    }
+
+    /** The text itself, or {@code null} when it is null or blank (a string an API answer already decoded). */
+    public static String nonBlank(String text) {
         return text == null || text.isBlank() ? null : text;
     }
 
     /** The first of the given fields that is present and not blank, as text. */
-    static String firstText(JsonNode object, String... fields) {
+    public static String firstText(JsonNode object, String... fields) {
         for (String field : fields) {
             String text = nonBlank(object.path(field));
             if (text != null) {
@@ -54,7 +60,7 @@ final class JsonValues {
     }
 
     /** A boolean, also from the text {@code "true"} / {@code "false"}; anything else reads as {@code null}. */
-    static Boolean bool(JsonNode node) {
+    public static Boolean bool(JsonNode node) {
         if (present(node) && node.isBoolean()) {
             return node.booleanValue();
         }
@@ -63,7 +69,7 @@ final class JsonValues {
     }
 
     /** A whole number, also from its text; anything else reads as {@code null}. */
-    static Long whole(JsonNode node) {
+    public static Long whole(JsonNode node) {
         if (present(node) && node.isNumber()) {
             return node.longValue();
         }
@@ -72,7 +78,7 @@ final class JsonValues {
     }
 
     /** A decimal number, also from its text; anything else reads as {@code null}. */
-    static Double decimal(JsonNode node) {
+    public static Double decimal(JsonNode node) {
         if (present(node) && node.isNumber()) {
             return node.doubleValue();
         }
@@ -85,7 +91,7 @@ final class JsonValues {
     }
 
     /** A list of strings from an array, or a one-element list from a single string (older dbt tags). */
-    static List<String> strings(JsonNode node) {
+    public static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
         if (!present(node)) {
             return values;
@@ -104,7 +110,7 @@ final class JsonValues {
     }
 
     /** The object itself, or {@code null} when the value is absent or not an object. */
-    static JsonNode object(JsonNode node) {
+    public static JsonNode object(JsonNode node) {
         return present(node) && node.isObject() ? node : null;
     }
 
@@ -112,7 +118,7 @@ final class JsonValues {
      * Compact JSON of the union of two objects, {@code preferred} winning on equal keys; {@code "{}"} when both are
      * empty or absent.
      */
-    static String mergedObjectJson(JsonNode preferred, JsonNode fallback) {
+    public static String mergedObjectJson(JsonNode preferred, JsonNode fallback) {
         JsonNode base = nonEmptyObject(fallback);
         JsonNode top = nonEmptyObject(preferred);
         if (base == null || top == null) {
@@ -130,7 +136,7 @@ final class JsonValues {
     }
 
     /** Compact JSON of an object, {@code "{}"} when absent or not an object. */
-    static String objectJson(JsonNode node) {
+    public static String objectJson(JsonNode node) {
         JsonNode value = object(node);
         return value == null || value.isEmpty() ? EMPTY_OBJECT : value.toString();
     }

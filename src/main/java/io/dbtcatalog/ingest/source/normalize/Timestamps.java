@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.source.artifact;
+package io.dbtcatalog.ingest.source.normalize;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,12 +9,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Tolerant parsing of the timestamp spellings dbt artifacts use ({@code Z}, {@code +00:00}, or no zone = UTC). The
- * spelling dbt writes ({@code 2024-01-01T10:00:00.123456Z}, tens of thousands per run_results.json) is read by hand;
- * anything else goes through {@code java.time}'s parsers, which decide what it means.
+ * Tolerant parsing of the timestamp spellings dbt artifacts and dbt Cloud's APIs use ({@code T} or a space between
+ * date and time, {@code Z}, {@code +00:00}, or no zone = UTC). The spelling dbt writes
+ * ({@code 2024-01-01T10:00:00.123456Z}, tens of thousands per run_results.json) is read by hand, a measured speed
+ * path of the artifact reader; anything else goes through {@code java.time}'s parsers, which decide what it means.
  */
-final class Timestamps {
+public final class Timestamps {
 
+    /** Placeholder dbt's Discovery API has used for "never loaded" instead of null. */
+    private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
     private static final int[] SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
             1_000_000_000};
 
@@ -22,7 +25,7 @@ final class Timestamps {
     }
 
     /** The instant a dbt timestamp names, or {@code null} when it is absent or unparseable. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -37,6 +40,12 @@ final class Timestamps {
         } catch (DateTimeParseException withoutZone) {
             return parseLocal(iso);
         }
+    }
+
+    /** Like {@link #parse}, and dbt's {@code 0001-01-01T00:00:00Z} "never" placeholder reads as {@code null}. */
+    public static Instant parseUnlessNever(String text) {
+        Instant instant = parse(text);
+        return NEVER.equals(instant) ? null : instant;
     }
 
     /**

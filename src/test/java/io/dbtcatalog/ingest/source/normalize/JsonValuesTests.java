@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.source.artifact;
+package io.dbtcatalog.ingest.source.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-/** The JSON text of merged meta objects: one object as written, two as their union, none as {@code {}}. */
+/**
+ * The JSON value rules every mapper shares: merged meta objects (one object as written, two as their union, none as
+ * {@code {}}), numbers and booleans from text, and blank text as absent.
+ */
 class JsonValuesTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -51,5 +54,16 @@ class JsonValuesTests {
         assertThat(JsonValues.whole(JSON.readTree("\"12a\""))).isNull();
         assertThat(JsonValues.decimal(JSON.readTree("\"1.5e3\""))).isEqualTo(1500.0);
         assertThat(JsonValues.decimal(JSON.readTree("\"1.5.3\""))).isNull();
+    }
+
+    @Test
+    void blankTextReadsAsAbsentWhetherANodeOrAnAlreadyDecodedString() {
+        // when / then
+        assertThat(JsonValues.nonBlank(JSON.readTree("\" \""))).isNull();
+        assertThat(JsonValues.nonBlank(" ")).isNull();
+        assertThat(JsonValues.nonBlank((String) null)).isNull();
+        assertThat(JsonValues.nonBlank(JSON.readTree("{\"a\": 1}"))).isEqualTo("{\"a\":1}");
+        assertThat(JsonValues.bool(JSON.readTree("\"TRUE\""))).isTrue();
+        assertThat(JsonValues.bool(JSON.readTree("1"))).isNull();
     }
 }

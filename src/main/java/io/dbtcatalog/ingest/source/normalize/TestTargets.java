@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.source;
+package io.dbtcatalog.ingest.source.normalize;
 
 import io.dbtcatalog.ingest.model.NodeId;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class TestTargets {
 
-    private static final Pattern REF = Pattern.compile("\\bref\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]");
+    private static final Pattern REF =
+            Pattern.compile("\\bref\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]");
     private static final Pattern SOURCE =
             Pattern.compile("\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]");
 
