@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The fingerprint of one run's artifact files: SHA-256 over the normalization version and, for manifest, catalog,
- * run results and sources in that order, whether the file is there, its length and its bytes. Equal digests mean
- * the reader would build the same snapshot, so the catalog can recognize a run it already holds the state of.
+ * The fingerprint of one run's artifact files: SHA-256 over the normalization version, then for the manifest and
+ * the catalog whether the file is there, its length and its bytes, then for every results file (each step's
+ * run_results or sources, in reading order) its kind, step and step command, its length and its bytes. Equal digests
+ * mean the reader would build the same snapshot, so the catalog can recognize a run it already holds the state of.
  */
 final class ArtifactDigest {
 
@@ -23,25 +23,23 @@ final class ArtifactDigest {
      * Raise when a change to the reader or the normalized model makes the same files give a different snapshot, so
      * that digests recorded by an older version no longer match and such runs are parsed again.
      */
-    static final int NORMALIZATION_VERSION = 1;
+    static final int NORMALIZATION_VERSION = 2;
 
     private static final int BUFFER = 1 << 20;
 
     private ArtifactDigest() {
     }
 
-    /** The size and modification time of each present file, to tell whether one was rewritten since. */
+    /** The size and modification time of each named file, to tell whether one was rewritten since. */
     record Stamp(List<String> files) {
 
         static Stamp of(ArtifactFiles files) {
             List<String> stamps = new ArrayList<>();
-            for (Path file : paths(files)) {
-                if (file != null) {
-                    try {
-                        stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
-                    } catch (IOException e) {
-                        throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
-                    }
+            for (Path file : files.paths()) {
+                try {
+                    stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                } catch (IOException e) {
+                    throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
                 }
             }
             return new Stamp(stamps);
@@ -61,14 +59,14 @@ final class ArtifactDigest {
         MessageDigest digest = sha256();
         digest.update(("dbt-catalog-ingest normalization " + NORMALIZATION_VERSION).getBytes(StandardCharsets.UTF_8));
         byte[] buffer = new byte[BUFFER];
-        for (Path file : paths(files)) {
-            add(digest, file, buffer);
+        add(digest, files.manifest(), buffer);
+        add(digest, files.catalog(), buffer);
+        for (ResultsFile file : files.results()) {
+            digest.update((file.kind() + " " + file.step() + " " + file.stepCommand() + ":")
+                    .getBytes(StandardCharsets.UTF_8));
+            add(digest, file.path(), buffer);
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static List<Path> paths(ArtifactFiles files) {
-        return Arrays.asList(files.manifest(), files.catalog(), files.runResults(), files.sources());
     }
 
     private static void add(MessageDigest digest, Path file, byte[] buffer) {

@@ -4,10 +4,7 @@ import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
-import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
-import io.dbtcatalog.ingest.model.SourceFreshness;
-import io.dbtcatalog.ingest.model.TestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +18,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the artifact files of one dbt invocation (manifest, and optionally catalog, run results and source
- * freshness) into one complete {@link CatalogSnapshot}. Every file is streamed one entry at a time; a file that is
- * not the dbt artifact it should be fails with an {@link ArtifactException}, a missing optional file only adds a
- * warning. Shared by the local-folder and dbt Cloud sources.
+ * Turns the artifact files of one run (manifest, and optionally catalog and any number of run results and source
+ * freshness files) into one complete {@link CatalogSnapshot}: the state from the manifest and the catalog, the
+ * history from every results file. Every file is streamed one entry at a time; a file that is not the dbt artifact
+ * it should be fails with an {@link ArtifactException}, a missing optional file only adds a warning. Shared by the
+ * local-folder and dbt Cloud sources.
  */
 public final class ArtifactSnapshotReader {
 
@@ -69,16 +67,13 @@ public final class ArtifactSnapshotReader {
         side.manifestRead(manifest);
         manifest.warnings().forEach(warning -> warn(warnings, files.manifest() + ": " + warning));
         List<CatalogColumn> columns = columns(files, manifest, side.catalog(), interner, warnings);
-        RunResultsContent results = runResults(files, manifest, side.results(), warnings);
-        List<SourceFreshness> freshness = freshness(files, manifest, side.freshness(), warnings);
-        SnapshotInfo info = info(manifest.metadata(), results == null ? null : results.command().name());
-        List<TestResult> testResults = results == null ? List.of() : results.testResults();
-        List<RunResult> runOutcomes = results == null ? List.of() : results.runResults();
+        HistoryRows history = new HistoryRows(manifest, files, warning -> warn(warnings, warning)).addAll(side);
+        SnapshotInfo info = info(manifest.metadata(), history.commands());
         log.debug("Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
                 files.manifest(), manifest.nodes().size(), columns.size(), manifest.edges().size(),
-                manifest.tests().size(), testResults.size(), runOutcomes.size(), freshness.size());
+                manifest.tests().size(), history.tests().size(), history.runs().size(), history.freshness().size());
         return new CatalogSnapshot(run, info, manifest.nodes(), columns, manifest.edges(), manifest.tests(),
-                testResults, runOutcomes, freshness, true, warnings);
+                history.tests(), history.runs(), history.freshness(), true, warnings);
     }
 
     private static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {
@@ -91,9 +86,13 @@ public final class ArtifactSnapshotReader {
     private List<CatalogColumn> columns(ArtifactFiles files, ManifestContent manifest, CatalogContent catalog,
             Interner interner, List<String> warnings) {
         Map<String, List<CatalogEntries.Column>> warehouse = Map.of();
-        if (present(catalog, files.catalog(), ArtifactFiles.CATALOG, files, warnings,
-                "columns carry no warehouse type")) {
-            checkInvocation(files.catalog(), catalog.metadata(), manifest, warnings);
+        if (catalog == null && (files.fromOneFolder() || files.catalog() != null)) {
+            Path missing = files.catalog() != null ? files.catalog()
+                    : files.manifest().toAbsolutePath().resolveSibling(ArtifactFiles.CATALOG);
+            warn(warnings, "optional " + ArtifactFiles.CATALOG + " not found (" + missing + "); columns carry no"
+                    + " warehouse type");
+        } else if (catalog != null) {
+            checkInvocation(files, catalog.metadata(), manifest, warnings);
             long unknown = catalog.unknownEntries() + catalog.columnsByNode().keySet().stream()
                     .filter(id -> !manifest.resourceTypes().containsKey(id)).count();
             if (unknown > 0) {
@@ -120,63 +119,13 @@ public final class ArtifactSnapshotReader {
         return columns;
     }
 
-    private RunResultsContent runResults(ArtifactFiles files, ManifestContent manifest, RunResultsContent content,
-            List<String> warnings) {
-        Path file = files.runResults();
-        if (!present(content, file, ArtifactFiles.RUN_RESULTS, files, warnings, "no test or run results recorded")) {
-            return null;
-        }
-        checkInvocation(file, content.metadata(), manifest, warnings);
-        ResultsCommand command = content.command();
-        if (!command.executing()) {
-            String dbt = "generate".equals(command.name()) ? "dbt docs generate" : "dbt " + command.name();
-            warn(warnings, file + " was written by `" + dbt + "`, which records no outcome; skipped");
-        } else if (command.name() == null) {
-            warn(warnings, file + " does not name the dbt command that wrote it; its results are kept as outcomes");
-        }
-        if (content.incomplete() > 0) {
-            warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
-        }
-        if (!content.skipped().isEmpty()) {
-            warn(warnings, file + ": " + SkippedEntry.warning("result(s)", content.skipped(),
-                    "those outcomes are not recorded"));
-        }
-        return content;
-    }
-
-    private List<SourceFreshness> freshness(ArtifactFiles files, ManifestContent manifest,
-            SourcesReader.Content content, List<String> warnings) {
-        Path file = files.sources();
-        if (!present(content, file, ArtifactFiles.SOURCES, files, warnings, "no source freshness recorded")) {
-            return List.of();
-        }
-        checkInvocation(file, content.metadata(), manifest, warnings);
-        if (content.incomplete() > 0) {
-            warn(warnings, file + ": " + content.incomplete() + " result(s) without unique_id or status; skipped");
-        }
-        if (!content.skipped().isEmpty()) {
-            warn(warnings, file + ": " + SkippedEntry.warning("result(s)", content.skipped(),
-                    "that freshness is not recorded"));
-        }
-        return content.freshness();
-    }
-
-    /** True when the optional file was read ({@code content} not null), else warns that it is missing. */
-    private static boolean present(Object content, Path file, String name, ArtifactFiles files,
-            List<String> warnings, String consequence) {
-        if (content != null) {
-            return true;
-        }
-        Path missing = file != null ? file : files.manifest().toAbsolutePath().resolveSibling(name);
-        warn(warnings, "optional " + name + " not found (" + missing + "); " + consequence);
-        return false;
-    }
-
-    private static void checkInvocation(Path file, ArtifactMetadata metadata, ManifestContent manifest,
+    /** A folder's catalog is expected from the manifest's invocation; a dbt Cloud run's comes from its docs step. */
+    private static void checkInvocation(ArtifactFiles files, ArtifactMetadata metadata, ManifestContent manifest,
             List<String> warnings) {
         String expected = manifest.metadata().invocationId();
-        if (metadata.invocationId() != null && expected != null && !Objects.equals(metadata.invocationId(), expected)) {
-            warn(warnings, file + " comes from dbt invocation " + metadata.invocationId()
+        if (files.fromOneFolder() && metadata.invocationId() != null && expected != null
+                && !Objects.equals(metadata.invocationId(), expected)) {
+            warn(warnings, files.catalog() + " comes from dbt invocation " + metadata.invocationId()
                     + ", the manifest from " + expected);
         }
     }

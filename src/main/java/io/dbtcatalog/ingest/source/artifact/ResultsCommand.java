@@ -9,14 +9,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dbt command that wrote a {@code run_results.json} and whether it executed nodes (so its statuses are real
  * outcomes). Read from {@code args.which}; older files from {@code args.rpc_method}; else from the first dbt
- * sub-command in {@code args.invocation_command}. When none of them names the command it cannot be proven
- * non-executing, so the results are kept.
+ * sub-command in {@code args.invocation_command}. A command is executing unless it is one dbt documents as not
+ * running nodes ({@code docs generate}, {@code compile}, {@code run-operation}…), so {@code retry} and commands of a
+ * newer dbt keep their results; when nothing names the command it cannot be proven non-executing either.
  */
 record ResultsCommand(String name, boolean executing) {
 
-    static final Set<String> EXECUTING = Set.of("build", "run", "test", "seed", "snapshot");
+    static final Set<String> EXECUTING = Set.of("build", "run", "test", "seed", "snapshot", "retry");
     private static final Set<String> NON_EXECUTING = Set.of("docs", "generate", "compile", "parse", "ls", "list",
-            "run-operation", "source", "freshness", "show", "debug", "deps", "clean", "clone", "retry", "init");
+            "run-operation", "source", "freshness", "show", "debug", "deps", "clean", "clone", "init");
 
     static ResultsCommand of(JsonNode args) {
         String which = nonBlank(args.path("which"));
@@ -34,7 +35,7 @@ record ResultsCommand(String name, boolean executing) {
 
     private static ResultsCommand named(String command) {
         String name = command.trim().toLowerCase(Locale.ROOT);
-        return new ResultsCommand(name, EXECUTING.contains(name));
+        return new ResultsCommand(name, !NON_EXECUTING.contains(name));
     }
 
     private static String firstSubCommand(String invocation) {

@@ -4,6 +4,7 @@ import static io.dbtcatalog.ingest.source.normalize.JsonValues.text;
 import static io.dbtcatalog.ingest.source.normalize.JsonValues.whole;
 
 import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.ResultOrigin;
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.TestResult;
 import io.dbtcatalog.ingest.source.normalize.Timestamps;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Streams a {@code run_results.json} (v4–v6) one result at a time. Results are kept only when {@link ResultsCommand}
  * says the writing command executed nodes ({@code args} comes after {@code results} in the file, so the decision is
- * taken at the end); each becomes a {@link TestResult} for tests and unit tests, else a {@link RunResult}.
+ * taken at the end); each becomes a {@link TestResult} for tests and unit tests, else a {@link RunResult}, whose
+ * {@link ResultOrigin} is the file's {@code generated_at}, its step and the command that wrote it.
  */
 final class RunResultsReader {
 
@@ -34,7 +36,8 @@ final class RunResultsReader {
      * @param isTest             whether a unique id is a test or unit test
      * @param fallbackInvocation invocation id to use when the file carries none
      */
-    RunResultsContent read(Path file, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
+    RunResultsContent read(ResultsFile results, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
+        Path file = results.path();
         List<ResultEntries.Execution> executions = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
         JsonNode[] args = {MissingNode.getInstance()};
@@ -52,11 +55,17 @@ final class RunResultsReader {
             return new RunResultsContent(metadata, command, List.of(), List.of(), 0, List.of());
         }
         String invocation = metadata.invocationId() != null ? metadata.invocationId() : fallbackInvocation;
-        return outcomes(metadata, command, executions, isTest, invocation, dbtRunId, skipped);
+        ResultOrigin origin = new ResultOrigin(metadata.generatedAt(), results.step(),
+                command.name() != null ? command.name() : results.stepCommand());
+        return outcomes(metadata, command, executions, isTest, new Stamp(invocation, dbtRunId, origin), skipped);
+    }
+
+    /** What every row of one file carries. */
+    private record Stamp(String invocation, Long dbtRunId, ResultOrigin origin) {
     }
 
     private static RunResultsContent outcomes(ArtifactMetadata metadata, ResultsCommand command,
-            List<ResultEntries.Execution> executions, Predicate<String> isTest, String invocation, Long dbtRunId,
+            List<ResultEntries.Execution> executions, Predicate<String> isTest, Stamp stamp,
             List<SkippedEntry> skipped) {
         List<TestResult> tests = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
@@ -65,28 +74,28 @@ final class RunResultsReader {
             if (blank(execution.uniqueId()) || execution.status() == null) {
                 incomplete++;
             } else if (isTest.test(execution.uniqueId())) {
-                tests.add(testResult(execution, invocation, dbtRunId));
+                tests.add(testResult(execution, stamp));
             } else {
-                runs.add(runResult(execution, invocation, dbtRunId));
+                runs.add(runResult(execution, stamp));
             }
         }
         return new RunResultsContent(metadata, command, tests, runs, incomplete, skipped);
     }
 
-    private static TestResult testResult(ResultEntries.Execution execution, String invocation, Long dbtRunId) {
+    private static TestResult testResult(ResultEntries.Execution execution, Stamp stamp) {
         ResultEntries.Timing execute = execution.execute();
-        return new TestResult(NodeId.of(execution.uniqueId()), invocation, execution.status(),
+        return new TestResult(NodeId.of(execution.uniqueId()), stamp.invocation(), execution.status(),
                 whole(execution.failures()), text(execution.message()), execution.executionTime(),
-                started(execute), completed(execute), dbtRunId);
+                started(execute), completed(execute), stamp.dbtRunId(), stamp.origin());
     }
 
-    private static RunResult runResult(ResultEntries.Execution execution, String invocation, Long dbtRunId) {
+    private static RunResult runResult(ResultEntries.Execution execution, Stamp stamp) {
         ResultEntries.Timing execute = execution.execute();
         JsonNode adapterResponse = execution.adapterResponse();
         Long rows = adapterResponse == null ? null : whole(adapterResponse.path("rows_affected"));
-        return new RunResult(NodeId.of(execution.uniqueId()), invocation, execution.status(),
+        return new RunResult(NodeId.of(execution.uniqueId()), stamp.invocation(), execution.status(),
                 text(execution.message()), execution.executionTime(), started(execute), completed(execute), rows,
-                dbtRunId);
+                stamp.dbtRunId(), stamp.origin());
     }
 
     private static Instant started(ResultEntries.Timing execute) {

@@ -3,6 +3,8 @@ package io.dbtcatalog.ingest.source.artifact;
 import io.dbtcatalog.ingest.model.RunRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,18 +12,17 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Reads the optional artifacts of one invocation (catalog, run results, source freshness) on a second thread while
- * the caller reads the manifest: every catalog table (the caller keeps those of manifest nodes), then the results,
- * whose routing by resource type waits until the caller hands over the manifest. Each part is {@code null} when its
- * file is absent. A failure surfaces when the caller asks for that part, so the caller still meets them in file
- * order; after a failure the thread reads no further file.
+ * Reads the optional artifacts of one run (catalog, then each results file in order) on a second thread while the
+ * caller reads the manifest: every catalog table (the caller keeps those of manifest nodes), then the results, whose
+ * routing by resource type waits until the caller hands over the manifest. A part is {@code null} when its file is
+ * absent. A failure surfaces when the caller asks for that part, so the caller still meets them in file order; after
+ * a failure the thread reads no further file.
  */
 final class SideArtifacts {
 
     private final CompletableFuture<ManifestContent> manifest = new CompletableFuture<>();
     private final CompletableFuture<CatalogContent> catalog = new CompletableFuture<>();
-    private final CompletableFuture<RunResultsContent> results = new CompletableFuture<>();
-    private final CompletableFuture<SourcesReader.Content> freshness = new CompletableFuture<>();
+    private final List<CompletableFuture<ResultsContent>> results = new ArrayList<>();
     private final ArtifactFiles files;
     private final RunRef run;
     private final Readers readers;
@@ -31,10 +32,19 @@ final class SideArtifacts {
     record Readers(CatalogReader catalogs, RunResultsReader runResults, SourcesReader sources) {
     }
 
+    /** What one results file gave: its run results or its freshness checks (the other one null). */
+    record ResultsContent(ResultsFile file, RunResultsContent runResults, SourcesReader.Content freshness) {
+
+        ArtifactMetadata metadata() {
+            return runResults != null ? runResults.metadata() : freshness.metadata();
+        }
+    }
+
     private SideArtifacts(ArtifactFiles files, RunRef run, Readers readers) {
         this.files = files;
         this.run = run;
         this.readers = readers;
+        files.results().forEach(file -> results.add(new CompletableFuture<>()));
         this.thread = new Thread(this::readAll, "artifact-side-reader");
         thread.setDaemon(true);
     }
@@ -61,54 +71,59 @@ final class SideArtifacts {
         return get(catalog);
     }
 
-    RunResultsContent results() {
-        return get(results);
-    }
-
-    SourcesReader.Content freshness() {
-        return get(freshness);
+    /** The content of the {@code index}-th results file of {@link ArtifactFiles#results()}. */
+    ResultsContent results(int index) {
+        return get(results.get(index));
     }
 
     private void readAll() {
         if (!read(catalog, files.catalog(), () -> readers.catalogs().read(files.catalog(), id -> true))) {
-            stopAfter(results, freshness);
+            stopAfter(results);
             return;
         }
         String early = earlyInvocation();
-        if (!read(results, files.runResults(), () -> results(early))) {
-            stopAfter(freshness);
-            return;
+        for (int i = 0; i < results.size(); i++) {
+            ResultsFile file = files.results().get(i);
+            if (!read(results.get(i), file.path(), () -> content(file, early))) {
+                stopAfter(results.subList(i + 1, results.size()));
+                return;
+            }
         }
-        read(freshness, files.sources(), () -> freshness(early));
     }
 
     /**
-     * Parses the run results before the manifest is fully read, with the invocation id its header names as the
-     * fallback; the routing by resource type waits for the manifest. Read again in the rare case that the file
+     * Parses a results file before the manifest is fully read, with the invocation id the manifest's header names as
+     * the fallback; the routing by resource type waits for the manifest. Read again in the rare case that the file
      * names no invocation and the manifest's turns out to differ from its header's.
      */
-    private RunResultsContent results(String early) {
+    private ResultsContent content(ResultsFile file, String early) {
+        String guess = early == null ? null : fallback(early, file);
+        ResultsContent content = guess == null ? null : read(file, guess);
+        String fallback = fallback(invocation(manifest.join()), file);
+        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(guess))) {
+            content = read(file, fallback);
+        }
+        return content;
+    }
+
+    private ResultsContent read(ResultsFile file, String fallbackInvocation) {
+        if (file.kind() == ResultsFile.Kind.SOURCES) {
+            return new ResultsContent(file, null, readers.sources().read(file, fallbackInvocation, run.dbtRunId()));
+        }
         Predicate<String> isTest = id -> manifest.join().isTest(id);
-        RunResultsContent content = early == null ? null
-                : readers.runResults().read(files.runResults(), isTest, early, run.dbtRunId());
-        String fallback = invocation(manifest.join());
-        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
-            content = readers.runResults().read(files.runResults(), isTest, fallback, run.dbtRunId());
-        }
-        return content;
+        return new ResultsContent(file, readers.runResults().read(file, isTest, fallbackInvocation, run.dbtRunId()),
+                null);
     }
 
-    private SourcesReader.Content freshness(String early) {
-        SourcesReader.Content content = early == null ? null
-                : readers.sources().read(files.sources(), early, run.dbtRunId());
-        String fallback = invocation(manifest.join());
-        if (content == null || (content.metadata().invocationId() == null && !fallback.equals(early))) {
-            content = readers.sources().read(files.sources(), fallback, run.dbtRunId());
-        }
-        return content;
+    /**
+     * The invocation id of a file that names none: the manifest's (else the run key), with the step appended for a
+     * step's file, since each step of a dbt Cloud run is an invocation of its own.
+     */
+    private static String fallback(String invocation, ResultsFile file) {
+        return file.step() == null ? invocation : invocation + ":step-" + file.step();
     }
 
-    /** The invocation id of results that name none: the manifest's, else the run key. */
+    /** The invocation id of the manifest, else the run key. */
     private String invocation(ManifestContent known) {
         return known.metadata().invocationId() != null ? known.metadata().invocationId() : run.runKey();
     }
@@ -134,8 +149,7 @@ final class SideArtifacts {
         }
     }
 
-    @SafeVarargs
-    private static void stopAfter(CompletableFuture<?>... parts) {
+    private static void stopAfter(List<? extends CompletableFuture<?>> parts) {
         for (CompletableFuture<?> part : parts) {
             part.cancel(false);
         }

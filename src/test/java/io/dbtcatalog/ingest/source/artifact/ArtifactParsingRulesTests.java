@@ -16,6 +16,8 @@ class ArtifactParsingRulesTests {
         "{\"which\": \"build\"}                                      | build    | true",
         "{\"which\": \"generate\", \"rpc_method\": \"docs.generate\"} | generate | false",
         "{\"which\": \"run-operation\"}                              | run-operation | false",
+        "{\"which\": \"retry\"}                                      | retry    | true",
+        "{\"which\": \"a-future-command\"}                           | a-future-command | true",
         "{\"rpc_method\": \"docs.generate\"}                         | generate | false",
         "{\"rpc_method\": \"test\"}                                  | test     | true",
         "{\"invocation_command\": \"dbt docs generate --target prod\"} | generate | false",
