@@ -1,6 +1,8 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
 import io.dbtcatalog.ingest.model.RunLocator;
+import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
+import io.dbtcatalog.ingest.source.artifact.ResultsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads the artifacts of one run, each from the step the {@link StepPlan} chose, into a folder. The manifest is
- * required: a 404 or a broken file fails the fetch with a message naming run and step. run_results, catalog and
- * sources are optional: when answered 404 or not valid JSON they are left out with a warning, and run_results
- * written by {@code dbt docs generate} are always left out. Transport failures that outlast the retries (timeouts,
- * 5xx, 401/403) fail the fetch for every file, so a passing glitch never publishes a degraded catalog.
+ * Downloads the artifacts of one run, each from the step the {@link StepPlan} chose, into a folder: the manifest of
+ * the last executing step, the run_results of every executing step (sources.json of a freshness step) and the
+ * catalog of the docs step. The manifest is required: a 404 or a broken file fails the fetch with a message naming
+ * run and step. The other files are optional: when answered 404 or not valid JSON they are left out with one warning
+ * each, and run_results written by {@code dbt docs generate} are always left out. Transport failures that outlast
+ * the retries (timeouts, 5xx, 401/403) fail the fetch for every file, so a passing glitch never publishes a degraded
+ * catalog.
  */
 final class ArtifactDownloads {
 
     private static final Logger log = LoggerFactory.getLogger(ArtifactDownloads.class);
+    private static final String NO_RESULTS = "no run or test results are recorded";
+    private static final String NO_FRESHNESS = "no source freshness is recorded";
 
     private final AdminApi api;
     private final String sourceName;
@@ -26,43 +32,73 @@ final class ArtifactDownloads {
         this.sourceName = sourceName;
     }
 
-    /** The downloaded files (optional ones null when left out) and one warning per file left out. */
-    record Downloaded(Path manifest, Path runResults, Path catalog, Path sources, List<String> warnings) {
+    /** The downloaded files (the reader reports nothing missing: each left-out file has its warning here). */
+    record Downloaded(ArtifactFiles files, List<String> warnings) {
     }
 
     Downloaded downloadAll(RunLocator.CloudRun run, StepPlan plan, Path folder) {
         long runId = run.runId();
         List<String> warnings = new ArrayList<>();
-        Path manifest = WorkFolders.fileIn(folder, "manifest.json");
-        api.download(runId, plan.manifestStep(), "manifest.json", manifest);
-        Path runResults = runResults(runId, plan, folder, warnings);
-        Path catalog = fileOf(optional(runId, catalogStep(run, plan), "catalog.json", folder, warnings,
+        Path manifest = WorkFolders.fileIn(folder, ArtifactFiles.MANIFEST);
+        api.download(runId, plan.manifestStep(), ArtifactFiles.MANIFEST, manifest);
+        List<ResultsFile> results = plan.stepsKnown() ? stepResults(runId, plan, folder, warnings)
+                : defaultResults(run, folder, warnings);
+        Step catalogStep = catalogStep(run, plan);
+        Path catalog = fileOf(optional(runId, catalogStep, ArtifactFiles.CATALOG, folder, warnings,
                 "the catalog has no warehouse columns or types"));
-        Path sources = fileOf(optional(runId, sourcesStep(run, plan), "sources.json", folder, warnings,
-                "no source freshness is recorded"));
-        if (catalog == null && catalogStep(run, plan) == null) {
+        if (catalogStep == null) {
             warn(warnings, "dbt Cloud run " + runId + " generated no docs (no `dbt docs generate` step): catalog.json"
                     + " is missing, so the catalog has no warehouse columns or types");
         }
-        return new Downloaded(manifest, runResults, catalog, sources, warnings);
+        return new Downloaded(new ArtifactFiles(manifest, catalog, results, false), warnings);
     }
 
-    private Path runResults(long runId, StepPlan plan, Path folder, List<String> warnings) {
-        if (plan.stepsKnown() && plan.results() == null) {
-            warn(warnings, "dbt Cloud run " + runId + " has no `dbt build`, `dbt run` or `dbt test` step (steps "
-                    + plan.describe() + "): run_results.json not used, so no run or test results are recorded");
-            return null;
+    /** The run_results (sources.json for freshness) of every executing step, each labelled with its step. */
+    private List<ResultsFile> stepResults(long runId, StepPlan plan, Path folder, List<String> warnings) {
+        if (plan.results().isEmpty()) {
+            warn(warnings, "dbt Cloud run " + runId + " has no step that executes nodes (`dbt build`, `run`, `test`,"
+                    + " `seed`, `snapshot`, `retry`, `source freshness`; steps " + plan.describe() + "): "
+                    + NO_RESULTS);
+            return List.of();
         }
-        Integer step = plan.results() == null ? null : plan.results().index();
-        Fetched fetched = optional(runId, Step.of(step), "run_results.json", folder, warnings,
-                "no run or test results are recorded");
-        if (fetched != null && "generate".equals(fetched.argsWhich())) {
-            warn(warnings, "run_results.json of dbt Cloud run " + runId + " at " + Step.of(step) + " was written by"
-                    + " `dbt docs generate`, which reports every node as success: not used, so no run or test"
-                    + " results are recorded");
-            return null;
+        List<ResultsFile> files = new ArrayList<>();
+        for (StepPlan.DbtStep step : plan.results()) {
+            ResultsFile.Kind kind = step.freshness() ? ResultsFile.Kind.SOURCES : ResultsFile.Kind.RUN_RESULTS;
+            Fetched fetched = optional(runId, Step.of(step.index()), kind.fileName(), folder, warnings,
+                    step.freshness() ? NO_FRESHNESS : NO_RESULTS + " for that step");
+            if (fetched != null && usable(runId, Step.of(step.index()), fetched, warnings)) {
+                files.add(new ResultsFile(kind, fetched.file(), step.index(), step.command()));
+            }
         }
-        return fileOf(fetched);
+        return files;
+    }
+
+    /** A run without known steps: the run's default (last-step) run_results, and sources when it says it has some. */
+    private List<ResultsFile> defaultResults(RunLocator.CloudRun run, Path folder, List<String> warnings) {
+        List<ResultsFile> files = new ArrayList<>();
+        Fetched results = optional(run.runId(), Step.of(null), ArtifactFiles.RUN_RESULTS, folder, warnings,
+                NO_RESULTS);
+        if (results != null && usable(run.runId(), Step.of(null), results, warnings)) {
+            files.add(ResultsFile.runResults(results.file()));
+        }
+        if (Boolean.TRUE.equals(run.hasSourcesGenerated())) {
+            Fetched sources = optional(run.runId(), Step.of(null), ArtifactFiles.SOURCES, folder, warnings,
+                    NO_FRESHNESS);
+            if (sources != null) {
+                files.add(ResultsFile.sources(sources.file()));
+            }
+        }
+        return files;
+    }
+
+    /** False, with a warning, for run_results that {@code dbt docs generate} wrote. */
+    private boolean usable(long runId, Step step, Fetched fetched, List<String> warnings) {
+        if (!"generate".equals(fetched.argsWhich())) {
+            return true;
+        }
+        warn(warnings, "run_results.json of dbt Cloud run " + runId + " at " + step + " was written by `dbt docs"
+                + " generate`, which reports every node as success: not used, so " + NO_RESULTS);
+        return false;
     }
 
     /** One optional artifact that was downloaded and checked, with the dbt command that wrote it. */
@@ -77,7 +113,7 @@ final class ArtifactDownloads {
         if (step == null) {
             return null;
         }
-        Path target = WorkFolders.fileIn(folder, name);
+        Path target = WorkFolders.fileIn(folder, step.index() == null ? name : "step-" + step.index() + "-" + name);
         try {
             return new Fetched(target, api.download(runId, step.index(), name, target).argsWhich());
         } catch (ArtifactNotFoundException e) {
@@ -95,13 +131,6 @@ final class ArtifactDownloads {
         boolean mayHaveDocs = plan.stepsKnown() ? Boolean.TRUE.equals(run.hasDocsGenerated())
                 : !Boolean.FALSE.equals(run.hasDocsGenerated());
         return mayHaveDocs ? Step.of(null) : null;
-    }
-
-    private static Step sourcesStep(RunLocator.CloudRun run, StepPlan plan) {
-        if (plan.freshness() != null) {
-            return Step.of(plan.freshness().index());
-        }
-        return Boolean.TRUE.equals(run.hasSourcesGenerated()) ? Step.of(null) : null;
     }
 
     private void warn(List<String> warnings, String warning) {

@@ -6,7 +6,6 @@ import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
-import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactInput;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.HttpClients;
@@ -17,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A dbt Cloud account (optionally narrowed to a project, job or environment) read through the Admin API v2: lists
- * the complete runs with an accepted status and a usable manifest, and fetches one by downloading each artifact
- * from the right step (manifest and run_results from the last build/run/test step, catalog from the docs step,
- * sources from the freshness step) into a private folder, reading them with the shared artifact reader.
+ * A dbt Cloud account (optionally narrowed to a project, jobs or an environment) read through the Admin API v2:
+ * lists the complete runs with an accepted status and a usable manifest, and fetches one by downloading each
+ * artifact from the right step (the manifest from the last executing step, the run_results of every executing step,
+ * sources.json of every freshness step, the catalog from the docs step) into a private folder, reading them with the
+ * shared artifact reader.
  */
 public final class DbtCloudSource implements MetadataSource {
 
@@ -76,10 +76,10 @@ public final class DbtCloudSource implements MetadataSource {
                 cloud.jobId(), plan.describe());
         Path folder = folders.create(runId);
         try {
-            ArtifactDownloads.Downloaded files = downloads.downloadAll(cloud, plan, folder);
-            return new ArtifactInput(reader, new ArtifactFiles(files.manifest(), files.runResults(), files.catalog(),
-                    files.sources()), run, files.warnings(),
-                    snapshot -> withWarnings(snapshot, files.warnings(), folder, runId), () -> folders.delete(folder));
+            ArtifactDownloads.Downloaded downloaded = downloads.downloadAll(cloud, plan, folder);
+            return new ArtifactInput(reader, downloaded.files(), run, downloaded.warnings(),
+                    snapshot -> withWarnings(snapshot, downloaded.warnings(), folder, runId),
+                    () -> folders.delete(folder));
         } catch (RuntimeException | Error e) {
             folders.delete(folder);
             throw e;
@@ -87,17 +87,13 @@ public final class DbtCloudSource implements MetadataSource {
     }
 
     /**
-     * Our warnings first, then the reader's with the temporary folder replaced by the run; the reader's "optional X
-     * not found" is dropped for files whose absence one of our warnings already explains.
+     * Our warnings first (one per file left out: the reader reports no missing file of a dbt Cloud run), then the
+     * reader's with the temporary folder replaced by the run.
      */
     private static CatalogSnapshot withWarnings(CatalogSnapshot snapshot, List<String> ours, Path folder, long runId) {
         List<String> warnings = new ArrayList<>(ours);
         for (String warning : snapshot.warnings()) {
-            boolean explained = ours.stream().anyMatch(own -> warning.startsWith("optional ")
-                    && warning.contains(" not found (" + folder) && own.contains(warning.split(" ")[1]));
-            if (!explained) {
-                warnings.add(warning.replace(folder.toString(), "<dbt Cloud run " + runId + ">"));
-            }
+            warnings.add(warning.replace(folder.toString(), "<dbt Cloud run " + runId + ">"));
         }
         return snapshot.withWarnings(warnings);
     }

@@ -3,6 +3,9 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
+import io.dbtcatalog.ingest.source.artifact.ResultsFile;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
@@ -25,6 +28,16 @@ final class CloudSnapshots {
         assertThat(actual.runResults()).isEqualTo(expected.runResults());
         assertThat(actual.freshness()).isEqualTo(expected.freshness());
         assertThat(actual.complete()).isEqualTo(expected.complete());
+    }
+
+    /** The files a fetch assembles from a run's steps: the manifest, the catalog (may be null), each step's results. */
+    static ArtifactFiles stepFiles(Path manifest, Path catalog, ResultsFile... results) {
+        return new ArtifactFiles(manifest, catalog, List.of(results), false);
+    }
+
+    /** The run_results.json of step {@code index} that ran {@code dbt command}. */
+    static ResultsFile runResults(int index, String command, Path file) {
+        return new ResultsFile(ResultsFile.Kind.RUN_RESULTS, file, index, command);
     }
 
     /** {@code name?step=N} (or just {@code name}) of every artifact download, in order. */

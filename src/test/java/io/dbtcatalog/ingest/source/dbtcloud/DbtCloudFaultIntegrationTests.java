@@ -65,9 +65,10 @@ class DbtCloudFaultIntegrationTests {
     }
 
     private CatalogSnapshot expected(CatalogSnapshot actual) {
-        return reader.read(new ArtifactFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
-                scratch.resolve("bouncer-dbt1.10-build-run_results.json"),
-                CloudReference.artifact("bouncer-dbt1.10", "catalog.json"), null), actual.run());
+        return reader.read(CloudSnapshots.stepFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
+                CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
+                CloudSnapshots.runResults(4, "build", scratch.resolve("bouncer-dbt1.10-build-run_results.json"))),
+                actual.run());
     }
 
     @Test

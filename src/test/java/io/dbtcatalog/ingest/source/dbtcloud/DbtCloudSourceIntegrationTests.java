@@ -3,6 +3,8 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.assertSameContent;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.downloads;
+import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.runResults;
+import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.stepFiles;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.settings;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.ANALYTICS;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.DAILY_JOB;
@@ -77,9 +79,9 @@ class DbtCloudSourceIntegrationTests {
                 "catalog.json?step=5");
         assertThat(snapshot.info().resultsCommand()).isEqualTo("build");
         assertThat(snapshot.testResults()).isNotEmpty();
-        CatalogSnapshot core = reader.read(new ArtifactFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
-                derived("bouncer-dbt1.10", "build"), CloudReference.artifact("bouncer-dbt1.10", "catalog.json"), null),
-                snapshot.run());
+        CatalogSnapshot core = reader.read(stepFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
+                CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
+                runResults(4, "build", derived("bouncer-dbt1.10", "build"))), snapshot.run());
         assertSameContent(snapshot, core);
         assertThat(snapshot.columns()).anyMatch(CatalogColumn::inWarehouse);
         assertThat(standIn.requestsTo("/artifacts/")).allSatisfy(request -> assertThat(
@@ -131,8 +133,10 @@ class DbtCloudSourceIntegrationTests {
                 && w.contains("catalog.json is missing"));
         assertThat(snapshot.columns()).noneMatch(CatalogColumn::inWarehouse);
         assertThat(snapshot.warnings()).noneMatch(w -> w.contains(workDir.toString()))
-                .anyMatch(w -> w.contains("sources.json not found (<dbt Cloud run 9000211>"));
-        CatalogSnapshot core = reader.read(ArtifactFiles.inFolder(CloudReference.artifactSet("parser-jaffle-dbt1.9")),
+                .as("a run without a freshness step is not expected to have sources.json")
+                .noneMatch(w -> w.contains("sources.json"));
+        CatalogSnapshot core = reader.read(stepFiles(CloudReference.artifact("parser-jaffle-dbt1.9", "manifest.json"),
+                null, runResults(3, "build", CloudReference.artifact("parser-jaffle-dbt1.9", "run_results.json"))),
                 snapshot.run());
         assertSameContent(snapshot, core);
     }
@@ -166,7 +170,7 @@ class DbtCloudSourceIntegrationTests {
         assertThat(downloads(standIn, 9000203)).containsExactly("manifest.json?step=3", "catalog.json?step=3");
         assertThat(snapshot.testResults()).isEmpty();
         assertThat(snapshot.runResults()).isEmpty();
-        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("no `dbt build`, `dbt run` or `dbt test` step"));
+        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("has no step that executes nodes"));
         assertThat(snapshot.columns()).anyMatch(CatalogColumn::inWarehouse);
     }
 
@@ -188,7 +192,7 @@ class DbtCloudSourceIntegrationTests {
     }
 
     @Test
-    void freshnessComesFromTheSourceFreshnessStepAndResultsFromTheLastTestStep() {
+    void freshnessComesFromTheSourceFreshnessStepAndResultsFromTheRunAndTestSteps() {
         // given
         DbtCloudSource source = source(settings(standIn, JAFFLE, null, workDir));
 
@@ -196,10 +200,11 @@ class DbtCloudSourceIntegrationTests {
         CatalogSnapshot snapshot = fetchLatest(source);
 
         // then
-        assertThat(snapshot.run().location()).isEqualTo("run 9000301, job 70033, steps test=5 docs=6 freshness=3");
-        assertThat(downloads(standIn, 9000301)).containsExactly("manifest.json?step=5", "run_results.json?step=5",
-                "catalog.json?step=6", "sources.json?step=3");
-        assertThat(snapshot.info().resultsCommand()).isEqualTo("test");
+        assertThat(snapshot.run().location())
+                .isEqualTo("run 9000301, job 70033, steps freshness=3 run=4 test=5 docs=6");
+        assertThat(downloads(standIn, 9000301)).containsExactly("manifest.json?step=5", "sources.json?step=3",
+                "run_results.json?step=4", "run_results.json?step=5", "catalog.json?step=6");
+        assertThat(snapshot.info().resultsCommand()).isEqualTo("run,test");
     }
 
     @Test

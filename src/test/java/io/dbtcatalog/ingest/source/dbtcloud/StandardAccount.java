@@ -77,7 +77,7 @@ final class StandardAccount {
         return new StandInRun[] {
             run(9000302, JAFFLE, JAFFLE_JOB, JAFFLE_ENV, 3, null),
             run(9000301, JAFFLE, JAFFLE_JOB, JAFFLE_ENV, 10, hours(5)).dbtStep("source freshness", freshness)
-                    .dbtStep("run", files("parser-jaffle-dbt1.12", "manifest.json"))
+                    .dbtStep("run", built("parser-jaffle-dbt1.12", "run"))
                     .dbtStep("test", built("parser-jaffle-dbt1.12", "test"))
                     .dbtStep("docs generate", docs("parser-jaffle-dbt1.12")),
         };
