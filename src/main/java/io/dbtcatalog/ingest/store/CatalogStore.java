@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,19 @@ public final class CatalogStore {
     public boolean isIngested(String projectKey, String runKey) {
         try (Connection connection = dataSource.getConnection()) {
             return new IngestionLedger(connection, null).isIngested(projectKey, runKey);
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
+        }
+    }
+
+    /**
+     * When the newest run the ledger holds as ingested finished (the run's own finish time as its source listed it),
+     * so that a poll can ask its source for every run finished since; empty before the first ingestion, or when no
+     * ingested run's finish time is known.
+     */
+    public Optional<Instant> newestIngestedRun(String projectKey) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Optional.ofNullable(new IngestionLedger(connection, null).newestRunFinishedAt(projectKey));
         } catch (SQLException e) {
             throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
         }

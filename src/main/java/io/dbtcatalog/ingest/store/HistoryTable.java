@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.model.ResultOrigin;
 import java.util.List;
 
 /**
@@ -16,11 +17,20 @@ interface HistoryTable<R> {
     /** The record's key values, in the order of the shape's key columns. */
     List<String> key(R row);
 
-    /** Feeds the record's content values (ending with {@code generated_at, dbt_run_id}) in the shape's order. */
+    /**
+     * Feeds the record's content values in the shape's order, ending with {@code generated_at, dbt_run_id,
+     * dbt_step_index, dbt_command} ({@link #bindOrigin}).
+     */
     void bindContent(RowSink sink, R row, PublishContext context);
 
-    /** The dbt run id of a history row: its own when the source knew it, else the run's. */
-    static Long dbtRunId(Long own, PublishContext context) {
-        return own != null ? own : context.dbtRunId();
+    /**
+     * The last four values of every history row: the {@code generated_at} of the file the row came from (the
+     * snapshot's when unknown), its dbt run id (the run's when the source did not say), the dbt Cloud step and the
+     * dbt command that wrote the file.
+     */
+    static void bindOrigin(RowSink sink, ResultOrigin origin, Long dbtRunId, PublishContext context) {
+        sink.time(origin.generatedAt() != null ? origin.generatedAt() : context.generatedAt())
+                .bigint(dbtRunId != null ? dbtRunId : context.dbtRunId())
+                .integer(origin.dbtStep()).text(origin.command());
     }
 }

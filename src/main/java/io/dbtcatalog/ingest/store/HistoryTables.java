@@ -5,7 +5,10 @@ import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
 import java.util.List;
 
-/** The three history tables: {@code catalog_test_result}, {@code catalog_run_result}, {@code catalog_source_freshness}. */
+/**
+ * The three history tables: {@code catalog_test_result}, {@code catalog_run_result}, {@code catalog_source_freshness};
+ * each row ends with where it came from ({@link HistoryTable#bindOrigin}).
+ */
 final class HistoryTables {
 
     private HistoryTables() {
@@ -14,7 +17,8 @@ final class HistoryTables {
     static final HistoryTable<TestResult> TEST_RESULTS = new HistoryTable<>() {
         private final StateTable.Shape shape = new StateTable.Shape("catalog_test_result",
                 List.of("test_unique_id", "invocation_id"), List.of("status", "failures", "message",
-                "execution_time_s", "started_at", "completed_at", "generated_at", "dbt_run_id"), false);
+                "execution_time_s", "started_at", "completed_at", "generated_at", "dbt_run_id", "dbt_step_index",
+                "dbt_command"), false);
 
         @Override
         public StateTable.Shape shape() {
@@ -29,15 +33,16 @@ final class HistoryTables {
         @Override
         public void bindContent(RowSink sink, TestResult row, PublishContext context) {
             sink.text(row.status()).bigint(row.failures()).text(row.message()).decimal(row.executionTimeSeconds())
-                    .time(row.startedAt()).time(row.completedAt()).time(context.generatedAt())
-                    .bigint(HistoryTable.dbtRunId(row.dbtRunId(), context));
+                    .time(row.startedAt()).time(row.completedAt());
+            HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
         }
     };
 
     static final HistoryTable<RunResult> RUN_RESULTS = new HistoryTable<>() {
         private final StateTable.Shape shape = new StateTable.Shape("catalog_run_result",
                 List.of("node_unique_id", "invocation_id"), List.of("status", "message", "execution_time_s",
-                "started_at", "completed_at", "rows_affected", "generated_at", "dbt_run_id"), false);
+                "started_at", "completed_at", "rows_affected", "generated_at", "dbt_run_id", "dbt_step_index",
+                "dbt_command"), false);
 
         @Override
         public StateTable.Shape shape() {
@@ -52,15 +57,16 @@ final class HistoryTables {
         @Override
         public void bindContent(RowSink sink, RunResult row, PublishContext context) {
             sink.text(row.status()).text(row.message()).decimal(row.executionTimeSeconds()).time(row.startedAt())
-                    .time(row.completedAt()).bigint(row.rowsAffected()).time(context.generatedAt())
-                    .bigint(HistoryTable.dbtRunId(row.dbtRunId(), context));
+                    .time(row.completedAt()).bigint(row.rowsAffected());
+            HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
         }
     };
 
     static final HistoryTable<SourceFreshness> FRESHNESS = new HistoryTable<>() {
         private final StateTable.Shape shape = new StateTable.Shape("catalog_source_freshness",
                 List.of("source_unique_id", "invocation_id"), List.of("status", "max_loaded_at", "snapshotted_at",
-                "max_loaded_at_age_s", "criteria", "error", "execution_time_s", "generated_at", "dbt_run_id"), false);
+                "max_loaded_at_age_s", "criteria", "error", "execution_time_s", "generated_at", "dbt_run_id",
+                "dbt_step_index", "dbt_command"), false);
 
         @Override
         public StateTable.Shape shape() {
@@ -76,8 +82,8 @@ final class HistoryTables {
         public void bindContent(RowSink sink, SourceFreshness row, PublishContext context) {
             sink.text(row.status()).time(row.maxLoadedAt()).time(row.snapshottedAt())
                     .decimal(row.maxLoadedAtAgeSeconds()).text(row.criteriaJson()).text(row.error())
-                    .decimal(row.executionTimeSeconds()).time(context.generatedAt())
-                    .bigint(HistoryTable.dbtRunId(row.dbtRunId(), context));
+                    .decimal(row.executionTimeSeconds());
+            HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
         }
     };
 }

@@ -26,7 +26,7 @@ final class IngestionLedger {
     private static final List<String> COLUMNS = List.of("project_key", "source_kind", "run_key", "dbt_run_id",
             "dbt_job_id", "location", "invocation_id", "generated_at", "dbt_version", "manifest_schema_version",
             "results_command", "started_at", "finished_at", "status", "snapshot_complete", "state_applied", "message",
-            "artifact_digest");
+            "artifact_digest", "run_finished_at");
 
     private static final String INSERT = "INSERT INTO ingestion_run (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -56,13 +56,18 @@ final class IngestionLedger {
                     .bigint(run == null ? null : run.dbtRunId()).bigint(jobId).text(run == null ? null : run.location())
                     .text(i.invocationId()).time(i.generatedAt()).text(i.dbtVersion())
                     .text(i.manifestSchemaVersion()).text(i.resultsCommand()).time(startedAt).time(finishedAt)
-                    .text(status).bool(complete).bool(stateApplied).text(message).text(artifactDigest);
+                    .text(status).bool(complete).bool(stateApplied).text(message).text(artifactDigest)
+                    .time(run == null ? null : run.finishedAt());
         }
 
         String runKey() {
             return run == null ? RUN_SELECTION : run.runKey();
         }
     }
+
+    private static final String NEWEST_RUN_FINISHED = """
+            SELECT MAX(run_finished_at) FROM ingestion_run WHERE project_key = ? AND status = 'SUCCEEDED'
+            """;
 
     private final Connection connection;
     private final ColumnLimits limits;
@@ -98,6 +103,16 @@ final class IngestionLedger {
             binder.integer(result.testResultsAdded()).integer(result.runResultsAdded())
                     .integer(result.freshnessAdded()).bigint(result.rowsWritten()).bigint(id);
             statement.executeUpdate();
+        }
+    }
+
+    /** When the newest run the ledger holds as SUCCEEDED finished; null when none is known. */
+    Instant newestRunFinishedAt(String projectKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(NEWEST_RUN_FINISHED)) {
+            new Binder(statement).text(projectKey);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? ProjectRegistry.instant(rs, 1) : null;
+            }
         }
     }
 
