@@ -71,6 +71,9 @@ final class ConfigRules {
             requireNonNull(key + ".account-id", source.accountId(), "dbt-cloud");
             requireToken(key, source, "dbt-cloud");
             checkStatuses(key + ".accepted-statuses", source.acceptedStatuses());
+            checkJobs(key, source);
+        } else if (source.jobIds() != null) {
+            reject(key + ".job-ids", "only for kind dbt-cloud");
         }
         if (source.kind() == SourceKind.DISCOVERY) {
             checkUrl(key + ".metadata-url", source.metadataUrl(), "discovery", DISCOVERY_URL);
@@ -92,6 +95,17 @@ final class ConfigRules {
         } else if (statuses.stream().anyMatch(s -> s == null || !DbtCloudSettings.FINISHED_STATUSES.contains(s))) {
             reject(key, "may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was "
                     + (statuses.contains(null) ? statuses : new TreeSet<>(statuses)));
+        }
+    }
+
+    private void checkJobs(String key, SourceProperties source) {
+        if (source.jobIds() == null) {
+            return;
+        }
+        if (source.jobId() != null) {
+            reject(key + ".job-ids", "set job-id or job-ids, not both");
+        } else if (source.jobIds().isEmpty()) {
+            reject(key + ".job-ids", "must list at least one job id (leave it out to read every job)");
         }
     }
 

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * One configured metadata source ({@code ingestion.sources[i]}), bound from the flat keys users write: the common
- * {@code name} (the catalog's {@code project_key}), {@code kind} and {@code schedule}, and the keys of every kind.
+ * {@code name} (the catalog's {@code project_key}), {@code kind}, {@code schedule} and {@code max-runs-per-poll}
+ * (how many runs one poll after the first ingests at most; only a dbt Cloud source lists more than its latest run),
+ * and the keys of every kind.
  * The source of each kind reads its own record, {@link #local()}, {@link #dbtCloud} or {@link #discovery}; which
  * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token is redacted from
  * {@link #toString()}.
@@ -34,6 +36,8 @@ public record SourceProperties(
         String token,
         @Positive(message = POSITIVE) Long projectId,
         @Positive(message = POSITIVE) Long jobId,
+        List<@NotNull @Positive(message = POSITIVE) Long> jobIds,
+        @DefaultValue("20") @Positive(message = POSITIVE) int maxRunsPerPoll,
         @Positive(message = POSITIVE) Long environmentId,
         @DefaultValue("10") List<Integer> acceptedStatuses,
         URI metadataUrl,
@@ -54,8 +58,16 @@ public record SourceProperties(
     /** The {@code kind: dbt-cloud} source, with the shared HTTP settings and its own folder under the work folder. */
     public DbtCloudSettings dbtCloud(HttpSettings http, Path workDir) {
         requireKind(SourceKind.DBT_CLOUD);
-        return new DbtCloudSettings(name, baseUrl, accountId, token, projectId, jobId, environmentId,
+        return new DbtCloudSettings(name, baseUrl, accountId, token, projectId, jobs(), environmentId,
                 new LinkedHashSet<>(acceptedStatuses), http, workDir.resolve(name));
+    }
+
+    /** The dbt Cloud jobs whose runs feed this project: {@code job-id}, else {@code job-ids}; empty for every job. */
+    public List<Long> jobs() {
+        if (jobId != null) {
+            return List.of(jobId);
+        }
+        return jobIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(jobIds));
     }
 
     /** The {@code kind: discovery} source, with the shared HTTP settings capped at the Discovery API's rate. */
@@ -76,7 +88,8 @@ public record SourceProperties(
     public String toString() {
         return "SourceProperties[name=" + name + ", kind=" + kind + ", path=" + path + ", baseUrl=" + baseUrl
                 + ", accountId=" + accountId + ", token=" + Redaction.redact(token) + ", projectId=" + projectId
-                + ", jobId=" + jobId + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
+                + ", jobId=" + jobId + ", jobIds=" + jobIds + ", maxRunsPerPoll=" + maxRunsPerPoll
+                + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
                 + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule
                 + ", historyPath=" + historyPath + "]";
     }

@@ -53,7 +53,7 @@ public class IngestionLauncher {
         SourceIngestion ingestion;
         try {
             ingestion = new SourceIngestion(sources.source(name), sources.project(name), store, rules(request),
-                    progress);
+                    progress, sources.settings(name).maxRunsPerPoll());
         } catch (RuntimeException e) {
             log.error("{}: {}", name, Failures.oneLine(e));
             return new SourceOutcome(name, kind, List.of(), Failures.oneLine(e), since(started));

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingestion pipeline of one source for one request, one run after the other:
  * <ol>
- *   <li><b>list</b> the runs the selector wants ({@link MetadataSource#listRuns});</li>
+ *   <li><b>list</b> the runs the selector wants ({@link MetadataSource#listRuns}); a poll for the latest run, once
+ *       the ledger holds a run of the source, asks for every run finished since the newest one it holds
+ *       ({@link RunSelector.After}, at most {@code max-runs-per-poll});</li>
  *   <li><b>check the ledger</b>: a run {@code ingestion_run} already holds is skipped (unless forced);</li>
  *   <li><b>fetch</b> the run's input ({@link MetadataSource#fetch}: located or downloaded, not parsed);</li>
  *   <li><b>check the fingerprint</b>: input identical to what the catalog state was published from is acknowledged
@@ -43,14 +45,16 @@ final class SourceIngestion {
     private final CatalogStore store;
     private final PublishRules rules;
     private final IngestionProgress progress;
+    private final int maxRunsPerPoll;
 
     SourceIngestion(MetadataSource source, ProjectRef project, CatalogStore store, PublishRules rules,
-            IngestionProgress progress) {
+            IngestionProgress progress, int maxRunsPerPoll) {
         this.source = source;
         this.project = project;
         this.store = store;
         this.rules = rules;
         this.progress = progress;
+        this.maxRunsPerPoll = maxRunsPerPoll;
     }
 
     /** The runs touched, and a failure that happened before any run could be named (null when none). */
@@ -73,10 +77,12 @@ final class SourceIngestion {
         }
     }
 
-    private Result ingest(RunSelector selector, boolean force) {
+    private Result ingest(RunSelector requested, boolean force) {
         Instant started = Instant.now();
         List<RunRef> listed;
+        RunSelector selector = requested;
         try {
+            selector = sinceNewest(requested, force);
             listed = source.listRuns(selector);
         } catch (RuntimeException e) {
             String failure = "could not list runs: " + Failures.oneLine(e);
@@ -107,6 +113,18 @@ final class SourceIngestion {
             }
         }
         return new Result(outcomes, null);
+    }
+
+    /**
+     * A poll for the latest run, once the ledger holds a run of the source with a known finish time, becomes one for
+     * every run finished since then; a forced one stays the latest run (to ingest it again).
+     */
+    private RunSelector sinceNewest(RunSelector selector, boolean force) {
+        if (!(selector instanceof RunSelector.Latest) || force) {
+            return selector;
+        }
+        Optional<Instant> newest = store.newestIngestedRun(project.projectKey());
+        return newest.<RunSelector>map(time -> new RunSelector.After(time, maxRunsPerPoll)).orElse(selector);
     }
 
     private void report(List<RunOutcome> outcomes, RunOutcome outcome) {
@@ -194,6 +212,9 @@ final class SourceIngestion {
         }
         if (selector instanceof RunSelector.Window window) {
             return "window:" + window.since() + "/" + (window.until() == null ? "" : window.until().toString());
+        }
+        if (selector instanceof RunSelector.After after) {
+            return "finished after " + after.finishedAfter();
         }
         return "latest";
     }

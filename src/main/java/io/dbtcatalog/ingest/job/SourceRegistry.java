@@ -50,10 +50,12 @@ public class SourceRegistry {
         return sources.computeIfAbsent(name, n -> factories.get(n).get());
     }
 
+    /** The project of a source; its dbt Cloud job id is that of its one job (null for several jobs, or none). */
     public ProjectRef project(String name) {
         SourceProperties source = settings(name);
+        List<Long> jobs = source.jobs();
         return new ProjectRef(source.name(), source.kind().yamlName(), source.accountId(), source.projectId(),
-                source.environmentId(), source.jobId());
+                source.environmentId(), jobs.size() == 1 ? jobs.get(0) : null);
     }
 
     /** The configuration of one source; {@link UnknownSourceException} names the configured ones otherwise. */

@@ -44,6 +44,50 @@ class DbtCloudConfigTests {
     }
 
     @Test
+    void jobIdsMergeSeveralJobsOfOneProjectIntoOneSourceAndJobIdStillWorks() {
+        // when
+        IngestionProperties several = bind(cloud("job-ids=70031,70034,70031"));
+        IngestionProperties one = bind(cloud("job-id=70031"));
+        IngestionProperties every = bind(cloud());
+
+        // then
+        assertThat(several.sources().get(0).dbtCloud(several.http(), several.workDir()).jobIds())
+                .containsExactly(70031L, 70034L);
+        assertThat(one.sources().get(0).dbtCloud(one.http(), one.workDir()).jobIds()).containsExactly(70031L);
+        assertThat(every.sources().get(0).dbtCloud(every.http(), every.workDir()).jobIds()).isEmpty();
+    }
+
+    @Test
+    void maxRunsPerPollDefaultsToTwenty() {
+        assertThat(bind(cloud()).sources().get(0).maxRunsPerPoll()).isEqualTo(20);
+        assertThat(bind(cloud("max-runs-per-poll=50")).sources().get(0).maxRunsPerPoll()).isEqualTo(50);
+    }
+
+    @Test
+    void bindWhenMaxRunsPerPollIsNotPositiveFailsNamingTheKey() {
+        assertThat(problems(cloud("max-runs-per-poll=0")))
+                .containsExactly("ingestion.sources[0].max-runs-per-poll: must be a positive number");
+    }
+
+    @Test
+    void bindWhenJobIdAndJobIdsAreBothSetFailsNamingTheKey() {
+        assertThat(problems(cloud("job-id=70031", "job-ids=70034")))
+                .containsExactly("ingestion.sources[0].job-ids: set job-id or job-ids, not both");
+    }
+
+    @Test
+    void bindWhenAJobIdsEntryIsNotPositiveFailsNamingTheKey() {
+        assertThat(problems(cloud("job-ids=70031,-2"))).singleElement().asString()
+                .startsWith("ingestion.sources[0].job-ids").endsWith("must be a positive number");
+    }
+
+    @Test
+    void bindWhenJobIdsIsSetOnALocalSourceFailsNamingTheKey() {
+        assertThat(problems(source(0, "name=shop", "kind=local", "path=target", "job-ids=70031")))
+                .containsExactly("ingestion.sources[0].job-ids: only for kind dbt-cloud");
+    }
+
+    @Test
     void bindWhenAcceptedStatusesHoldAnUnfinishedStatusFailsNamingTheKey() {
         assertThat(problems(cloud("accepted-statuses=10,3"))).containsExactly("ingestion.sources[0].accepted-statuses:"
                 + " may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was [3, 10]");

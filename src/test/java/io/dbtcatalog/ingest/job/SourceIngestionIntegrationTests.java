@@ -43,7 +43,7 @@ class SourceIngestionIntegrationTests {
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0)));
             FaultyDataSource dying = FaultyDataSource.downFrom(db.dataSource(), 3);
             SourceIngestion ingestion = new SourceIngestion(source, PROJECT, new CatalogStore(dying.dataSource()),
-                    RULES, IngestionProgress.NONE);
+                    RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result result = ingestion.run(new RunSelector.Latest(), false);
@@ -64,14 +64,14 @@ class SourceIngestionIntegrationTests {
             // given: run-1 published; run-2 is a later invocation with byte-identical files
             CatalogStore store = new CatalogStore(db.dataSource());
             StandInSource first = new StandInSource(List.of(snapshot("run-1", "sha256:same", 0)));
-            new SourceIngestion(first, PROJECT, store, RULES, IngestionProgress.NONE)
+            new SourceIngestion(first, PROJECT, store, RULES, IngestionProgress.NONE, 20)
                     .run(new RunSelector.Latest(), false);
             CatalogDump before = CatalogDump.of(db.dataSource());
             StandInSource second = new StandInSource(List.of(snapshot("run-2", "sha256:same", 1)));
 
             // when
             SourceIngestion.Result result = new SourceIngestion(second, PROJECT, store, RULES,
-                    IngestionProgress.NONE).run(new RunSelector.Latest(), false);
+                    IngestionProgress.NONE, 20).run(new RunSelector.Latest(), false);
 
             // then: a ledger row for run-2, no catalog row changed, and the input never read
             assertThat(result.runs()).singleElement().satisfies(run -> {
@@ -93,7 +93,7 @@ class SourceIngestionIntegrationTests {
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0),
                     snapshot("run-2", "sha256:2", 1), snapshot("run-3", "sha256:3", 2)));
             source.failOnce.add("run-2");
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE);
+            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result first = ingestion.run(new RunSelector.LastN(3), false);
@@ -120,7 +120,7 @@ class SourceIngestionIntegrationTests {
 
             // when
             SourceIngestion.Result result = new SourceIngestion(source, PROJECT, new CatalogStore(db.dataSource()),
-                    RULES, IngestionProgress.NONE).run(new RunSelector.Latest(), false);
+                    RULES, IngestionProgress.NONE, 20).run(new RunSelector.Latest(), false);
 
             // then
             assertThat(result.runs()).isEmpty();
@@ -130,6 +130,27 @@ class SourceIngestionIntegrationTests {
                 assertThat(row).containsEntry("run_key", "(run selection)").containsEntry("status", "FAILED");
                 assertThat(row.get("location")).isNull();
             });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aPollAfterTheFirstAsksTheSourceForEveryRunFinishedSinceTheNewestOneTheLedgerHolds(Engine engine) {
+        try (TestDatabase db = engine.create()) {
+            // given: the first poll ingested run-1, which finished at T0 + 1 h
+            CatalogStore store = new CatalogStore(db.dataSource());
+            StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 1)));
+            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 7);
+            ingestion.run(new RunSelector.Latest(), false);
+
+            // when
+            ingestion.run(new RunSelector.Latest(), false);
+            ingestion.run(new RunSelector.Latest(), true);
+
+            // then: the source was asked for runs since run-1 (capped), and a forced poll for the latest run
+            assertThat(source.selectors).containsExactly(new RunSelector.Latest(),
+                    new RunSelector.After(T0.plusSeconds(3600), 7), new RunSelector.Latest());
+            assertThat(store.newestIngestedRun(PROJECT.projectKey())).contains(T0.plusSeconds(3600));
         }
     }
 
@@ -148,6 +169,7 @@ class SourceIngestionIntegrationTests {
         private final List<CatalogSnapshot> snapshots;
         private final List<String> reads = new ArrayList<>();
         private final List<String> failOnce = new ArrayList<>();
+        private final List<RunSelector> selectors = new ArrayList<>();
         private RuntimeException listingFailure;
 
         StandInSource(List<CatalogSnapshot> snapshots) {
@@ -161,6 +183,7 @@ class SourceIngestionIntegrationTests {
 
         @Override
         public List<RunRef> listRuns(RunSelector selector) {
+            selectors.add(selector);
             if (listingFailure != null) {
                 throw listingFailure;
             }

@@ -3,12 +3,15 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One {@code kind: dbt-cloud} source: the account's access URL and id, the token, the optional project / job /
- * environment filters, the run statuses accepted (10 success; 20 to ingest runs with failing tests, 30 for
+ * One {@code kind: dbt-cloud} source: the account's access URL and id, the token, the optional project, jobs (one
+ * or several jobs of one dbt project whose runs feed one catalog project; empty for every job) and environment
+ * filters, the run statuses accepted (10 success; 20 to ingest runs with failing tests, 30 for
  * cancelled runs), HTTP settings and the source's own folder artifacts are downloaded to. Built from the validated
  * configuration ({@code ingestion.sources[i]}), which declares the defaults and the rules. {@code toString()} never
  * shows the token.
@@ -19,7 +22,7 @@ public record DbtCloudSettings(
         long accountId,
         String token,
         Long projectId,
-        Long jobId,
+        List<Long> jobIds,
         Long environmentId,
         Set<Integer> acceptedStatuses,
         HttpSettings http,
@@ -29,6 +32,7 @@ public record DbtCloudSettings(
     public static final Set<Integer> FINISHED_STATUSES = Set.of(10, 20, 30);
 
     public DbtCloudSettings {
+        jobIds = jobIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(jobIds));
         acceptedStatuses = Set.copyOf(acceptedStatuses);
     }
 
@@ -36,7 +40,7 @@ public record DbtCloudSettings(
     @Override
     public String toString() {
         return "DbtCloudSettings[name=" + name + ", baseUrl=" + baseUrl + ", accountId=" + accountId
-                + ", token=****, projectId=" + projectId + ", jobId=" + jobId + ", environmentId=" + environmentId
+                + ", token=****, projectId=" + projectId + ", jobIds=" + jobIds + ", environmentId=" + environmentId
                 + ", acceptedStatuses=" + new TreeSet<>(acceptedStatuses) + ", http=" + http + ", workDir="
                 + workDir + "]";
     }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
-import io.dbtcatalog.ingest.model.RunLocator;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
@@ -9,33 +8,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the runs a {@link RunSelector} asks for: pages through the account's runs newest-finished first with the
- * source's filters and takes only runs that are complete, have an accepted status and have a usable manifest (a dbt
- * step that writes one, and manifest.json among the run's artifacts). A newer run that fails this is skipped with a
- * WARN saying why, and the next one is tried.
+ * source's filters (one listing per configured job, interleaved by finish time) and takes only the runs
+ * {@link UsableRuns} accepts. A newer run that fails is skipped with a WARN saying why, and the next one is tried.
+ * A poll after the first ({@link RunSelector.After}) takes every usable run finished since the newest one the catalog
+ * holds, oldest first and at most its cap; the runs over the cap are named in a WARN and left for the next poll.
  */
 final class RunFinder {
 
     private static final Logger log = LoggerFactory.getLogger(RunFinder.class);
     private static final int LATEST_PAGE_SIZE = 20;
+    private static final int NAMED_LEFT_OVER = 10;
 
     private final AdminApi api;
     private final DbtCloudSettings settings;
-    private final AdminApi.RunFilter filter;
+    private final UsableRuns usable;
     private final int pageSize;
 
     RunFinder(AdminApi api, DbtCloudSettings settings, int pageSize) {
         this.api = api;
         this.settings = settings;
-        this.filter = new AdminApi.RunFilter(settings.projectId(), settings.jobId(), settings.environmentId(),
-                settings.acceptedStatuses());
+        this.usable = new UsableRuns(api, settings);
         this.pageSize = Math.max(1, Math.min(pageSize, AdminApi.MAX_PAGE_SIZE));
     }
 
@@ -45,74 +46,80 @@ final class RunFinder {
             return single(RunIds.parse(single.runKey(), settings.name()));
         }
         if (selector instanceof RunSelector.LastN last) {
-            return oldestFirst(collect(last.count(), null, null, pageSize));
+            return oldestFirst(collect(runs(pageSize), last.count(), null, null));
         }
         if (selector instanceof RunSelector.Window window) {
-            return oldestFirst(collect(Integer.MAX_VALUE, window.since(), window.until(), pageSize));
+            return oldestFirst(collect(runs(pageSize), Integer.MAX_VALUE, window.since(), window.until()));
         }
-        return collect(1, null, null, Math.min(pageSize, LATEST_PAGE_SIZE));
+        if (selector instanceof RunSelector.After after) {
+            return since(after);
+        }
+        return collect(runs(Math.min(pageSize, LATEST_PAGE_SIZE)), 1, null, null);
     }
 
-    private List<RunRef> collect(int wanted, Instant since, Instant until, int limit) {
+    private Iterator<Wire.Run> runs(int limit) {
+        return RunPages.merged(RunPages.perJob(api, settings, limit));
+    }
+
+    /** Usable runs newest first, at most {@code wanted}, finished in {@code [since, until)} (null bounds: open). */
+    private List<RunRef> collect(Iterator<Wire.Run> runs, int wanted, Instant since, Instant until) {
         List<RunRef> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (int offset = 0; found.size() < wanted; offset += limit) {
-            Wire.RunList page = api.listRuns(filter, offset, limit);
-            List<Wire.Run> runs = page.data() == null ? List.of() : page.data();
-            for (Wire.Run run : runs) {
-                Instant finished = finishedAt(run);
-                if (since != null && finished != null && finished.isBefore(since)) {
-                    return found;
-                }
-                boolean inWindow = until == null || finished == null || finished.isBefore(until);
-                if (run.id() != null && seen.add(run.id()) && inWindow) {
-                    usable(run).ifPresent(found::add);
-                }
-                if (found.size() >= wanted) {
-                    return found;
-                }
-            }
-            if (runs.size() < limit || offset + limit >= totalCount(page)) {
+        while (found.size() < wanted && runs.hasNext()) {
+            Wire.Run run = runs.next();
+            Instant finished = RunPages.finishedAt(run);
+            if (since != null && finished != null && finished.isBefore(since)) {
                 break;
+            }
+            boolean inWindow = until == null || finished == null || finished.isBefore(until);
+            if (inWindow && seen.add(run.id()) && usable.listed(run)) {
+                usable.usable(run).ifPresent(found::add);
             }
         }
         return found;
     }
 
-    private Optional<RunRef> usable(Wire.Run listed) {
-        if (!RunStates.isFinished(listed)) {
-            log.debug("source {}: run {} is not finished ({}); skipped", settings.name(), listed.id(),
-                    RunStates.describe(listed));
-            return Optional.empty();
+    /**
+     * The usable runs finished after the selector's time, oldest first, at most its cap; the newest usable run when
+     * none finished since. Only the runs taken are asked for their steps and artifacts.
+     */
+    private List<RunRef> since(RunSelector.After after) {
+        Iterator<Wire.Run> runs = runs(pageSize);
+        List<Wire.Run> newer = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Wire.Run older = null;
+        while (older == null && runs.hasNext()) {
+            Wire.Run run = runs.next();
+            Instant finished = RunPages.finishedAt(run);
+            if (finished != null && !finished.isAfter(after.finishedAfter())) {
+                older = run;
+            } else if (seen.add(run.id()) && usable.listed(run)) {
+                newer.add(run);
+            }
         }
-        if (!settings.acceptedStatuses().contains(listed.status())) {
-            log.debug("source {}: run {} ended {}, not an accepted status; skipped", settings.name(), listed.id(),
-                    RunStates.describe(listed));
-            return Optional.empty();
+        Collections.reverse(newer);
+        List<RunRef> found = new ArrayList<>();
+        int next = 0;
+        while (found.size() < after.cap() && next < newer.size()) {
+            usable.usable(newer.get(next++)).ifPresent(found::add);
         }
-        if (Boolean.FALSE.equals(listed.artifactsSaved())) {
-            log.warn("source {}: run {} saved no artifacts, so it has no manifest; trying the next run",
-                    settings.name(), listed.id());
-            return Optional.empty();
+        leftOver(after, newer.subList(next, newer.size()));
+        if (!found.isEmpty()) {
+            return List.copyOf(found);
         }
-        Wire.Run run = api.getRun(listed.id());
-        return withManifest(run);
+        log.debug("source {}: no usable run finished after {}; listing the newest one", settings.name(),
+                after.finishedAfter());
+        return older == null ? List.of() : collect(prepend(older, runs), 1, null, null);
     }
 
-    private Optional<RunRef> withManifest(Wire.Run run) {
-        RunLocator.CloudRun located = locator(run);
-        StepPlan plan = StepPlanner.plan(located.steps());
-        if (!plan.hasManifestSource()) {
-            log.warn("source {}: no step of run {} ran a dbt command that writes a manifest; trying the next run",
-                    settings.name(), run.id());
-            return Optional.empty();
+    private void leftOver(RunSelector.After after, List<Wire.Run> left) {
+        if (left.isEmpty()) {
+            return;
         }
-        if (!api.listsManifest(run.id())) {
-            log.warn("source {}: run {} lists no manifest.json among its artifacts; trying the next run",
-                    settings.name(), run.id());
-            return Optional.empty();
-        }
-        return Optional.of(toRef(run, located, plan));
+        String ids = left.stream().limit(NAMED_LEFT_OVER).map(run -> Long.toString(run.id()))
+                .collect(Collectors.joining(", ")) + (left.size() > NAMED_LEFT_OVER ? ", …" : "");
+        log.warn("source {}: {} more run(s) finished after {} are left for the next poll (max-runs-per-poll {}):"
+                + " {}", settings.name(), left.size(), after.finishedAfter(), after.cap(), ids);
     }
 
     private List<RunRef> single(long runId) {
@@ -132,24 +139,7 @@ final class RunFinder {
                     + " because it was asked for by id", settings.name(), runId, RunStates.describe(run),
                     settings.acceptedStatuses());
         }
-        return withManifest(run).map(List::of).orElse(List.of());
-    }
-
-    private RunRef toRef(Wire.Run run, RunLocator.CloudRun located, StepPlan plan) {
-        String location = "run " + run.id() + ", job " + run.jobDefinitionId() + ", steps " + plan.describe();
-        return new RunRef(settings.name(), Long.toString(run.id()), finishedAt(run), location, located);
-    }
-
-    /** What fetching the run needs to know of it, so that it asks the API nothing again. */
-    private static RunLocator.CloudRun locator(Wire.Run run) {
-        List<RunLocator.CloudStep> steps = run.runSteps() == null ? List.of() : run.runSteps().stream()
-                .map(step -> new RunLocator.CloudStep(step.index(), step.status(), step.name())).toList();
-        return new RunLocator.CloudRun(run.id(), run.jobDefinitionId(), steps, run.hasDocsGenerated(),
-                run.hasSourcesGenerated());
-    }
-
-    private static Instant finishedAt(Wire.Run run) {
-        return timestamp(run.finishedAt(), "finished_at of run " + run.id());
+        return usable.withManifest(run).map(List::of).orElse(List.of());
     }
 
     /**
@@ -165,12 +155,24 @@ final class RunFinder {
         return instant;
     }
 
-    private static int totalCount(Wire.RunList page) {
-        if (page.extra() == null || page.extra().pagination() == null
-                || page.extra().pagination().totalCount() == null) {
-            return Integer.MAX_VALUE;
-        }
-        return page.extra().pagination().totalCount();
+    private static Iterator<Wire.Run> prepend(Wire.Run first, Iterator<Wire.Run> rest) {
+        return new Iterator<>() {
+            private boolean taken;
+
+            @Override
+            public boolean hasNext() {
+                return !taken || rest.hasNext();
+            }
+
+            @Override
+            public Wire.Run next() {
+                if (taken) {
+                    return rest.next();
+                }
+                taken = true;
+                return first;
+            }
+        };
     }
 
     private static List<RunRef> oldestFirst(List<RunRef> newestFirst) {

@@ -24,8 +24,8 @@ final class RunStates {
         if (settings.projectId() != null && !settings.projectId().equals(run.projectId())) {
             return "belongs to project " + run.projectId() + ", not to project-id " + settings.projectId();
         }
-        if (settings.jobId() != null && !settings.jobId().equals(run.jobDefinitionId())) {
-            return "belongs to job " + run.jobDefinitionId() + ", not to job-id " + settings.jobId();
+        if (!settings.jobIds().isEmpty() && !settings.jobIds().contains(run.jobDefinitionId())) {
+            return "belongs to job " + run.jobDefinitionId() + ", not to the configured job(s) " + settings.jobIds();
         }
         if (settings.environmentId() != null && !settings.environmentId().equals(run.environmentId())) {
             return "belongs to environment " + run.environmentId() + ", not to environment-id "

@@ -53,12 +53,13 @@ public final class DiscoverySource implements MetadataSource {
     }
 
     /**
-     * The environment's current applied state for {@link RunSelector.Latest} (nothing when no job ever applied
-     * anything), and for {@link RunSelector.Single} when its key is still current. Backfill selectors are refused.
+     * The environment's current applied state for {@link RunSelector.Latest} and {@link RunSelector.After} (nothing
+     * when no job ever applied anything; the API keeps no past states), and for {@link RunSelector.Single} when its
+     * key is still current. Backfill selectors are refused.
      */
     @Override
     public List<RunRef> listRuns(RunSelector selector) {
-        if (!(selector instanceof RunSelector.Latest) && !(selector instanceof RunSelector.Single)) {
+        if (selector instanceof RunSelector.Window || selector instanceof RunSelector.LastN) {
             throw new UnsupportedOperationException("source '" + name() + "' (Discovery API, environment "
                     + settings.environmentId() + ") only knows the environment's latest state; backfill"
                     + " (--since / --last) needs an artifact source (kind: dbt-cloud or local)");

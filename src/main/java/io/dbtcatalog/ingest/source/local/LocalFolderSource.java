@@ -43,13 +43,14 @@ public final class LocalFolderSource implements MetadataSource {
     }
 
     /**
-     * The target folder's run for {@link RunSelector.Latest}; for {@link RunSelector.Single} the run with that key in
+     * The target folder's run for {@link RunSelector.Latest} and {@link RunSelector.After} (a target folder holds one
+     * run; the history folder serves backfill only); for {@link RunSelector.Single} the run with that key in
      * the target or history folders. Backfill selectors list the runs of the history folders and the target folder,
      * oldest first, and are refused without a history folder.
      */
     @Override
     public List<RunRef> listRuns(RunSelector selector) {
-        if (selector instanceof RunSelector.Latest) {
+        if (selector instanceof RunSelector.Latest || selector instanceof RunSelector.After) {
             return List.of(runIn(folder));
         }
         if (selector instanceof RunSelector.Single single) {

@@ -165,6 +165,55 @@ class RunSelectionIntegrationTests {
     }
 
     @Test
+    void afterListsEveryUsableRunFinishedSinceOldestFirstAskingOnlyForTheRunsItTakes() {
+        // when: since 9000202 (-2 h); 9000207 lists no manifest, 9000206 saved no artifacts, 9000208 errored
+        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
+                new RunSelector.After(hours(-2), 20));
+
+        // then
+        assertThat(ids(runs)).containsExactly(9000204L, 9000205L);
+        assertThat(standIn.requestsTo("/runs/9000202/")).isEmpty();
+        assertThat(standIn.requestsTo("/runs/9000206/")).isEmpty();
+    }
+
+    @Test
+    void afterTakesTheOldestRunsUpToItsCapAndLeavesTheOthersForTheNextPoll() {
+        // when
+        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
+                new RunSelector.After(hours(-3), 2));
+
+        // then: 9000202, 9000204 taken; 9000205 (and the unusable 9000207) never asked for
+        assertThat(ids(runs)).containsExactly(9000202L, 9000204L);
+        assertThat(standIn.requestsTo("/runs/9000205/")).isEmpty();
+        assertThat(standIn.requestsTo("/runs/9000207/")).isEmpty();
+    }
+
+    @Test
+    void afterWithNoRunFinishedSinceListsTheNewestUsableRunForTheLedgerToRecognize() {
+        // when
+        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
+                new RunSelector.After(hours(1), 20));
+
+        // then
+        assertThat(ids(runs)).containsExactly(9000205L);
+    }
+
+    @Test
+    void severalJobsAreListedOneByOneAndInterleavedByFinishTime() {
+        // when
+        List<RunRef> runs = find(CloudTestSettings.withJobs(settings(standIn, ANALYTICS, null, scratch), DAILY_JOB,
+                StandardAccount.DOCS_JOB), new RunSelector.LastN(3));
+
+        // then
+        assertThat(ids(runs)).containsExactly(9000203L, 9000204L, 9000205L);
+        assertThat(standIn.requestsTo("/runs/").stream().filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
+                .map(r -> r.getUrl().queryParameter("job_definition_id")).distinct())
+                .containsExactlyInAnyOrder("70031", "70034");
+        assertThat(find(CloudTestSettings.withJobs(settings(standIn, ANALYTICS, null, scratch), DAILY_JOB,
+                StandardAccount.DOCS_JOB), new RunSelector.Single("9000211"))).isEmpty();
+    }
+
+    @Test
     void singleRunIsTakenByIdAndDocsOnlyRunsGetTheirManifestFromTheDocsStep() {
         // when
         List<RunRef> runs = find(settings(standIn, ANALYTICS, null, scratch), new RunSelector.Single("9000203"));

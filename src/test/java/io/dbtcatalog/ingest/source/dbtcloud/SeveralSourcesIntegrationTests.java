@@ -33,8 +33,8 @@ class SeveralSourcesIntegrationTests {
 
     private MetadataSource source(String name, DbtCloudStandIn standIn, long account, String token, Long project,
             Long job) {
-        DbtCloudSettings settings = new DbtCloudSettings(name, standIn.baseUrl(), account, token, project, job, null,
-                Set.of(10), CloudTestSettings.FAST_HTTP, workDir);
+        DbtCloudSettings settings = new DbtCloudSettings(name, standIn.baseUrl(), account, token, project,
+                CloudTestSettings.jobs(job), null, Set.of(10), CloudTestSettings.FAST_HTTP, workDir);
         return new DbtCloudSource(settings, reader, TestHttpClients.with(new FakeTime().timing()), 100);
     }
 
