@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The ingestion benchmark (run with {@code mvn -Pbench ...}, see the README): for each project size it generates a
- * synthetic dbt project, measures the floor (bare parse pass + bare COPY), then ingests the same files into a fresh
- * embedded PostgreSQL and a fresh file-based H2, three times each (then unchanged: as the job re-ingests it, and
- * parsed again with the digest check off), then the next dbt invocation of the unchanged project, and prints one
- * table.
+ * The ingestion benchmark (run with {@code mvn -Pbench ...}, see docs/benchmarks.md): for each project size it
+ * generates a synthetic dbt project, measures the floor (bare parse pass + bare COPY), then ingests the same files
+ * into a fresh embedded PostgreSQL and a fresh file-based H2, three times each (then unchanged: as the job
+ * re-ingests it, and parsed again with the digest check off), then the next dbt invocation of the unchanged project,
+ * and prints one table.
  * Options: {@link BenchSettings}.
  */
 public final class IngestBenchmark {
@@ -62,7 +62,7 @@ public final class IngestBenchmark {
         OUT.print(BenchTable.legend());
     }
 
-    /** How the heap was sized and touched (README "Benchmark": why the benchmark fixes and pre-touches it). */
+    /** How the heap was sized and touched (docs/decisions/0007: why the benchmark fixes and pre-touches it). */
     private static String heapMode() {
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String initial = options.stream().filter(option -> option.startsWith("-Xms")).reduce((a, b) -> b).orElse("");
