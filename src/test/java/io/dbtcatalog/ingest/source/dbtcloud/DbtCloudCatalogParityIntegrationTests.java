@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole {@code run} command on a dbt-cloud source (through the stand-in) and on a local folder holding the very
  * same artifacts: both end in identical catalog rows (nodes, columns, edges, tests, test and run results), apart
- * from the project key, ledger ids and the dbt Cloud run id that only the cloud source knows.
+ * from the project key, ledger ids and the dbt Cloud run id and step that only the cloud source knows.
  */
 class DbtCloudCatalogParityIntegrationTests {
 
     private static final Set<String> IGNORED = Set.of("project_key", "last_ingestion_run_id", "ingestion_run_id",
-            "dbt_run_id");
+            "dbt_run_id", "dbt_step_index");
     private static final List<String> TABLES = List.of("catalog_node", "catalog_column", "catalog_lineage",
             "catalog_test", "catalog_test_result", "catalog_run_result", "catalog_source_freshness");
 
@@ -59,8 +59,9 @@ class DbtCloudCatalogParityIntegrationTests {
                 assertThat(rows(db, table, "cloud")).as(table).isEqualTo(rows(db, table, "local"));
             }
             assertThat(rows(db, "catalog_run_result", "cloud")).isNotEmpty();
-            assertThat(CatalogDump.query(db, "SELECT DISTINCT dbt_run_id FROM catalog_run_result WHERE project_key = ?",
-                    "cloud")).containsExactly(Map.of("dbt_run_id", 9000205L));
+            assertThat(CatalogDump.query(db, "SELECT DISTINCT dbt_run_id, dbt_step_index FROM catalog_run_result"
+                    + " WHERE project_key = ?", "cloud")).containsExactly(Map.of("dbt_run_id", 9000205L,
+                    "dbt_step_index", 4L));
         }
     }
 

@@ -10,6 +10,7 @@ import static io.dbtcatalog.ingest.model.ResourceType.UNIT_TEST;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.ResourceType;
+import io.dbtcatalog.ingest.model.ResultOrigin;
 import io.dbtcatalog.ingest.model.RunResult;
 import java.util.List;
 import java.util.Set;
@@ -74,9 +75,17 @@ final class KnownDifferences {
                     d -> d.discovery() == null && d.discoveryRow() instanceof RunResult r
                             && "success".equals(r.status())),
             new Entry("run_result", Set.of(MODEL, SEED, SNAPSHOT), "rowsAffected", "the adapter response is not served",
-                    discoveryNull()));
+                    discoveryNull()),
+            new Entry("run_result", Set.of(MODEL, SEED, SNAPSHOT), "origin", "the API serves no results file: no"
+                    + " file time (the state's is stored), step or command", originUnknown()),
+            new Entry("test_result", Set.of(TEST, UNIT_TEST), "origin", "the API serves no results file: no file"
+                    + " time (the state's is stored), step or command", originUnknown()));
 
     private KnownDifferences() {
+    }
+
+    private static Predicate<SnapshotDiff.Difference> originUnknown() {
+        return d -> ResultOrigin.UNKNOWN.equals(d.discovery());
     }
 
     /** The entry explaining the difference, or null when none does. */
