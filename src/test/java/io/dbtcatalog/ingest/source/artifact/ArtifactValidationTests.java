@@ -3,15 +3,22 @@ package io.dbtcatalog.ingest.source.artifact;
 import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ResultOrigin;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the reader does with files that are missing, not dbt artifacts, the wrong artifact, truncated, or written by
@@ -119,6 +126,58 @@ class ArtifactValidationTests {
         assertThat(snapshot.info().resultsCommand()).isEqualTo("generate");
         assertThat(snapshot.warnings()).anyMatch(warning -> warning.endsWith(
                 "generate-run_results.json was written by `dbt docs generate`, which records no outcome; skipped"));
+    }
+
+    @Test
+    void resultsWhoseNodeTheManifestLacksAreKeptAndCountedInOneWarning(@TempDir Path dir) {
+        // given: the tiny run results plus two results of nodes the manifest does not have
+        ObjectNode results = (ObjectNode) JsonMapper.shared().readTree(
+                TestArtifacts.resource("tiny/run_results.json").toFile());
+        ArrayNode entries = (ArrayNode) results.path("results");
+        ObjectNode first = (ObjectNode) entries.get(0);
+        entries.add(first.deepCopy().put("unique_id", "model.shop.gone"));
+        entries.add(first.deepCopy().put("unique_id", "test.shop.gone_too").put("status", "pass"));
+        Path runResults = dir.resolve("run_results.json");
+        JsonMapper.shared().writeValue(runResults.toFile(), results);
+        Path manifest = TestArtifacts.resource("tiny/manifest.json");
+
+        // when
+        CatalogSnapshot snapshot = reader.read(new ArtifactFiles(manifest, runResults, null, null), RUN);
+
+        // then
+        assertThat(snapshot.runResults()).anyMatch(result -> result.nodeId().value().equals("model.shop.gone"));
+        assertThat(snapshot.testResults()).anyMatch(result -> result.testId().value().equals("test.shop.gone_too"));
+        assertThat(snapshot.warnings()).filteredOn(warning -> warning.contains("result(s) name a node"))
+                .containsExactly("2 result(s) name a node the manifest " + manifest + " does not have (e.g."
+                        + " test.shop.gone_too); kept in the history");
+    }
+
+    @Test
+    void eachResultsFileGivesItsRowsItsOwnTimeStepAndCommand(@TempDir Path dir) {
+        // given: a run step's and a test step's files, as a dbt Cloud run assembles them
+        Path tiny = TestArtifacts.resource("tiny");
+        ObjectNode later = (ObjectNode) JsonMapper.shared().readTree(tiny.resolve("run_results.json").toFile());
+        ((ObjectNode) later.path("metadata")).put("invocation_id", "22222222-2222-2222-2222-222222222222")
+                .put("generated_at", "2024-05-01T11:00:00Z");
+        later.putObject("args").put("which", "test");
+        Path testStep = dir.resolve("step-4-run_results.json");
+        JsonMapper.shared().writeValue(testStep.toFile(), later);
+        ArtifactFiles files = new ArtifactFiles(tiny.resolve("manifest.json"), null, List.of(
+                new ResultsFile(ResultsFile.Kind.RUN_RESULTS, tiny.resolve("run_results.json"), 3, "run"),
+                new ResultsFile(ResultsFile.Kind.RUN_RESULTS, testStep, 4, "test")), false);
+
+        // when
+        CatalogSnapshot snapshot = reader.read(files, RUN);
+
+        // then
+        assertThat(snapshot.runResults()).extracting(RunResult::invocationId, RunResult::origin).contains(
+                tuple("11111111-1111-1111-1111-111111111111",
+                        new ResultOrigin(Instant.parse("2024-05-01T10:00:04.5Z"), 3, "build")),
+                tuple("22222222-2222-2222-2222-222222222222",
+                        new ResultOrigin(Instant.parse("2024-05-01T11:00:00Z"), 4, "test")));
+        assertThat(snapshot.info().resultsCommand()).isEqualTo("build,test");
+        assertThat(snapshot.warnings()).noneMatch(warning -> warning.contains("comes from dbt invocation"))
+                .noneMatch(warning -> warning.startsWith("optional "));
     }
 
     @Test

@@ -11,6 +11,10 @@ import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.DAILY_JOB;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.JAFFLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DbtCloudSourceIntegrationTests {
 
@@ -142,17 +147,30 @@ class DbtCloudSourceIntegrationTests {
     }
 
     @Test
-    void catalogAnswered404IsAWarningAndTheIngestionContinues() {
+    void catalogAnswered404IsOneWarningAndTheIngestionContinues() {
         // given
         standIn.fault("/catalog.json", 1, ignored -> StandInRoutes.json(404,
                 StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json")));
         DbtCloudSource source = source(settings(standIn, ANALYTICS, DAILY_JOB, workDir));
 
-        // when
-        CatalogSnapshot snapshot = fetchLatest(source);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger("io.dbtcatalog");
+        log.start();
+        root.addAppender(log);
 
-        // then
-        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("run 9000205 has no catalog.json at step 5"));
+        // when
+        CatalogSnapshot snapshot;
+        try {
+            snapshot = fetchLatest(source);
+        } finally {
+            root.detachAppender(log);
+        }
+
+        // then: one WARN line and one warning say so
+        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .filteredOn(event -> event.getFormattedMessage().contains("catalog.json")).hasSize(1);
+        assertThat(snapshot.warnings()).filteredOn(w -> w.contains("catalog.json")).singleElement().asString()
+                .contains("run 9000205 has no catalog.json at step 5");
         assertThat(snapshot.columns()).isNotEmpty().noneMatch(CatalogColumn::inWarehouse);
         assertThat(snapshot.testResults()).isNotEmpty();
     }
