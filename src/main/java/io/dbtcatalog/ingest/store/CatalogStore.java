@@ -2,6 +2,9 @@ package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -45,7 +48,7 @@ public final class CatalogStore {
         try (Connection connection = dataSource.getConnection()) {
             return new IngestionLedger(connection, null).isIngested(projectKey, runKey);
         } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
+            throw new StoreException(projectKey, IngestionLedger.TABLE, SqlErrors.describe(e), e);
         }
     }
 
@@ -54,7 +57,7 @@ public final class CatalogStore {
         try (Connection connection = dataSource.getConnection()) {
             return new LedgerQueries(connection).status(projectKey);
         } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
+            throw new StoreException(projectKey, IngestionLedger.TABLE, SqlErrors.describe(e), e);
         }
     }
 
@@ -66,7 +69,7 @@ public final class CatalogStore {
         try {
             return ProjectLease.tryAcquire(projectKey, dataSource.getConnection(), dialect);
         } catch (SQLException e) {
-            throw new StoreException(projectKey, "ingestion_lease", Publication.describe(e), e);
+            throw new StoreException(projectKey, "ingestion_lease", SqlErrors.describe(e), e);
         }
     }
 
@@ -126,7 +129,7 @@ public final class CatalogStore {
             ProjectRow row = new ProjectRegistry(connection, dialect, null).find(projectKey);
             return row != null && artifactDigest.equals(row.stateArtifactDigest());
         } catch (SQLException e) {
-            throw new StoreException(projectKey, "catalog_project", Publication.describe(e), e);
+            throw new StoreException(projectKey, "catalog_project", SqlErrors.describe(e), e);
         }
     }
 
@@ -143,7 +146,7 @@ public final class CatalogStore {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
                         IngestionLedger.FAILED, null, false, message, null));
             } catch (SQLException e) {
-                throw new StoreException(project.projectKey(), IngestionLedger.TABLE, Publication.describe(e), e);
+                throw new StoreException(project.projectKey(), IngestionLedger.TABLE, SqlErrors.describe(e), e);
             }
         });
     }
@@ -154,7 +157,7 @@ public final class CatalogStore {
             try {
                 known = ColumnLimits.read(connection, dialect);
             } catch (SQLException e) {
-                throw new StoreException(projectKey, "(schema)", Publication.describe(e), e);
+                throw new StoreException(projectKey, "(schema)", SqlErrors.describe(e), e);
             }
             limits = known;
         }
@@ -191,7 +194,7 @@ public final class CatalogStore {
                 restore(connection, autoCommit, isolation, wasReadOnly);
             }
         } catch (SQLException e) {
-            throw new StoreException(projectKey, "(connection)", Publication.describe(e), e);
+            throw new StoreException(projectKey, "(connection)", SqlErrors.describe(e), e);
         }
     }
 
@@ -199,7 +202,7 @@ public final class CatalogStore {
         try {
             connection.commit();
         } catch (SQLException e) {
-            throw new StoreException(projectKey, "(commit)", Publication.describe(e), e);
+            throw new StoreException(projectKey, "(commit)", SqlErrors.describe(e), e);
         }
     }
 

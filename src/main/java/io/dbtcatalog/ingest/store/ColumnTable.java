@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /** Maps {@link CatalogColumn} to {@code catalog_column}, keyed by the node's {@code unique_id} and column name. */

@@ -1,5 +1,8 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
+import io.dbtcatalog.ingest.store.jdbc.Utf8Buffer;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

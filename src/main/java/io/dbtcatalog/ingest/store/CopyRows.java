@@ -1,5 +1,10 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
+import io.dbtcatalog.ingest.store.jdbc.RowStream;
+import io.dbtcatalog.ingest.store.jdbc.UncheckedSqlException;
+import io.dbtcatalog.ingest.store.jdbc.Utf8Buffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.store;
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /** The three history tables: {@code catalog_test_result}, {@code catalog_run_result}, {@code catalog_source_freshness}. */

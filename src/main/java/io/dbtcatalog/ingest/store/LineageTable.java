@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /** Maps {@link LineageEdge} to {@code catalog_lineage}: the key is the whole content, so it carries no hash. */

@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /** Maps {@link CatalogNode} to {@code catalog_node}, keyed by the dbt {@code unique_id}. */

@@ -2,6 +2,8 @@ package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,9 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +30,22 @@ final class ProjectRegistry {
 
     private static final String LOCK = FIND.strip() + " FOR UPDATE";
 
+    /** H2 2.x: standard {@code MERGE ... WHEN NOT MATCHED}; a concurrent insert of the same key is tolerated. */
+    private static final String INSERT_IF_ABSENT_H2 = """
+            MERGE INTO catalog_project t
+            USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(20)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
+                  AS s (project_key, source_kind, created_at)
+            ON t.project_key = s.project_key
+            WHEN NOT MATCHED THEN INSERT (project_key, source_kind, created_at)
+                                  VALUES (s.project_key, s.source_kind, s.created_at)
+            """;
+
+    /** PostgreSQL: {@code INSERT ... ON CONFLICT DO NOTHING} waits for a concurrent insert and then does nothing. */
+    private static final String INSERT_IF_ABSENT_POSTGRESQL = """
+            INSERT INTO catalog_project (project_key, source_kind, created_at) VALUES (?, ?, ?)
+            ON CONFLICT (project_key) DO NOTHING
+            """;
+
     private static final String UPDATE = """
             UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
                    dbt_version = ?, dbt_cloud_account_id = ?, dbt_cloud_project_id = ?, dbt_cloud_environment_id = ?,
@@ -48,12 +67,28 @@ final class ProjectRegistry {
     ProjectRow lock(ProjectRef project, Instant now) throws SQLException {
         limits.checker(project.projectKey(), TABLE, List.of("project_key", "source_kind"))
                 .row("project " + project.projectKey()).text(project.projectKey()).text(project.sourceKind());
-        dialect.insertProjectIfAbsent(connection, project, now);
+        insertIfAbsent(project, now);
         ProjectRow row = select(LOCK, project.projectKey());
         if (row == null) {
             throw new StoreException(project.projectKey(), TABLE, "the project row vanished while locking it");
         }
         return row;
+    }
+
+    /** Inserts the project row unless it exists; returns whether it inserted one. */
+    private boolean insertIfAbsent(ProjectRef project, Instant now) throws SQLException {
+        String sql = dialect == SqlDialect.H2 ? INSERT_IF_ABSENT_H2 : INSERT_IF_ABSENT_POSTGRESQL;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            new Binder(statement).text(project.projectKey()).text(project.sourceKind()).time(now);
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            // H2 reports a concurrently committed insert of the same key as a unique violation. H2 rolls back only
+            // the failed statement, and the row now exists, which is all this method promises.
+            if (dialect == SqlDialect.H2 && SqlDialect.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The project's row as stored, without locking it; null when the project has never been published. */

@@ -3,6 +3,8 @@ package io.dbtcatalog.ingest.store;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -188,15 +190,5 @@ final class Publication {
 
     private <T> T step(String table, Steps.SqlStep<T> step) {
         return steps.run(table, step);
-    }
-
-    /** The driver's message plus the chained one (PostgreSQL puts the real cause of a failed batch there). */
-    static String describe(SQLException e) {
-        SQLException next = e.getNextException();
-        String message = e.getMessage();
-        if (next != null && next.getMessage() != null && (message == null || !message.contains(next.getMessage()))) {
-            message = message + " (" + next.getMessage() + ")";
-        }
-        return message + " [SQLState " + e.getSQLState() + "]";
     }
 }

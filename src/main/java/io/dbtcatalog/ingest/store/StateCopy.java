@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.jdbc.Binder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

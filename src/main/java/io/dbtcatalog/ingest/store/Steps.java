@@ -1,5 +1,8 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
+import io.dbtcatalog.ingest.store.jdbc.UncheckedSqlException;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -33,7 +36,7 @@ final class Steps {
         if (dialect.isLockTimeout(e)) {
             return new ProjectBusyException(projectKey, lockTimeout, e);
         }
-        return new StoreException(projectKey, table, Publication.describe(e), e);
+        return new StoreException(projectKey, table, SqlErrors.describe(e), e);
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.TestDefinition;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /** Maps {@link TestDefinition} to {@code catalog_test}, keyed by the test's dbt {@code unique_id}. */

@@ -1,13 +1,13 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.sql.SQLException;
 
 /**
  * Rows written one after another into one table: as JDBC batches of one prepared statement ({@link Batch}) or as
- * one PostgreSQL {@code COPY} ({@link CopyRows}). Feed a row's values to {@link #row()}, end it with {@link #add()},
+ * one PostgreSQL {@code COPY} ({@code postgres.CopyRows}). Feed a row's values to {@link #row()}, end it with {@link #add()},
  * and {@link #finish()} returns the number of rows written.
  */
-interface RowStream extends AutoCloseable {
+public interface RowStream extends AutoCloseable {
 
     /** The sink for the values of the next row, in column order. */
     RowSink row();

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,18 +8,18 @@ import java.sql.Statement;
 /**
  * One prepared statement executed as JDBC batches of {@value #SIZE} rows: bind a row with {@link #row()}, queue it
  * with {@link #add()}, and {@link #finish()} sends the rest and returns the number of rows affected. The store's
- * way of writing many rows on H2 (and on PostgreSQL for per-row statements that {@link CopyRows} cannot replace).
+ * way of writing many rows on H2 (and on PostgreSQL for per-row statements that {@code COPY} cannot replace).
  */
-final class Batch implements RowStream {
+public final class Batch implements RowStream {
 
-    static final int SIZE = 1000;
+    public static final int SIZE = 1000;
 
     private final PreparedStatement statement;
     private final Binder binder;
     private int pending;
     private long affected;
 
-    Batch(Connection connection, String sql) throws SQLException {
+    public Batch(Connection connection, String sql) throws SQLException {
         this.statement = connection.prepareStatement(sql);
         this.binder = new Binder(statement);
     }

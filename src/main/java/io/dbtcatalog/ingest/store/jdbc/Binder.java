@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,26 +13,28 @@ import java.time.temporal.ChronoUnit;
  * (the precision of both engines) and U+0000, which PostgreSQL cannot store in text, becomes U+FFFD on every
  * engine so both store the same value.
  */
-final class Binder implements RowSink {
+public final class Binder implements RowSink {
 
     private final PreparedStatement statement;
     private int index;
 
-    Binder(PreparedStatement statement) {
+    public Binder(PreparedStatement statement) {
         this.statement = statement;
     }
 
     /** Starts a new row at the first parameter. */
-    Binder reset() {
+    public Binder reset() {
         index = 0;
         return this;
     }
 
-    static String storable(String value) {
+    /** A text as every engine stores it: U+0000 becomes U+FFFD. */
+    public static String storable(String value) {
         return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 
-    static OffsetDateTime utc(Instant value) {
+    /** A time as the store binds it: UTC, truncated to microseconds. */
+    public static OffsetDateTime utc(Instant value) {
         return value == null ? null : value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 

@@ -1,13 +1,13 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.time.Instant;
 
 /**
  * Receives the values of one row in column order. The same binding code feeds a JDBC statement ({@link Binder}),
- * the content hash ({@link ContentHash}) and the length check ({@link LengthCheck}), so what is hashed and
+ * the content hash and the length check ({@link LengthCheck}), so what is hashed and
  * validated is exactly what is stored.
  */
-interface RowSink {
+public interface RowSink {
 
     RowSink text(String value);
 

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * unpaired surrogate becomes {@code ?}) with U+0000 written as U+FFFD, as {@link Binder#storable} stores it, and
  * optionally escaped for PostgreSQL's {@code COPY} text format.
  */
-final class Utf8Buffer {
+public final class Utf8Buffer {
 
     /** The characters COPY's text format escapes, in the order of {@code next} in {@link #copyEscaped}. */
     private static final char[] SPECIAL = {'\\', '\t', '\n', '\r'};
@@ -16,30 +16,30 @@ final class Utf8Buffer {
     private byte[] bytes;
     private int length;
 
-    Utf8Buffer(int capacity) {
+    public Utf8Buffer(int capacity) {
         bytes = new byte[capacity];
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    void clear() {
+    public void clear() {
         length = 0;
     }
 
-    Utf8Buffer put(byte b) {
+    public Utf8Buffer put(byte b) {
         ensure(1);
         bytes[length++] = b;
         return this;
     }
 
     /** Appends characters known to be ASCII (digits, signs, letters of a formatted number or time). */
-    Utf8Buffer ascii(CharSequence text) {
+    public Utf8Buffer ascii(CharSequence text) {
         int n = text.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
@@ -49,7 +49,7 @@ final class Utf8Buffer {
     }
 
     /** Writes a big-endian int at {@code position} (which must already be within the buffer). */
-    void putIntAt(int position, int value) {
+    public void putIntAt(int position, int value) {
         bytes[position] = (byte) (value >>> 24);
         bytes[position + 1] = (byte) (value >>> 16);
         bytes[position + 2] = (byte) (value >>> 8);
@@ -57,14 +57,14 @@ final class Utf8Buffer {
     }
 
     /** Appends four placeholder bytes and returns their position. */
-    int reserveInt() {
+    public int reserveInt() {
         ensure(4);
         length += 4;
         return length - 4;
     }
 
     /** Appends {@code text} in its stored form as UTF-8. */
-    Utf8Buffer utf8(String text) {
+    public Utf8Buffer utf8(String text) {
         byte[] utf8 = Binder.storable(text).getBytes(StandardCharsets.UTF_8);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, length, utf8.length);
@@ -77,7 +77,7 @@ final class Utf8Buffer {
      * carriage return are written as {@code \\ \t \n \r}, so no data byte can end a value or a row. Runs between
      * those characters are copied whole; the characters are found with {@link String#indexOf(int)}.
      */
-    Utf8Buffer copyEscaped(String text) {
+    public Utf8Buffer copyEscaped(String text) {
         String stored = Binder.storable(text);
         byte[] utf8 = stored.getBytes(StandardCharsets.UTF_8);
         if (utf8.length != stored.length()) {

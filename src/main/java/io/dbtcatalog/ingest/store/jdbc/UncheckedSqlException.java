@@ -1,18 +1,19 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
+import io.dbtcatalog.ingest.store.StoreException;
 import java.sql.SQLException;
 
 /**
  * Carries a {@link SQLException} through the {@link RowSink} lambdas; unwrapped into a {@link StoreException} that
  * names the table by the publish step that was running.
  */
-final class UncheckedSqlException extends RuntimeException {
+public final class UncheckedSqlException extends RuntimeException {
 
-    UncheckedSqlException(SQLException cause) {
+    public UncheckedSqlException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
 
-    SQLException sqlCause() {
+    public SQLException sqlCause() {
         return (SQLException) getCause();
     }
 }

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,7 +14,7 @@ import java.util.Map;
  * The maximum length of every bounded character column of the catalog tables, read once from the database's own
  * metadata so the schema in {@code sql/} stays the single source of truth. Unbounded text reports no limit.
  */
-final class ColumnLimits {
+public final class ColumnLimits {
 
     private final Map<String, Integer> maxLengths;
     private final SqlDialect dialect;
@@ -24,7 +24,8 @@ final class ColumnLimits {
         this.dialect = dialect;
     }
 
-    static ColumnLimits read(Connection connection, SqlDialect dialect) throws SQLException {
+    /** Reads the limits from the database behind {@code connection}. */
+    public static ColumnLimits read(Connection connection, SqlDialect dialect) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Map<String, Integer> lengths = new HashMap<>();
         try (ResultSet columns = metaData.getColumns(null, connection.getSchema(), "%", "%")) {
@@ -49,13 +50,13 @@ final class ColumnLimits {
     }
 
     /** The declared maximum length of {@code table.column}, or {@link Integer#MAX_VALUE} when unbounded. */
-    int maxLength(String table, String column) {
+    public int maxLength(String table, String column) {
         Integer length = maxLengths.get(table + "." + column);
         return length == null || length <= 0 ? Integer.MAX_VALUE : length;
     }
 
     /** A checker for rows of {@code table} whose values arrive in the order of {@code columns}. */
-    LengthCheck checker(String projectKey, String table, List<String> columns) {
+    public LengthCheck checker(String projectKey, String table, List<String> columns) {
         int[] limits = columns.stream().mapToInt(column -> maxLength(table, column)).toArray();
         return new LengthCheck(projectKey, table, columns, limits, dialect);
     }

@@ -1,5 +1,6 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.jdbc;
 
+import io.dbtcatalog.ingest.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * too long for a bounded column fails with a message naming the project, table, column and row, instead of a
  * driver error (or a silent truncation).
  */
-final class LengthCheck implements RowSink {
+public final class LengthCheck implements RowSink {
 
     private final String projectKey;
     private final String table;
@@ -27,7 +28,7 @@ final class LengthCheck implements RowSink {
     }
 
     /** Starts checking the row described by {@code row} (its key, for the message). */
-    LengthCheck row(String row) {
+    public LengthCheck row(String row) {
         this.row = row;
         this.index = 0;
         return this;
