@@ -5,6 +5,9 @@ import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
+import io.dbtcatalog.ingest.store.project.LeaseLock;
+import io.dbtcatalog.ingest.store.project.ProjectRow;
+import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,6 +16,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The catalog's only writer: publishes a {@link CatalogSnapshot} as one transaction (readers see the catalog before
@@ -45,20 +49,13 @@ public final class CatalogStore {
 
     /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
     public boolean isIngested(String projectKey, String runKey) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new IngestionLedger(connection, null).isIngested(projectKey, runKey);
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, SqlErrors.describe(e), e);
-        }
+        return read(projectKey, IngestionLedger.TABLE,
+                connection -> new IngestionLedger(connection, null).isIngested(projectKey, runKey));
     }
 
     /** The project's newest successful and newest failed ingestion from the ledger (nulls when there are none). */
     public IngestionStatus status(String projectKey) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new LedgerQueries(connection).status(projectKey);
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, SqlErrors.describe(e), e);
-        }
+        return read(projectKey, IngestionLedger.TABLE, connection -> new LedgerQueries(connection).status(projectKey));
     }
 
     /**
@@ -67,7 +64,7 @@ public final class CatalogStore {
      */
     public ProjectLease tryLease(String projectKey) {
         try {
-            return ProjectLease.tryAcquire(projectKey, dataSource.getConnection(), dialect);
+            return new ProjectLease(LeaseLock.tryAcquire(projectKey, dataSource.getConnection(), dialect));
         } catch (SQLException e) {
             throw new StoreException(projectKey, "ingestion_lease", SqlErrors.describe(e), e);
         }
@@ -125,12 +122,10 @@ public final class CatalogStore {
      */
     public boolean isCurrentState(String projectKey, String artifactDigest) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
-        try (Connection connection = dataSource.getConnection()) {
-            ProjectRow row = new ProjectRegistry(connection, dialect, null).find(projectKey);
+        return read(projectKey, ProjectRows.TABLE, connection -> {
+            ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
             return row != null && artifactDigest.equals(row.stateArtifactDigest());
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "catalog_project", SqlErrors.describe(e), e);
-        }
+        });
     }
 
     /**
@@ -149,6 +144,18 @@ public final class CatalogStore {
                 throw new StoreException(project.projectKey(), IngestionLedger.TABLE, SqlErrors.describe(e), e);
             }
         });
+    }
+
+    /** Runs {@code read} on a connection of its own, outside any transaction; a failure names {@code table}. */
+    private <T> T read(String projectKey, String table, Read<T> read) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(projectKey, table, SqlErrors.describe(e), e);
+        } catch (DataAccessException e) {
+            SQLException cause = SqlErrors.sqlException(e);
+            throw new StoreException(projectKey, table, SqlErrors.describe(cause), cause);
+        }
     }
 
     private ColumnLimits limits(String projectKey, Connection connection) {
@@ -228,5 +235,10 @@ public final class CatalogStore {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection connection);
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T run(Connection connection) throws SQLException;
     }
 }

@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,8 +43,8 @@ final class LedgerQueries {
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getLong("id"), rs.getString("run_key"), rs.getObject("dbt_run_id", Long.class),
-                rs.getString("invocation_id"), ProjectRegistry.instant(rs, 5), ProjectRegistry.instant(rs, 6),
-                ProjectRegistry.instant(rs, 7), rs.getString("status"), rs.getString("message"),
+                rs.getString("invocation_id"), Jdbc.instant(rs, 5), Jdbc.instant(rs, 6),
+                Jdbc.instant(rs, 7), rs.getString("status"), rs.getString("message"),
                 counts(rs, "nodes"), counts(rs, "columns"), counts(rs, "edges"), counts(rs, "tests"),
                 rs.getInt("test_results_added"), rs.getInt("run_results_added"), rs.getInt("freshness_added"),
                 rs.getLong("rows_written"));

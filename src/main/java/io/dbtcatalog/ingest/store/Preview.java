@@ -4,6 +4,8 @@ import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.project.ProjectRow;
+import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +40,7 @@ final class Preview {
         String key = project.projectKey();
         Instant time = Publication.snapshotTime(snapshot, now);
         ProjectRow stored = steps.run("catalog_project",
-                () -> new ProjectRegistry(connection, dialect, limits).find(key));
+                () -> new ProjectRows(connection, dialect, limits).find(key));
         boolean ingested = steps.run(IngestionLedger.TABLE,
                 () -> new IngestionLedger(connection, limits).isIngested(key, snapshot.run().runKey()));
         boolean applyState = Publication.appliesState(time, stored);

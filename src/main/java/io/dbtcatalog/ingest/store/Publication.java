@@ -5,6 +5,8 @@ import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.project.ProjectRow;
+import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -62,7 +64,7 @@ final class Publication {
 
     PublishResult run(Instant startedAt) {
         Instant time = snapshotTime(snapshot, startedAt);
-        ProjectRegistry projects = new ProjectRegistry(connection, dialect, limits);
+        ProjectRows projects = new ProjectRows(connection, dialect, limits);
         ProjectRow stored = step("catalog_project", () -> {
             dialect.lockTimeout(connection, rules.lockTimeout());
             return projects.lock(project, startedAt);
@@ -85,7 +87,7 @@ final class Publication {
                 applyState, message(applyState, time, stored.stateAsOf()), snapshot.artifactDigest())));
         PublishResult written = write(new PublishContext(project.projectKey(), runId, time, snapshot.complete(),
                 snapshot.info().generatedAt(), snapshot.run().dbtRunId()), applyState);
-        ProjectRow wanted = applyState ? ProjectRegistry.applied(stored, project, snapshot.info(), time,
+        ProjectRow wanted = applyState ? ProjectRows.applied(stored, project, snapshot.info(), time,
                 snapshot.artifactDigest()) : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {
@@ -125,7 +127,7 @@ final class Publication {
      * Rewrites the project row when its metadata changed or the publish wrote any catalog row (then it also points
      * to this ingestion run); returns the result with the project row counted.
      */
-    private PublishResult updateProject(ProjectRegistry projects, ProjectRow stored, ProjectRow wanted,
+    private PublishResult updateProject(ProjectRows projects, ProjectRow stored, ProjectRow wanted,
             PublishResult written) {
         ProjectRow target = written.rowsWritten() > 0 || !wanted.equals(stored)
                 ? wanted.withLastIngestionRunId(written.ingestionRunId()) : wanted;

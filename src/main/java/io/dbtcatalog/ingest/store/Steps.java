@@ -5,6 +5,7 @@ import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.jdbc.UncheckedSqlException;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Runs the SQL steps of one publish or preview and turns their failures into {@link StoreException}s naming the
@@ -29,6 +30,8 @@ final class Steps {
             throw failure(table, e);
         } catch (UncheckedSqlException e) {
             throw failure(table, e.sqlCause());
+        } catch (DataAccessException e) {
+            throw failure(table, SqlErrors.sqlException(e));
         }
     }
 

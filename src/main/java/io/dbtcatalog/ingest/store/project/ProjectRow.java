@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.project;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
  * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
  * publish lock and as the publish wants it afterwards.
  */
-record ProjectRow(
+public record ProjectRow(
         String sourceKind,
         String dbtProjectName,
         String dbtProjectId,
@@ -20,7 +20,8 @@ record ProjectRow(
         Long lastIngestionRunId,
         String stateArtifactDigest) {
 
-    ProjectRow withLastIngestionRunId(long id) {
+    /** The same row pointing to ingestion run {@code id}. */
+    public ProjectRow withLastIngestionRunId(long id) {
         return new ProjectRow(sourceKind, dbtProjectName, dbtProjectId, adapterType, dbtVersion, dbtCloudAccountId,
                 dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id, stateArtifactDigest);
     }
