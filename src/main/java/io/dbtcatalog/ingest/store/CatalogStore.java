@@ -5,6 +5,8 @@ import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
+import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
+import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
@@ -141,7 +143,9 @@ public final class CatalogStore {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
                         IngestionLedger.FAILED, null, false, message, null));
             } catch (SQLException e) {
-                throw new StoreException(project.projectKey(), IngestionLedger.TABLE, SqlErrors.describe(e), e);
+                throw failure(project.projectKey(), IngestionLedger.TABLE, e);
+            } catch (DataAccessException e) {
+                throw failure(project.projectKey(), IngestionLedger.TABLE, SqlErrors.sqlException(e));
             }
         });
     }
@@ -151,11 +155,14 @@ public final class CatalogStore {
         try (Connection connection = dataSource.getConnection()) {
             return read.run(connection);
         } catch (SQLException e) {
-            throw new StoreException(projectKey, table, SqlErrors.describe(e), e);
+            throw failure(projectKey, table, e);
         } catch (DataAccessException e) {
-            SQLException cause = SqlErrors.sqlException(e);
-            throw new StoreException(projectKey, table, SqlErrors.describe(cause), cause);
+            throw failure(projectKey, table, SqlErrors.sqlException(e));
         }
+    }
+
+    private static StoreException failure(String projectKey, String table, SQLException e) {
+        return new StoreException(projectKey, table, SqlErrors.describe(e), e);
     }
 
     private ColumnLimits limits(String projectKey, Connection connection) {
