@@ -10,6 +10,10 @@ import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
+import io.dbtcatalog.ingest.store.publish.Preview;
+import io.dbtcatalog.ingest.store.publish.Publication;
+import io.dbtcatalog.ingest.store.publish.PublishSetup;
+import io.dbtcatalog.ingest.store.publish.WriteStrategy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,6 +36,7 @@ public final class CatalogStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final SqlDialect dialect;
+    private final WriteStrategy writes;
     private volatile ColumnLimits limits;
 
     /** Detects the database engine right away, so an unreachable or unsupported database fails at start-up. */
@@ -43,7 +48,9 @@ public final class CatalogStore {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
-            this.dialect = SqlDialect.of(connection);
+            StoreSetup setup = StoreSetup.detect(connection);
+            this.dialect = setup.dialect();
+            this.writes = setup.writes();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the catalog database: " + e.getMessage(), e);
         }
@@ -96,8 +103,8 @@ public final class CatalogStore {
         Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
         PublishResult result = inTransaction(project.projectKey(), false, connection ->
-                new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
-                        snapshot, rules).run(startedAt));
+                new Publication(connection, setup(project.projectKey(), connection), project, snapshot, rules)
+                        .run(startedAt));
         log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
                 (System.nanoTime() - begin) / 1_000_000, result);
         return result;
@@ -114,8 +121,8 @@ public final class CatalogStore {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(rules, "rules");
-        return inTransaction(project.projectKey(), true, connection -> new Preview(connection, dialect,
-                limits(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
+        return inTransaction(project.projectKey(), true, connection -> new Preview(connection,
+                setup(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
     }
 
     /**
@@ -163,6 +170,10 @@ public final class CatalogStore {
 
     private static StoreException failure(String projectKey, String table, SQLException e) {
         return new StoreException(projectKey, table, SqlErrors.describe(e), e);
+    }
+
+    private PublishSetup setup(String projectKey, Connection connection) {
+        return new PublishSetup(dialect, writes, limits(projectKey, connection), clock);
     }
 
     private ColumnLimits limits(String projectKey, Connection connection) {

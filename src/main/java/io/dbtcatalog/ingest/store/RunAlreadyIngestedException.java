@@ -8,7 +8,7 @@ import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
  */
 public class RunAlreadyIngestedException extends StoreException {
 
-    RunAlreadyIngestedException(String projectKey, String runKey) {
+    public RunAlreadyIngestedException(String projectKey, String runKey) {
         super(projectKey, IngestionLedger.TABLE, "run " + runKey + " was ingested by another ingestion in the"
                 + " meantime; nothing written");
     }

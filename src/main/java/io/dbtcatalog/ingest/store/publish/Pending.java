@@ -1,5 +1,6 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param <R> the model record
  */
-final class Pending<R> {
+public final class Pending<R> {
 
     private final R row;
     private final List<String> key;
@@ -25,11 +26,11 @@ final class Pending<R> {
         this.key = key;
     }
 
-    R row() {
+    public R row() {
         return row;
     }
 
-    List<String> key() {
+    public List<String> key() {
         return key;
     }
 
@@ -56,6 +57,33 @@ final class Pending<R> {
     /** Active, but last seen at another time than the snapshot's. */
     boolean isStale() {
         return stale && !deleted;
+    }
+
+    /**
+     * Feeds the values of this row's insert: project, key, content, content hash (computed here with
+     * {@code hasher}, when the table has one), then the snapshot time as first seen, last seen and last changed,
+     * and the ingestion run.
+     */
+    public void bindInsert(StateTable<R> table, PublishContext context, ContentHash hasher, RowSink sink) {
+        sink.text(context.projectKey());
+        key.forEach(sink::text);
+        table.bindContent(sink, row);
+        if (table.shape().hashed()) {
+            table.bindContent(hasher, row);
+            sink.text(hasher.hex());
+        }
+        sink.time(context.snapshotTime()).time(context.snapshotTime()).time(context.snapshotTime())
+                .bigint(context.ingestionRunId());
+    }
+
+    /** Feeds this row's key, content and content hash (when the table has one): a changed row to be staged. */
+    public void bindChange(StateTable<R> table, ContentHash hasher, RowSink sink) {
+        key.forEach(sink::text);
+        table.bindContent(sink, row);
+        if (table.shape().hashed()) {
+            table.bindContent(hasher, row);
+            sink.text(hasher.hex());
+        }
     }
 
     /** True when the row's content hashes to what is stored. */

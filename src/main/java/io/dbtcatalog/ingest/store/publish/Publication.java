@@ -1,15 +1,21 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.store.ChangeCounts;
+import io.dbtcatalog.ingest.store.MassDeleteException;
+import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.PublishResult;
+import io.dbtcatalog.ingest.store.PublishRules;
+import io.dbtcatalog.ingest.store.RunAlreadyIngestedException;
+import io.dbtcatalog.ingest.store.StoreException;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,17 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of one publish on a connection whose transaction {@link CatalogStore} owns: lock the project (waiting at
+ * The steps of one publish on a connection whose transaction the store owns: lock the project (waiting at
  * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the four state tables
  * (refusing a mass deletion of nodes the rules do not allow), append the history, update the project row, close the
  * ledger row. Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
  */
-final class Publication {
+public final class Publication {
 
     private static final Logger log = LoggerFactory.getLogger(Publication.class);
 
     private final Connection connection;
     private final SqlDialect dialect;
+    private final WriteStrategy writes;
     private final ColumnLimits limits;
     private final Clock clock;
     private final ProjectRef project;
@@ -35,16 +42,17 @@ final class Publication {
     private final PublishRules rules;
     private final Steps steps;
 
-    Publication(Connection connection, SqlDialect dialect, ColumnLimits limits, Clock clock, ProjectRef project,
-            CatalogSnapshot snapshot, PublishRules rules) {
+    public Publication(Connection connection, PublishSetup setup, ProjectRef project, CatalogSnapshot snapshot,
+            PublishRules rules) {
         this.connection = connection;
-        this.dialect = dialect;
-        this.limits = limits;
-        this.clock = clock;
+        this.dialect = setup.dialect();
+        this.writes = setup.writes();
+        this.limits = setup.limits();
+        this.clock = setup.clock();
         this.project = project;
         this.snapshot = snapshot;
         this.rules = rules;
-        this.steps = new Steps(project.projectKey(), dialect, rules.lockTimeout());
+        this.steps = new Steps(project.projectKey(), setup.dialect(), rules.lockTimeout());
     }
 
     /**
@@ -63,7 +71,8 @@ final class Publication {
         return stored == null || stored.stateAsOf() == null || !time.isBefore(stored.stateAsOf());
     }
 
-    PublishResult run(Instant startedAt) {
+    /** Runs the publish; {@code startedAt} is the ledger row's start time. */
+    public PublishResult run(Instant startedAt) {
         Instant time = snapshotTime(snapshot, startedAt);
         ProjectRows projects = new ProjectRows(connection, dialect, limits);
         ProjectRow stored = step("catalog_project", () -> {
@@ -137,7 +146,7 @@ final class Publication {
     }
 
     private PublishResult write(PublishContext context, boolean applyState) {
-        StateSync state = new StateSync(connection, context, limits);
+        StateSync state = new StateSync(connection, context, limits, writes);
         StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
         StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
         StateSync.Outcome columns = applyState
@@ -146,7 +155,7 @@ final class Publication {
                 ? step("catalog_lineage", () -> state.sync(new LineageTable(), snapshot.edges())) : none;
         StateSync.Outcome tests = applyState
                 ? step("catalog_test", () -> state.sync(new TestDefinitionTable(), snapshot.tests())) : none;
-        HistoryWriter history = new HistoryWriter(connection, context, limits);
+        HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults = step("catalog_test_result",
                 () -> history.append(HistoryTables.TEST_RESULTS, snapshot.testResults()));
         int runResults = step("catalog_run_result",
@@ -162,7 +171,7 @@ final class Publication {
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */
     private StateSync.Outcome syncNodes(StateSync state) {
         NodeTable table = new NodeTable();
-        StateSync.Plan<CatalogNode> plan = step("catalog_node", () -> state.plan(table, snapshot.nodes()));
+        StatePlan<CatalogNode> plan = step("catalog_node", () -> state.plan(table, snapshot.nodes()));
         int deletes = plan.counts().deleted();
         if (rules.refusesDeleting(deletes, plan.activeBefore())) {
             throw new MassDeleteException(project.projectKey(), deletes, plan.activeBefore(), rules.maxDeleteShare());

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import java.time.Instant;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
  * stamped on state rows ({@code first/last_seen_at}, {@code last_changed_at}, {@code deleted_at}), whether the
  * snapshot is complete (so missing rows may be soft-deleted), and the artifact time and dbt run id for history rows.
  */
-record PublishContext(
+public record PublishContext(
         String projectKey,
         long ingestionRunId,
         Instant snapshotTime,

@@ -1,6 +1,5 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
-import io.dbtcatalog.ingest.store.jdbc.Batch;
 import io.dbtcatalog.ingest.store.jdbc.Binder;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.LengthCheck;
@@ -22,19 +21,21 @@ import java.util.stream.Collectors;
 
 /**
  * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
- * invocation ids in one query, and inserts only the others, with one COPY on PostgreSQL and as JDBC batches
- * elsewhere. Never updates a history row, so republishing a run duplicates nothing.
+ * invocation ids in one query, and inserts only the others through the store's {@link WriteStrategy}, in key order.
+ * Never updates a history row, so republishing a run duplicates nothing.
  */
 final class HistoryWriter {
 
     private final Connection connection;
     private final PublishContext context;
     private final ColumnLimits limits;
+    private final WriteStrategy writes;
 
-    HistoryWriter(Connection connection, PublishContext context, ColumnLimits limits) {
+    HistoryWriter(Connection connection, PublishContext context, ColumnLimits limits, WriteStrategy writes) {
         this.connection = connection;
         this.context = context;
         this.limits = limits;
+        this.writes = writes;
     }
 
     /** Inserts the rows whose key is not stored yet; returns how many it inserted. */
@@ -112,15 +113,10 @@ final class HistoryWriter {
         if (rows.isEmpty()) {
             return;
         }
-        StateTable.Shape shape = table.shape();
-        List<String> columns = new ArrayList<>(List.of("project_key"));
-        columns.addAll(shape.keyColumns());
-        columns.addAll(shape.contentColumns());
-        columns.add("ingestion_run_id");
         List<Map.Entry<List<String>, R>> ordered = new ArrayList<>(rows.size());
         rows.forEach(row -> ordered.add(Map.entry(table.key(row), row)));
         ordered.sort(Map.Entry.comparingByKey(RowKeys.ORDER));
-        try (RowStream out = open(shape.table(), columns)) {
+        try (RowStream out = writes.appendHistory(connection, table)) {
             for (Map.Entry<List<String>, R> keyed : ordered) {
                 R row = keyed.getValue();
                 RowSink sink = out.row().text(context.projectKey());
@@ -131,14 +127,5 @@ final class HistoryWriter {
             }
             out.finish();
         }
-    }
-
-    /** COPY into the table on PostgreSQL, else a batched INSERT of the same columns. */
-    private RowStream open(String table, List<String> columns) throws SQLException {
-        if (CopyRows.supports(connection)) {
-            return CopyRows.start(connection, table, columns);
-        }
-        return new Batch(connection, "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
     }
 }

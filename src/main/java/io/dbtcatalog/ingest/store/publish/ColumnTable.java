@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.store.jdbc.RowSink;

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,14 +8,12 @@ import java.util.stream.Stream;
  * The statements of one state table, derived once from its {@link StateTable.Shape} so every table follows the same
  * lifecycle. Only constant column names are assembled here; every value is a bind parameter. {@code selectExisting}
  * reads a project's stored rows: key columns, content hash, then 1 when the row is soft-deleted and 1 when it was
- * last seen at another time than the bound one (else 0 each); it binds the snapshot time, then the project. The
- * {@code stage*} statements are PostgreSQL's set-based forms of update, delete and touch: they join the table with
- * the rows a {@link StagingTable} holds.
+ * last seen at another time than the bound one (else 0 each); it binds the snapshot time, then the project.
  */
-record StateSql(String selectExisting, List<String> insertColumns, String insert, String update, String delete,
-        String touchAll, String touchOne, String stageUpdate, String stageDelete, String stageTouch) {
+public record StateSql(String selectExisting, List<String> insertColumns, String insert, String update,
+        String delete, String touchAll, String touchOne) {
 
-    static StateSql of(StateTable.Shape shape) {
+    public static StateSql of(StateTable.Shape shape) {
         String table = shape.table();
         String keyMatch = shape.keyColumns().stream().map(c -> " AND " + c + " = ?").collect(Collectors.joining());
         String hash = shape.hashed() ? "content_hash" : "CAST(NULL AS VARCHAR(64))";
@@ -26,9 +24,6 @@ record StateSql(String selectExisting, List<String> insertColumns, String insert
         List<String> changed = Stream.concat(shape.contentColumns().stream(),
                 shape.hashed() ? Stream.of("content_hash") : Stream.empty()).toList();
         String assignments = changed.stream().map(c -> c + " = ?, ").collect(Collectors.joining());
-        String staged = changed.stream().map(c -> c + " = s." + c + ", ").collect(Collectors.joining());
-        String stageJoin = " WHERE t.project_key = ?" + shape.keyColumns().stream()
-                .map(c -> " AND t." + c + " = s." + c).collect(Collectors.joining());
         return new StateSql(
                 "SELECT " + String.join(", ", shape.keyColumns()) + ", " + hash
                         + ", CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END"
@@ -43,13 +38,6 @@ record StateSql(String selectExisting, List<String> insertColumns, String insert
                 "UPDATE " + table + " SET last_seen_at = ?"
                         + " WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?",
                 "UPDATE " + table + " SET last_seen_at = ?"
-                        + " WHERE project_key = ?" + keyMatch + " AND deleted_at IS NULL AND last_seen_at <> ?",
-                "UPDATE " + table + " AS t SET " + staged + "last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,"
-                        + " last_ingestion_run_id = ? FROM " + StagingTable.changes(shape).name() + " AS s"
-                        + stageJoin,
-                "UPDATE " + table + " AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ? FROM "
-                        + StagingTable.keys(shape).name() + " AS s" + stageJoin,
-                "UPDATE " + table + " AS t SET last_seen_at = ? FROM " + StagingTable.keys(shape).name() + " AS s"
-                        + stageJoin + " AND t.deleted_at IS NULL AND t.last_seen_at <> ?");
+                        + " WHERE project_key = ?" + keyMatch + " AND deleted_at IS NULL AND last_seen_at <> ?");
     }
 }

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.Binder;
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * Values are hashed in their stored form (see {@link Binder}). A row's values are gathered in one buffer and digested
  * at once. Not thread-safe: one instance per table write.
  */
-final class ContentHash implements RowSink {
+public final class ContentHash implements RowSink {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -23,7 +23,7 @@ final class ContentHash implements RowSink {
     private final Utf8Buffer row = new Utf8Buffer(4096);
     private final byte[] sum = new byte[32];
 
-    ContentHash() {
+    public ContentHash() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -32,7 +32,7 @@ final class ContentHash implements RowSink {
     }
 
     /** Finishes the current row and returns its hash; the next value starts a new row. */
-    String hex() {
+    public String hex() {
         finish();
         return HEX.formatHex(sum);
     }

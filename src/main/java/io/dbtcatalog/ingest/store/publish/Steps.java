@@ -1,5 +1,7 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
+import io.dbtcatalog.ingest.store.ProjectBusyException;
+import io.dbtcatalog.ingest.store.StoreException;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.jdbc.UncheckedSqlException;

@@ -1,5 +1,6 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
+import io.dbtcatalog.ingest.store.StoreException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.SourceFreshness;

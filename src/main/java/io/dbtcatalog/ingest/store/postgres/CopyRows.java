@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.postgres;
 
 import io.dbtcatalog.ingest.store.jdbc.Binder;
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyIn;
  * {@link Binder} would bind it (U+0000 as U+FFFD, times in UTC to the microsecond). Rows are sent in chunks of about
  * 64 KB while they are rendered, so memory stays flat. Close it to abandon an unfinished copy.
  */
-final class CopyRows implements RowSink, RowStream {
+public final class CopyRows implements RowSink, RowStream {
 
     private static final int CHUNK = 1 << 16;
     private static final byte TAB = '\t';
@@ -34,13 +34,8 @@ final class CopyRows implements RowSink, RowStream {
         this.copy = copy;
     }
 
-    /** True when COPY can be used on {@code connection}: it is (or wraps) a PostgreSQL JDBC connection. */
-    static boolean supports(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
-    }
-
     /** Starts {@code COPY table (columns) FROM STDIN} on the connection; only constant names are assembled. */
-    static CopyRows start(Connection connection, String table, List<String> columns) throws SQLException {
+    public static CopyRows start(Connection connection, String table, List<String> columns) throws SQLException {
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
         return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
     }

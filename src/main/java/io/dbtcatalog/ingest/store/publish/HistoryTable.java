@@ -1,6 +1,7 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param <R> the model record stored in the table
  */
-interface HistoryTable<R> {
+public interface HistoryTable<R> {
 
     /** The table's name, key columns (after {@code project_key}, ending with {@code invocation_id}) and content. */
     StateTable.Shape shape();
@@ -19,6 +20,15 @@ interface HistoryTable<R> {
 
     /** Feeds the record's content values (ending with {@code generated_at, dbt_run_id}) in the shape's order. */
     void bindContent(RowSink sink, R row, PublishContext context);
+
+    /** The columns of the table's insert, in binding order: project, key, content, ingestion run. */
+    default List<String> insertColumns() {
+        List<String> columns = new ArrayList<>(List.of("project_key"));
+        columns.addAll(shape().keyColumns());
+        columns.addAll(shape().contentColumns());
+        columns.add("ingestion_run_id");
+        return columns;
+    }
 
     /** The dbt run id of a history row: its own when the source knew it, else the run's. */
     static Long dbtRunId(Long own, PublishContext context) {

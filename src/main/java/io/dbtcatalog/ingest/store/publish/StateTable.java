@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param <R> the model record stored in the table
  */
-interface StateTable<R> {
+public interface StateTable<R> {
 
     /** The table's name, key columns (after {@code project_key}) and content columns, in binding order. */
     Shape shape();

@@ -1,7 +1,12 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.store.ChangeCounts;
+import io.dbtcatalog.ingest.store.MassDeleteException;
+import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.PublishPreview;
+import io.dbtcatalog.ingest.store.PublishRules;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
@@ -16,28 +21,31 @@ import java.util.List;
  * snapshot with the same {@link StateSync} and {@link HistoryWriter} code a publish uses, so the preview predicts
  * exactly what a publish would write (or why it would stop), without taking a lock or writing a row.
  */
-final class Preview {
+public final class Preview {
 
     private final Connection connection;
     private final SqlDialect dialect;
+    private final WriteStrategy writes;
     private final ColumnLimits limits;
     private final ProjectRef project;
     private final CatalogSnapshot snapshot;
     private final PublishRules rules;
     private final Steps steps;
 
-    Preview(Connection connection, SqlDialect dialect, ColumnLimits limits, ProjectRef project,
-            CatalogSnapshot snapshot, PublishRules rules) {
+    public Preview(Connection connection, PublishSetup setup, ProjectRef project, CatalogSnapshot snapshot,
+            PublishRules rules) {
         this.connection = connection;
-        this.dialect = dialect;
-        this.limits = limits;
+        this.dialect = setup.dialect();
+        this.writes = setup.writes();
+        this.limits = setup.limits();
         this.project = project;
         this.snapshot = snapshot;
         this.rules = rules;
-        this.steps = new Steps(project.projectKey(), dialect, rules.lockTimeout());
+        this.steps = new Steps(project.projectKey(), setup.dialect(), rules.lockTimeout());
     }
 
-    PublishPreview run(Instant now) {
+    /** Works the preview out as of {@code now} (the snapshot time when the snapshot carries none). */
+    public PublishPreview run(Instant now) {
         String key = project.projectKey();
         Instant time = Publication.snapshotTime(snapshot, now);
         ProjectRow stored = steps.run("catalog_project",
@@ -47,8 +55,8 @@ final class Preview {
         boolean applyState = Publication.appliesState(time, stored);
         PublishContext context = new PublishContext(key, 0, time, snapshot.complete(), snapshot.info().generatedAt(),
                 snapshot.run().dbtRunId());
-        StateSync state = new StateSync(connection, context, limits);
-        StateSync.Plan<CatalogNode> nodes = applyState
+        StateSync state = new StateSync(connection, context, limits, writes);
+        StatePlan<CatalogNode> nodes = applyState
                 ? steps.run("catalog_node", () -> state.plan(new NodeTable(), snapshot.nodes())) : null;
         ChangeCounts columns = applyState ? counts(state, "catalog_column", new ColumnTable(), snapshot.columns())
                 : ChangeCounts.NONE;
@@ -56,7 +64,7 @@ final class Preview {
                 : ChangeCounts.NONE;
         ChangeCounts tests = applyState ? counts(state, "catalog_test", new TestDefinitionTable(), snapshot.tests())
                 : ChangeCounts.NONE;
-        HistoryWriter history = new HistoryWriter(connection, context, limits);
+        HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         return new PublishPreview(ingested, applyState, nodes == null ? ChangeCounts.NONE : nodes.counts(), columns,
                 edges, tests, fresh(history, "catalog_test_result", HistoryTables.TEST_RESULTS, snapshot.testResults()),
                 fresh(history, "catalog_run_result", HistoryTables.RUN_RESULTS, snapshot.runResults()),
@@ -73,7 +81,7 @@ final class Preview {
         return steps.run(table, () -> history.fresh(rows, snapshotRows)).size();
     }
 
-    private String refusal(StateSync.Plan<CatalogNode> nodes) {
+    private String refusal(StatePlan<CatalogNode> nodes) {
         if (nodes == null || !rules.refusesDeleting(nodes.counts().deleted(), nodes.activeBefore())) {
             return null;
         }

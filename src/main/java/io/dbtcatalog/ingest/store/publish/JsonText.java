@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.store.publish;
 
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
