@@ -4,8 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Rows written one after another into one table: as JDBC batches of one prepared statement ({@link Batch}) or as
- * one PostgreSQL {@code COPY} ({@code postgres.CopyRows}). Feed a row's values to {@link #row()}, end it with {@link #add()},
- * and {@link #finish()} returns the number of rows written.
+ * one PostgreSQL {@code COPY} ({@code postgres.CopyRows}). Feed a row's values to {@link #row()}, end it with
+ * {@link #add()}, and {@link #finish()} returns the number of rows written.
  */
 public interface RowStream extends AutoCloseable {
 

@@ -34,10 +34,14 @@ public final class CopyRows implements RowSink, RowStream {
         this.copy = copy;
     }
 
+    /** Starts {@code copySql}, a {@code COPY ... FROM STDIN} statement, on the connection. */
+    public static CopyRows start(Connection connection, String copySql) throws SQLException {
+        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql));
+    }
+
     /** Starts {@code COPY table (columns) FROM STDIN} on the connection; only constant names are assembled. */
     public static CopyRows start(Connection connection, String table, List<String> columns) throws SQLException {
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+        return start(connection, "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN");
     }
 
     @Override

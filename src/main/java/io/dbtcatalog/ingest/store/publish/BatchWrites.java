@@ -6,7 +6,6 @@ import io.dbtcatalog.ingest.store.jdbc.RowStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The portable {@link WriteStrategy}: every insert, update, soft delete and {@code last_seen_at} refresh is one row
@@ -18,21 +17,19 @@ public final class BatchWrites implements WriteStrategy {
     @Override
     public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table,
             StatePlan<R> plan) throws SQLException {
-        StateSql sql = StateSql.of(table.shape());
+        StateSql sql = table.sql();
         ContentHash hasher = new ContentHash();
         return write(connection, sql.insert(), plan.insertsInKeyOrder(),
                 (binder, pending) -> pending.bindInsert(table, context, hasher, binder))
                 + write(connection, sql.update(), plan.updates(),
                         (binder, pending) -> bindUpdate(table, context, hasher, binder, pending))
-                + write(connection, sql.delete(), plan.deletes(), (binder, key) -> bindDelete(context, binder, key))
+                + write(connection, sql.softDelete(), plan.deletes(), (binder, key) -> bindDelete(context, binder, key))
                 + write(connection, sql.touchOne(), plan.stale(), (binder, key) -> bindTouch(context, binder, key));
     }
 
     @Override
     public RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException {
-        List<String> columns = table.insertColumns();
-        return new Batch(connection, "INSERT INTO " + table.shape().table() + " (" + String.join(", ", columns)
-                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
+        return new Batch(connection, table.insert());
     }
 
     private static <R> void bindUpdate(StateTable<R> table, PublishContext context, ContentHash hasher,

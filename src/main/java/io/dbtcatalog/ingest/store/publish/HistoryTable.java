@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,20 +14,20 @@ public interface HistoryTable<R> {
     /** The table's name, key columns (after {@code project_key}, ending with {@code invocation_id}) and content. */
     StateTable.Shape shape();
 
+    /** The insert of one row; binds the project, the key, the content, then the ingestion run. */
+    String insert();
+
+    /**
+     * The keys the table holds for the project and some invocations, with the named parameters
+     * {@code :projectKey} and {@code :invocationIds} (a list).
+     */
+    String selectStoredKeys();
+
     /** The record's key values, in the order of the shape's key columns. */
     List<String> key(R row);
 
     /** Feeds the record's content values (ending with {@code generated_at, dbt_run_id}) in the shape's order. */
     void bindContent(RowSink sink, R row, PublishContext context);
-
-    /** The columns of the table's insert, in binding order: project, key, content, ingestion run. */
-    default List<String> insertColumns() {
-        List<String> columns = new ArrayList<>(List.of("project_key"));
-        columns.addAll(shape().keyColumns());
-        columns.addAll(shape().contentColumns());
-        columns.add("ingestion_run_id");
-        return columns;
-    }
 
     /** The dbt run id of a history row: its own when the source knew it, else the run's. */
     static Long dbtRunId(Long own, PublishContext context) {

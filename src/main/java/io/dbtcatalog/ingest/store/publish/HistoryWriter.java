@@ -2,12 +2,11 @@ package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.Binder;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.Jdbc;
 import io.dbtcatalog.ingest.store.jdbc.LengthCheck;
 import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import io.dbtcatalog.ingest.store.jdbc.RowStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
@@ -25,6 +24,8 @@ import java.util.stream.Collectors;
  * Never updates a history row, so republishing a run duplicates nothing.
  */
 final class HistoryWriter {
+
+    private static final int FETCH_SIZE = 10_000;
 
     private final Connection connection;
     private final PublishContext context;
@@ -50,7 +51,7 @@ final class HistoryWriter {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<List<String>> stored = loadStoredKeys(table.shape(), invocationIds(table, rows));
+        Set<List<String>> stored = loadStoredKeys(table, invocationIds(table, rows));
         List<R> fresh = new ArrayList<>();
         Map<List<String>, R> seen = new HashMap<>();
         for (R row : rows) {
@@ -71,29 +72,22 @@ final class HistoryWriter {
         return new ArrayList<>(ids);
     }
 
-    private Set<List<String>> loadStoredKeys(StateTable.Shape shape, List<String> invocationIds) throws SQLException {
+    private Set<List<String>> loadStoredKeys(HistoryTable<?> table, List<String> invocationIds) {
         if (invocationIds.isEmpty()) {
             return Collections.emptySet();
         }
-        List<String> keys = shape.keyColumns();
-        String sql = "SELECT " + String.join(", ", keys) + " FROM " + shape.table()
-                + " WHERE project_key = ? AND invocation_id IN ("
-                + invocationIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")";
+        int keys = table.shape().keyColumns().size();
         Set<List<String>> stored = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(10_000);
-            Binder binder = new Binder(statement).text(context.projectKey());
-            invocationIds.forEach(binder::text);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String[] key = new String[keys.size()];
+        Jdbc.client(connection, FETCH_SIZE).sql(table.selectStoredKeys())
+                .param("projectKey", Binder.storable(context.projectKey()))
+                .param("invocationIds", invocationIds.stream().map(Binder::storable).toList())
+                .query((RowCallbackHandler) rs -> {
+                    String[] key = new String[keys];
                     for (int i = 0; i < key.length; i++) {
                         key[i] = rs.getString(i + 1);
                     }
                     stored.add(List.of(key));
-                }
-            }
-        }
+                });
         return stored;
     }
 

@@ -57,18 +57,18 @@ public final class Preview {
                 snapshot.run().dbtRunId());
         StateSync state = new StateSync(connection, context, limits, writes);
         StatePlan<CatalogNode> nodes = applyState
-                ? steps.run("catalog_node", () -> state.plan(new NodeTable(), snapshot.nodes())) : null;
-        ChangeCounts columns = applyState ? counts(state, "catalog_column", new ColumnTable(), snapshot.columns())
+                ? steps.run("catalog_node", () -> state.plan(CatalogTables.NODES, snapshot.nodes())) : null;
+        ChangeCounts columns = applyState ? counts(state, "catalog_column", CatalogTables.COLUMNS, snapshot.columns())
                 : ChangeCounts.NONE;
-        ChangeCounts edges = applyState ? counts(state, "catalog_lineage", new LineageTable(), snapshot.edges())
+        ChangeCounts edges = applyState ? counts(state, "catalog_lineage", CatalogTables.EDGES, snapshot.edges())
                 : ChangeCounts.NONE;
-        ChangeCounts tests = applyState ? counts(state, "catalog_test", new TestDefinitionTable(), snapshot.tests())
+        ChangeCounts tests = applyState ? counts(state, "catalog_test", CatalogTables.TESTS, snapshot.tests())
                 : ChangeCounts.NONE;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         return new PublishPreview(ingested, applyState, nodes == null ? ChangeCounts.NONE : nodes.counts(), columns,
-                edges, tests, fresh(history, "catalog_test_result", HistoryTables.TEST_RESULTS, snapshot.testResults()),
-                fresh(history, "catalog_run_result", HistoryTables.RUN_RESULTS, snapshot.runResults()),
-                fresh(history, "catalog_source_freshness", HistoryTables.FRESHNESS, snapshot.freshness()),
+                edges, tests, fresh(history, "catalog_test_result", CatalogTables.TEST_RESULTS, snapshot.testResults()),
+                fresh(history, "catalog_run_result", CatalogTables.RUN_RESULTS, snapshot.runResults()),
+                fresh(history, "catalog_source_freshness", CatalogTables.FRESHNESS, snapshot.freshness()),
                 nodes == null ? List.of() : nodes.insertedKeys(), nodes == null ? List.of() : nodes.updatedKeys(),
                 nodes == null ? List.of() : nodes.deletedKeys(), refusal(nodes));
     }

@@ -150,18 +150,18 @@ public final class Publication {
         StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
         StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
         StateSync.Outcome columns = applyState
-                ? step("catalog_column", () -> state.sync(new ColumnTable(), snapshot.columns())) : none;
+                ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns())) : none;
         StateSync.Outcome edges = applyState
-                ? step("catalog_lineage", () -> state.sync(new LineageTable(), snapshot.edges())) : none;
+                ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
         StateSync.Outcome tests = applyState
-                ? step("catalog_test", () -> state.sync(new TestDefinitionTable(), snapshot.tests())) : none;
+                ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults = step("catalog_test_result",
-                () -> history.append(HistoryTables.TEST_RESULTS, snapshot.testResults()));
+                () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
         int runResults = step("catalog_run_result",
-                () -> history.append(HistoryTables.RUN_RESULTS, snapshot.runResults()));
+                () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
         int freshness = step("catalog_source_freshness",
-                () -> history.append(HistoryTables.FRESHNESS, snapshot.freshness()));
+                () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
         long written = nodes.rowsWritten() + columns.rowsWritten() + edges.rowsWritten() + tests.rowsWritten()
                 + testResults + runResults + freshness;
         return new PublishResult(context.ingestionRunId(), nodes.counts(), columns.counts(), edges.counts(),
@@ -170,7 +170,7 @@ public final class Publication {
 
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */
     private StateSync.Outcome syncNodes(StateSync state) {
-        NodeTable table = new NodeTable();
+        StateTable<CatalogNode> table = CatalogTables.NODES;
         StatePlan<CatalogNode> plan = step("catalog_node", () -> state.plan(table, snapshot.nodes()));
         int deletes = plan.counts().deleted();
         if (rules.refusesDeleting(deletes, plan.activeBefore())) {

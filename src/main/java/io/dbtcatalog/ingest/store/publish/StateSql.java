@@ -1,43 +1,23 @@
 package io.dbtcatalog.ingest.store.publish;
 
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 /**
- * The statements of one state table, derived once from its {@link StateTable.Shape} so every table follows the same
- * lifecycle. Only constant column names are assembled here; every value is a bind parameter. {@code selectExisting}
- * reads a project's stored rows: key columns, content hash, then 1 when the row is soft-deleted and 1 when it was
- * last seen at another time than the bound one (else 0 each); it binds the snapshot time, then the project.
+ * The statements of one state table, written out as text in its {@link StateTable} class so each can be read and
+ * found by its table name; every value is a bind parameter. The state tables share one lifecycle, so their
+ * statements bind in the same order:
+ *
+ * @param selectStored the project's stored rows: key columns, content hash (NULL for a table without one), 1 when
+ *                     soft-deleted and 1 when last seen at another time than the bound one (else 0 each); binds the
+ *                     snapshot time, then the project
+ * @param insert       a new row; binds the project, the key, the content, the content hash (tables with one), the
+ *                     snapshot time as first seen, last seen and last changed, then the ingestion run
+ * @param update       a changed or revived row; binds the content, the content hash (tables with one), the
+ *                     snapshot time as last seen and last changed, the ingestion run, the project, then the key
+ * @param softDelete   a row a complete snapshot lacks; binds the snapshot time as deleted and last changed, the
+ *                     ingestion run, the project, then the key
+ * @param touchAll     refreshes {@code last_seen_at} of all the project's active rows not seen at the snapshot time;
+ *                     binds the snapshot time, the project, the snapshot time
+ * @param touchOne     the same for one row; binds the snapshot time, the project, the key, the snapshot time
  */
-public record StateSql(String selectExisting, List<String> insertColumns, String insert, String update,
-        String delete, String touchAll, String touchOne) {
-
-    public static StateSql of(StateTable.Shape shape) {
-        String table = shape.table();
-        String keyMatch = shape.keyColumns().stream().map(c -> " AND " + c + " = ?").collect(Collectors.joining());
-        String hash = shape.hashed() ? "content_hash" : "CAST(NULL AS VARCHAR(64))";
-        List<String> inserted = Stream.of(List.of("project_key"), shape.keyColumns(), shape.contentColumns(),
-                        shape.hashed() ? List.of("content_hash") : List.<String>of(),
-                        List.of("first_seen_at", "last_seen_at", "last_changed_at", "last_ingestion_run_id"))
-                .flatMap(List::stream).toList();
-        List<String> changed = Stream.concat(shape.contentColumns().stream(),
-                shape.hashed() ? Stream.of("content_hash") : Stream.empty()).toList();
-        String assignments = changed.stream().map(c -> c + " = ?, ").collect(Collectors.joining());
-        return new StateSql(
-                "SELECT " + String.join(", ", shape.keyColumns()) + ", " + hash
-                        + ", CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END"
-                        + ", CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END FROM " + table + " WHERE project_key = ?",
-                inserted,
-                "INSERT INTO " + table + " (" + String.join(", ", inserted) + ") VALUES ("
-                        + inserted.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")",
-                "UPDATE " + table + " SET " + assignments + "last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,"
-                        + " last_ingestion_run_id = ? WHERE project_key = ?" + keyMatch,
-                "UPDATE " + table + " SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?"
-                        + " WHERE project_key = ?" + keyMatch,
-                "UPDATE " + table + " SET last_seen_at = ?"
-                        + " WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?",
-                "UPDATE " + table + " SET last_seen_at = ?"
-                        + " WHERE project_key = ?" + keyMatch + " AND deleted_at IS NULL AND last_seen_at <> ?");
-    }
+public record StateSql(String selectStored, String insert, String update, String softDelete, String touchAll,
+        String touchOne) {
 }

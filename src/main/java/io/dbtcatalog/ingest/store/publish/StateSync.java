@@ -48,7 +48,7 @@ final class StateSync {
     <R> StatePlan<R> plan(StateTable<R> table, List<R> rows) throws SQLException {
         Map<List<String>, Pending<R>> snapshot = index(table, rows);
         StatePlan<R> plan = new StatePlan<>();
-        loadStored(table.shape(), StateSql.of(table.shape()), snapshot, plan);
+        loadStored(table, snapshot, plan);
         classify(table, snapshot, plan);
         validate(table, plan);
         return plan;
@@ -77,10 +77,10 @@ final class StateSync {
      * active stored row the complete snapshot lacks becomes a delete. Plain JDBC with a large fetch size: this reads
      * every stored row of the table, the one query of a publish that grows with the project.
      */
-    private <R> void loadStored(StateTable.Shape shape, StateSql sql, Map<List<String>, Pending<R>> snapshot,
-            StatePlan<R> plan) throws SQLException {
-        int keys = shape.keyColumns().size();
-        try (PreparedStatement statement = connection.prepareStatement(sql.selectExisting())) {
+    private <R> void loadStored(StateTable<R> table, Map<List<String>, Pending<R>> snapshot, StatePlan<R> plan)
+            throws SQLException {
+        int keys = table.shape().keyColumns().size();
+        try (PreparedStatement statement = connection.prepareStatement(table.sql().selectStored())) {
             statement.setFetchSize(FETCH_SIZE);
             new Binder(statement).time(context.snapshotTime()).text(context.projectKey());
             try (ResultSet rs = statement.executeQuery()) {
