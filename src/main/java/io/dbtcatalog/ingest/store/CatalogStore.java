@@ -34,21 +34,31 @@ public final class CatalogStore {
     private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
 
     private final DataSource dataSource;
+    private final StoreOptions options;
     private final Clock clock;
     private final SqlDialect dialect;
     private final WriteStrategy writes;
     private volatile ColumnLimits limits;
 
-    /** Detects the database engine right away, so an unreachable or unsupported database fails at start-up. */
+    /**
+     * Detects the database engine right away, so an unreachable or unsupported database fails at start-up. The speed
+     * seams are switched by system properties ({@link StoreOptions#fromSystemProperties()}).
+     */
     public CatalogStore(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, StoreOptions.fromSystemProperties());
     }
 
-    CatalogStore(DataSource dataSource, Clock clock) {
+    /** Like {@link #CatalogStore(DataSource)}, with the speed seams switched by {@code options}. */
+    public CatalogStore(DataSource dataSource, StoreOptions options) {
+        this(dataSource, options, Clock.systemUTC());
+    }
+
+    CatalogStore(DataSource dataSource, StoreOptions options, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
-            StoreSetup setup = StoreSetup.detect(connection);
+            StoreSetup setup = StoreSetup.detect(connection, options);
             this.dialect = setup.dialect();
             this.writes = setup.writes();
         } catch (SQLException e) {
@@ -131,6 +141,9 @@ public final class CatalogStore {
      */
     public boolean isCurrentState(String projectKey, String artifactDigest) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
+        if (!options.digestShortcut()) {
+            return false;
+        }
         return read(projectKey, ProjectRows.TABLE, connection -> {
             ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
             return row != null && artifactDigest.equals(row.stateArtifactDigest());

@@ -6,6 +6,7 @@ import io.dbtcatalog.ingest.store.publish.ContentHash;
 import io.dbtcatalog.ingest.store.publish.HistoryTable;
 import io.dbtcatalog.ingest.store.publish.Pending;
 import io.dbtcatalog.ingest.store.publish.PublishContext;
+import io.dbtcatalog.ingest.store.publish.RowOrder;
 import io.dbtcatalog.ingest.store.publish.StatePlan;
 import io.dbtcatalog.ingest.store.publish.StateTable;
 import io.dbtcatalog.ingest.store.publish.WriteStrategy;
@@ -25,6 +26,12 @@ import org.postgresql.PGConnection;
  */
 public final class CopyWrites implements WriteStrategy {
 
+    private final RowOrder order;
+
+    public CopyWrites(RowOrder order) {
+        this.order = order;
+    }
+
     /** True when COPY can be used on {@code connection}: it is (or wraps) a PostgreSQL JDBC connection. */
     public static boolean supports(Connection connection) throws SQLException {
         return connection.isWrapperFor(PGConnection.class);
@@ -34,12 +41,17 @@ public final class CopyWrites implements WriteStrategy {
     public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table,
             StatePlan<R> plan) throws SQLException {
         TableCopy<R> copy = new TableCopy<>(connection, context, table, StagedSql.of(table.shape().table()));
-        long written = copy.insert(plan.insertsInKeyOrder()) + copy.update(plan.updates()) + copy.delete(plan.deletes())
+        long written = copy.insert(plan.inserts(order)) + copy.update(plan.updates()) + copy.delete(plan.deletes())
                 + (context.complete() ? 0 : copy.touch(plan.stale()));
         if (context.complete() && !plan.stale().isEmpty()) {
             written += copy.touchAll();
         }
         return written;
+    }
+
+    @Override
+    public RowOrder order() {
+        return order;
     }
 
     @Override

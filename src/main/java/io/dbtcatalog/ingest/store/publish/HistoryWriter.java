@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
- * invocation ids in one query, and inserts only the others through the store's {@link WriteStrategy}, in key order.
+ * invocation ids in one query, and inserts only the others through the store's {@link WriteStrategy}, in its order.
  * Never updates a history row, so republishing a run duplicates nothing.
  */
 final class HistoryWriter {
@@ -107,9 +107,9 @@ final class HistoryWriter {
         if (rows.isEmpty()) {
             return;
         }
-        List<Map.Entry<List<String>, R>> ordered = new ArrayList<>(rows.size());
-        rows.forEach(row -> ordered.add(Map.entry(table.key(row), row)));
-        ordered.sort(Map.Entry.comparingByKey(RowKeys.ORDER));
+        List<Map.Entry<List<String>, R>> entries = new ArrayList<>(rows.size());
+        rows.forEach(row -> entries.add(Map.entry(table.key(row), row)));
+        List<Map.Entry<List<String>, R>> ordered = writes.order().apply(entries, Map.Entry::getKey);
         try (RowStream out = writes.appendHistory(connection, table)) {
             for (Map.Entry<List<String>, R> keyed : ordered) {
                 R row = keyed.getValue();

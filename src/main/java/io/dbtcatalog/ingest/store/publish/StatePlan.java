@@ -22,11 +22,9 @@ public final class StatePlan<R> {
     /** How many rows of the table were active before this snapshot (the deletion guard's base). */
     int activeBefore;
 
-    /** New rows sorted by key ({@link RowKeys#ORDER}), the order they are written in. */
-    public List<Pending<R>> insertsInKeyOrder() {
-        List<Pending<R>> ordered = new ArrayList<>(inserts);
-        ordered.sort((a, b) -> RowKeys.ORDER.compare(a.key(), b.key()));
-        return ordered;
+    /** New rows, in {@code order}. */
+    public List<Pending<R>> inserts(RowOrder order) {
+        return Collections.unmodifiableList(order.apply(inserts, Pending::key));
     }
 
     /** Stored rows whose content changed, and soft-deleted rows that came back. */

@@ -21,4 +21,7 @@ public interface WriteStrategy {
 
     /** Opens the stream that appends new rows to a history table, with values in its insert's column order. */
     RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException;
+
+    /** The order new rows are written in. */
+    RowOrder order();
 }
