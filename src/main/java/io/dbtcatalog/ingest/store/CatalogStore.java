@@ -8,8 +8,8 @@ import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
-import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
+import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
 import io.dbtcatalog.ingest.store.publish.Preview;
 import io.dbtcatalog.ingest.store.publish.Publication;
 import io.dbtcatalog.ingest.store.publish.PublishSetup;
@@ -137,17 +137,16 @@ public final class CatalogStore {
 
     /**
      * True when the project's current catalog state was published from artifact files with {@code artifactDigest}
-     * (read without locking: a publish re-checks it under the project lock).
+     * (read without locking: a publish re-checks it under the project lock). Always false when the digest shortcut
+     * is switched off ({@link StoreOptions#digestShortcut()}).
      */
     public boolean isCurrentState(String projectKey, String artifactDigest) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
         if (!options.digestShortcut()) {
             return false;
         }
-        return read(projectKey, ProjectRows.TABLE, connection -> {
-            ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
-            return row != null && artifactDigest.equals(row.stateArtifactDigest());
-        });
+        return read(projectKey, ProjectRows.TABLE,
+                connection -> ArtifactShortcut.isCurrentState(connection, dialect, projectKey, artifactDigest));
     }
 
     /**

@@ -85,7 +85,7 @@ public final class Publication {
             throw new RunAlreadyIngestedException(project.projectKey(), runKey);
         }
         if (snapshot.identicalToState()) {
-            return acknowledge(ledger, stored, startedAt);
+            return ArtifactShortcut.acknowledge(steps, ledger, clock, project, snapshot, stored, startedAt);
         }
         boolean applyState = appliesState(time, stored);
         if (!applyState) {
@@ -104,32 +104,6 @@ public final class Publication {
             ledger.finish(runId, done, clock.instant());
             return null;
         });
-        return done;
-    }
-
-    /**
-     * Records a run whose artifact files are those the current state was published from: one SUCCEEDED ledger row,
-     * no catalog row. Fails, writing nothing, if the state changed since the source compared the digests.
-     */
-    private PublishResult acknowledge(IngestionLedger ledger, ProjectRow stored, Instant startedAt) {
-        String digest = snapshot.artifactDigest();
-        if (!digest.equals(stored.stateArtifactDigest())) {
-            throw new StoreException(project.projectKey(), "catalog_project", "run " + snapshot.run().runKey()
-                    + " was not parsed because its artifacts matched the catalog state, but another ingestion"
-                    + " changed that state meanwhile; ingest the run again");
-        }
-        String note = "artifacts identical to those the current state was published from (" + digest
-                + "); not parsed again, nothing to write";
-        long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
-                snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, true, true,
-                note, digest)));
-        PublishResult done = new PublishResult(runId, ChangeCounts.NONE, ChangeCounts.NONE, ChangeCounts.NONE,
-                ChangeCounts.NONE, 0, 0, 0, 0, true);
-        step(IngestionLedger.TABLE, () -> {
-            ledger.finish(runId, done, clock.instant());
-            return null;
-        });
-        log.info("Project '{}' run '{}': {}", project.projectKey(), snapshot.run().runKey(), note);
         return done;
     }
 
