@@ -34,6 +34,7 @@ public final class CatalogStore {
     private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final StoreOptions options;
     private final Clock clock;
     private final SqlDialect dialect;
@@ -55,6 +56,7 @@ public final class CatalogStore {
 
     CatalogStore(DataSource dataSource, StoreOptions options, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new Transactions(dataSource);
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
@@ -68,13 +70,14 @@ public final class CatalogStore {
 
     /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
     public boolean isIngested(String projectKey, String runKey) {
-        return read(projectKey, IngestionLedger.TABLE,
+        return transactions.read(projectKey, IngestionLedger.TABLE,
                 connection -> new IngestionLedger(connection, null).isIngested(projectKey, runKey));
     }
 
     /** The project's newest successful and newest failed ingestion from the ledger (nulls when there are none). */
     public IngestionStatus status(String projectKey) {
-        return read(projectKey, IngestionLedger.TABLE, connection -> new LedgerQueries(connection).status(projectKey));
+        return transactions.read(projectKey, IngestionLedger.TABLE,
+                connection -> new LedgerQueries(connection).status(projectKey));
     }
 
     /**
@@ -112,7 +115,7 @@ public final class CatalogStore {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
-        PublishResult result = inTransaction(project.projectKey(), false, connection ->
+        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection ->
                 new Publication(connection, setup(project.projectKey(), connection), project, snapshot, rules)
                         .run(startedAt));
         log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
@@ -131,7 +134,7 @@ public final class CatalogStore {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(rules, "rules");
-        return inTransaction(project.projectKey(), true, connection -> new Preview(connection,
+        return transactions.inTransaction(project.projectKey(), true, connection -> new Preview(connection,
                 setup(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
     }
 
@@ -145,7 +148,7 @@ public final class CatalogStore {
         if (!options.digestShortcut()) {
             return false;
         }
-        return read(projectKey, ProjectRows.TABLE,
+        return transactions.read(projectKey, ProjectRows.TABLE,
                 connection -> ArtifactShortcut.isCurrentState(connection, dialect, projectKey, artifactDigest));
     }
 
@@ -156,32 +159,17 @@ public final class CatalogStore {
     public long recordFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(run, "run");
-        return inTransaction(project.projectKey(), false, connection -> {
+        return transactions.inTransaction(project.projectKey(), false, connection -> {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
                         IngestionLedger.FAILED, null, false, message, null));
             } catch (SQLException e) {
-                throw failure(project.projectKey(), IngestionLedger.TABLE, e);
+                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, e);
             } catch (DataAccessException e) {
-                throw failure(project.projectKey(), IngestionLedger.TABLE, SqlErrors.sqlException(e));
+                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, SqlErrors.sqlException(e));
             }
         });
-    }
-
-    /** Runs {@code read} on a connection of its own, outside any transaction; a failure names {@code table}. */
-    private <T> T read(String projectKey, String table, Read<T> read) {
-        try (Connection connection = dataSource.getConnection()) {
-            return read.run(connection);
-        } catch (SQLException e) {
-            throw failure(projectKey, table, e);
-        } catch (DataAccessException e) {
-            throw failure(projectKey, table, SqlErrors.sqlException(e));
-        }
-    }
-
-    private static StoreException failure(String projectKey, String table, SQLException e) {
-        return new StoreException(projectKey, table, SqlErrors.describe(e), e);
     }
 
     private PublishSetup setup(String projectKey, Connection connection) {
@@ -199,76 +187,5 @@ public final class CatalogStore {
             limits = known;
         }
         return known;
-    }
-
-    /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A read-only
-     * transaction is repeatable-read (one consistent view), marked read-only for the engine and always rolled back.
-     */
-    private <T> T inTransaction(String projectKey, boolean readOnly, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            boolean wasReadOnly = connection.isReadOnly();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
-                    : Connection.TRANSACTION_READ_COMMITTED);
-            if (readOnly) {
-                connection.setReadOnly(true);
-            }
-            try {
-                T result = work.run(connection);
-                if (readOnly) {
-                    connection.rollback();
-                } else {
-                    commit(projectKey, connection);
-                }
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                restore(connection, autoCommit, isolation, wasReadOnly);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "(connection)", SqlErrors.describe(e), e);
-        }
-    }
-
-    private static void commit(String projectKey, Connection connection) {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "(commit)", SqlErrors.describe(e), e);
-        }
-    }
-
-    private static void rollback(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void restore(Connection connection, boolean autoCommit, int isolation, boolean readOnly) {
-        try {
-            connection.setReadOnly(readOnly);
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            log.warn("Could not restore the catalog connection's settings (it is closed next anyway): {}",
-                    e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection);
-    }
-
-    @FunctionalInterface
-    private interface Read<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
