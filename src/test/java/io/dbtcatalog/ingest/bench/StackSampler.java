@@ -47,7 +47,8 @@ final class StackSampler implements AutoCloseable {
         synchronized (counts) {
             out.printf(Locale.ROOT, "  profile %s (%d samples every %d ms):%n", phase, samples, intervalMillis);
             print(counts, top, out);
-            out.printf(Locale.ROOT, "  by publish step (lambda frames of store.Publication, in source order):%n");
+            out.printf(Locale.ROOT,
+                    "  by publish step (lambda frames of store.publish.Publication, in source order):%n");
             print(steps, top, out);
         }
     }
@@ -91,8 +92,9 @@ final class StackSampler implements AutoCloseable {
 
     private static String publishStep(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().equals(PROJECT + "store.Publication") && frame.getMethodName().startsWith("lambda$")) {
-                return "store.Publication." + frame.getMethodName();
+            if (frame.getClassName().equals(PROJECT + "store.publish.Publication")
+                    && frame.getMethodName().startsWith("lambda$")) {
+                return "store.publish.Publication." + frame.getMethodName();
             }
         }
         return "(no publish step)";
