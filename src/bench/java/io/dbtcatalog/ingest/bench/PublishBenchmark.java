@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.store;
+package io.dbtcatalog.ingest.bench;
 
 import io.dbtcatalog.ingest.support.TestRuns;
 import io.dbtcatalog.ingest.model.CatalogColumn;
@@ -13,6 +13,9 @@ import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestKind;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.time.Instant;
@@ -23,7 +26,8 @@ import javax.sql.DataSource;
 
 /**
  * Rough timing of publishes of a synthetic 5,000-node / 100,000-column project on both engines. Not a test (no
- * assertion, not run by Surefire): run its main method by hand and read the printed timings.
+ * assertion): run it with {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=}this class's name and read the
+ * printed timings.
  */
 public final class PublishBenchmark {
 
