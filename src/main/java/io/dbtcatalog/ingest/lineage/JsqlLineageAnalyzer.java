@@ -2,6 +2,9 @@ package io.dbtcatalog.ingest.lineage;
 
 import io.dbtcatalog.ingest.lineage.Coverage.ReasonKind;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -22,6 +25,11 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
 
     private static final long PARSE_TIMEOUT_MILLIS = 10_000;
     private static final int MESSAGE_LIMIT = 200;
+    private static final ThreadFactory PARSER_THREADS = task -> {
+        Thread thread = new Thread(task, "lineage-sql-parser");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     @Override
     public String version() {
@@ -42,13 +50,20 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
         return new StatementLineage(derived.columns(), issues.list());
     }
 
+    /**
+     * Parses on a thread of its own, as JSqlParser does to enforce its timeout; the executor is always shut down
+     * here (JSqlParser's own convenience method leaks its thread when the parse fails).
+     */
     private static Statement parse(String sql) {
+        ExecutorService executor = Executors.newSingleThreadExecutor(PARSER_THREADS);
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql,
+            statements = CCJSqlParserUtil.parseStatements(sql, executor,
                     parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS).withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
             throw failure(e);
+        } finally {
+            executor.shutdownNow();
         }
         if (statements == null || statements.size() != 1) {
             int count = statements == null ? 0 : statements.size();

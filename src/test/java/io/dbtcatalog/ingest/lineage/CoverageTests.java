@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbtcatalog.ingest.lineage.Coverage.Level;
 import io.dbtcatalog.ingest.lineage.Coverage.Reason;
 import io.dbtcatalog.ingest.lineage.Coverage.ReasonKind;
+import io.dbtcatalog.ingest.support.Polling;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,23 @@ class CoverageTests {
         });
         assertThat(broken.edges()).isEmpty();
         assertThat(result[0].models().get(1).coverage().level()).isEqualTo(Level.FULL);
+    }
+
+    @Test
+    void failedParsesLeaveNoParserThreadBehind() {
+        // given
+        TestProject project = TestProject.on(Dialect.POSTGRES);
+        for (int i = 0; i < 20; i++) {
+            project.model("broken_" + i, "select from from (");
+        }
+
+        int before = Thread.activeCount();
+
+        // when
+        project.analyse();
+
+        // then
+        Polling.await("parser threads to end", Duration.ofSeconds(5), () -> Thread.activeCount() <= before);
     }
 
     @Test
