@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -19,12 +23,13 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * The {@link SqlLineageAnalyzer} on JSqlParser: normalizes the SQL lexically ({@link SqlNormalizer}), parses it
  * as exactly one statement, unwraps {@code CREATE ... AS} and {@code INSERT ... SELECT}, and derives the lineage
- * of the query.
+ * of the query. Stateless and safe to share between threads.
  */
 public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
 
     private static final long PARSE_TIMEOUT_MILLIS = 10_000;
     private static final int MESSAGE_LIMIT = 200;
+    private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
     private static final ThreadFactory PARSER_THREADS = task -> {
         Thread thread = new Thread(task, "lineage-sql-parser");
         thread.setDaemon(true);
@@ -51,25 +56,35 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
     }
 
     /**
-     * Parses on a thread of its own, as JSqlParser does to enforce its timeout; the executor is always shut down
-     * here (JSqlParser's own convenience method leaks its thread when the parse fails).
+     * Parses with JSqlParser's fast grammar on the calling thread; only what that rejects is retried with the
+     * complex grammar, whose backtracking can explode, on a thread of its own under a timeout.
      */
     private static Statement parse(String sql) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(PARSER_THREADS);
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql, executor,
-                    parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS).withAllowComplexParsing(true));
-        } catch (JSQLParserException e) {
-            throw failure(e);
-        } finally {
-            executor.shutdownNow();
+            statements = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+        } catch (ParseException | TokenMgrException simpleGrammarFailed) {
+            statements = parseComplex(sql);
         }
         if (statements == null || statements.size() != 1) {
             int count = statements == null ? 0 : statements.size();
             throw new LineageParseException(0, 0, "expected one statement, found " + count, null);
         }
         return statements.get(0);
+    }
+
+    /** The executor is always shut down here (JSqlParser's own convenience method leaks it when a parse fails). */
+    private static Statements parseComplex(String sql) {
+        ExecutorService executor = Executors.newSingleThreadExecutor(PARSER_THREADS);
+        try {
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true)
+                    .withTimeOut(PARSE_TIMEOUT_MILLIS);
+            return CCJSqlParserUtil.parseStatements(parser, executor);
+        } catch (JSQLParserException e) {
+            throw failure(e);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private static Select query(Statement statement) {
@@ -93,6 +108,13 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
             if (cause instanceof ParseException parse && parse.currentToken != null) {
                 Token at = parse.currentToken.next == null ? parse.currentToken : parse.currentToken.next;
                 return new LineageParseException(at.beginLine, at.beginColumn, firstLine(parse.getMessage()), e);
+            }
+            if (cause instanceof TokenMgrException lexical) {
+                Matcher at = LEXICAL_POSITION.matcher(String.valueOf(lexical.getMessage()));
+                return at.find()
+                        ? new LineageParseException(Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)),
+                                firstLine(lexical.getMessage()), e)
+                        : new LineageParseException(0, 0, firstLine(lexical.getMessage()), e);
             }
         }
         return new LineageParseException(0, 0, firstLine(e.getMessage()), e);
