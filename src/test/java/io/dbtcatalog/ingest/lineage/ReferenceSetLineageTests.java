@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +60,7 @@ class ReferenceSetLineageTests {
         // given
         ReferenceArtifacts artifacts = ReferenceArtifacts.read("hubspot-dbt1.8");
         LineageResult first = engine.analyse(artifacts.input());
-        java.util.Map<String, ModelLineage> previous = new java.util.HashMap<>();
+        Map<String, ModelLineage> previous = new HashMap<>();
         first.models().forEach(model -> previous.put(model.uniqueId(), model));
 
         // when
