@@ -11,25 +11,65 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code backfill --source NAME (--since DATE [--until DATE] | --last N)}: ingests every accepted run of the source
  * in the window, oldest first, each run atomically; runs already in the catalog are skipped, and an interrupted
  * backfill started again resumes where it stopped. Prints a progress line, then a short summary.
  */
-final class BackfillCommand implements CliCommand {
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        customSynopsis = {IngestCommand.NAME + " backfill [-hV] [--config=FILE] --source=NAME",
+                "        (--since=DATE [--until=DATE] | --last=N)"},
+        description = "ingest every past run of one source in a window (--since/--until) or the last N")
+final class BackfillCommand extends ApplicationCommand {
+
+    private final BackfillSelector window = new BackfillSelector();
+    private RunSelector selector;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "the configured source to backfill (required)")
+    private String source;
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "backfill runs finished at or after DATE (2026-08-01 or 2026-08-01T06:00:00Z)")
+    void since(String value) {
+        option(() -> window.since(value));
+    }
+
+    @Option(names = "--until", paramLabel = "DATE", description = "backfill runs finished before DATE (default: now)")
+    void until(String value) {
+        option(() -> window.until(value));
+    }
+
+    @Option(names = "--last", paramLabel = "N", description = "backfill the last N runs")
+    void last(String value) {
+        option(() -> window.last(value));
+    }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
-            PrintStream err) {
-        String source;
-        RunSelector selector;
+    void checkOptions() {
+        option(() -> {
+            if (source == null) {
+                throw new BackfillSelector.UsageException("backfill needs --source NAME");
+            }
+            selector = window.selector();
+        });
+    }
+
+    private void option(Runnable read) {
         try {
-            source = arguments.value("--source")
-                    .orElseThrow(() -> new CliArguments.UsageException("backfill needs --source NAME"));
-            selector = BackfillSelector.parse(arguments);
+            read.run();
+        } catch (BackfillSelector.UsageException e) {
+            throw new OptionValueException(spec(), e.getMessage());
+        }
+    }
+
+    @Override
+    int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        try {
             BackfillSelector.requireHistory(context.getBean(SourceRegistry.class).settings(source));
-        } catch (CliArguments.UsageException | SourceRegistry.UnknownSourceException e) {
+        } catch (BackfillSelector.UsageException | SourceRegistry.UnknownSourceException e) {
             err.println("error: " + e.getMessage());
             return IngestCli.USAGE;
         }

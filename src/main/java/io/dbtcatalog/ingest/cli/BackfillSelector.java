@@ -10,44 +10,57 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the {@code backfill} options into a {@link RunSelector}: {@code --since DATE [--until DATE]} (a window,
- * until exclusive, default now) or {@code --last N}; a DATE is a day (midnight UTC) or an ISO-8601 date-time with
- * offset. Also refuses sources that cannot backfill. Wrong usage is a {@link CliArguments.UsageException}.
+ * The {@code backfill} window: {@code --since DATE [--until DATE]} (until exclusive, default now) or
+ * {@code --last N}, read into a {@link RunSelector}; a DATE is a day (midnight UTC) or an ISO-8601 date-time with
+ * offset. Also refuses sources that cannot backfill. Wrong usage is a {@link UsageException} naming the option.
  */
 final class BackfillSelector {
 
-    private BackfillSelector() {
+    private Instant since;
+    private String sinceText;
+    private Instant until;
+    private String untilText;
+    private Integer last;
+
+    void since(String value) {
+        since = date("--since", value);
+        sinceText = value;
     }
 
-    static RunSelector parse(CliArguments arguments) {
-        String since = arguments.value("--since").orElse(null);
-        String until = arguments.value("--until").orElse(null);
-        String last = arguments.value("--last").orElse(null);
+    void until(String value) {
+        until = date("--until", value);
+        untilText = value;
+    }
+
+    void last(String value) {
+        last = count(value);
+    }
+
+    /** The selector the options describe; throws when they are not one of the two forms. */
+    RunSelector selector() {
         if ((since == null) == (last == null)) {
-            throw new CliArguments.UsageException("backfill needs either --since DATE [--until DATE] or --last N");
+            throw new UsageException("backfill needs either --since DATE [--until DATE] or --last N");
         }
         if (last != null) {
             if (until != null) {
-                throw new CliArguments.UsageException("--until goes with --since, not with --last");
+                throw new UsageException("--until goes with --since, not with --last");
             }
-            return new RunSelector.LastN(count(last));
+            return new RunSelector.LastN(last);
         }
-        Instant from = date("--since", since);
-        Instant to = until == null ? null : date("--until", until);
-        if (to != null && !to.isAfter(from)) {
-            throw new CliArguments.UsageException("--until " + until + " must be later than --since " + since);
+        if (until != null && !until.isAfter(since)) {
+            throw new UsageException("--until " + untilText + " must be later than --since " + sinceText);
         }
-        return new RunSelector.Window(from, to);
+        return new RunSelector.Window(since, until);
     }
 
     /** Refuses a source whose kind keeps no history, naming the key to set. */
     static void requireHistory(SourceProperties source) {
         if (source.kind() == SourceKind.DISCOVERY) {
-            throw new CliArguments.UsageException("source '" + source.name() + "' (discovery) only knows the"
+            throw new UsageException("source '" + source.name() + "' (discovery) only knows the"
                     + " environment's latest state; backfill needs a dbt-cloud or local source");
         }
         if (source.kind() == SourceKind.LOCAL && source.historyPath() == null) {
-            throw new CliArguments.UsageException("source '" + source.name() + "' (local) has no history-path:"
+            throw new UsageException("source '" + source.name() + "' (local) has no history-path:"
                     + " set ingestion.sources[].history-path to a folder whose subfolders each hold the artifacts"
                     + " of one past dbt invocation");
         }
@@ -62,7 +75,7 @@ final class BackfillSelector {
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new CliArguments.UsageException("--last needs a positive number of runs, not '" + value + "'");
+        throw new UsageException("--last needs a positive number of runs, not '" + value + "'");
     }
 
     private static Instant date(String option, String value) {
@@ -70,8 +83,15 @@ final class BackfillSelector {
             return value.contains("T") ? OffsetDateTime.parse(value).toInstant()
                     : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CliArguments.UsageException(option + " '" + value + "' is not a date (2026-08-01) or an"
+            throw new UsageException(option + " '" + value + "' is not a date (2026-08-01) or an"
                     + " ISO-8601 date-time with offset (2026-08-01T06:00:00Z)");
+        }
+    }
+
+    /** Backfill options the command cannot use, or a source it cannot backfill; the message says which. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
         }
     }
 }

@@ -1,21 +1,29 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: parses arguments, starts the application on the chosen configuration file, runs the command
- * and maps the result to the exit code (0 all succeeded, 1 an ingestion failed, 2 usage or configuration error).
+ * The command line and the executable jar's entry point: parses the arguments with picocli ({@link IngestCommand}
+ * and one class per command), runs the command and returns its exit code. The exit codes, also listed by
+ * {@code --help}: {@link #OK} every source succeeded, {@link #FAILED} an ingestion or a check failed,
+ * {@link #USAGE} the command line or the configuration is wrong.
  */
 public final class IngestCli {
 
+    /** Exit code: every source succeeded or had nothing new ({@code status}: no source is failing). */
     public static final int OK = 0;
+    /** Exit code: an ingestion or a check failed ({@code status}: the newest ingestion of a source failed). */
     public static final int FAILED = 1;
+    /** Exit code: wrong command line, or a configuration that does not bind or validate (the message names it). */
     public static final int USAGE = 2;
+
+    private static final int USAGE_WIDTH = 120;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -25,42 +33,61 @@ public final class IngestCli {
         this.err = err;
     }
 
-    /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
-    public int execute(String... args) {
-        CliArguments arguments;
-        try {
-            arguments = CliArguments.parse(args);
-        } catch (CliArguments.UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.print(CliCommands.usage());
-            return USAGE;
-        }
-        if (arguments.command().equals("help")) {
-            out.print(CliCommands.usage());
-            return OK;
-        }
-        Path config = arguments.config().toAbsolutePath().normalize();
-        if (!Files.isRegularFile(config)) {
-            err.println("error: configuration file not found: " + config);
-            return USAGE;
-        }
-        CliCommand command = CliCommands.spec(arguments.command()).orElseThrow().command();
-        try (ConfigurableApplicationContext context = start(config, arguments.command(), command.readOnly())) {
-            return command.execute(context, arguments, out, err);
-        } catch (RuntimeException e) {
-            StartupFailure failure = StartupFailure.classify(e, config);
-            err.println("error: " + failure.message());
-            return failure.configuration() ? USAGE : FAILED;
-        }
+    /** Runs the command line and exits the JVM with its code. */
+    public static void main(String[] args) {
+        System.exit(new IngestCli(System.out, System.err).execute(args));
     }
 
-    private static ConfigurableApplicationContext start(Path config, String command, boolean readOnly) {
-        String location = config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config
-                : "file:" + config + "[.yaml]";
-        return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
-                .logStartupInfo(false)
-                .run("--spring.config.location=classpath:/application.yaml," + location,
-                        "--dbt-catalog-ingest.config-file=" + config, "--dbt-catalog-ingest.command=" + command,
-                        "--dbt-catalog-ingest.read-only=" + readOnly);
+    /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
+    public int execute(String... args) {
+        CommandLine cli = new CommandLine(new IngestCommand(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExpandAtFiles(false)
+                .setOverwrittenOptionsAllowed(true)
+                .setUnmatchedOptionsAllowedAsOptionParameters(false)
+                .setParameterExceptionHandler(IngestCli::usageError)
+                .setUsageHelpWidth(USAGE_WIDTH);
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .header("print this text, or with a command name that command's options");
+        cli.getSubcommands().values().forEach(IngestCli::usageHeadings);
+        usageHeadings(cli);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static void usageHeadings(CommandLine command) {
+        command.getCommandSpec().usageMessage().synopsisHeading("usage: ").optionListHeading("%noptions:%n");
+    }
+
+    /**
+     * A wrong command line: says what was wrong, naming the command or option; a malformed one (unknown command
+     * or option, option without its value) is followed by the usage of the command it was meant for.
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + message(e));
+        if (!(e instanceof OptionValueException)) {
+            command.usage(err);
+        }
+        err.flush();
+        return USAGE;
+    }
+
+    private static String message(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String argument = unmatched.getUnmatched().get(0);
+            return command.getParent() == null ? "unknown command '" + argument + "'"
+                    : "unknown option '" + argument + "' for " + command.getCommandName();
+        }
+        if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+                && missing.getMissing().get(0) instanceof OptionSpec option) {
+            return option.longestName() + " needs a value";
+        }
+        return e.getMessage();
     }
 }

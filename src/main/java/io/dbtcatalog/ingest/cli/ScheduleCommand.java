@@ -5,17 +5,19 @@ import io.dbtcatalog.ingest.schedule.NothingScheduledException;
 import io.dbtcatalog.ingest.schedule.ScheduledIngestions;
 import java.io.PrintStream;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
 
 /**
  * {@code schedule}: starts the scheduler and stays up until the application context closes (SIGTERM or Ctrl-C run
  * the shutdown hook, which lets running ingestions finish within {@code ingestion.scheduler.shutdown-timeout}). An
  * interrupt of the calling thread is a stop request too (used by embedding code and tests).
  */
-final class ScheduleCommand implements CliCommand {
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "stay up and ingest each source on its cron schedule (stop with SIGTERM/Ctrl-C)")
+final class ScheduleCommand extends ApplicationCommand {
 
     @Override
-    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
-            PrintStream err) {
+    int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         ScheduledIngestions scheduled = context.getBean(ScheduledIngestions.class);
         try {
             scheduled.start();

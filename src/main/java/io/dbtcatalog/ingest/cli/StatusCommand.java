@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,15 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
  * failure with its message and the next scheduled fire time. Exits 1 when the newest ingestion of any source
  * failed, so it doubles as a health check.
  */
-final class StatusCommand implements CliCommand {
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "per source: last success, last failure, next fire time; exit 1 if one is failing")
+final class StatusCommand extends ApplicationCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    @Option(names = "--json", description = "status as JSON")
+    private boolean json;
+
     @Override
-    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
-            PrintStream err) {
+    int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         List<SourceStatus> statuses = context.getBean(SourceStatuses.class).all(Instant.now());
-        if (arguments.flag("--json")) {
+        if (json) {
             out.println(JSON.writeValueAsString(Map.of("sources", statuses)));
         } else {
             StatusPrinter.print(out, statuses);

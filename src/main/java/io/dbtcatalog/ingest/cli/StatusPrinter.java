@@ -22,8 +22,8 @@ final class StatusPrinter {
             });
             out.println("  last success  " + (status.lastSuccess() == null ? "none" : success(status.lastSuccess())));
             out.println("  last failure  " + (status.lastFailure() == null ? "none" : failure(status.lastFailure())));
-            out.println("  schedule      " + (status.schedule() == null ? "not scheduled"
-                    : status.schedule() + ", next " + (status.nextFireTime() == null ? "never" : status.nextFireTime())));
+            out.println("  schedule      " + (status.schedule() == null ? "not scheduled" : status.schedule()
+                    + ", next " + (status.nextFireTime() == null ? "never" : status.nextFireTime())));
         }
     }
 

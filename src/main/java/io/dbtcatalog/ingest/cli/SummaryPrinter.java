@@ -34,8 +34,8 @@ final class SummaryPrinter {
         String label = "run " + run.run().runKey();
         switch (run.status()) {
             case SKIPPED -> out.println("  " + label + ": nothing changed (" + run.message() + ")");
-            case FAILED -> out.println("  " + label + ": FAILED after " + seconds(run.duration()) + ", catalog unchanged: "
-                    + run.message());
+            case FAILED -> out.println("  " + label + ": FAILED after " + seconds(run.duration())
+                    + ", catalog unchanged: " + run.message());
             case INGESTED -> {
                 PublishResult r = run.published();
                 out.printf(Locale.ROOT, "  %s: %s in %s%s%n", label,

@@ -7,23 +7,30 @@ import io.dbtcatalog.ingest.job.SourceRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code validate}: the configuration was checked at start-up and the database reached; this checks every source
  * (lists its runs, reads the latest run's artifacts) and prints what a {@code run} would add, change and delete,
  * writing nothing. Exit 0 when a run would succeed, 1 when a check fails or a run would stop.
  */
-final class ValidateCommand implements CliCommand {
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "check the configuration, the database and every source, and print what a run would change,"
+                + " writing nothing")
+final class ValidateCommand extends ApplicationCommand {
+
+    @Option(names = "--source", paramLabel = "NAME", description = "only this configured source")
+    private String source;
 
     @Override
-    public int execute(ConfigurableApplicationContext context, CliArguments arguments, PrintStream out,
-            PrintStream err) {
+    int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         IngestionCheck check = context.getBean(IngestionCheck.class);
         String url = context.getBean(IngestionProperties.class).target().url();
         List<String> pending = check.pendingMigrations();
         List<SourceCheck> checks;
         try {
-            checks = check.check(arguments.value("--source").orElse(null), pending.isEmpty());
+            checks = check.check(source, pending.isEmpty());
         } catch (SourceRegistry.UnknownSourceException e) {
             err.println("error: " + e.getMessage());
             return IngestCli.USAGE;
@@ -41,7 +48,7 @@ final class ValidateCommand implements CliCommand {
     }
 
     @Override
-    public boolean readOnly() {
+    boolean readOnly() {
         return true;
     }
 }

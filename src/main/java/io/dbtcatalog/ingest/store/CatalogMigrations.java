@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -3,6 +3,18 @@ package io.dbtcatalog.ingest.store;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
+import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
+import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
+import io.dbtcatalog.ingest.store.project.LeaseLock;
+import io.dbtcatalog.ingest.store.project.ProjectRows;
+import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
+import io.dbtcatalog.ingest.store.publish.Preview;
+import io.dbtcatalog.ingest.store.publish.Publication;
+import io.dbtcatalog.ingest.store.publish.PublishSetup;
+import io.dbtcatalog.ingest.store.publish.WriteStrategy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,6 +25,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The catalog's only writer: publishes a {@link CatalogSnapshot} as one transaction (readers see the catalog before
@@ -24,20 +37,35 @@ public final class CatalogStore {
     private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
 
     private final DataSource dataSource;
+    private final Transactions transactions;
+    private final StoreOptions options;
     private final Clock clock;
     private final SqlDialect dialect;
+    private final WriteStrategy writes;
     private volatile ColumnLimits limits;
 
-    /** Detects the database engine right away, so an unreachable or unsupported database fails at start-up. */
+    /**
+     * Detects the database engine right away, so an unreachable or unsupported database fails at start-up. The speed
+     * seams are switched by system properties ({@link StoreOptions#fromSystemProperties()}).
+     */
     public CatalogStore(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, StoreOptions.fromSystemProperties());
     }
 
-    CatalogStore(DataSource dataSource, Clock clock) {
+    /** Like {@link #CatalogStore(DataSource)}, with the speed seams switched by {@code options}. */
+    public CatalogStore(DataSource dataSource, StoreOptions options) {
+        this(dataSource, options, Clock.systemUTC());
+    }
+
+    CatalogStore(DataSource dataSource, StoreOptions options, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new Transactions(dataSource);
+        this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
-            this.dialect = SqlDialect.of(connection);
+            StoreSetup setup = StoreSetup.detect(connection, options);
+            this.dialect = setup.dialect();
+            this.writes = setup.writes();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the catalog database: " + e.getMessage(), e);
         }
@@ -45,11 +73,8 @@ public final class CatalogStore {
 
     /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
     public boolean isIngested(String projectKey, String runKey) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new IngestionLedger(connection, null).isIngested(projectKey, runKey);
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
-        }
+        return transactions.read(projectKey, IngestionLedger.TABLE,
+                connection -> new IngestionLedger(connection, null).isIngested(projectKey, runKey));
     }
 
     /**
@@ -58,20 +83,14 @@ public final class CatalogStore {
      * ingested run's finish time is known.
      */
     public Optional<Instant> newestIngestedRun(String projectKey) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Optional.ofNullable(new IngestionLedger(connection, null).newestRunFinishedAt(projectKey));
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
-        }
+        return transactions.read(projectKey, IngestionLedger.TABLE,
+                connection -> new IngestionLedger(connection, null).newestRunFinishedAt(projectKey));
     }
 
     /** The project's newest successful and newest failed ingestion from the ledger (nulls when there are none). */
     public IngestionStatus status(String projectKey) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new LedgerQueries(connection).status(projectKey);
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, IngestionLedger.TABLE, Publication.describe(e), e);
-        }
+        return transactions.read(projectKey, IngestionLedger.TABLE,
+                connection -> new LedgerQueries(connection).status(projectKey));
     }
 
     /**
@@ -80,9 +99,9 @@ public final class CatalogStore {
      */
     public ProjectLease tryLease(String projectKey) {
         try {
-            return ProjectLease.tryAcquire(projectKey, dataSource.getConnection(), dialect);
+            return new ProjectLease(LeaseLock.tryAcquire(projectKey, dataSource.getConnection(), dialect));
         } catch (SQLException e) {
-            throw new StoreException(projectKey, "ingestion_lease", Publication.describe(e), e);
+            throw new StoreException(projectKey, "ingestion_lease", SqlErrors.describe(e), e);
         }
     }
 
@@ -109,9 +128,9 @@ public final class CatalogStore {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
-        PublishResult result = inTransaction(project.projectKey(), false, connection ->
-                new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
-                        snapshot, rules).run(startedAt));
+        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection ->
+                new Publication(connection, setup(project.projectKey(), connection), project, snapshot, rules)
+                        .run(startedAt));
         log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
                 (System.nanoTime() - begin) / 1_000_000, result);
         return result;
@@ -127,9 +146,9 @@ public final class CatalogStore {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
         CatalogSnapshot unread = new CatalogSnapshot(run, info, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), false, List.of(), artifactDigest);
-        return inTransaction(project.projectKey(), false, connection ->
-                new Publication(connection, dialect, limits(project.projectKey(), connection), clock, project,
-                        unread, rules).acknowledgeUnchanged(startedAt));
+        return transactions.inTransaction(project.projectKey(), false, connection ->
+                new Publication(connection, setup(project.projectKey(), connection), project, unread, rules)
+                        .acknowledgeUnchanged(startedAt));
     }
 
     /**
@@ -143,22 +162,22 @@ public final class CatalogStore {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(rules, "rules");
-        return inTransaction(project.projectKey(), true, connection -> new Preview(connection, dialect,
-                limits(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
+        return transactions.inTransaction(project.projectKey(), true, connection -> new Preview(connection,
+                setup(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
     }
 
     /**
      * True when the project's current catalog state was published from artifact files with {@code artifactDigest}
-     * (read without locking: a publish re-checks it under the project lock).
+     * (read without locking: a publish re-checks it under the project lock). Always false when the digest shortcut
+     * is switched off ({@link StoreOptions#digestShortcut()}).
      */
     public boolean isCurrentState(String projectKey, String artifactDigest) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
-        try (Connection connection = dataSource.getConnection()) {
-            ProjectRow row = new ProjectRegistry(connection, dialect, null).find(projectKey);
-            return row != null && artifactDigest.equals(row.stateArtifactDigest());
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "catalog_project", Publication.describe(e), e);
+        if (!options.digestShortcut()) {
+            return false;
         }
+        return transactions.read(projectKey, ProjectRows.TABLE,
+                connection -> ArtifactShortcut.isCurrentState(connection, dialect, projectKey, artifactDigest));
     }
 
     /**
@@ -172,13 +191,15 @@ public final class CatalogStore {
 
     private long writeFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
         Objects.requireNonNull(project, "project");
-        return inTransaction(project.projectKey(), false, connection -> {
+        return transactions.inTransaction(project.projectKey(), false, connection -> {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
                 return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
                         IngestionLedger.FAILED, null, false, message, null));
             } catch (SQLException e) {
-                throw new StoreException(project.projectKey(), IngestionLedger.TABLE, Publication.describe(e), e);
+                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, e);
+            } catch (DataAccessException e) {
+                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, SqlErrors.sqlException(e));
             }
         });
     }
@@ -191,82 +212,20 @@ public final class CatalogStore {
         return writeFailure(project, null, startedAt, message);
     }
 
+    private PublishSetup setup(String projectKey, Connection connection) {
+        return new PublishSetup(dialect, writes, limits(projectKey, connection), clock);
+    }
+
     private ColumnLimits limits(String projectKey, Connection connection) {
         ColumnLimits known = limits;
         if (known == null) {
             try {
                 known = ColumnLimits.read(connection, dialect);
             } catch (SQLException e) {
-                throw new StoreException(projectKey, "(schema)", Publication.describe(e), e);
+                throw new StoreException(projectKey, "(schema)", SqlErrors.describe(e), e);
             }
             limits = known;
         }
         return known;
-    }
-
-    /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A read-only
-     * transaction is repeatable-read (one consistent view), marked read-only for the engine and always rolled back.
-     */
-    private <T> T inTransaction(String projectKey, boolean readOnly, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            boolean wasReadOnly = connection.isReadOnly();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
-                    : Connection.TRANSACTION_READ_COMMITTED);
-            if (readOnly) {
-                connection.setReadOnly(true);
-            }
-            try {
-                T result = work.run(connection);
-                if (readOnly) {
-                    connection.rollback();
-                } else {
-                    commit(projectKey, connection);
-                }
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                restore(connection, autoCommit, isolation, wasReadOnly);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "(connection)", Publication.describe(e), e);
-        }
-    }
-
-    private static void commit(String projectKey, Connection connection) {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            throw new StoreException(projectKey, "(commit)", Publication.describe(e), e);
-        }
-    }
-
-    private static void rollback(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void restore(Connection connection, boolean autoCommit, int isolation, boolean readOnly) {
-        try {
-            connection.setReadOnly(readOnly);
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            log.warn("Could not restore the catalog connection's settings (it is closed next anyway): {}",
-                    e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection);
     }
 }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
+import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import java.time.Instant;
 
 /**

@@ -32,12 +32,12 @@ public record PublishRules(double maxDeleteShare, boolean allowMassDelete, boole
      * True when soft-deleting {@code deletes} of {@code active} nodes exceeds the allowed share. A project without
      * active nodes (its first publish) never trips the guard.
      */
-    boolean refusesDeleting(int deletes, int active) {
+    public boolean refusesDeleting(int deletes, int active) {
         return !allowMassDelete && exceedsShare(deletes, active);
     }
 
     /** True when {@code deletes} of {@code active} nodes is more than the allowed share (allowed or not). */
-    boolean exceedsShare(int deletes, int active) {
+    public boolean exceedsShare(int deletes, int active) {
         return active > 0 && deletes > maxDeleteShare * active;
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real application in a child JVM (the test JVM's class path, {@code DbtCatalogIngestApplication} as main
- * class), started with {@link PublishPause} armed so its publish stops half-way: the test can wait for that moment,
- * then kill the process ({@code kill -9}) or release it. Output goes to a log file read for assertions.
+ * The real application in a child JVM (the test JVM's class path, {@code IngestCli} as main class), started with
+ * {@link PublishPause} armed so its publish stops half-way: the test can wait for that moment, then kill the process
+ * ({@code kill -9}) or release it. Output goes to a log file read for assertions.
  */
 public final class ChildIngestion implements AutoCloseable {
 
@@ -29,12 +29,12 @@ public final class ChildIngestion implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code DbtCatalogIngestApplication args…} whose first publish will pause; files go under {@code dir}. */
+    /** Starts {@code IngestCli args…} whose first publish will pause; files go under {@code dir}. */
     public static ChildIngestion start(Path dir, String... args) {
         return start(dir, 1, args);
     }
 
-    /** Starts {@code DbtCatalogIngestApplication args…} whose {@code publish}-th publish will pause. */
+    /** Starts {@code IngestCli args…} whose {@code publish}-th publish will pause. */
     public static ChildIngestion start(Path dir, int publish, String... args) {
         Path pauseFolder = dir.resolve("pause");
         Path log = dir.resolve("child.log");
@@ -44,7 +44,7 @@ public final class ChildIngestion implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC",
                 "-D" + PublishPause.PROPERTY + "=" + pauseFolder,
                 "-D" + PublishPause.NUMBER + "=" + publish,
-                "io.dbtcatalog.ingest.DbtCatalogIngestApplication"));
+                "io.dbtcatalog.ingest.cli.IngestCli"));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(dir);

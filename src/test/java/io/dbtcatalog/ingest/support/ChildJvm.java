@@ -1,6 +1,6 @@
 package io.dbtcatalog.ingest.support;
 
-import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
+import io.dbtcatalog.ingest.cli.IngestCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ public final class ChildJvm {
     public static Process start(Path log, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                DbtCatalogIngestApplication.class.getName()));
+                IngestCli.class.getName()));
         command.addAll(List.of(args));
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,0 +1,104 @@
+package io.dbtcatalog.ingest.lineage;
+
+import io.dbtcatalog.ingest.lineage.Coverage.ReasonKind;
+import io.dbtcatalog.ingest.lineage.StatementLineage.Origin;
+import io.dbtcatalog.ingest.lineage.StatementLineage.OutputColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives the column lineage of every model, in DAG order so that a model's derived output serves as the schema
+ * of its children. A model whose input fingerprint matches its previous result is reused, not analysed again.
+ * Never throws for a model's SQL: whatever fails becomes that model's {@link Coverage}.
+ */
+public final class ColumnLineageEngine {
+
+    private final SqlLineageAnalyzer analyzer;
+
+    /** An engine on the default parser (JSqlParser). */
+    public ColumnLineageEngine() {
+        this(new JsqlLineageAnalyzer());
+    }
+
+    public ColumnLineageEngine(SqlLineageAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Analyses every model of the input. */
+    public LineageResult analyse(LineageInput input) {
+        return analyse(input, Map.of());
+    }
+
+    /** Analyses the models of the input, reusing each previous result (by unique id) whose fingerprint matches. */
+    public LineageResult analyse(LineageInput input, Map<String, ModelLineage> previous) {
+        ModelContext context = new ModelContext(input);
+        List<ModelLineage> results = new ArrayList<>();
+        int reused = 0;
+        for (LineageModel model : DagOrder.of(input.models())) {
+            String fingerprint = Fingerprint.of(analyzer.version(), model, context);
+            ModelLineage earlier = previous.get(model.uniqueId());
+            ModelLineage result;
+            if (earlier != null && earlier.fingerprint().equals(fingerprint)) {
+                result = earlier;
+                reused++;
+            } else {
+                result = analyse(model, fingerprint, context);
+            }
+            if (feedsChildren(result)) {
+                context.derived(model.uniqueId(), result.outputColumns());
+            }
+            results.add(result);
+        }
+        return new LineageResult(results, results.size() - reused, reused);
+    }
+
+    private ModelLineage analyse(LineageModel model, String fingerprint, ModelContext context) {
+        if (model.python()) {
+            return failed(model, fingerprint, ReasonKind.PYTHON_MODEL, "Python models are not analysed");
+        }
+        if (model.compiledSql() == null || model.compiledSql().isBlank()) {
+            return failed(model, fingerprint, ReasonKind.NO_COMPILED_SQL, "the manifest has no compiled SQL");
+        }
+        try {
+            StatementLineage statement = analyzer.analyse(model.compiledSql(), context.of(model));
+            List<OutputColumn> columns = OutputNames.matchWarehouse(statement.columns(),
+                    context.ownColumns(model.uniqueId()).orElse(List.of()));
+            Coverage coverage = columns.isEmpty() && !statement.reasons().isEmpty()
+                    ? new Coverage(Coverage.Level.NONE, statement.reasons()) : Coverage.of(statement.reasons());
+            return new ModelLineage(model.uniqueId(), fingerprint, coverage,
+                    columns.stream().map(OutputColumn::name).toList(), edges(model.uniqueId(), columns));
+        } catch (LineageParseException e) {
+            String at = e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "";
+            return failed(model, fingerprint, ReasonKind.PARSE_ERROR, at + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(model, fingerprint, ReasonKind.ANALYSIS_ERROR, e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static List<ColumnEdge> edges(String childId, List<OutputColumn> columns) {
+        Map<List<String>, ColumnEdge> edges = new LinkedHashMap<>();
+        for (OutputColumn column : columns) {
+            for (Origin origin : column.origins()) {
+                ColumnEdge edge = new ColumnEdge(childId, column.name(), origin.nodeId(), origin.column(),
+                        origin.kind());
+                edges.merge(List.of(column.name(), origin.nodeId(), origin.column()), edge,
+                        (kept, next) -> new ColumnEdge(childId, kept.childColumn(), kept.parentId(),
+                                kept.parentColumn(), kept.kind().merge(next.kind())));
+            }
+        }
+        return List.copyOf(edges.values());
+    }
+
+    /** Whether a result's output columns are complete enough to stand for the model's schema downstream. */
+    private static boolean feedsChildren(ModelLineage result) {
+        return !result.outputColumns().isEmpty() && result.coverage().reasons().stream()
+                .noneMatch(reason -> reason.kind() == ReasonKind.UNKNOWN_SCHEMA);
+    }
+
+    private static ModelLineage failed(LineageModel model, String fingerprint, ReasonKind kind, String detail) {
+        return new ModelLineage(model.uniqueId(), fingerprint, Coverage.none(kind, detail), List.of(), List.of());
+    }
+}

@@ -1,0 +1,28 @@
+package io.dbtcatalog.ingest.store;
+
+import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
+import io.dbtcatalog.ingest.store.postgres.CopyWrites;
+import io.dbtcatalog.ingest.store.publish.BatchWrites;
+import io.dbtcatalog.ingest.store.publish.RowOrder;
+import io.dbtcatalog.ingest.store.publish.WriteStrategy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The one place the store decides how it talks to its database, once, when it is built: the engine
+ * ({@link SqlDialect}) and the {@link WriteStrategy}, with the speed seams {@link StoreOptions} leaves on:
+ * PostgreSQL's {@code COPY} bulk path when the connection is a PostgreSQL one, JDBC batches otherwise; new rows in
+ * primary-key order; stale rows refreshed by key on H2 (one table-wide statement on PostgreSQL).
+ */
+record StoreSetup(SqlDialect dialect, WriteStrategy writes) {
+
+    static StoreSetup detect(Connection connection, StoreOptions options) throws SQLException {
+        SqlDialect dialect = SqlDialect.of(connection);
+        RowOrder order = options.keyOrderedWrites() ? RowOrder.KEY : RowOrder.SNAPSHOT;
+        if (options.bulkCopy() && dialect == SqlDialect.POSTGRESQL && CopyWrites.supports(connection)) {
+            return new StoreSetup(dialect, new CopyWrites(order));
+        }
+        boolean refreshByKey = dialect == SqlDialect.H2 && options.h2RefreshByKey();
+        return new StoreSetup(dialect, new BatchWrites(order, refreshByKey));
+    }
+}

@@ -1,0 +1,159 @@
+package io.dbtcatalog.ingest.store.postgres;
+
+import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.RowStream;
+import io.dbtcatalog.ingest.store.publish.ContentHash;
+import io.dbtcatalog.ingest.store.publish.HistoryTable;
+import io.dbtcatalog.ingest.store.publish.Pending;
+import io.dbtcatalog.ingest.store.publish.PublishContext;
+import io.dbtcatalog.ingest.store.publish.RowOrder;
+import io.dbtcatalog.ingest.store.publish.StatePlan;
+import io.dbtcatalog.ingest.store.publish.StateTable;
+import io.dbtcatalog.ingest.store.publish.WriteStrategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * PostgreSQL's bulk path: new state rows and history rows go straight into their table with one {@code COPY};
+ * changed or revived rows, soft deletes and (for incomplete snapshots) last-seen refreshes each go into a staging
+ * table with {@code COPY} and reach the table with one set-based {@code UPDATE ... FROM} ({@link StagedSql}); the
+ * stale rows of a complete snapshot are all of the table's active rows not seen at the snapshot time, refreshed with
+ * one table-wide {@code UPDATE}. No per-row round trip.
+ */
+public final class CopyWrites implements WriteStrategy {
+
+    private final RowOrder order;
+
+    public CopyWrites(RowOrder order) {
+        this.order = order;
+    }
+
+    /** True when COPY can be used on {@code connection}: it is (or wraps) a PostgreSQL JDBC connection. */
+    public static boolean supports(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class);
+    }
+
+    @Override
+    public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table,
+            StatePlan<R> plan) throws SQLException {
+        TableCopy<R> copy = new TableCopy<>(connection, context, table, StagedSql.of(table.shape().table()));
+        long written = copy.insert(plan.inserts(order)) + copy.update(plan.updates()) + copy.delete(plan.deletes())
+                + (context.complete() ? 0 : copy.touch(plan.stale()));
+        if (context.complete() && !plan.stale().isEmpty()) {
+            written += copy.touchAll();
+        }
+        return written;
+    }
+
+    @Override
+    public RowOrder order() {
+        return order;
+    }
+
+    @Override
+    public RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException {
+        return CopyRows.start(connection, HistoryCopies.of(table.shape().table()));
+    }
+
+    /** The writes of one state table in one publish. */
+    private static final class TableCopy<R> {
+
+        private final Connection connection;
+        private final PublishContext context;
+        private final StateTable<R> table;
+        private final StagedSql sql;
+        private final ContentHash hasher = new ContentHash();
+
+        TableCopy(Connection connection, PublishContext context, StateTable<R> table, StagedSql sql) {
+            this.connection = connection;
+            this.context = context;
+            this.table = table;
+            this.sql = sql;
+        }
+
+        long insert(List<Pending<R>> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try (CopyRows copy = CopyRows.start(connection, sql.copyInsert())) {
+                for (Pending<R> pending : rows) {
+                    pending.bindInsert(table, context, hasher, copy);
+                    copy.add();
+                }
+                return copy.finish();
+            }
+        }
+
+        long update(List<Pending<R>> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try (CopyRows copy = stage(sql.createChanges(), sql.copyChanges())) {
+                for (Pending<R> pending : rows) {
+                    pending.bindChange(table, hasher, copy);
+                    copy.add();
+                }
+                copy.finish();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql.updateFromChanges())) {
+                new Binder(statement).time(context.snapshotTime()).time(context.snapshotTime())
+                        .bigint(context.ingestionRunId()).text(context.projectKey());
+                return statement.executeUpdate();
+            }
+        }
+
+        long delete(List<List<String>> keys) throws SQLException {
+            if (keys.isEmpty()) {
+                return 0;
+            }
+            stageKeys(keys);
+            try (PreparedStatement statement = connection.prepareStatement(sql.softDeleteFromKeys())) {
+                new Binder(statement).time(context.snapshotTime()).time(context.snapshotTime())
+                        .bigint(context.ingestionRunId()).text(context.projectKey());
+                return statement.executeUpdate();
+            }
+        }
+
+        long touch(List<List<String>> keys) throws SQLException {
+            if (keys.isEmpty()) {
+                return 0;
+            }
+            stageKeys(keys);
+            try (PreparedStatement statement = connection.prepareStatement(sql.touchFromKeys())) {
+                new Binder(statement).time(context.snapshotTime()).text(context.projectKey())
+                        .time(context.snapshotTime());
+                return statement.executeUpdate();
+            }
+        }
+
+        long touchAll() throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(table.sql().touchAll())) {
+                new Binder(statement).time(context.snapshotTime()).text(context.projectKey())
+                        .time(context.snapshotTime());
+                return statement.executeUpdate();
+            }
+        }
+
+        private void stageKeys(List<List<String>> keys) throws SQLException {
+            try (CopyRows copy = stage(sql.createKeys(), sql.copyKeys())) {
+                for (List<String> key : keys) {
+                    key.forEach(copy::text);
+                    copy.add();
+                }
+                copy.finish();
+            }
+        }
+
+        /** Creates an (empty) staging table in the current transaction and starts a COPY into it. */
+        private CopyRows stage(String create, String copy) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(create);
+            }
+            return CopyRows.start(connection, copy);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.dbtcatalog.ingest.store.project;
+
+import java.time.Instant;
+
+/**
+ * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
+ * publish lock and as the publish wants it afterwards.
+ */
+public record ProjectRow(
+        String sourceKind,
+        String dbtProjectName,
+        String dbtProjectId,
+        String adapterType,
+        String dbtVersion,
+        Long dbtCloudAccountId,
+        Long dbtCloudProjectId,
+        Long dbtCloudEnvironmentId,
+        Long dbtCloudJobId,
+        Instant stateAsOf,
+        Long lastIngestionRunId,
+        String stateArtifactDigest) {
+
+    /** The same row pointing to ingestion run {@code id}. */
+    public ProjectRow withLastIngestionRunId(long id) {
+        return new ProjectRow(sourceKind, dbtProjectName, dbtProjectId, adapterType, dbtVersion, dbtCloudAccountId,
+                dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id, stateArtifactDigest);
+    }
+}

@@ -1,0 +1,17 @@
+package io.dbtcatalog.ingest.store.publish;
+
+import java.time.Instant;
+
+/**
+ * What every writer of one publish needs: the project, the id of the ledger row being written, the snapshot time
+ * stamped on state rows ({@code first/last_seen_at}, {@code last_changed_at}, {@code deleted_at}), whether the
+ * snapshot is complete (so missing rows may be soft-deleted), and the artifact time and dbt run id for history rows.
+ */
+public record PublishContext(
+        String projectKey,
+        long ingestionRunId,
+        Instant snapshotTime,
+        boolean complete,
+        Instant generatedAt,
+        Long dbtRunId) {
+}

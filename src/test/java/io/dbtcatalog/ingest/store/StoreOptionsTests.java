@@ -1,0 +1,39 @@
+package io.dbtcatalog.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoreOptionsTests {
+
+    @Test
+    void everySeamIsOnUnlessSwitchedOff() {
+        // given / when
+        StoreOptions unset = StoreOptions.from(name -> null);
+        StoreOptions copyOff = StoreOptions.from(Map.of(StoreOptions.BULK_COPY, "false")::get);
+        // then
+        assertThat(unset).isEqualTo(StoreOptions.defaults());
+        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true, true));
+    }
+
+    @Test
+    void eachSwitchHasItsOwnProperty() {
+        // given
+        Map<String, String> off = Map.of(StoreOptions.KEY_ORDER, "FALSE", StoreOptions.H2_REFRESH_BY_KEY, " false ",
+                StoreOptions.DIGEST_SHORTCUT, "false", StoreOptions.BULK_COPY, "true");
+        // when
+        StoreOptions options = StoreOptions.from(off::get);
+        // then
+        assertThat(options).isEqualTo(new StoreOptions(true, false, false, false));
+    }
+
+    @Test
+    void aValueOtherThanTrueOrFalseFailsNamingTheProperty() {
+        // given / when / then
+        assertThatThrownBy(() -> StoreOptions.from(Map.of(StoreOptions.BULK_COPY, "no")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dbt-catalog.store.copy must be true or false, was 'no'");
+    }
+}
