@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class DbtCatalogIngestApplication {
-}
+public class DbtCatalogIngestApplication {}

@@ -24,8 +24,8 @@ public class IngestionConfiguration {
      * migrated and every connection is read-only (PostgreSQL then refuses any write).
      */
     @Bean
-    DataSource catalogDataSource(IngestionProperties properties,
-            @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly) {
+    DataSource catalogDataSource(
+            IngestionProperties properties, @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly) {
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -18,6 +17,7 @@ import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TargetFolder;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,17 +45,22 @@ class ArtifactFuzzFaultTests {
 
     private static final long SEED = 20_260_801L;
     private static final List<String> SETS = List.of("parser-jaffle-dbt1.12", "bouncer-dbt1.6", "hubspot-dbt1.0");
-    private static final List<String> FILES = List.of(ArtifactFiles.MANIFEST, ArtifactFiles.CATALOG,
-            ArtifactFiles.RUN_RESULTS);
+    private static final List<String> FILES =
+            List.of(ArtifactFiles.MANIFEST, ArtifactFiles.CATALOG, ArtifactFiles.RUN_RESULTS);
     /** Damaged inputs per file: this many truncations and as many byte flips. */
-    private static final Map<String, Integer> PER_KIND = Map.of(ArtifactFiles.MANIFEST, 20, ArtifactFiles.CATALOG, 12,
-            ArtifactFiles.RUN_RESULTS, 12);
+    private static final Map<String, Integer> PER_KIND =
+            Map.of(ArtifactFiles.MANIFEST, 20, ArtifactFiles.CATALOG, 12, ArtifactFiles.RUN_RESULTS, 12);
+
     private static final PublishRules RULES = new PublishRules(0.5, false, true, Duration.ofSeconds(30));
     private static final Pattern POSITION = Pattern.compile(": line \\d+, column \\d+: ");
     private static final Instant NOW = Instant.parse("2026-08-01T12:00:00Z");
 
     /** How one damaged input ended. */
-    enum Outcome { CLEAR_ERROR, INGESTED, REFUSED }
+    enum Outcome {
+        CLEAR_ERROR,
+        INGESTED,
+        REFUSED
+    }
 
     @TempDir
     Path dir;
@@ -75,11 +80,20 @@ class ArtifactFuzzFaultTests {
                 fuzzSet(store, db, set);
             }
         }
-        System.out.printf("artifact fuzz (seed %d): %d inputs tried, %d clear errors %s, %d accepted as valid"
-                + " (%d ingested consistently, %d refused by the store), 0 partial writes%n", SEED, inputs,
-                count(Outcome.CLEAR_ERROR), errorKinds, count(Outcome.INGESTED) + count(Outcome.REFUSED),
-                count(Outcome.INGESTED), count(Outcome.REFUSED));
-        assertThat(inputs).isEqualTo(SETS.size() * 2 * PER_KIND.values().stream().mapToInt(i -> i).sum());
+        System.out.printf(
+                "artifact fuzz (seed %d): %d inputs tried, %d clear errors %s, %d accepted as valid"
+                        + " (%d ingested consistently, %d refused by the store), 0 partial writes%n",
+                SEED,
+                inputs,
+                count(Outcome.CLEAR_ERROR),
+                errorKinds,
+                count(Outcome.INGESTED) + count(Outcome.REFUSED),
+                count(Outcome.INGESTED),
+                count(Outcome.REFUSED));
+        assertThat(inputs)
+                .isEqualTo(SETS.size()
+                        * 2
+                        * PER_KIND.values().stream().mapToInt(i -> i).sum());
         assertThat(count(Outcome.CLEAR_ERROR)).isPositive();
     }
 
@@ -99,7 +113,12 @@ class ArtifactFuzzFaultTests {
             if (Files.isRegularFile(folder.file(name))) {
                 byte[] original = folder.bytes(name);
                 for (int i = 0; i < PER_KIND.get(name); i++) {
-                    attempt(store, db, folder, name, Arrays.copyOf(original, random.nextInt(original.length)),
+                    attempt(
+                            store,
+                            db,
+                            folder,
+                            name,
+                            Arrays.copyOf(original, random.nextInt(original.length)),
                             accepted);
                     attempt(store, db, folder, name, flipped(original), accepted);
                 }
@@ -108,12 +127,18 @@ class ArtifactFuzzFaultTests {
         }
 
         // then: the project is as before, and its next normal run succeeds
-        assertThat(rowsOf(CatalogDump.of(db.dataSource()), project.projectKey())).isEqualTo(before);
+        assertThat(rowsOf(CatalogDump.of(db.dataSource()), project.projectKey()))
+                .isEqualTo(before);
         CatalogSnapshot next = reader.read(ArtifactFiles.inFolder(folder.path()), run(set, "next"));
         assertThat(store.publish(project, next, NOW, RULES).changedNothing()).isTrue();
     }
 
-    private void attempt(CatalogStore store, TestDatabase db, TargetFolder folder, String name, byte[] damaged,
+    private void attempt(
+            CatalogStore store,
+            TestDatabase db,
+            TargetFolder folder,
+            String name,
+            byte[] damaged,
             ProjectRef accepted) {
         folder.write(name, damaged);
         inputs++;
@@ -144,29 +169,37 @@ class ArtifactFuzzFaultTests {
      * nothing to change); a refusal must name the project and leave the catalog as the last accepted snapshot left
      * it, with no ledger row added.
      */
-    private Outcome publishConsistently(CatalogStore store, TestDatabase db, ProjectRef project,
-            CatalogSnapshot snapshot, Path damaged) {
+    private Outcome publishConsistently(
+            CatalogStore store, TestDatabase db, ProjectRef project, CatalogSnapshot snapshot, Path damaged) {
         long ledgerRows = ledgerRows(db, project);
         try {
             store.publish(project, snapshot, NOW, RULES);
         } catch (StoreException e) {
-            assertThat(e).as("refusal of the snapshot read from damaged %s", damaged)
+            assertThat(e)
+                    .as("refusal of the snapshot read from damaged %s", damaged)
                     .hasMessageContaining("project '" + project.projectKey() + "'");
             assertThat(store.preview(project, lastAccepted, RULES).changesNothing())
-                    .as("catalog untouched by the refused publish of %s", damaged).isTrue();
+                    .as("catalog untouched by the refused publish of %s", damaged)
+                    .isTrue();
             assertThat(ledgerRows(db, project)).isEqualTo(ledgerRows);
             return Outcome.REFUSED;
         }
         PublishPreview after = store.preview(project, snapshot, RULES);
-        assertThat(after.changesNothing()).as("catalog consistent with the accepted %s", damaged).isTrue();
+        assertThat(after.changesNothing())
+                .as("catalog consistent with the accepted %s", damaged)
+                .isTrue();
         assertThat(after.alreadyIngested()).isTrue();
         lastAccepted = snapshot;
         return Outcome.INGESTED;
     }
 
     private static long ledgerRows(TestDatabase db, ProjectRef project) {
-        return (Long) CatalogDump.query(db.dataSource(), "SELECT COUNT(*) AS n FROM ingestion_run WHERE project_key = ?",
-                project.projectKey()).get(0).get("n");
+        return (Long) CatalogDump.query(
+                        db.dataSource(),
+                        "SELECT COUNT(*) AS n FROM ingestion_run WHERE project_key = ?",
+                        project.projectKey())
+                .get(0)
+                .get("n");
     }
 
     private static String kind(String message) {
@@ -192,7 +225,8 @@ class ArtifactFuzzFaultTests {
     }
 
     private static List<Map<String, Object>> rowsOf(CatalogDump dump, String projectKey) {
-        return dump.tables().values().stream().flatMap(List::stream)
+        return dump.tables().values().stream()
+                .flatMap(List::stream)
                 .filter(row -> projectKey.equals(row.get("project_key")))
                 .collect(Collectors.toList());
     }

@@ -42,8 +42,8 @@ class ArtifactShapeFaultTests {
     @BeforeAll
     static void ingestTheSample() {
         folder = TargetFolder.copyOf(SAMPLE, dir.resolve("target"));
-        app = IngestionApp.start(IngestionApp.config(dir, "jdbc:h2:file:" + dir.resolve("db/catalog"),
-                Map.of(SOURCE, folder.path()), ""));
+        app = IngestionApp.start(IngestionApp.config(
+                dir, "jdbc:h2:file:" + dir.resolve("db/catalog"), Map.of(SOURCE, folder.path()), ""));
         assertThat(app.run(SOURCE).succeeded()).isTrue();
     }
 
@@ -67,7 +67,8 @@ class ArtifactShapeFaultTests {
         folder.edit("manifest.json", m -> ((ObjectNode) m.get("nodes")).put(ORDERS, "not a node"));
 
         // when / then
-        assertFailsCleanly("manifest.json", "line 1, column ", "nodes entry '" + ORDERS + "' is a string, not an object");
+        assertFailsCleanly(
+                "manifest.json", "line 1, column ", "nodes entry '" + ORDERS + "' is a string, not an object");
     }
 
     @Test
@@ -200,9 +201,14 @@ class ArtifactShapeFaultTests {
         // then
         assertThat(run.status()).as(run.message()).isEqualTo(RunOutcome.Status.INGESTED);
         assertThat(run.published().nodes().updated()).isEqualTo(1);
-        List<Map<String, Object>> stored = CatalogDump.query(app.dataSource(),
-                "SELECT description FROM catalog_node WHERE project_key = ? AND unique_id = ?", SOURCE, ORDERS);
-        assertThat((String) stored.get(0).get("description")).hasSize(description.length()).isEqualTo(description);
+        List<Map<String, Object>> stored = CatalogDump.query(
+                app.dataSource(),
+                "SELECT description FROM catalog_node WHERE project_key = ? AND unique_id = ?",
+                SOURCE,
+                ORDERS);
+        assertThat((String) stored.get(0).get("description"))
+                .hasSize(description.length())
+                .isEqualTo(description);
     }
 
     @Test
@@ -217,8 +223,14 @@ class ArtifactShapeFaultTests {
 
         // then
         assertThat(run.status()).isEqualTo(RunOutcome.Status.INGESTED);
-        assertThat((String) CatalogDump.query(app.dataSource(), "SELECT meta FROM catalog_node WHERE project_key = ?"
-                + " AND unique_id = ?", SOURCE, ORDERS).get(0).get("meta")).contains(meta.get("level0").toString());
+        assertThat((String) CatalogDump.query(
+                                app.dataSource(),
+                                "SELECT meta FROM catalog_node WHERE project_key = ?" + " AND unique_id = ?",
+                                SOURCE,
+                                ORDERS)
+                        .get(0)
+                        .get("meta"))
+                .contains(meta.get("level0").toString());
     }
 
     @Test
@@ -237,25 +249,30 @@ class ArtifactShapeFaultTests {
 
         // then
         assertThat(run.status()).isEqualTo(RunOutcome.Status.INGESTED);
-        assertThat(run.warnings()).anyMatch(w -> w.startsWith(folder.file("run_results.json").toString())
-                && w.contains("1 result(s) of unexpected shape skipped (line ")
-                && w.contains(skipped[0] + ": field status is an object"));
-        assertThat(run.published().testResultsAdded() + run.published().runResultsAdded()).isEqualTo(34);
+        assertThat(run.warnings())
+                .anyMatch(w -> w.startsWith(folder.file("run_results.json").toString())
+                        && w.contains("1 result(s) of unexpected shape skipped (line ")
+                        && w.contains(skipped[0] + ": field status is an object"));
+        assertThat(run.published().testResultsAdded() + run.published().runResultsAdded())
+                .isEqualTo(34);
     }
 
     @Test
     void warehouseTableOfTheWrongShapeIsSkippedWithAWarning() {
         // given
         folder.newInvocation();
-        folder.edit("catalog.json", c -> ((ObjectNode) c.get("nodes").get(ORDERS)).putArray("columns").add("id"));
+        folder.edit("catalog.json", c -> ((ObjectNode) c.get("nodes").get(ORDERS))
+                .putArray("columns")
+                .add("id"));
 
         // when
         RunOutcome run = onlyRun(app.run(SOURCE));
 
         // then
         assertThat(run.status()).isEqualTo(RunOutcome.Status.INGESTED);
-        assertThat(run.warnings()).anyMatch(w -> w.contains("1 table(s) of unexpected shape skipped")
-                && w.contains(ORDERS + ": field columns is a list"));
+        assertThat(run.warnings())
+                .anyMatch(w -> w.contains("1 table(s) of unexpected shape skipped")
+                        && w.contains(ORDERS + ": field columns is a list"));
     }
 
     /** The run fails with one line naming the file and every fragment; no catalog row changed; a FAILED row. */
@@ -265,13 +282,19 @@ class ArtifactShapeFaultTests {
 
         SourceOutcome outcome = app.run(SOURCE);
 
-        String message = outcome.failure() != null ? outcome.failure() : onlyRun(outcome).message();
+        String message =
+                outcome.failure() != null ? outcome.failure() : onlyRun(outcome).message();
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(message).doesNotContain("\n").contains(folder.file(file).toString()).contains(fragments);
+        assertThat(message)
+                .doesNotContain("\n")
+                .contains(folder.file(file).toString())
+                .contains(fragments);
         assertThat(before.differences(app.dump())).isEmpty();
         List<Map<String, Object>> ledger = app.ledger(SOURCE);
         assertThat(ledger).hasSize(ledgerRows + 1);
-        assertThat(ledger.get(ledger.size() - 1)).containsEntry("status", "FAILED").containsEntry("message", message);
+        assertThat(ledger.get(ledger.size() - 1))
+                .containsEntry("status", "FAILED")
+                .containsEntry("message", message);
     }
 
     private static ObjectNode nested(int depth) {

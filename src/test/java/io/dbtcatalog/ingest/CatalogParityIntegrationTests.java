@@ -93,11 +93,14 @@ class CatalogParityIntegrationTests {
             catalogs.forEach((engine, catalog) -> catalog.writeTo(DUMPS.resolve(folder(engine))));
         }
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(differingTables(h2, postgres)).as("tables whose canonical text differs between H2 and"
-                + " PostgreSQL; diff target/parity/h2/<table>.txt target/parity/postgresql/<table>.txt").isEmpty();
+        softly.assertThat(differingTables(h2, postgres))
+                .as("tables whose canonical text differs between H2 and"
+                        + " PostgreSQL; diff target/parity/h2/<table>.txt target/parity/postgresql/<table>.txt")
+                .isEmpty();
         if (!write()) {
             digests.forEach((engine, actual) -> softly.assertThat(differingTables(golden, actual))
-                    .as(mismatch(engine, golden, actual)).isEmpty());
+                    .as(mismatch(engine, golden, actual))
+                    .isEmpty());
         }
         softly.assertAll();
         if (write()) {
@@ -115,7 +118,9 @@ class CatalogParityIntegrationTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(sources).as("reference sets under %s", SharedReference.artifacts()).isNotEmpty();
+        assertThat(sources)
+                .as("reference sets under %s", SharedReference.artifacts())
+                .isNotEmpty();
         sources.put(SAMPLE_SOURCE, SAMPLE);
         return sources;
     }
@@ -130,9 +135,11 @@ class CatalogParityIntegrationTests {
 
             CommandLine run = CommandLine.run("run", "--config", config);
 
-            assertThat(run.code()).as("%s: run --config %s%n%s", engine, config, run.all()).isZero();
-            CatalogDump dump = CatalogDump.of(db.dataSource(),
-                    table -> table.startsWith("catalog_") || table.equals("ingestion_run"));
+            assertThat(run.code())
+                    .as("%s: run --config %s%n%s", engine, config, run.all())
+                    .isZero();
+            CatalogDump dump = CatalogDump.of(
+                    db.dataSource(), table -> table.startsWith("catalog_") || table.equals("ingestion_run"));
             return CanonicalCatalog.of(dump, WALL_CLOCK_COLUMNS, placeholders(configDir));
         }
     }
@@ -164,13 +171,19 @@ class CatalogParityIntegrationTests {
                 .map(table -> "%n  %s: golden %s, now %s".formatted(table, golden.get(table), actual.get(table)))
                 .collect(Collectors.joining());
         return ("%s: tables (rows sha-256) that differ from %s:%s%nTheir canonical text is in %s/<table>.txt; run"
-                + " this test with -Dparity.dump=true on the commit the golden file came from and diff -r the two"
-                + " target/parity folders to see the rows").formatted(engine, GOLDEN_FILE, tables,
-                DUMPS.resolve(folder(engine)).toAbsolutePath());
+                        + " this test with -Dparity.dump=true on the commit the golden file came from and diff -r the two"
+                        + " target/parity folders to see the rows")
+                .formatted(
+                        engine,
+                        GOLDEN_FILE,
+                        tables,
+                        DUMPS.resolve(folder(engine)).toAbsolutePath());
     }
 
     private static Map<String, String> readGolden() {
-        assertThat(GOLDEN).as("golden file; generate it with -Dparity.write=true").isRegularFile();
+        assertThat(GOLDEN)
+                .as("golden file; generate it with -Dparity.write=true")
+                .isRegularFile();
         try (Stream<String> lines = Files.lines(GOLDEN)) {
             Map<String, String> golden = new LinkedHashMap<>();
             lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -183,10 +196,12 @@ class CatalogParityIntegrationTests {
     }
 
     private static void writeGolden(Map<String, String> digests) {
-        List<String> lines = Stream.concat(Stream.of(
-                "# Catalog parity digests: table, rows, SHA-256 of its canonical text (CatalogParityIntegrationTests).",
-                "# Regenerate: mvn -B -o -q test -Dtest=CatalogParityIntegrationTests -Dparity.write=true"),
-                digests.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())).toList();
+        List<String> lines = Stream.concat(
+                        Stream.of(
+                                "# Catalog parity digests: table, rows, SHA-256 of its canonical text (CatalogParityIntegrationTests).",
+                                "# Regenerate: mvn -B -o -q test -Dtest=CatalogParityIntegrationTests -Dparity.write=true"),
+                        digests.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()))
+                .toList();
         try {
             Files.createDirectories(GOLDEN.getParent());
             Files.write(GOLDEN, lines);

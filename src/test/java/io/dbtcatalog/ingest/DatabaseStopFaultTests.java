@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +18,7 @@ import io.dbtcatalog.ingest.support.FaultyDataSource;
 import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -51,10 +51,10 @@ class DatabaseStopFaultTests {
         Path data = dir.resolve("pgdata");
         int port = freePort();
         ArtifactSnapshotReader reader = new ArtifactSnapshotReader();
-        CatalogSnapshot first = reader.read(ArtifactFiles.inFolder(SharedReference.set("bouncer-dbt1.9")),
-                run("bouncer-1.9"));
-        CatalogSnapshot second = reader.read(ArtifactFiles.inFolder(SharedReference.set("bouncer-dbt1.10")),
-                run("bouncer-1.10"));
+        CatalogSnapshot first =
+                reader.read(ArtifactFiles.inFolder(SharedReference.set("bouncer-dbt1.9")), run("bouncer-1.9"));
+        CatalogSnapshot second =
+                reader.read(ArtifactFiles.inFolder(SharedReference.set("bouncer-dbt1.10")), run("bouncer-1.10"));
         EmbeddedPostgres server = start(data, port);
         try {
             DataSource catalog = server.getPostgresDatabase();
@@ -63,8 +63,8 @@ class DatabaseStopFaultTests {
             CatalogDump before = CatalogDump.of(catalog);
             EmbeddedPostgres running = server;
             int lastWrites = 2;
-            FaultyDataSource stopping = FaultyDataSource.beforeWrite(catalog,
-                    writesOfPublishing(first, second) - lastWrites, () -> stop(running));
+            FaultyDataSource stopping = FaultyDataSource.beforeWrite(
+                    catalog, writesOfPublishing(first, second) - lastWrites, () -> stop(running));
             CatalogStore store = new CatalogStore(stopping.dataSource());
 
             // when: the server stops when only the ledger row's counts and the commit are left to write
@@ -76,10 +76,12 @@ class DatabaseStopFaultTests {
             // then
             catalog = server.getPostgresDatabase();
             assertThat(before.differences(CatalogDump.of(catalog))).isEmpty();
-            assertThat(new CatalogStore(catalog).isIngested(PROJECT.projectKey(), "bouncer-1.10")).isFalse();
+            assertThat(new CatalogStore(catalog).isIngested(PROJECT.projectKey(), "bouncer-1.10"))
+                    .isFalse();
             PublishResult next = new CatalogStore(catalog).publish(PROJECT, second, STARTED, RULES);
             assertThat(next.changedNothing()).isFalse();
-            assertThat(new CatalogStore(catalog).isIngested(PROJECT.projectKey(), "bouncer-1.10")).isTrue();
+            assertThat(new CatalogStore(catalog).isIngested(PROJECT.projectKey(), "bouncer-1.10"))
+                    .isTrue();
         } finally {
             server.close();
         }

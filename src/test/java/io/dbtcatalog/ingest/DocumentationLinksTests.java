@@ -69,7 +69,9 @@ class DocumentationLinksTests {
         for (String line : prose(Files.readString(page)).lines().toList()) {
             Matcher heading = HEADING.matcher(line);
             if (heading.matches()) {
-                anchors.add(heading.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                anchors.add(heading.group(1)
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
                         .replace(' ', '-'));
             }
         }

@@ -1,10 +1,8 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
-import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogStore;
@@ -15,6 +13,7 @@ import io.dbtcatalog.ingest.support.SqlRecorder;
 import io.dbtcatalog.ingest.support.TargetFolder;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +36,7 @@ class HostileValuesIntegrationTests {
 
     /** In every hostile value, so no SQL text may contain it. */
     private static final String MARK = "⁂";
+
     private static final List<String> HOSTILE = List.of(
             "O'Brien \"double\" `back` ''; " + MARK,
             "x'; DROP TABLE catalog_node; -- " + MARK,
@@ -59,12 +59,15 @@ class HostileValuesIntegrationTests {
     void hostileValuesRoundTripExactlyAndNeverBecomeSql(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given: the sample with hostile values in every kind of field, and a node with a hostile unique id
-            TargetFolder folder = TargetFolder.copyOf(Path.of("samples/jaffle-shop").toAbsolutePath(), dir);
+            TargetFolder folder =
+                    TargetFolder.copyOf(Path.of("samples/jaffle-shop").toAbsolutePath(), dir);
             ObjectNode meta = JSON.createObjectNode();
             HOSTILE.forEach(value -> meta.put(value, value));
             folder.edit("manifest.json", manifest -> plant((ObjectNode) manifest.get("nodes"), meta));
-            CatalogSnapshot snapshot = new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(folder.path()),
-                    TestRuns.run(PROJECT.projectKey(), HOSTILE.get(3), null, null, null, HOSTILE.get(4)));
+            CatalogSnapshot snapshot = new ArtifactSnapshotReader()
+                    .read(
+                            ArtifactFiles.inFolder(folder.path()),
+                            TestRuns.run(PROJECT.projectKey(), HOSTILE.get(3), null, null, null, HOSTILE.get(4)));
             SqlRecorder recorder = new SqlRecorder(db.dataSource());
             CatalogStore store = new CatalogStore(recorder.dataSource());
 
@@ -80,12 +83,19 @@ class HostileValuesIntegrationTests {
             Map<String, Object> planted = node(db.dataSource(), HOSTILE_ID);
             assertThat(planted.get("unique_id")).isEqualTo(HOSTILE_ID);
             assertThat(planted.get("name")).isEqualTo(HOSTILE.get(0));
-            assertThat(CatalogDump.query(db.dataSource(), "SELECT column_name, description FROM catalog_column"
-                    + " WHERE project_key = ? AND node_unique_id = ? AND column_name = ?", PROJECT.projectKey(),
-                    ORDERS, HOSTILE.get(5))).singleElement().satisfies(column ->
-                    assertThat(column.get("description")).isEqualTo(HOSTILE.get(6)));
+            assertThat(CatalogDump.query(
+                            db.dataSource(),
+                            "SELECT column_name, description FROM catalog_column"
+                                    + " WHERE project_key = ? AND node_unique_id = ? AND column_name = ?",
+                            PROJECT.projectKey(),
+                            ORDERS,
+                            HOSTILE.get(5)))
+                    .singleElement()
+                    .satisfies(column -> assertThat(column.get("description")).isEqualTo(HOSTILE.get(6)));
             assertThat(CatalogDump.query(db.dataSource(), "SELECT run_key, location FROM ingestion_run")
-                    .get(0)).containsEntry("run_key", HOSTILE.get(3)).containsEntry("location", HOSTILE.get(4));
+                            .get(0))
+                    .containsEntry("run_key", HOSTILE.get(3))
+                    .containsEntry("location", HOSTILE.get(4));
             assertThat(again.changedNothing()).isTrue();
             assertThat(recorder.statements()).isNotEmpty().noneMatch(sql -> sql.contains(MARK));
         }
@@ -99,15 +109,21 @@ class HostileValuesIntegrationTests {
         HOSTILE.forEach(tags::add);
         orders.set("meta", meta);
         ((ObjectNode) orders.get("config")).set("meta", meta);
-        ((ObjectNode) orders.get("columns")).putObject(HOSTILE.get(5)).put("name", HOSTILE.get(5))
+        ((ObjectNode) orders.get("columns"))
+                .putObject(HOSTILE.get(5))
+                .put("name", HOSTILE.get(5))
                 .put("description", HOSTILE.get(6));
         copy.put("unique_id", HOSTILE_ID).put("name", HOSTILE.get(0)).put("description", HOSTILE.get(2));
         nodes.set(HOSTILE_ID, copy);
     }
 
     private static Map<String, Object> node(DataSource dataSource, String uniqueId) {
-        List<Map<String, Object>> rows = CatalogDump.query(dataSource, "SELECT unique_id, name, description, tags,"
-                + " meta FROM catalog_node WHERE project_key = ? AND unique_id = ?", PROJECT.projectKey(), uniqueId);
+        List<Map<String, Object>> rows = CatalogDump.query(
+                dataSource,
+                "SELECT unique_id, name, description, tags,"
+                        + " meta FROM catalog_node WHERE project_key = ? AND unique_id = ?",
+                PROJECT.projectKey(),
+                uniqueId);
         assertThat(rows).as("node " + uniqueId).hasSize(1);
         return rows.get(0);
     }

@@ -72,8 +72,8 @@ class ProcessFaultTests {
         // given: run A ingested; a child JVM holds the project lock in the middle of publishing run B
         String url = "jdbc:h2:file:" + dir.resolve("db/catalog");
         Path config = IngestionApp.config(dir.resolve("first"), url, Map.of(SOURCE, folder.path()), "");
-        Path impatient = IngestionApp.config(dir.resolve("second"), url, Map.of(SOURCE, folder.path()),
-                "  lock-timeout: 1s\n");
+        Path impatient =
+                IngestionApp.config(dir.resolve("second"), url, Map.of(SOURCE, folder.path()), "  lock-timeout: 1s\n");
         assertThat(runInProcess("run", "--config", config.toString()).code()).isZero();
         String runB = nextRun();
         try (ChildIngestion first = ChildIngestion.start(dir.resolve("child"), "run", "--config", config.toString())) {
@@ -87,8 +87,11 @@ class ProcessFaultTests {
 
             // then: the second reports the project busy; the first completes
             assertThat(second.code()).as(second.out()).isEqualTo(IngestCli.FAILED);
-            assertThat(second.out()).contains("FAILED").contains("the project is busy")
-                    .contains("within 1 s (ingestion.lock-timeout)").contains("nothing was written");
+            assertThat(second.out())
+                    .contains("FAILED")
+                    .contains("the project is busy")
+                    .contains("within 1 s (ingestion.lock-timeout)")
+                    .contains("nothing was written");
             assertThat(before.differences(afterSecond)).isEmpty();
             assertThat(first.exitCode()).as(first.output()).isZero();
         }
@@ -105,14 +108,16 @@ class ProcessFaultTests {
         try (TestDatabase db = Engine.POSTGRESQL.create()) {
             // given: run A ingested; a child JVM holds the project lock in the middle of publishing run B
             Path config = IngestionApp.config(dir.resolve("first"), db.jdbcUrl(), Map.of(SOURCE, folder.path()), "");
-            assertThat(runInProcess("run", "--config", config.toString()).code()).isZero();
+            assertThat(runInProcess("run", "--config", config.toString()).code())
+                    .isZero();
             String runB = nextRun();
-            try (ChildIngestion first = ChildIngestion.start(dir.resolve("child"), "run", "--config",
-                    config.toString())) {
+            try (ChildIngestion first =
+                    ChildIngestion.start(dir.resolve("child"), "run", "--config", config.toString())) {
                 first.awaitPaused();
 
                 // when: a second run starts, waits for the lock, and the first one finishes
-                CompletableFuture<Result> second = CompletableFuture.supplyAsync(() -> runInProcess("run", "--config", config.toString()));
+                CompletableFuture<Result> second =
+                        CompletableFuture.supplyAsync(() -> runInProcess("run", "--config", config.toString()));
                 awaitLockWait(db.dataSource());
                 first.release();
 
@@ -133,12 +138,17 @@ class ProcessFaultTests {
             // given: three archived invocations of the sample, and the current one in the target folder
             Path history = dir.resolve("history");
             for (int i = 1; i <= 3; i++) {
-                SampleRuns.write(history.resolve("run-" + i), SampleRuns.invocationId(i),
-                        Instant.parse("2025-07-0" + i + "T06:00:00Z"), "manifest.json", "run_results.json");
+                SampleRuns.write(
+                        history.resolve("run-" + i),
+                        SampleRuns.invocationId(i),
+                        Instant.parse("2025-07-0" + i + "T06:00:00Z"),
+                        "manifest.json",
+                        "run_results.json");
             }
-            Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "",
-                    TestConfigs.localSource(SOURCE, folder.path(), history));
-            String[] backfill = {"backfill", "--config", config.toString(), "--source", SOURCE, "--since", "2025-07-01"};
+            Path config = TestConfigs.write(
+                    dir.resolve("cfg"), db.jdbcUrl(), "", TestConfigs.localSource(SOURCE, folder.path(), history));
+            String[] backfill = {"backfill", "--config", config.toString(), "--source", SOURCE, "--since", "2025-07-01"
+            };
             CatalogDump before;
 
             // when: the backfill is killed in the middle of publishing its second run
@@ -154,8 +164,12 @@ class ProcessFaultTests {
             Result resumed = runInProcess(backfill);
             assertThat(resumed.code()).as(resumed.out()).isZero();
             assertThat(resumed.out()).contains("3 ingested, 1 already in the catalog");
-            assertThat(succeededRuns(db.dataSource())).containsExactly(SampleRuns.invocationId(1),
-                    SampleRuns.invocationId(2), SampleRuns.invocationId(3), folder.invocationId());
+            assertThat(succeededRuns(db.dataSource()))
+                    .containsExactly(
+                            SampleRuns.invocationId(1),
+                            SampleRuns.invocationId(2),
+                            SampleRuns.invocationId(3),
+                            folder.invocationId());
             for (String run : succeededRuns(db.dataSource())) {
                 assertThat(testResultsOf(db.dataSource(), run)).isEqualTo(TEST_RESULTS);
             }
@@ -195,27 +209,49 @@ class ProcessFaultTests {
     /** Waits until a session of the PostgreSQL catalog waits for a lock (the second run on the project row). */
     private static void awaitLockWait(DataSource catalog) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (CatalogDump.query(catalog, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND datname = current_database()").isEmpty()) {
-            assertThat(Instant.now()).as("a session waiting for the project lock").isBefore(deadline);
+        while (CatalogDump.query(
+                        catalog,
+                        "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                + " AND datname = current_database()")
+                .isEmpty()) {
+            assertThat(Instant.now())
+                    .as("a session waiting for the project lock")
+                    .isBefore(deadline);
             Thread.sleep(100);
         }
     }
 
     private static List<String> succeededRuns(DataSource catalog) {
-        return CatalogDump.query(catalog, "SELECT run_key FROM ingestion_run WHERE project_key = ?"
-                + " AND status = 'SUCCEEDED' ORDER BY id", SOURCE).stream().map(row -> (String) row.get("run_key"))
+        return CatalogDump.query(
+                        catalog,
+                        "SELECT run_key FROM ingestion_run WHERE project_key = ?"
+                                + " AND status = 'SUCCEEDED' ORDER BY id",
+                        SOURCE)
+                .stream()
+                .map(row -> (String) row.get("run_key"))
                 .toList();
     }
 
     private static List<Object> ledgerOf(DataSource catalog, String runKey) {
-        return CatalogDump.query(catalog, "SELECT status FROM ingestion_run WHERE project_key = ? AND run_key = ?"
-                + " ORDER BY id", SOURCE, runKey).stream().map(row -> row.get("status")).toList();
+        return CatalogDump.query(
+                        catalog,
+                        "SELECT status FROM ingestion_run WHERE project_key = ? AND run_key = ?" + " ORDER BY id",
+                        SOURCE,
+                        runKey)
+                .stream()
+                .map(row -> row.get("status"))
+                .toList();
     }
 
     private static long testResultsOf(DataSource catalog, String invocationId) {
-        return (Long) CatalogDump.query(catalog, "SELECT COUNT(*) AS n FROM catalog_test_result WHERE project_key = ?"
-                + " AND invocation_id = ?", SOURCE, invocationId).get(0).get("n");
+        return (Long) CatalogDump.query(
+                        catalog,
+                        "SELECT COUNT(*) AS n FROM catalog_test_result WHERE project_key = ?"
+                                + " AND invocation_id = ?",
+                        SOURCE,
+                        invocationId)
+                .get(0)
+                .get("n");
     }
 
     /** A data source on the H2 file that does not keep it open between queries (so other processes own it). */
@@ -226,8 +262,7 @@ class ProcessFaultTests {
         return dataSource;
     }
 
-    private record Result(int code, String out) {
-    }
+    private record Result(int code, String out) {}
 
     private static Result runInProcess(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -39,8 +39,8 @@ class ReadmeSampleOutputIntegrationTests {
     private static final Path DOCS = Path.of("docs");
     private static final Path SHIPPED_CONFIG = Path.of("ingestion-config.yaml");
     private static final String SHIPPED_DATABASE = "jdbc:h2:file:./data/catalog";
-    private static final Pattern SAMPLE = Pattern.compile(
-            "<!--\\s*sample-output:([a-z-]+)[^>]*-->\\s*\\n```[^\\n]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SAMPLE =
+            Pattern.compile("<!--\\s*sample-output:([a-z-]+)[^>]*-->\\s*\\n```[^\\n]*\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path dir;
@@ -58,12 +58,14 @@ class ReadmeSampleOutputIntegrationTests {
         }
 
         // then
-        assertThat(samples.get("run")).as("README.md shows what run prints, after <!-- sample-output:run -->")
+        assertThat(samples.get("run"))
+                .as("README.md shows what run prints, after <!-- sample-output:run -->")
                 .anySatisfy(sample -> assertThat(sample.file()).isEqualTo(README));
         assertThat(printed.keySet()).as("commands with a checked sample").containsAll(samples.keySet());
         samples.forEach((command, shown) -> shown.forEach(sample -> assertThat(mask(printed.get(command)))
-                .as("%s, sample-output:%s (expected: the document; printed:%n%s)", sample.file(), command,
-                        printed.get(command))
+                .as(
+                        "%s, sample-output:%s (expected: the document; printed:%n%s)",
+                        sample.file(), command, printed.get(command))
                 .isEqualTo(mask(sample.text()))));
     }
 
@@ -74,7 +76,8 @@ class ReadmeSampleOutputIntegrationTests {
         String readme = Files.readString(README);
 
         // when
-        String command = ci.lines().filter(line -> line.startsWith("mvn ")).findFirst().orElseThrow();
+        String command =
+                ci.lines().filter(line -> line.startsWith("mvn ")).findFirst().orElseThrow();
 
         // then
         assertThat(readme).contains("```bash\n" + command + "\n```");
@@ -82,7 +85,9 @@ class ReadmeSampleOutputIntegrationTests {
 
     private Path shippedConfigOnFreshDatabase() throws IOException {
         String shipped = Files.readString(SHIPPED_CONFIG);
-        assertThat(shipped).as("the shipped config's database, which this test moves").contains(SHIPPED_DATABASE);
+        assertThat(shipped)
+                .as("the shipped config's database, which this test moves")
+                .contains(SHIPPED_DATABASE);
         Path config = dir.resolve("ingestion-config.yaml");
         Files.writeString(config, shipped.replace(SHIPPED_DATABASE, "jdbc:h2:file:" + dir.resolve("catalog")));
         return config;
@@ -91,9 +96,13 @@ class ReadmeSampleOutputIntegrationTests {
     private static String execute(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new IngestCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
-        assertThat(code).as("exit code of %s; stderr:%n%s", args[0], err.toString(StandardCharsets.UTF_8)).isZero();
+        int code = new IngestCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+        assertThat(code)
+                .as("exit code of %s; stderr:%n%s", args[0], err.toString(StandardCharsets.UTF_8))
+                .isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -117,8 +126,7 @@ class ReadmeSampleOutputIntegrationTests {
 
     /** The placeholder rule of the class comment. */
     private static String mask(String text) {
-        String masked = text
-                .replaceAll("\\b\\d+(\\.\\d+)? (s|ms)\\b", "<duration>")
+        String masked = text.replaceAll("\\b\\d+(\\.\\d+)? (s|ms)\\b", "<duration>")
                 .replaceAll("\\bat \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "at <time>")
                 .replaceAll("/[^\\s()]*/samples/", "<dir>/samples/")
                 .replaceAll("jdbc:h2:file:[^\\s;:]+", "jdbc:h2:file:<path>")
@@ -126,6 +134,5 @@ class ReadmeSampleOutputIntegrationTests {
         return masked.replaceAll("^\\n+", "").stripTrailing();
     }
 
-    private record Sample(Path file, String text) {
-    }
+    private record Sample(Path file, String text) {}
 }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
@@ -14,6 +13,7 @@ import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,8 +63,12 @@ class ReferenceArtifactsIngestionIntegrationTests {
         store.publish(project, snapshot, Instant.now());
 
         // then
-        assertThat(activeNodesByType(dataSource, set)).isEqualTo(expectedCounts(expected.at("/manifest/resource_type_counts")));
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM catalog_lineage WHERE project_key = ? AND deleted_at IS NULL", set))
+        assertThat(activeNodesByType(dataSource, set))
+                .isEqualTo(expectedCounts(expected.at("/manifest/resource_type_counts")));
+        assertThat(count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM catalog_lineage WHERE project_key = ? AND deleted_at IS NULL",
+                        set))
                 .isEqualTo(expected.at("/manifest/lineage_edges_all_sections").asLong());
         assertThat(count(dataSource, "SELECT COUNT(*) FROM catalog_test WHERE project_key = ?", set))
                 .isEqualTo(expected.at("/manifest/tests/count").asLong()
@@ -73,7 +77,11 @@ class ReferenceArtifactsIngestionIntegrationTests {
                 .isEqualTo(expected.at("/catalog/catalog_columns").asLong(0));
         long results = count(dataSource, "SELECT COUNT(*) FROM catalog_test_result WHERE project_key = ?", set)
                 + count(dataSource, "SELECT COUNT(*) FROM catalog_run_result WHERE project_key = ?", set);
-        assertThat(results).isEqualTo(executingRunResults(set) ? expected.at("/run_results/count").asLong() : 0L);
+        assertThat(results)
+                .isEqualTo(
+                        executingRunResults(set)
+                                ? expected.at("/run_results/count").asLong()
+                                : 0L);
 
         // and when the same run is published again
         CatalogDump before = CatalogDump.of(dataSource);
@@ -85,7 +93,13 @@ class ReferenceArtifactsIngestionIntegrationTests {
     }
 
     private CatalogSnapshot read(String set) {
-        RunRef run = TestRuns.run(set, "reference-" + set, null, null, null, SharedReference.set(set).toString());
+        RunRef run = TestRuns.run(
+                set,
+                "reference-" + set,
+                null,
+                null,
+                null,
+                SharedReference.set(set).toString());
         return reader.read(ArtifactFiles.inFolder(SharedReference.set(set)), run);
     }
 
@@ -110,7 +124,8 @@ class ReferenceArtifactsIngestionIntegrationTests {
         List<Map<String, Object>> rows = CatalogDump.query(dataSource, """
                 SELECT resource_type, COUNT(*) AS n FROM catalog_node
                 WHERE project_key = ? AND deleted_at IS NULL GROUP BY resource_type""", project);
-        rows.forEach(row -> result.put(String.valueOf(value(row, "resource_type")), ((Number) value(row, "n")).longValue()));
+        rows.forEach(
+                row -> result.put(String.valueOf(value(row, "resource_type")), ((Number) value(row, "n")).longValue()));
         return result;
     }
 
@@ -120,7 +135,10 @@ class ReferenceArtifactsIngestionIntegrationTests {
     }
 
     private static Object value(Map<String, Object> row, String column) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst()
-                .map(Map.Entry::getValue).orElseThrow();
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(column))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElseThrow();
     }
 }

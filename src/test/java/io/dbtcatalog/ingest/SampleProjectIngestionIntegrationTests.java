@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -12,6 +11,7 @@ import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,28 +41,35 @@ class SampleProjectIngestionIntegrationTests {
             RunRef run = TestRuns.run("sample", "sample-run", null, null, null, SAMPLE.toString());
 
             // when
-            new CatalogStore(ds).publish(ProjectRef.local("sample"),
-                    new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(SAMPLE), run), Instant.now());
+            new CatalogStore(ds)
+                    .publish(
+                            ProjectRef.local("sample"),
+                            new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(SAMPLE), run),
+                            Instant.now());
 
             // then
             assertThat(counts(ds, "SELECT resource_type AS k, COUNT(*) AS n FROM catalog_node GROUP BY resource_type"))
                     .isEqualTo(asMap(expected.at("/manifest/resource_type_counts")));
             assertThat(single(ds, "SELECT COUNT(*) FROM catalog_lineage"))
-                    .isEqualTo(expected.at("/manifest/lineage_edges_all_sections").asLong());
+                    .isEqualTo(
+                            expected.at("/manifest/lineage_edges_all_sections").asLong());
             assertThat(counts(ds, """
                     SELECT status AS k, COUNT(*) AS n FROM (
                       SELECT status FROM catalog_test_result UNION ALL SELECT status FROM catalog_run_result) r
                     GROUP BY status""")).isEqualTo(asMap(expected.at("/run_results/by_status")));
             assertThat(counts(ds, "SELECT status AS k, COUNT(*) AS n FROM catalog_source_freshness GROUP BY status"))
                     .isEqualTo(asMap(expected.at("/sources/by_status")));
-            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE documented")).isEqualTo(64);
-            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE in_warehouse")).isEqualTo(83);
-            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE documented AND in_warehouse")).isEqualTo(61);
-            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE NOT in_warehouse")).isEqualTo(3);
+            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE documented"))
+                    .isEqualTo(64);
+            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE in_warehouse"))
+                    .isEqualTo(83);
+            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE documented AND in_warehouse"))
+                    .isEqualTo(61);
+            assertThat(single(ds, "SELECT COUNT(*) FROM catalog_column WHERE NOT in_warehouse"))
+                    .isEqualTo(3);
             assertThat(CatalogDump.query(ds, """
                     SELECT in_warehouse, documented FROM catalog_column
-                    WHERE node_unique_id = 'model.jaffle_shop.orders' AND LOWER(column_name) = 'discount_amount'"""))
-                    .containsExactly(Map.of("in_warehouse", false, "documented", true));
+                    WHERE node_unique_id = 'model.jaffle_shop.orders' AND LOWER(column_name) = 'discount_amount'""")).containsExactly(Map.of("in_warehouse", false, "documented", true));
         }
     }
 

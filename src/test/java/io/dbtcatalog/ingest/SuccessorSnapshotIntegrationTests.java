@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
@@ -13,6 +12,7 @@ import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,13 +32,14 @@ import tools.jackson.databind.JsonNode;
  */
 class SuccessorSnapshotIntegrationTests {
 
-    private static final List<String> SECTIONS = List.of("nodes", "sources", "exposures", "metrics",
-            "semantic_models", "saved_queries", "unit_tests", "groups");
+    private static final List<String> SECTIONS = List.of(
+            "nodes", "sources", "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests", "groups");
 
     static Stream<Arguments> successorsOnBothEngines() {
-        return Stream.of(Engine.values()).flatMap(engine -> Stream.of(
-                Arguments.of("bouncer-dbt1.9", "bouncer-dbt1.10", engine),
-                Arguments.of("hubspot-dbt1.0", "hubspot-dbt1.2", engine)));
+        return Stream.of(Engine.values())
+                .flatMap(engine -> Stream.of(
+                        Arguments.of("bouncer-dbt1.9", "bouncer-dbt1.10", engine),
+                        Arguments.of("hubspot-dbt1.0", "hubspot-dbt1.2", engine)));
     }
 
     @ParameterizedTest(name = "{0} then {1} on {2}")
@@ -69,14 +70,20 @@ class SuccessorSnapshotIntegrationTests {
 
             // and the successor again changes no row
             CatalogDump dump = CatalogDump.of(dataSource);
-            assertThat(store.publish(project, read(newer), Instant.now()).changedNothing()).isTrue();
+            assertThat(store.publish(project, read(newer), Instant.now()).changedNothing())
+                    .isTrue();
             assertThat(dump.differences(CatalogDump.of(dataSource))).isEmpty();
         }
     }
 
     private static Set<String> ids(DataSource dataSource, String condition) {
-        return CatalogDump.query(dataSource, "SELECT unique_id FROM catalog_node WHERE project_key = ? AND " + condition,
-                "upgraded-project").stream().map(row -> (String) row.get("unique_id")).collect(Collectors.toSet());
+        return CatalogDump.query(
+                        dataSource,
+                        "SELECT unique_id FROM catalog_node WHERE project_key = ? AND " + condition,
+                        "upgraded-project")
+                .stream()
+                .map(row -> (String) row.get("unique_id"))
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> manifestIds(String set) {

@@ -36,7 +36,9 @@ final class BenchDatabases implements AutoCloseable {
             for (String setting : serverSettings.split(",")) {
                 int equals = setting.indexOf('=');
                 if (equals > 0) {
-                    builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                    builder.setServerConfig(
+                            setting.substring(0, equals).trim(),
+                            setting.substring(equals + 1).trim());
                 } else if (!setting.isBlank()) {
                     throw new IllegalArgumentException("bench.pg: '" + setting + "' is not name=value");
                 }
@@ -79,11 +81,20 @@ final class BenchDatabases implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
-                    "shared_buffers", "max_wal_size", "work_mem")) {
+            for (String setting : List.of(
+                    "server_version",
+                    "fsync",
+                    "synchronous_commit",
+                    "full_page_writes",
+                    "shared_buffers",
+                    "max_wal_size",
+                    "work_mem")) {
                 try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
                     rs.next();
-                    out.append(out.length() == 0 ? "" : ", ").append(setting).append('=').append(rs.getString(1));
+                    out.append(out.length() == 0 ? "" : ", ")
+                            .append(setting)
+                            .append('=')
+                            .append(rs.getString(1));
                 }
             }
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.bench;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
@@ -12,6 +11,7 @@ import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.store.PublishRules;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -28,8 +28,7 @@ final class BenchIngestion {
     static final ProjectRef PROJECT = new ProjectRef(FloorRows.PROJECT_KEY, "local", null, null, null, null);
 
     /** What one ingestion wrote and how long each phase took. */
-    record Outcome(long rowsWritten, double readSeconds, double publishSeconds, String summary) {
-    }
+    record Outcome(long rowsWritten, double readSeconds, double publishSeconds, String summary) {}
 
     private final DataSource database;
 
@@ -45,10 +44,15 @@ final class BenchIngestion {
     /** Ingests the artifacts of {@code invocation} (a synthetic project, or a later invocation of it). */
     Outcome run(SyntheticDbtProject invocation, boolean parseAlways) {
         InvocationMetadata metadata = invocation.metadata();
-        RunRef run = TestRuns.run(PROJECT.projectKey(), metadata.invocationId(), null, null, metadata.generatedAt(),
+        RunRef run = TestRuns.run(
+                PROJECT.projectKey(),
+                metadata.invocationId(),
+                null,
+                null,
+                metadata.generatedAt(),
                 invocation.directory().toString());
-        ArtifactFiles files = new ArtifactFiles(invocation.manifest(), invocation.runResults(), invocation.catalog(),
-                null);
+        ArtifactFiles files =
+                new ArtifactFiles(invocation.manifest(), invocation.runResults(), invocation.catalog(), null);
         long start = System.nanoTime();
         CatalogStore store = new CatalogStore(database);
         ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(), files, run);
@@ -56,16 +60,25 @@ final class BenchIngestion {
         if (!parseAlways && store.isCurrentState(PROJECT.projectKey(), fingerprint)) {
             double readSeconds = Floor.seconds(start);
             long publishStart = System.nanoTime();
-            PublishResult result = store.acknowledgeUnchanged(PROJECT, run, input.info(), fingerprint, Instant.now(),
-                    PublishRules.unguarded());
-            return new Outcome(result.rowsWritten(), readSeconds, Floor.seconds(publishStart),
+            PublishResult result = store.acknowledgeUnchanged(
+                    PROJECT, run, input.info(), fingerprint, Instant.now(), PublishRules.unguarded());
+            return new Outcome(
+                    result.rowsWritten(),
+                    readSeconds,
+                    Floor.seconds(publishStart),
                     "digest matched the catalog state, nothing parsed; published " + describe(result));
         }
         CatalogSnapshot snapshot = input.read();
         double readSeconds = Floor.seconds(start);
-        String read = String.format(Locale.ROOT, "read %d nodes, %d columns, %d edges, %d tests, %d+%d results",
-                snapshot.nodes().size(), snapshot.columns().size(), snapshot.edges().size(), snapshot.tests().size(),
-                snapshot.testResults().size(), snapshot.runResults().size());
+        String read = String.format(
+                Locale.ROOT,
+                "read %d nodes, %d columns, %d edges, %d tests, %d+%d results",
+                snapshot.nodes().size(),
+                snapshot.columns().size(),
+                snapshot.edges().size(),
+                snapshot.tests().size(),
+                snapshot.testResults().size(),
+                snapshot.runResults().size());
         long publishStart = System.nanoTime();
         PublishResult result = store.publish(PROJECT, snapshot, Instant.now());
         double publishSeconds = Floor.seconds(publishStart);

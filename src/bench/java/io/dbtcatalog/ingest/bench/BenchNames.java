@@ -9,28 +9,104 @@ final class BenchNames {
     static final String PROJECT = "bench_shop";
     static final String DATABASE = "analytics";
     static final String[] ENTITIES = {
-        "order", "customer", "payment", "invoice", "shipment", "product", "session", "event", "account",
-        "subscription", "refund", "campaign", "lead", "opportunity", "ticket", "employee", "store", "supplier",
-        "cart", "review", "click", "impression", "contract", "policy", "claim", "visit", "device", "user",
-        "transaction", "ledger", "budget", "forecast", "vendor", "warehouse", "route", "delivery", "plan", "coupon"};
+        "order",
+        "customer",
+        "payment",
+        "invoice",
+        "shipment",
+        "product",
+        "session",
+        "event",
+        "account",
+        "subscription",
+        "refund",
+        "campaign",
+        "lead",
+        "opportunity",
+        "ticket",
+        "employee",
+        "store",
+        "supplier",
+        "cart",
+        "review",
+        "click",
+        "impression",
+        "contract",
+        "policy",
+        "claim",
+        "visit",
+        "device",
+        "user",
+        "transaction",
+        "ledger",
+        "budget",
+        "forecast",
+        "vendor",
+        "warehouse",
+        "route",
+        "delivery",
+        "plan",
+        "coupon"
+    };
     static final String[] DOMAINS = {"finance", "marketing", "sales", "product", "support", "operations", "people"};
     static final String[] SYSTEMS = {"shopify", "stripe", "salesforce", "hubspot", "zendesk", "netsuite", "segment"};
     static final String[] ATTRIBUTES = {
-        "status", "created_at", "updated_at", "amount_usd", "amount_local", "currency_code", "country_code",
-        "region", "channel", "is_active", "is_deleted", "quantity", "unit_price", "discount_pct", "tax_amount",
-        "email_address", "phone_number", "first_name", "last_name", "city", "postal_code", "source_system",
-        "loaded_at", "valid_from", "valid_to", "category", "sub_category", "priority", "score", "notes",
-        "external_ref", "batch_number", "cohort_month", "lifetime_value", "order_count", "last_seen_at",
-        "signup_date", "churn_date", "plan_tier", "utm_source", "utm_medium", "device_type", "browser",
-        "revenue_usd", "cost_usd", "margin_usd", "fiscal_quarter", "fiscal_year"};
+        "status",
+        "created_at",
+        "updated_at",
+        "amount_usd",
+        "amount_local",
+        "currency_code",
+        "country_code",
+        "region",
+        "channel",
+        "is_active",
+        "is_deleted",
+        "quantity",
+        "unit_price",
+        "discount_pct",
+        "tax_amount",
+        "email_address",
+        "phone_number",
+        "first_name",
+        "last_name",
+        "city",
+        "postal_code",
+        "source_system",
+        "loaded_at",
+        "valid_from",
+        "valid_to",
+        "category",
+        "sub_category",
+        "priority",
+        "score",
+        "notes",
+        "external_ref",
+        "batch_number",
+        "cohort_month",
+        "lifetime_value",
+        "order_count",
+        "last_seen_at",
+        "signup_date",
+        "churn_date",
+        "plan_tier",
+        "utm_source",
+        "utm_medium",
+        "device_type",
+        "browser",
+        "revenue_usd",
+        "cost_usd",
+        "margin_usd",
+        "fiscal_quarter",
+        "fiscal_year"
+    };
     static final String UNDOCUMENTED_COLUMN = "_etl_loaded_at";
     static final int COLUMNS_PER_MODEL = 20;
     static final int COLUMNS_PER_SOURCE = 8;
     static final int COLUMNS_PER_SEED = 4;
     static final String[] TEST_NAMES = {"unique", "not_null", "not_null", "relationships"};
 
-    private BenchNames() {
-    }
+    private BenchNames() {}
 
     static String entity(int index) {
         return ENTITIES[Math.floorMod(index, ENTITIES.length)];

@@ -12,17 +12,30 @@ import java.util.List;
  * their code JIT-compiled; false measures a cold JVM, as a one-shot {@code java -jar ... run} is) and
  * {@code bench.pg} (extra PostgreSQL server settings, e.g. {@code shared_buffers=1GB,max_wal_size=4GB}).
  */
-record BenchSettings(List<Integer> sizes, List<String> engines, long seed, String dir, boolean keep,
-        boolean profile, int floorRepeats, boolean warmup, String postgresSettings) {
+record BenchSettings(
+        List<Integer> sizes,
+        List<String> engines,
+        long seed,
+        String dir,
+        boolean keep,
+        boolean profile,
+        int floorRepeats,
+        boolean warmup,
+        String postgresSettings) {
 
     static final int WARMUP_MODELS = 1_000;
 
     static BenchSettings from(String[] args) {
         String sizes = args.length > 0 ? args[0] : System.getProperty("bench.sizes", "1000,10000,50000");
         return new BenchSettings(
-                Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::valueOf).toList(),
+                Arrays.stream(sizes.split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList(),
                 Arrays.stream(System.getProperty("bench.engines", "postgres,h2").split(","))
-                        .map(String::trim).filter(engine -> !engine.isEmpty()).toList(),
+                        .map(String::trim)
+                        .filter(engine -> !engine.isEmpty())
+                        .toList(),
                 Long.getLong("bench.seed", 20_260_302L),
                 System.getProperty("bench.dir"),
                 Boolean.getBoolean("bench.keep"),

@@ -12,8 +12,16 @@ import java.util.Locale;
 final class BenchTable {
 
     /** One measured phase. {@code readSeconds} is parsing, {@code writeSeconds} the database part. */
-    record Row(String engine, int models, String run, long rows, double readSeconds, double writeSeconds,
-            double floorSeconds, long peakHeapBytes, long afterGcBytes) {
+    record Row(
+            String engine,
+            int models,
+            String run,
+            long rows,
+            double readSeconds,
+            double writeSeconds,
+            double floorSeconds,
+            long peakHeapBytes,
+            long afterGcBytes) {
 
         double seconds() {
             return readSeconds + writeSeconds;
@@ -31,8 +39,20 @@ final class BenchTable {
     }
 
     void print(PrintStream out) {
-        out.printf(Locale.ROOT, HEADER, "engine", "N", "run", "rows", "read s", "write s", "total s", "rows/s",
-                "x floor", "peak MB", "live MB");
+        out.printf(
+                Locale.ROOT,
+                HEADER,
+                "engine",
+                "N",
+                "run",
+                "rows",
+                "read s",
+                "write s",
+                "total s",
+                "rows/s",
+                "x floor",
+                "peak MB",
+                "live MB");
         for (Row row : rows) {
             out.print(format(row));
         }
@@ -43,18 +63,29 @@ final class BenchTable {
      * and the floor's own growth next to it (the machine's, for the same bytes and rows).
      */
     void printGrowth(PrintStream out) {
-        List<Row> floors = rows.stream().filter(row -> row.engine().equals("floor")).toList();
+        List<Row> floors =
+                rows.stream().filter(row -> row.engine().equals("floor")).toList();
         for (int i = 1; i < floors.size(); i++) {
             Row smaller = floors.get(i - 1);
             Row larger = floors.get(i);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "growth %d -> %d models (x%.1f):",
-                    smaller.models(), larger.models(), (double) larger.models() / smaller.models()));
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "growth %d -> %d models (x%.1f):",
+                    smaller.models(),
+                    larger.models(),
+                    (double) larger.models() / smaller.models()));
             for (Row first : rows) {
                 if (first.run().equals("first") && first.models() == larger.models()) {
-                    rows.stream().filter(row -> row.run().equals("first") && row.models() == smaller.models()
-                                    && row.engine().equals(first.engine())).findFirst()
-                            .ifPresent(row -> line.append(String.format(Locale.ROOT, " %s first x%.2f (read x%.2f,"
-                                    + " write x%.2f);", first.engine(), first.seconds() / row.seconds(),
+                    rows.stream()
+                            .filter(row -> row.run().equals("first")
+                                    && row.models() == smaller.models()
+                                    && row.engine().equals(first.engine()))
+                            .findFirst()
+                            .ifPresent(row -> line.append(String.format(
+                                    Locale.ROOT,
+                                    " %s first x%.2f (read x%.2f," + " write x%.2f);",
+                                    first.engine(),
+                                    first.seconds() / row.seconds(),
                                     first.readSeconds() / row.readSeconds(),
                                     first.writeSeconds() / row.writeSeconds())));
                 }
@@ -65,9 +96,20 @@ final class BenchTable {
 
     static String format(Row row) {
         double rowsPerSecond = row.seconds() > 0 ? row.rows() / row.seconds() : 0;
-        return String.format(Locale.ROOT, LINE, row.engine(), row.models(), row.run(), row.rows(),
-                row.readSeconds(), row.writeSeconds(), row.seconds(), rowsPerSecond,
-                row.seconds() / row.floorSeconds(), row.peakHeapBytes() / MB, row.afterGcBytes() / MB);
+        return String.format(
+                Locale.ROOT,
+                LINE,
+                row.engine(),
+                row.models(),
+                row.run(),
+                row.rows(),
+                row.readSeconds(),
+                row.writeSeconds(),
+                row.seconds(),
+                rowsPerSecond,
+                row.seconds() / row.floorSeconds(),
+                row.peakHeapBytes() / MB,
+                row.afterGcBytes() / MB);
     }
 
     static String legend() {

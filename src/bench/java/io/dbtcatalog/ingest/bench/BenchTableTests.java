@@ -25,8 +25,9 @@ class BenchTableTests {
         table.printGrowth(new PrintStream(out, true, StandardCharsets.UTF_8));
 
         // then
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("growth 10000 -> 50000 models (x5.0): postgres"
-                + " first x5.25 (read x4.50, write x5.50); floor x5.50" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("growth 10000 -> 50000 models (x5.0): postgres"
+                        + " first x5.25 (read x4.50, write x5.50); floor x5.50" + System.lineSeparator());
     }
 
     @Test

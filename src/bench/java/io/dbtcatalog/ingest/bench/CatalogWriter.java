@@ -37,8 +37,15 @@ final class CatalogWriter {
                 if (!layout.ephemeral(i)) {
                     Specs.Model model = specs.model(i);
                     String type = "view".equals(model.materialization()) ? "VIEW" : "BASE TABLE";
-                    table(g, model.id(), model.schema(), model.name(), type, model.columns(),
-                            layout.upperCaseInWarehouse(i), true);
+                    table(
+                            g,
+                            model.id(),
+                            model.schema(),
+                            model.name(),
+                            type,
+                            model.columns(),
+                            layout.upperCaseInWarehouse(i),
+                            true);
                 }
             }
             g.writeEndObject();
@@ -53,8 +60,15 @@ final class CatalogWriter {
         }
     }
 
-    private static void table(JsonGenerator g, String id, String schema, String name, String type,
-            List<Specs.Column> columns, boolean upperCase, boolean withUndocumented) {
+    private static void table(
+            JsonGenerator g,
+            String id,
+            String schema,
+            String name,
+            String type,
+            List<Specs.Column> columns,
+            boolean upperCase,
+            boolean withUndocumented) {
         g.writeObjectPropertyStart(id);
         g.writeObjectPropertyStart("metadata");
         g.writeStringProperty("type", type);
@@ -67,7 +81,10 @@ final class CatalogWriter {
         g.writeObjectPropertyStart("columns");
         int index = 1;
         for (Specs.Column column : columns) {
-            column(g, upperCase ? column.name().toUpperCase(Locale.ROOT) : column.name(), column.warehouseType(),
+            column(
+                    g,
+                    upperCase ? column.name().toUpperCase(Locale.ROOT) : column.name(),
+                    column.warehouseType(),
                     index++);
         }
         if (withUndocumented) {

@@ -106,7 +106,9 @@ final class DagLayout {
                 children.get(parent).add(child);
             }
         }
-        return children.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return children.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     private int[][] invertRelationships() {

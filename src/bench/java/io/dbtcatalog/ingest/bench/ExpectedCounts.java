@@ -26,7 +26,8 @@ record ExpectedCounts(
         int warehouseModels = 0;
         for (int i = 0; i < layout.models; i++) {
             tests += layout.testsOf(i);
-            edges += layout.modelParents(i).length + (layout.sourceParent(i) >= 0 ? 1 : 0)
+            edges += layout.modelParents(i).length
+                    + (layout.sourceParent(i) >= 0 ? 1 : 0)
                     + (layout.seedParent(i) >= 0 ? 1 : 0);
             edges += layout.testsOf(i) + (layout.hasRelationship(i) ? 1 : 0);
             warehouseModels += layout.ephemeral(i) ? 0 : 1;
@@ -39,8 +40,19 @@ record ExpectedCounts(
         long columns = (long) layout.models * BenchNames.COLUMNS_PER_MODEL + warehouseModels + sourceAndSeedColumns;
         long catalogColumns = (long) warehouseModels * (BenchNames.COLUMNS_PER_MODEL + 1) + sourceAndSeedColumns;
         long nodes = (long) layout.models + tests + layout.seeds + layout.sources + layout.exposures;
-        return new ExpectedCounts(layout.models, tests, layout.seeds, layout.sources, layout.exposures,
-                ManifestWriter.MACRO_COUNT, nodes, columns, catalogColumns, warehouseModels, edges, tests,
+        return new ExpectedCounts(
+                layout.models,
+                tests,
+                layout.seeds,
+                layout.sources,
+                layout.exposures,
+                ManifestWriter.MACRO_COUNT,
+                nodes,
+                columns,
+                catalogColumns,
+                warehouseModels,
+                edges,
+                tests,
                 warehouseModels + layout.seeds);
     }
 

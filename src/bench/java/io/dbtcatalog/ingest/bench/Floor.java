@@ -25,7 +25,12 @@ import tools.jackson.core.ObjectReadContext;
 final class Floor {
 
     /** The two measured parts of the floor. */
-    record Result(double parseSeconds, long tokens, long objects, long bytes, double copySeconds,
+    record Result(
+            double parseSeconds,
+            long tokens,
+            long objects,
+            long bytes,
+            double copySeconds,
             Map<FloorRows.Table, Long> rowsByTable) {
 
         double seconds() {
@@ -37,8 +42,7 @@ final class Floor {
         }
     }
 
-    private Floor() {
-    }
+    private Floor() {}
 
     /**
      * Renders the COPY files (untimed), then times the parse pass and the bulk load into {@code database}, which
@@ -80,11 +84,11 @@ final class Floor {
     }
 
     private static double bulkLoad(DataSource database, Path copyFolder) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             for (FloorRows.Table table : FloorRows.Table.values()) {
                 statement.execute("DROP TABLE IF EXISTS " + table.floorTable());
-                statement.execute("CREATE UNLOGGED TABLE " + table.floorTable() + " (LIKE " + table.catalogTable
-                        + ")");
+                statement.execute("CREATE UNLOGGED TABLE " + table.floorTable() + " (LIKE " + table.catalogTable + ")");
             }
             CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
             long start = System.nanoTime();

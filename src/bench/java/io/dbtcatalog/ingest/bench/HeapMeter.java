@@ -37,8 +37,10 @@ final class HeapMeter implements AutoCloseable {
     private volatile long phaseStartUptime;
 
     HeapMeter() {
-        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -69,7 +71,8 @@ final class HeapMeter implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
@@ -89,12 +92,16 @@ final class HeapMeter implements AutoCloseable {
             return;
         }
         long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
-                .mapToLong(MemoryUsage::getUsed).sum();
+                .filter(e -> heapPools.contains(e.getKey()))
+                .map(java.util.Map.Entry::getValue)
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
         afterGc.accumulateAndGet(used, Math::max);
         long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
-                .mapToLong(MemoryUsage::getUsed).sum();
+                .filter(e -> heapPools.contains(e.getKey()))
+                .map(java.util.Map.Entry::getValue)
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
         peak.accumulateAndGet(before, Math::max);
     }
 

@@ -38,11 +38,17 @@ public final class IngestBenchmark {
             System.setProperty("logback.configurationFile", "bench-logback.xml");
         }
         BenchSettings settings = BenchSettings.from(args);
-        Path root = settings.dir() == null ? Files.createTempDirectory("dbt-catalog-bench-")
+        Path root = settings.dir() == null
+                ? Files.createTempDirectory("dbt-catalog-bench-")
                 : Files.createDirectories(Path.of(settings.dir()));
-        OUT.printf(Locale.ROOT, "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s), %d cpus, files in %s%n",
-                settings, Runtime.getRuntime().maxMemory() >> 20, heapMode(),
-                Runtime.getRuntime().availableProcessors(), root);
+        OUT.printf(
+                Locale.ROOT,
+                "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s), %d cpus, files in %s%n",
+                settings,
+                Runtime.getRuntime().maxMemory() >> 20,
+                heapMode(),
+                Runtime.getRuntime().availableProcessors(),
+                root);
         IngestBenchmark benchmark = new IngestBenchmark(settings);
         try (BenchDatabases databases = BenchDatabases.start(settings.postgresSettings())) {
             OUT.println("embedded PostgreSQL: " + databases.postgresSettings());
@@ -65,9 +71,16 @@ public final class IngestBenchmark {
     /** How the heap was sized and touched (docs/decisions/0007: why the benchmark fixes and pre-touches it). */
     private static String heapMode() {
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        String initial = options.stream().filter(option -> option.startsWith("-Xms")).reduce((a, b) -> b).orElse("");
-        String maximum = options.stream().filter(option -> option.startsWith("-Xmx")).reduce((a, b) -> b).orElse("");
-        boolean fixed = !initial.isEmpty() && !maximum.isEmpty() && initial.substring(4).equals(maximum.substring(4));
+        String initial = options.stream()
+                .filter(option -> option.startsWith("-Xms"))
+                .reduce((a, b) -> b)
+                .orElse("");
+        String maximum = options.stream()
+                .filter(option -> option.startsWith("-Xmx"))
+                .reduce((a, b) -> b)
+                .orElse("");
+        boolean fixed =
+                !initial.isEmpty() && !maximum.isEmpty() && initial.substring(4).equals(maximum.substring(4));
         boolean touched = options.contains("-XX:+AlwaysPreTouch");
         return (fixed ? "fixed size" : "grown on demand") + (touched ? ", touched at start-up" : ", touched lazily");
     }
@@ -77,12 +90,18 @@ public final class IngestBenchmark {
         heap.reset();
         long start = System.nanoTime();
         SyntheticDbtProject project = SyntheticDbtProject.generate(folder.resolve("target"), models, settings.seed());
-        OUT.printf(Locale.ROOT, "%nN=%d: generated %.1f MB of artifacts in %.1f s (%s)%n", models,
-                project.totalBytes() / 1048576.0, Floor.seconds(start), project.expected());
+        OUT.printf(
+                Locale.ROOT,
+                "%nN=%d: generated %.1f MB of artifacts in %.1f s (%s)%n",
+                models,
+                project.totalBytes() / 1048576.0,
+                Floor.seconds(start),
+                project.expected());
         Floor.Result floor = measureFloor(project, label, folder, databases, record);
         SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
         for (String engine : settings.engines()) {
-            try (HikariDataSource database = "h2".equals(engine) ? databases.freshH2(folder.resolve("h2"))
+            try (HikariDataSource database = "h2".equals(engine)
+                    ? databases.freshH2(folder.resolve("h2"))
                     : databases.freshPostgres("ingest_" + label)) {
                 BenchIngestion ingestion = new BenchIngestion(database);
                 ingestion.prepare();
@@ -90,8 +109,15 @@ public final class IngestBenchmark {
                 double second = ingest(engine, models, "second", ingestion, project, false, floor, record);
                 double reread = ingest(engine, models, "re-read", ingestion, project, true, floor, record);
                 double next = ingest(engine, models, "next run", ingestion, nextRun, false, floor, record);
-                OUT.printf(Locale.ROOT, "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
-                        + " next run / first %.3f%n", engine, models, second / first, reread / first, next / first);
+                OUT.printf(
+                        Locale.ROOT,
+                        "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
+                                + " next run / first %.3f%n",
+                        engine,
+                        models,
+                        second / first,
+                        reread / first,
+                        next / first);
             }
         }
         if (!settings.keep()) {
@@ -99,16 +125,29 @@ public final class IngestBenchmark {
         }
     }
 
-    private Floor.Result measureFloor(SyntheticDbtProject project, String label, Path folder,
-            BenchDatabases databases, boolean record) {
+    private Floor.Result measureFloor(
+            SyntheticDbtProject project, String label, Path folder, BenchDatabases databases, boolean record) {
         try (HikariDataSource database = databases.freshPostgres("floor_" + label)) {
             new BenchIngestion(database).prepare();
             heap.reset();
             Floor.Result floor = Floor.measure(project, database, folder, settings.floorRepeats());
-            BenchTable.Row row = new BenchTable.Row("floor", project.models(), "-", floor.rows(),
-                    floor.parseSeconds(), floor.copySeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
-            OUT.printf(Locale.ROOT, "  floor (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
-                    settings.floorRepeats(), floor.tokens(), floor.objects(), floor.rowsByTable());
+            BenchTable.Row row = new BenchTable.Row(
+                    "floor",
+                    project.models(),
+                    "-",
+                    floor.rows(),
+                    floor.parseSeconds(),
+                    floor.copySeconds(),
+                    floor.seconds(),
+                    heap.peakBytes(),
+                    heap.afterGcBytes());
+            OUT.printf(
+                    Locale.ROOT,
+                    "  floor (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
+                    settings.floorRepeats(),
+                    floor.tokens(),
+                    floor.objects(),
+                    floor.rowsByTable());
             report(row, record);
             return floor;
         }
@@ -118,16 +157,31 @@ public final class IngestBenchmark {
      * One ingestion of {@code invocation}'s artifacts (the project's own, or its next dbt invocation), with the digest
      * check off when {@code parseAlways}; reported, returns its total seconds.
      */
-    private double ingest(String engine, int models, String run, BenchIngestion ingestion,
-            SyntheticDbtProject invocation, boolean parseAlways, Floor.Result floor, boolean record) {
+    private double ingest(
+            String engine,
+            int models,
+            String run,
+            BenchIngestion ingestion,
+            SyntheticDbtProject invocation,
+            boolean parseAlways,
+            Floor.Result floor,
+            boolean record) {
         heap.reset();
         boolean profiling = settings.profile() && record;
         if (profiling) {
             sampler.start();
         }
         BenchIngestion.Outcome outcome = ingestion.run(invocation, parseAlways);
-        BenchTable.Row row = new BenchTable.Row(engine, models, run, outcome.rowsWritten(), outcome.readSeconds(),
-                outcome.publishSeconds(), floor.seconds(), heap.peakBytes(), heap.afterGcBytes());
+        BenchTable.Row row = new BenchTable.Row(
+                engine,
+                models,
+                run,
+                outcome.rowsWritten(),
+                outcome.readSeconds(),
+                outcome.publishSeconds(),
+                floor.seconds(),
+                heap.peakBytes(),
+                heap.afterGcBytes());
         OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());
         report(row, record);
         if (profiling) {

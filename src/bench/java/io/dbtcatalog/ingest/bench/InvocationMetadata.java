@@ -20,16 +20,30 @@ record InvocationMetadata(
         String invocation = BenchNames.hex(seed, 8) + "-" + BenchNames.hex(seed + 1, 4) + "-4"
                 + BenchNames.hex(seed + 2, 3) + "-a" + BenchNames.hex(seed + 3, 3) + "-" + BenchNames.hex(seed + 4, 12);
         Instant started = Instant.parse("2026-03-02T06:00:00.123456Z");
-        return new InvocationMetadata("1.10.22", invocation, started, started.plusSeconds(1800), BenchNames.PROJECT,
-                BenchNames.hex(seed + 5, 32), "snowflake");
+        return new InvocationMetadata(
+                "1.10.22",
+                invocation,
+                started,
+                started.plusSeconds(1800),
+                BenchNames.PROJECT,
+                BenchNames.hex(seed + 5, 32),
+                "snowflake");
     }
 
     /** The metadata of the next dbt invocation of the same project, a day later. */
     InvocationMetadata next() {
-        String invocation = java.util.UUID.nameUUIDFromBytes((invocationId + " next")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        return new InvocationMetadata(dbtVersion, invocation, invocationStartedAt.plus(java.time.Duration.ofDays(1)),
-                generatedAt.plus(java.time.Duration.ofDays(1)), projectName, projectId, adapterType);
+        String invocation = java.util
+                .UUID
+                .nameUUIDFromBytes((invocationId + " next").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        return new InvocationMetadata(
+                dbtVersion,
+                invocation,
+                invocationStartedAt.plus(java.time.Duration.ofDays(1)),
+                generatedAt.plus(java.time.Duration.ofDays(1)),
+                projectName,
+                projectId,
+                adapterType);
     }
 
     /** Writes the {@code metadata} property; the manifest adds project and adapter fields. */

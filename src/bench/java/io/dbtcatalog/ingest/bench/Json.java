@@ -1,9 +1,9 @@
 package io.dbtcatalog.ingest.bench;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +18,7 @@ final class Json {
 
     static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A generator on a new file; the caller closes it (which flushes and closes the file). */
     static JsonGenerator open(Path file) {

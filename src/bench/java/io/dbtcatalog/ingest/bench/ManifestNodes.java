@@ -11,8 +11,7 @@ final class ManifestNodes {
 
     private static final double CREATED_AT = 1_786_086_691.0636272;
 
-    private ManifestNodes() {
-    }
+    private ManifestNodes() {}
 
     static void model(JsonGenerator g, Specs.Model m) {
         g.writeObjectPropertyStart(m.id());
@@ -27,8 +26,10 @@ final class ManifestNodes {
         Json.stringMap(g, "meta", m.meta());
         g.writeNullProperty("group");
         Json.docs(g);
-        g.writeStringProperty("patch_path", PROJECT + "://models/" + m.schema() + "/" + m.tags().get(1) + "/_"
-                + m.tags().get(1) + "__models.yml");
+        g.writeStringProperty(
+                "patch_path",
+                PROJECT + "://models/" + m.schema() + "/" + m.tags().get(1) + "/_"
+                        + m.tags().get(1) + "__models.yml");
         g.writeNullProperty("build_path");
         g.writeObjectPropertyStart("unrendered_config");
         g.writeStringProperty("materialized", m.materialization());
@@ -58,8 +59,8 @@ final class ManifestNodes {
         g.writeNullProperty("time_spine");
     }
 
-    private static void header(JsonGenerator g, String schema, String name, String type, String path,
-            String originalPath, String id) {
+    private static void header(
+            JsonGenerator g, String schema, String name, String type, String path, String originalPath, String id) {
         g.writeStringProperty("database", DATABASE);
         g.writeStringProperty("schema", schema);
         g.writeStringProperty("name", name);
@@ -91,7 +92,10 @@ final class ManifestNodes {
         g.writeStringProperty("materialized", m.materialization());
         Json.nullable(g, "incremental_strategy", "incremental".equals(m.materialization()) ? "merge" : null);
         configDefaults(g);
-        Json.nullable(g, "unique_key", "incremental".equals(m.materialization()) ? m.columns().get(0).name() : null);
+        Json.nullable(
+                g,
+                "unique_key",
+                "incremental".equals(m.materialization()) ? m.columns().get(0).name() : null);
         g.writeStringProperty("on_schema_change", "ignore");
         g.writeStringProperty("on_configuration_change", "apply");
         Json.emptyObject(g, "grants");
@@ -215,7 +219,9 @@ final class ManifestNodes {
 
     private static void testMetadata(JsonGenerator g, Specs.Test t) {
         g.writeStringProperty("column_name", t.columnName());
-        g.writeStringProperty("file_key_name", "models." + t.attachedId().substring(t.attachedId().lastIndexOf('.') + 1));
+        g.writeStringProperty(
+                "file_key_name",
+                "models." + t.attachedId().substring(t.attachedId().lastIndexOf('.') + 1));
         g.writeStringProperty("attached_node", t.attachedId());
         g.writeObjectPropertyStart("test_metadata");
         g.writeStringProperty("name", t.testName());

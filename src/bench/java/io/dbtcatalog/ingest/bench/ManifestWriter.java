@@ -14,8 +14,9 @@ import tools.jackson.core.JsonGenerator;
 final class ManifestWriter {
 
     static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/manifest/v12.json";
-    private static final String[] MACROS = {"cents_to_dollars", "safe_divide", "generate_schema_name",
-        "surrogate_key", "date_spine_days"};
+    private static final String[] MACROS = {
+        "cents_to_dollars", "safe_divide", "generate_schema_name", "surrogate_key", "date_spine_days"
+    };
     static final int MACRO_COUNT = MACROS.length;
 
     private final SpecFactory specs;
@@ -136,8 +137,8 @@ final class ManifestWriter {
             g.writeStringProperty("path", "macros/" + macro + ".sql");
             g.writeStringProperty("original_file_path", "macros/" + macro + ".sql");
             g.writeStringProperty("unique_id", id);
-            g.writeStringProperty("macro_sql", "{% macro " + macro + "(column_name) %} ({{ column_name }} / 100)"
-                    + "{% endmacro %}");
+            g.writeStringProperty(
+                    "macro_sql", "{% macro " + macro + "(column_name) %} ({{ column_name }} / 100)" + "{% endmacro %}");
             g.writeObjectPropertyStart("depends_on");
             Json.emptyArray(g, "macros");
             g.writeEndObject();
@@ -205,7 +206,8 @@ final class ManifestWriter {
             Json.strings(g, BenchNames.modelId(layout, i), modelParents(i));
             for (int t = 0; t < layout.testsOf(i); t++) {
                 List<String> parents = t == 3
-                        ? List.of(BenchNames.modelId(layout, layout.relationshipTarget(i)), BenchNames.modelId(layout, i))
+                        ? List.of(
+                                BenchNames.modelId(layout, layout.relationshipTarget(i)), BenchNames.modelId(layout, i))
                         : List.of(BenchNames.modelId(layout, i));
                 Json.strings(g, BenchNames.testId(layout, i, t), parents);
             }

@@ -10,23 +10,27 @@ import java.util.SplittableRandom;
 final class ModelSql {
 
     /** One upstream relation: how the raw SQL refers to it and what it compiles to. */
-    record Upstream(String rawReference, String compiledRelation) {
-    }
+    record Upstream(String rawReference, String compiledRelation) {}
 
     /** The pair of codes of one model. */
-    record Code(String raw, String compiled) {
-    }
+    record Code(String raw, String compiled) {}
 
     private final StringBuilder raw = new StringBuilder(3072);
     private final StringBuilder compiled = new StringBuilder(3072);
 
-    private ModelSql() {
-    }
+    private ModelSql() {}
 
-    static Code build(SplittableRandom random, String materialization, List<String> tags, List<Upstream> upstreams,
+    static Code build(
+            SplittableRandom random,
+            String materialization,
+            List<String> tags,
+            List<Upstream> upstreams,
             List<String> columns) {
         ModelSql sql = new ModelSql();
-        sql.raw.append("{{ config(materialized='").append(materialization).append("', tags=")
+        sql.raw
+                .append("{{ config(materialized='")
+                .append(materialization)
+                .append("', tags=")
                 .append(tags.toString().replace("[", "['").replace("]", "']").replace(", ", "', '"))
                 .append(") }}\n\n");
         sql.comment(random);

@@ -54,13 +54,22 @@ final class RunResultsWriter {
     private void model(JsonGenerator g, Specs.Model model) {
         int roll = random.nextInt(200);
         String status = roll < 3 ? "error" : roll < 6 ? "skipped" : "success";
-        String message = switch (status) {
-            case "error" -> "Database Error in model " + model.name() + " (" + model.filePath() + ")\n  002003 "
-                    + "(42S02): SQL compilation error:\n  Object 'ANALYTICS.STAGING.MISSING' does not exist.";
-            case "skipped" -> null;
-            default -> "SUCCESS " + random.nextInt(1_000_000);
-        };
-        result(g, model.id(), status, message, null, random.nextInt(500_000), model.relationName(),
+        String message =
+                switch (status) {
+                    case "error" ->
+                        "Database Error in model " + model.name() + " (" + model.filePath() + ")\n  002003 "
+                                + "(42S02): SQL compilation error:\n  Object 'ANALYTICS.STAGING.MISSING' does not exist.";
+                    case "skipped" -> null;
+                    default -> "SUCCESS " + random.nextInt(1_000_000);
+                };
+        result(
+                g,
+                model.id(),
+                status,
+                message,
+                null,
+                random.nextInt(500_000),
+                model.relationName(),
                 "skipped".equals(status) ? null : model.compiledCode());
     }
 
@@ -69,19 +78,51 @@ final class RunResultsWriter {
         String status = roll < 5 ? "fail" : roll < 10 ? "warn" : roll < 11 ? "error" : roll < 12 ? "skipped" : "pass";
         long failures = 1 + random.nextInt(500);
         switch (status) {
-            case "fail" -> result(g, test.id(), status, "Got " + failures + " results, configured to fail if != 0",
-                    failures, 1, null, test.compiledCode());
-            case "warn" -> result(g, test.id(), status, "Got " + failures + " results, configured to warn if != 0",
-                    failures, 1, null, test.compiledCode());
-            case "error" -> result(g, test.id(), status, "Database Error in test " + test.name()
-                    + "\n  000904 (42000): SQL compilation error: invalid identifier", null, 0, null, null);
+            case "fail" ->
+                result(
+                        g,
+                        test.id(),
+                        status,
+                        "Got " + failures + " results, configured to fail if != 0",
+                        failures,
+                        1,
+                        null,
+                        test.compiledCode());
+            case "warn" ->
+                result(
+                        g,
+                        test.id(),
+                        status,
+                        "Got " + failures + " results, configured to warn if != 0",
+                        failures,
+                        1,
+                        null,
+                        test.compiledCode());
+            case "error" ->
+                result(
+                        g,
+                        test.id(),
+                        status,
+                        "Database Error in test " + test.name()
+                                + "\n  000904 (42000): SQL compilation error: invalid identifier",
+                        null,
+                        0,
+                        null,
+                        null);
             case "skipped" -> result(g, test.id(), status, null, null, 0, null, null);
             default -> result(g, test.id(), status, null, 0L, 1, null, test.compiledCode());
         }
     }
 
-    private void result(JsonGenerator g, String id, String status, String message, Long failures, long rows,
-            String relation, String compiledCode) {
+    private void result(
+            JsonGenerator g,
+            String id,
+            String status,
+            String message,
+            Long failures,
+            long rows,
+            String relation,
+            String compiledCode) {
         g.writeStartObject();
         g.writeStringProperty("status", status);
         double seconds = "skipped".equals(status) ? 0.0 : 0.05 + random.nextDouble() * 20;

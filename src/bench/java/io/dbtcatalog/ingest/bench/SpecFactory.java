@@ -46,12 +46,30 @@ final class SpecFactory {
         List<Specs.Column> columns = modelColumns(i, random);
         List<ModelSql.Upstream> upstreams = new ArrayList<>();
         List<String> parentIds = upstreams(i, upstreams);
-        ModelSql.Code code = ModelSql.build(random, materialization, tags, upstreams,
+        ModelSql.Code code = ModelSql.build(
+                random,
+                materialization,
+                tags,
+                upstreams,
                 columns.stream().map(Specs.Column::name).toList());
-        return new Specs.Model(i, BenchNames.modelId(layout, i), name, layer, layer.schema, materialization,
-                Prose.text(random, 200, 600), tags, meta, owner, layer == DagLayout.Layer.MARTS && i % 20 == 0,
-                "models/" + layer.schema + "/" + domain + "/" + name + ".sql", code.raw(), code.compiled(),
-                Prose.hex(random, 64), parentIds, columns);
+        return new Specs.Model(
+                i,
+                BenchNames.modelId(layout, i),
+                name,
+                layer,
+                layer.schema,
+                materialization,
+                Prose.text(random, 200, 600),
+                tags,
+                meta,
+                owner,
+                layer == DagLayout.Layer.MARTS && i % 20 == 0,
+                "models/" + layer.schema + "/" + domain + "/" + name + ".sql",
+                code.raw(),
+                code.compiled(),
+                Prose.hex(random, 64),
+                parentIds,
+                columns);
     }
 
     private List<Specs.Column> modelColumns(int model, SplittableRandom random) {
@@ -60,8 +78,8 @@ final class SpecFactory {
         for (int k = 0; k < BenchNames.COLUMNS_PER_MODEL; k++) {
             String type = k < 2 ? "NUMBER(38,0)" : WAREHOUSE_TYPES[(model + k) % WAREHOUSE_TYPES.length];
             String description = random.nextInt(10) == 0 ? "" : Prose.text(random, 40, 200);
-            columns.add(new Specs.Column(BenchNames.columnName(layout, model, k), description,
-                    contract ? type.toLowerCase() : null, type));
+            columns.add(new Specs.Column(
+                    BenchNames.columnName(layout, model, k), description, contract ? type.toLowerCase() : null, type));
         }
         return columns;
     }
@@ -108,8 +126,8 @@ final class SpecFactory {
             kwargs.put("to", "ref('" + targetName + "')");
             kwargs.put("field", field);
             parents = List.of(BenchNames.modelId(layout, target), modelId);
-            compiled = relationshipsSql(relation, column, Specs.relation(layout.layer(target).schema, targetName),
-                    field);
+            compiled =
+                    relationshipsSql(relation, column, Specs.relation(layout.layer(target).schema, targetName), field);
         } else {
             compiled = t == 0 ? uniqueSql(relation, column) : notNullSql(relation, column);
         }
@@ -117,10 +135,19 @@ final class SpecFactory {
         String testName = BenchNames.TEST_NAMES[t];
         String domain = BenchNames.domain(model / 7);
         String schemaFile = "models/" + layout.layer(model).schema + "/" + domain + "/_" + domain + "__models.yml";
-        return new Specs.Test(BenchNames.testId(layout, model, t), BenchNames.testName(layout, model, t), testName,
-                modelId, column, t == 2 && model % 10 == 0 ? "warn" : "ERROR", kwargs, parents,
-                "{{ test_" + testName + "(**_dbt_generic_test_kwargs) }}", compiled,
-                BenchNames.testName(layout, model, t) + ".sql", schemaFile);
+        return new Specs.Test(
+                BenchNames.testId(layout, model, t),
+                BenchNames.testName(layout, model, t),
+                testName,
+                modelId,
+                column,
+                t == 2 && model % 10 == 0 ? "warn" : "ERROR",
+                kwargs,
+                parents,
+                "{{ test_" + testName + "(**_dbt_generic_test_kwargs) }}",
+                compiled,
+                BenchNames.testName(layout, model, t) + ".sql",
+                schemaFile);
     }
 
     private static String uniqueSql(String relation, String column) {
@@ -144,12 +171,18 @@ final class SpecFactory {
         List<Specs.Column> columns = new ArrayList<>(BenchNames.COLUMNS_PER_SOURCE);
         for (int k = 0; k < BenchNames.COLUMNS_PER_SOURCE; k++) {
             String name = k == 0 ? "id" : BenchNames.ATTRIBUTES[(s + k) % BenchNames.ATTRIBUTES.length];
-            columns.add(new Specs.Column(name, Prose.text(random, 30, 120), null,
-                    WAREHOUSE_TYPES[(s + k) % WAREHOUSE_TYPES.length]));
+            columns.add(new Specs.Column(
+                    name, Prose.text(random, 30, 120), null, WAREHOUSE_TYPES[(s + k) % WAREHOUSE_TYPES.length]));
         }
-        return new Specs.Source(BenchNames.sourceId(s), BenchNames.sourceName(s), BenchNames.sourceTable(s),
-                BenchNames.sourceName(s), Prose.text(random, 100, 300), Prose.text(random, 60, 200),
-                "team-" + BenchNames.domain(s), List.of("raw", BenchNames.SYSTEMS[(s / 10) % BenchNames.SYSTEMS.length]),
+        return new Specs.Source(
+                BenchNames.sourceId(s),
+                BenchNames.sourceName(s),
+                BenchNames.sourceTable(s),
+                BenchNames.sourceName(s),
+                Prose.text(random, 100, 300),
+                Prose.text(random, 60, 200),
+                "team-" + BenchNames.domain(s),
+                List.of("raw", BenchNames.SYSTEMS[(s / 10) % BenchNames.SYSTEMS.length]),
                 columns);
     }
 
@@ -160,8 +193,12 @@ final class SpecFactory {
                 new Specs.Column("label", "", "varchar", "VARCHAR"),
                 new Specs.Column("sort_order", "", "integer", "NUMBER(38,0)"),
                 new Specs.Column("valid_from", "", "date", "DATE"));
-        return new Specs.Seed(BenchNames.seedId(k), BenchNames.seedName(k), Prose.text(random, 40, 160),
-                Prose.hex(random, 64), columns);
+        return new Specs.Seed(
+                BenchNames.seedId(k),
+                BenchNames.seedName(k),
+                Prose.text(random, 40, 160),
+                Prose.hex(random, 64),
+                columns);
     }
 
     Specs.Exposure exposure(int e) {
@@ -170,7 +207,11 @@ final class SpecFactory {
         for (int parent : layout.exposureParents(e)) {
             parents.add(BenchNames.modelId(layout, parent));
         }
-        return new Specs.Exposure(BenchNames.exposureId(e), BenchNames.exposureName(e), Prose.text(random, 80, 300),
-                "Analyst " + e, parents);
+        return new Specs.Exposure(
+                BenchNames.exposureId(e),
+                BenchNames.exposureName(e),
+                Prose.text(random, 80, 300),
+                "Analyst " + e,
+                parents);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class Specs {
 
-    private Specs() {
-    }
+    private Specs() {}
 
     /** One model with its documented columns and code. */
     record Model(
@@ -38,8 +37,7 @@ final class Specs {
     }
 
     /** One column as the manifest documents it and as the warehouse reports it. */
-    record Column(String name, String description, String declaredType, String warehouseType) {
-    }
+    record Column(String name, String description, String declaredType, String warehouseType) {}
 
     /** One generic data test attached to a model column. */
     record Test(
@@ -54,8 +52,7 @@ final class Specs {
             String rawCode,
             String compiledCode,
             String filePath,
-            String schemaFilePath) {
-    }
+            String schemaFilePath) {}
 
     /** One source table with its columns. */
     record Source(
@@ -67,16 +64,13 @@ final class Specs {
             String sourceDescription,
             String owner,
             List<String> tags,
-            List<Column> columns) {
-    }
+            List<Column> columns) {}
 
     /** One seed with its columns. */
-    record Seed(String id, String name, String description, String checksum, List<Column> columns) {
-    }
+    record Seed(String id, String name, String description, String checksum, List<Column> columns) {}
 
     /** One exposure (dashboard) depending on a few marts. */
-    record Exposure(String id, String name, String description, String ownerName, List<String> parentIds) {
-    }
+    record Exposure(String id, String name, String description, String ownerName, List<String> parentIds) {}
 
     static String relation(String schema, String name) {
         return "\"" + BenchNames.DATABASE + "\".\"" + schema + "\".\"" + name + "\"";
@@ -89,7 +83,11 @@ final class Specs {
             if (out.length() > 1) {
                 out.append(',');
             }
-            out.append('"').append(escape(key)).append("\":\"").append(escape(value)).append('"');
+            out.append('"')
+                    .append(escape(key))
+                    .append("\":\"")
+                    .append(escape(value))
+                    .append('"');
         });
         return out.append('}').toString();
     }

@@ -47,16 +47,18 @@ final class StackSampler implements AutoCloseable {
         synchronized (counts) {
             out.printf(Locale.ROOT, "  profile %s (%d samples every %d ms):%n", phase, samples, intervalMillis);
             print(counts, top, out);
-            out.printf(Locale.ROOT,
-                    "  by publish step (lambda frames of store.publish.Publication, in source order):%n");
+            out.printf(
+                    Locale.ROOT, "  by publish step (lambda frames of store.publish.Publication, in source order):%n");
             print(steps, top, out);
         }
     }
 
     private void print(Map<String, Long> shares, int top, PrintStream out) {
-        shares.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .limit(top).forEach(e -> out.printf(Locale.ROOT, "    %5.1f%%  %s%n",
-                        100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+        shares.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(top)
+                .forEach(e -> out.printf(
+                        Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
     }
 
     private void run() {

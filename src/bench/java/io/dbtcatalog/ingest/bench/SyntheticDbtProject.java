@@ -10,7 +10,12 @@ import java.nio.file.Path;
  * {@code catalog.json} v1, {@code run_results.json} v6 of a {@code dbt build}) into a folder. Deterministic for a
  * given size and seed; written with Jackson's streaming generator so 50,000 models need little memory.
  */
-record SyntheticDbtProject(Path directory, int models, long seed, SpecFactory specs, InvocationMetadata metadata,
+record SyntheticDbtProject(
+        Path directory,
+        int models,
+        long seed,
+        SpecFactory specs,
+        InvocationMetadata metadata,
         ExpectedCounts expected) {
 
     static SyntheticDbtProject generate(Path directory, int models, long seed) {

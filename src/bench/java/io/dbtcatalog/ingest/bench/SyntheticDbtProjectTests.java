@@ -38,15 +38,19 @@ class SyntheticDbtProjectTests {
                 .isEqualTo("https://schemas.getdbt.com/dbt/manifest/v12.json");
         Map<String, Long> types = values(manifest.get("nodes")).stream()
                 .collect(Collectors.groupingBy(n -> n.get("resource_type").asString(), Collectors.counting()));
-        assertThat(types).containsEntry("model", 50L).containsEntry("test", (long) expected.tests())
+        assertThat(types)
+                .containsEntry("model", 50L)
+                .containsEntry("test", (long) expected.tests())
                 .containsEntry("seed", (long) expected.seeds());
         assertThat(expected.tests()).isBetween(150, 200);
         assertThat(manifest.get("sources").size()).isEqualTo(expected.sources()).isEqualTo(2);
         assertThat(manifest.get("exposures").size()).isEqualTo(expected.exposures());
         assertThat(countEdges(manifest)).isEqualTo(expected.edges());
-        assertThat(values(manifest.get("nodes")).stream().filter(n -> n.get("resource_type").asString().equals("model")))
+        assertThat(values(manifest.get("nodes")).stream()
+                        .filter(n -> n.get("resource_type").asString().equals("model")))
                 .allSatisfy(model -> assertThat(model.get("columns").size()).isEqualTo(20));
-        assertThat(manifest.get("parent_map").size()).isEqualTo(manifest.get("child_map").size())
+        assertThat(manifest.get("parent_map").size())
+                .isEqualTo(manifest.get("child_map").size())
                 .isEqualTo((int) expected.nodes());
     }
 
@@ -57,7 +61,8 @@ class SyntheticDbtProjectTests {
 
         // when
         List<JsonNode> tests = values(read(project.manifest()).get("nodes")).stream()
-                .filter(n -> n.get("resource_type").asString().equals("test")).toList();
+                .filter(n -> n.get("resource_type").asString().equals("test"))
+                .toList();
 
         // then
         assertThat(tests).allSatisfy(test -> {
@@ -65,7 +70,8 @@ class SyntheticDbtProjectTests {
             assertThat(test.get("attached_node").asString()).startsWith("model.bench_shop.");
             assertThat(test.get("column_name").asString()).isNotEmpty();
         });
-        assertThat(tests).filteredOn(t -> t.at("/test_metadata/name").asString().equals("relationships"))
+        assertThat(tests)
+                .filteredOn(t -> t.at("/test_metadata/name").asString().equals("relationships"))
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.at("/depends_on/nodes").size()).isEqualTo(2));
     }
@@ -81,21 +87,33 @@ class SyntheticDbtProjectTests {
 
         // then
         List<JsonNode> models = values(catalog.get("nodes")).stream()
-                .filter(n -> n.get("unique_id").asString().startsWith("model.")).toList();
+                .filter(n -> n.get("unique_id").asString().startsWith("model."))
+                .toList();
         assertThat(models).isNotEmpty().allSatisfy(table -> {
             Set<String> documented = new HashSet<>();
-            manifestNodes.get(table.get("unique_id").asString()).get("columns").propertyNames()
+            manifestNodes
+                    .get(table.get("unique_id").asString())
+                    .get("columns")
+                    .propertyNames()
                     .forEach(name -> documented.add(name.toLowerCase(Locale.ROOT)));
             Set<String> inWarehouse = new HashSet<>();
             table.get("columns").propertyNames().forEach(name -> inWarehouse.add(name.toLowerCase(Locale.ROOT)));
-            assertThat(inWarehouse).containsAll(documented).hasSize(documented.size() + 1)
+            assertThat(inWarehouse)
+                    .containsAll(documented)
+                    .hasSize(documented.size() + 1)
                     .contains(BenchNames.UNDOCUMENTED_COLUMN);
         });
-        long upperCased = models.stream().filter(t -> t.get("columns").propertyNames().stream()
-                .allMatch(name -> name.equals(name.toUpperCase(Locale.ROOT)))).count();
+        long upperCased = models.stream()
+                .filter(t -> t.get("columns").propertyNames().stream()
+                        .allMatch(name -> name.equals(name.toUpperCase(Locale.ROOT))))
+                .count();
         assertThat(upperCased).isBetween(models.size() / 3L, models.size() * 2L / 3);
-        long catalogColumns = values(catalog.get("nodes")).stream().mapToLong(t -> t.get("columns").size()).sum()
-                + values(catalog.get("sources")).stream().mapToLong(t -> t.get("columns").size()).sum();
+        long catalogColumns = values(catalog.get("nodes")).stream()
+                        .mapToLong(t -> t.get("columns").size())
+                        .sum()
+                + values(catalog.get("sources")).stream()
+                        .mapToLong(t -> t.get("columns").size())
+                        .sum();
         assertThat(catalogColumns).isEqualTo(project.expected().catalogColumns());
     }
 
@@ -110,7 +128,8 @@ class SyntheticDbtProjectTests {
         // then
         assertThat(runResults.at("/args/which").asString()).isEqualTo("build");
         assertThat(runResults.at("/metadata/invocation_id").asString())
-                .isEqualTo(read(project.manifest()).at("/metadata/invocation_id").asString());
+                .isEqualTo(
+                        read(project.manifest()).at("/metadata/invocation_id").asString());
         List<JsonNode> results = values(runResults.get("results"));
         assertThat((long) results.size())
                 .isEqualTo(project.expected().runResults() + project.expected().testResults());
@@ -139,7 +158,8 @@ class SyntheticDbtProjectTests {
         for (String section : List.of("nodes", "exposures")) {
             for (JsonNode child : values(manifest.get(section))) {
                 for (JsonNode parent : child.at("/depends_on/nodes")) {
-                    edges.add(parent.asString() + " -> " + child.get("unique_id").asString());
+                    edges.add(
+                            parent.asString() + " -> " + child.get("unique_id").asString());
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.bench;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
@@ -8,6 +7,7 @@ import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,8 @@ class SyntheticProjectReadingTests {
 
         // then
         ExpectedCounts expected = project.expected();
-        assertThat(rows).containsEntry(FloorRows.Table.NODE, expected.nodes())
+        assertThat(rows)
+                .containsEntry(FloorRows.Table.NODE, expected.nodes())
                 .containsEntry(FloorRows.Table.COLUMN, expected.columns())
                 .containsEntry(FloorRows.Table.LINEAGE, expected.edges())
                 .containsEntry(FloorRows.Table.TEST, (long) expected.tests())
@@ -44,8 +45,8 @@ class SyntheticProjectReadingTests {
         RunRef run = TestRuns.run("bench", project.metadata().invocationId(), null, null, null, folder.toString());
 
         // when
-        CatalogSnapshot snapshot = new ArtifactSnapshotReader().read(
-                new ArtifactFiles(project.manifest(), project.runResults(), project.catalog(), null), run);
+        CatalogSnapshot snapshot = new ArtifactSnapshotReader()
+                .read(new ArtifactFiles(project.manifest(), project.runResults(), project.catalog(), null), run);
 
         // then
         ExpectedCounts expected = project.expected();
@@ -56,10 +57,10 @@ class SyntheticProjectReadingTests {
         assertThat(snapshot.testResults()).hasSize((int) expected.testResults());
         assertThat(snapshot.runResults()).hasSize((int) expected.runResults());
         assertThat(snapshot.info().resultsCommand()).isEqualTo("build");
-        assertThat(snapshot.columns()).filteredOn(column -> !column.documented())
+        assertThat(snapshot.columns())
+                .filteredOn(column -> !column.documented())
                 .hasSize((int) expected.undocumentedColumns())
                 .allSatisfy(column -> assertThat(column.name()).isEqualToIgnoringCase(BenchNames.UNDOCUMENTED_COLUMN));
-        assertThat(snapshot.columns()).filteredOn(CatalogColumn::inWarehouse)
-                .hasSize((int) expected.catalogColumns());
+        assertThat(snapshot.columns()).filteredOn(CatalogColumn::inWarehouse).hasSize((int) expected.catalogColumns());
     }
 }

@@ -24,7 +24,10 @@ abstract class ApplicationCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "ingestion-config.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "ingestion-config.yaml",
             description = "configuration file (default: ./ingestion-config.yaml)")
     private Path config;
 
@@ -32,8 +35,7 @@ abstract class ApplicationCommand implements Callable<Integer> {
     abstract int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err);
 
     /** Checks what picocli cannot (option combinations) before anything starts; throws an OptionValueException. */
-    void checkOptions() {
-    }
+    void checkOptions() {}
 
     /** True when the command must not write to the catalog: the application then starts without migrating it. */
     boolean readOnly() {
@@ -63,12 +65,14 @@ abstract class ApplicationCommand implements Callable<Integer> {
     }
 
     private static ConfigurableApplicationContext start(Path config, String command, boolean readOnly) {
-        String location = config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config
-                : "file:" + config + "[.yaml]";
+        String location =
+                config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
-                .run("--spring.config.location=classpath:/application.yaml," + location,
-                        "--dbt-catalog-ingest.config-file=" + config, "--dbt-catalog-ingest.command=" + command,
+                .run(
+                        "--spring.config.location=classpath:/application.yaml," + location,
+                        "--dbt-catalog-ingest.config-file=" + config,
+                        "--dbt-catalog-ingest.command=" + command,
                         "--dbt-catalog-ingest.read-only=" + readOnly);
     }
 }

@@ -19,9 +19,13 @@ import picocli.CommandLine.Option;
  * in the window, oldest first, each run atomically; runs already in the catalog are skipped, and an interrupted
  * backfill started again resumes where it stopped. Prints a progress line, then a short summary.
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
-        customSynopsis = {IngestCommand.NAME + " backfill [-hV] [--config=FILE] --source=NAME",
-                "        (--since=DATE [--until=DATE] | --last=N)"},
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
+        customSynopsis = {
+            IngestCommand.NAME + " backfill [-hV] [--config=FILE] --source=NAME",
+            "        (--since=DATE [--until=DATE] | --last=N)"
+        },
         description = "ingest every past run of one source in a window (--since/--until) or the last N")
 final class BackfillCommand extends ApplicationCommand {
 
@@ -31,7 +35,9 @@ final class BackfillCommand extends ApplicationCommand {
     @Option(names = "--source", paramLabel = "NAME", description = "the configured source to backfill (required)")
     private String source;
 
-    @Option(names = "--since", paramLabel = "DATE",
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
             description = "backfill runs finished at or after DATE (2026-08-01 or 2026-08-01T06:00:00Z)")
     void since(String value) {
         option(() -> window.since(value));
@@ -68,33 +74,48 @@ final class BackfillCommand extends ApplicationCommand {
     @Override
     int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         try {
-            BackfillSelector.requireHistory(context.getBean(SourceRegistry.class).settings(source));
+            BackfillSelector.requireHistory(
+                    context.getBean(SourceRegistry.class).settings(source));
         } catch (BackfillSelector.UsageException | SourceRegistry.UnknownSourceException e) {
             err.println("error: " + e.getMessage());
             return IngestCli.USAGE;
         }
         BackfillProgress progress = new BackfillProgress(err, System.console() != null, System::nanoTime);
         List<SourceOutcome> outcomes;
-        outcomes = context.getBean(IngestionLauncher.class).launch(new IngestRequest(source, selector, false),
-                progress);
+        outcomes =
+                context.getBean(IngestionLauncher.class).launch(new IngestRequest(source, selector, false), progress);
         outcomes.forEach(outcome -> summary(out, outcome));
         return outcomes.stream().allMatch(SourceOutcome::succeeded) ? IngestCli.OK : IngestCli.FAILED;
     }
 
     private static void summary(PrintStream out, SourceOutcome outcome) {
         List<RunOutcome> runs = outcome.runs();
-        List<PublishResult> published = runs.stream().map(RunOutcome::published).filter(p -> p != null).toList();
-        out.printf(Locale.ROOT, "%nbackfill %s (%s): %s in %.1f s%n", outcome.sourceName(), outcome.sourceKind(),
-                outcome.succeeded() ? "OK" : "FAILED", outcome.duration().toMillis() / 1000.0);
-        out.printf(Locale.ROOT, "  runs    %d ingested, %d already in the catalog, %d failed%n", published.size(),
-                count(runs, RunOutcome.Status.SKIPPED), count(runs, RunOutcome.Status.FAILED));
-        out.printf(Locale.ROOT, "  history +%d test results, +%d run results, +%d freshness; %d rows written%n",
+        List<PublishResult> published =
+                runs.stream().map(RunOutcome::published).filter(p -> p != null).toList();
+        out.printf(
+                Locale.ROOT,
+                "%nbackfill %s (%s): %s in %.1f s%n",
+                outcome.sourceName(),
+                outcome.sourceKind(),
+                outcome.succeeded() ? "OK" : "FAILED",
+                outcome.duration().toMillis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "  runs    %d ingested, %d already in the catalog, %d failed%n",
+                published.size(),
+                count(runs, RunOutcome.Status.SKIPPED),
+                count(runs, RunOutcome.Status.FAILED));
+        out.printf(
+                Locale.ROOT,
+                "  history +%d test results, +%d run results, +%d freshness; %d rows written%n",
                 published.stream().mapToInt(PublishResult::testResultsAdded).sum(),
                 published.stream().mapToInt(PublishResult::runResultsAdded).sum(),
                 published.stream().mapToInt(PublishResult::freshnessAdded).sum(),
                 published.stream().mapToLong(PublishResult::rowsWritten).sum());
-        runs.stream().filter(run -> run.status() == RunOutcome.Status.FAILED).forEach(run -> out.println(
-                "  run " + run.run().runKey() + ": FAILED, catalog unchanged: " + run.message()));
+        runs.stream()
+                .filter(run -> run.status() == RunOutcome.Status.FAILED)
+                .forEach(run ->
+                        out.println("  run " + run.run().runKey() + ": FAILED, catalog unchanged: " + run.message()));
         if (outcome.failure() != null) {
             out.println("  error: " + outcome.failure());
         }

@@ -37,7 +37,11 @@ final class BackfillProgress implements IngestionProgress {
         total = toIngest;
         startedNanos = nanoTime.getAsLong();
         printedNanos = startedNanos - PRINT_EVERY_NANOS;
-        out.printf(Locale.ROOT, "%s: %d run(s) to ingest, %d already in the catalog%n", sourceName, toIngest,
+        out.printf(
+                Locale.ROOT,
+                "%s: %d run(s) to ingest, %d already in the catalog%n",
+                sourceName,
+                toIngest,
                 alreadyIngested);
     }
 
@@ -63,13 +67,22 @@ final class BackfillProgress implements IngestionProgress {
         double seconds = Math.max(1e-9, (now - startedNanos) / 1e9);
         double rate = done / seconds;
         String eta = done >= total ? "done" : "ETA " + duration(Duration.ofSeconds((long) ((total - done) / rate)));
-        return String.format(Locale.ROOT, "%s: %d/%d runs (%d%%)%s, %.2f runs/s, %s", source, done, total,
-                total == 0 ? 100 : done * 100 / total, failed == 0 ? "" : ", " + failed + " failed", rate, eta);
+        return String.format(
+                Locale.ROOT,
+                "%s: %d/%d runs (%d%%)%s, %.2f runs/s, %s",
+                source,
+                done,
+                total,
+                total == 0 ? 100 : done * 100 / total,
+                failed == 0 ? "" : ", " + failed + " failed",
+                rate,
+                eta);
     }
 
     private static String duration(Duration duration) {
         long s = duration.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

@@ -80,7 +80,8 @@ final class BackfillSelector {
 
     private static Instant date(String option, String value) {
         try {
-            return value.contains("T") ? OffsetDateTime.parse(value).toInstant()
+            return value.contains("T")
+                    ? OffsetDateTime.parse(value).toInstant()
                     : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             throw new UsageException(option + " '" + value + "' is not a date (2026-08-01) or an"

@@ -13,24 +13,37 @@ final class CheckPrinter {
     /** How many node ids each of the added / changed / deleted lists shows. */
     static final int LISTED = 20;
 
-    private CheckPrinter() {
-    }
+    private CheckPrinter() {}
 
     static void print(PrintStream out, SourceCheck check) {
-        out.printf(Locale.ROOT, "%s (%s): %s in %.1f s%n", check.sourceName(), check.sourceKind(),
-                check.succeeded() ? "OK" : "FAILED", check.duration().toMillis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "%s (%s): %s in %.1f s%n",
+                check.sourceName(),
+                check.sourceKind(),
+                check.succeeded() ? "OK" : "FAILED",
+                check.duration().toMillis() / 1000.0);
         if (check.run() == null && check.failure() == null) {
             out.println("  no run to ingest");
             return;
         }
         if (check.run() != null) {
-            out.println("  latest run " + check.run().runKey() + " (" + check.run().location() + ")");
+            out.println(
+                    "  latest run " + check.run().runKey() + " (" + check.run().location() + ")");
         }
         if (check.size() != null) {
             SourceCheck.Size s = check.size();
-            out.printf(Locale.ROOT, "  artifacts: %d nodes, %d columns, %d edges, %d tests; %d test results,"
-                    + " %d run results, %d freshness%n", s.nodes(), s.columns(), s.edges(), s.tests(),
-                    s.testResults(), s.runResults(), s.freshness());
+            out.printf(
+                    Locale.ROOT,
+                    "  artifacts: %d nodes, %d columns, %d edges, %d tests; %d test results,"
+                            + " %d run results, %d freshness%n",
+                    s.nodes(),
+                    s.columns(),
+                    s.edges(),
+                    s.tests(),
+                    s.testResults(),
+                    s.runResults(),
+                    s.freshness());
             check.warnings().forEach(w -> out.println("    warning: " + w));
         }
         if (check.failure() != null) {
@@ -54,8 +67,12 @@ final class CheckPrinter {
         out.println(p.alreadyIngested() ? "  republishing would change:" : "  a run would change:");
         out.println("    nodes   " + counts(p.nodes()) + "   columns " + counts(p.columns()));
         out.println("    edges   " + counts(p.edges()) + "   tests   " + counts(p.tests()));
-        out.printf(Locale.ROOT, "    results +%d test, +%d run, +%d freshness%n",
-                p.testResultsAdded(), p.runResultsAdded(), p.freshnessAdded());
+        out.printf(
+                Locale.ROOT,
+                "    results +%d test, +%d run, +%d freshness%n",
+                p.testResultsAdded(),
+                p.runResultsAdded(),
+                p.freshnessAdded());
         list(out, "+", p.addedNodes());
         list(out, "~", p.changedNodes());
         list(out, "-", p.deletedNodes());

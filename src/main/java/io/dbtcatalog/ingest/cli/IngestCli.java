@@ -48,7 +48,10 @@ public final class IngestCli {
                 .setUnmatchedOptionsAllowedAsOptionParameters(false)
                 .setParameterExceptionHandler(IngestCli::usageError)
                 .setUsageHelpWidth(USAGE_WIDTH);
-        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+        cli.getSubcommands()
+                .get("help")
+                .getCommandSpec()
+                .usageMessage()
                 .header("print this text, or with a command name that command's options");
         cli.getSubcommands().values().forEach(IngestCli::usageHeadings);
         usageHeadings(cli);
@@ -79,12 +82,15 @@ public final class IngestCli {
 
     private static String message(ParameterException e) {
         CommandLine command = e.getCommandLine();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String argument = unmatched.getUnmatched().get(0);
-            return command.getParent() == null ? "unknown command '" + argument + "'"
+            return command.getParent() == null
+                    ? "unknown command '" + argument + "'"
                     : "unknown option '" + argument + "' for " + command.getCommandName();
         }
-        if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+        if (e instanceof MissingParameterException missing
+                && missing.getMissing().size() == 1
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
             return option.longestName() + " needs a value";
         }

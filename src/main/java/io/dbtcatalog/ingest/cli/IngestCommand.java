@@ -13,18 +13,27 @@ import picocli.CommandLine.Spec;
  * The top of the command line: lists the commands and the exit codes, answers {@code --help} and {@code --version},
  * and holds the output streams the commands print to. Given no command, it is a usage error.
  */
-@Command(name = IngestCommand.NAME, mixinStandardHelpOptions = true,
+@Command(
+        name = IngestCommand.NAME,
+        mixinStandardHelpOptions = true,
         versionProvider = IngestCommand.Version.class,
         description = "Keeps a normalized catalog database in step with dbt runs (dbt Cloud or dbt Core).",
         synopsisSubcommandLabel = "<command> [options]",
         commandListHeading = "%ncommands:%n",
-        subcommands = {RunCommand.class, ValidateCommand.class, BackfillCommand.class, ScheduleCommand.class,
-                StatusCommand.class, HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            BackfillCommand.class,
+            ScheduleCommand.class,
+            StatusCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nexit codes:%n",
         exitCodeList = {
-                IngestCli.OK + ":every source succeeded (or had nothing new); status: none is failing",
-                IngestCli.FAILED + ":an ingestion or a check failed; status: a source's newest ingestion failed",
-                IngestCli.USAGE + ":usage or configuration error (the message names the option or the key)"})
+            IngestCli.OK + ":every source succeeded (or had nothing new); status: none is failing",
+            IngestCli.FAILED + ":an ingestion or a check failed; status: a source's newest ingestion failed",
+            IngestCli.USAGE + ":usage or configuration error (the message names the option or the key)"
+        })
 final class IngestCommand implements Callable<Integer> {
 
     /** How the usage names the program. */

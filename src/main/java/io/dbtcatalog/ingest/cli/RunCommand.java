@@ -11,18 +11,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code run}: ingests the latest run of each selected source and prints the summary. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "ingest the latest run of every configured source (or of one, with --source)")
 final class RunCommand extends ApplicationCommand {
 
-    @Option(names = "--source", paramLabel = "NAME",
+    @Option(
+            names = "--source",
+            paramLabel = "NAME",
             description = "only this configured source (default: every source; one failing does not stop the others)")
     private String source;
 
     @Option(names = "--force", description = "ingest runs again even when the catalog already holds them")
     private boolean force;
 
-    @Option(names = "--allow-mass-delete",
+    @Option(
+            names = "--allow-mass-delete",
             description = "let a run soft-delete more nodes than ingestion.max-delete-share allows")
     private boolean allowMassDelete;
 

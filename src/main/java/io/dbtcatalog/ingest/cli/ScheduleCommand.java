@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * the shutdown hook, which lets running ingestions finish within {@code ingestion.scheduler.shutdown-timeout}). An
  * interrupt of the calling thread is a stop request too (used by embedding code and tests).
  */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
         description = "stay up and ingest each source on its cron schedule (stop with SIGTERM/Ctrl-C)")
 final class ScheduleCommand extends ApplicationCommand {
 
@@ -29,8 +31,10 @@ final class ScheduleCommand extends ApplicationCommand {
             return IngestCli.FAILED;
         }
         out.println("scheduler started; stop it with SIGTERM or Ctrl-C");
-        scheduled.nextFireTimes().forEach((source, next) -> out.println("  " + source + ": next ingestion "
-                + (next == null ? "never (the cron expression does not fire again)" : next)));
+        scheduled
+                .nextFireTimes()
+                .forEach((source, next) -> out.println("  " + source + ": next ingestion "
+                        + (next == null ? "never (the cron expression does not fire again)" : next)));
         Integer port = context.getBean(IngestionProperties.class).management().port();
         if (port != null) {
             out.println("  health and metrics: http://localhost:" + port + "/actuator/health, /actuator/prometheus");

@@ -19,8 +19,8 @@ record StartupFailure(String message, boolean configuration) {
     static StartupFailure classify(Throwable failure, Path config) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BindException e) {
-                return new StartupFailure("invalid configuration in " + config + ":\n  - "
-                        + String.join("\n  - ", describe(e)), true);
+                return new StartupFailure(
+                        "invalid configuration in " + config + ":\n  - " + String.join("\n  - ", describe(e)), true);
             }
             if (t.getClass().getName().startsWith("org.springframework.boot.context.config.")
                     || t.getClass().getName().startsWith("org.yaml.snakeyaml")) {
@@ -35,7 +35,8 @@ record StartupFailure(String message, boolean configuration) {
         Throwable cause = e.getCause();
         if (cause instanceof BindValidationException validation) {
             for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
-                String key = error instanceof FieldError field ? error.getObjectName() + "." + field.getField()
+                String key = error instanceof FieldError field
+                        ? error.getObjectName() + "." + field.getField()
                         : error.getObjectName();
                 problems.add(kebab(key) + ": " + error.getDefaultMessage());
             }

@@ -17,11 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * failure with its message and the next scheduled fire time. Exits 1 when the newest ingestion of any source
  * failed, so it doubles as a health check.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "per source: last success, last failure, next fire time; exit 1 if one is failing")
 final class StatusCommand extends ApplicationCommand {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Option(names = "--json", description = "status as JSON")
     private boolean json;
@@ -34,7 +37,8 @@ final class StatusCommand extends ApplicationCommand {
         } else {
             StatusPrinter.print(out, statuses);
         }
-        return statuses.stream().anyMatch(s -> s.state() == SourceStatus.State.FAILING) ? IngestCli.FAILED
+        return statuses.stream().anyMatch(s -> s.state() == SourceStatus.State.FAILING)
+                ? IngestCli.FAILED
                 : IngestCli.OK;
     }
 }

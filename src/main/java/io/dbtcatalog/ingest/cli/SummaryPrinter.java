@@ -12,14 +12,18 @@ import java.util.Locale;
 /** Prints the short human summary that ends every {@code run}: one block per source, one line per run. */
 final class SummaryPrinter {
 
-    private SummaryPrinter() {
-    }
+    private SummaryPrinter() {}
 
     static void print(PrintStream out, List<SourceOutcome> outcomes) {
         out.println();
         for (SourceOutcome source : outcomes) {
-            out.printf(Locale.ROOT, "%s (%s): %s in %s%n", source.sourceName(), source.sourceKind(),
-                    source.succeeded() ? "OK" : "FAILED", seconds(source.duration()));
+            out.printf(
+                    Locale.ROOT,
+                    "%s (%s): %s in %s%n",
+                    source.sourceName(),
+                    source.sourceKind(),
+                    source.succeeded() ? "OK" : "FAILED",
+                    seconds(source.duration()));
             if (source.failure() != null) {
                 out.println("  error: " + source.failure());
             }
@@ -34,17 +38,27 @@ final class SummaryPrinter {
         String label = "run " + run.run().runKey();
         switch (run.status()) {
             case SKIPPED -> out.println("  " + label + ": nothing changed (" + run.message() + ")");
-            case FAILED -> out.println("  " + label + ": FAILED after " + seconds(run.duration())
-                    + ", catalog unchanged: " + run.message());
+            case FAILED ->
+                out.println("  " + label + ": FAILED after " + seconds(run.duration()) + ", catalog unchanged: "
+                        + run.message());
             case INGESTED -> {
                 PublishResult r = run.published();
-                out.printf(Locale.ROOT, "  %s: %s in %s%s%n", label,
-                        r.changedNothing() ? "ingested, nothing changed" : "ingested", seconds(run.duration()),
+                out.printf(
+                        Locale.ROOT,
+                        "  %s: %s in %s%s%n",
+                        label,
+                        r.changedNothing() ? "ingested, nothing changed" : "ingested",
+                        seconds(run.duration()),
                         run.message() == null ? "" : " (" + run.message() + ")");
                 out.println("    nodes   " + counts(r.nodes()) + "   columns " + counts(r.columns()));
                 out.println("    edges   " + counts(r.edges()) + "   tests   " + counts(r.tests()));
-                out.printf(Locale.ROOT, "    results +%d test, +%d run, +%d freshness   (ingestion_run %d)%n",
-                        r.testResultsAdded(), r.runResultsAdded(), r.freshnessAdded(), r.ingestionRunId());
+                out.printf(
+                        Locale.ROOT,
+                        "    results +%d test, +%d run, +%d freshness   (ingestion_run %d)%n",
+                        r.testResultsAdded(),
+                        r.runResultsAdded(),
+                        r.freshnessAdded(),
+                        r.ingestionRunId());
                 run.warnings().forEach(w -> out.println("    warning: " + w));
             }
         }

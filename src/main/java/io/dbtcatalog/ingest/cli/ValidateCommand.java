@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * (lists its runs, reads the latest run's artifacts) and prints what a {@code run} would add, change and delete,
  * writing nothing. Exit 0 when a run would succeed, 1 when a check fails or a run would stop.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "check the configuration, the database and every source, and print what a run would change,"
                 + " writing nothing")
 final class ValidateCommand extends ApplicationCommand {

@@ -51,10 +51,12 @@ final class ConfigRules {
     }
 
     private void checkHttp(HttpSettings http) {
-        if (http.initialBackoff() != null && http.maxBackoff() != null
+        if (http.initialBackoff() != null
+                && http.maxBackoff() != null
                 && http.initialBackoff().compareTo(http.maxBackoff()) > 0) {
-            reject("http.initial-backoff", "must not exceed max-backoff (" + http.maxBackoff() + "), was "
-                    + http.initialBackoff());
+            reject(
+                    "http.initial-backoff",
+                    "must not exceed max-backoff (" + http.maxBackoff() + "), was " + http.initialBackoff());
         }
     }
 
@@ -93,8 +95,10 @@ final class ConfigRules {
         if (statuses == null || statuses.isEmpty()) {
             reject(key, "must list at least one run status (10 = success)");
         } else if (statuses.stream().anyMatch(s -> s == null || !DbtCloudSettings.FINISHED_STATUSES.contains(s))) {
-            reject(key, "may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was "
-                    + (statuses.contains(null) ? statuses : new TreeSet<>(statuses)));
+            reject(
+                    key,
+                    "may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was "
+                            + (statuses.contains(null) ? statuses : new TreeSet<>(statuses)));
         }
     }
 
@@ -111,8 +115,9 @@ final class ConfigRules {
 
     private void requireToken(String key, SourceProperties source, String kind) {
         if (isBlank(source.token())) {
-            reject(key + ".token", "required for kind " + kind
-                    + " (usually ${DBT_CLOUD_TOKEN}; is the environment variable set?)");
+            reject(
+                    key + ".token",
+                    "required for kind " + kind + " (usually ${DBT_CLOUD_TOKEN}; is the environment variable set?)");
         }
     }
 

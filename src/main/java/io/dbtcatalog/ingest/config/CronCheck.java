@@ -9,8 +9,7 @@ import org.quartz.CronExpression;
 /** Checks the Quartz cron expressions and the time zone of the configuration; the caller names the key. */
 final class CronCheck {
 
-    private CronCheck() {
-    }
+    private CronCheck() {}
 
     /** What is wrong with {@code cron}, if anything; empty for null (no schedule). */
     static Optional<String> problem(String cron) {

@@ -35,9 +35,17 @@ public record IngestionProperties(
         String schedule,
         @Valid @DefaultValue SchedulerProperties scheduler,
         @Valid @DefaultValue ManagementProperties management,
-        @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare,
-        @DefaultValue("2m") @NotNull @DurationMin(nanos = 1, message = "must be positive (how long a publish waits"
-                + " for another ingestion of the same project)") Duration lockTimeout) implements Validator {
+
+        @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0")
+        double maxDeleteShare,
+
+        @DefaultValue("2m")
+        @NotNull
+        @DurationMin(
+                nanos = 1,
+                message = "must be positive (how long a publish waits" + " for another ingestion of the same project)")
+        Duration lockTimeout)
+        implements Validator {
 
     /** The cron expression a source is scheduled with: its own, else the global default; null when neither is set. */
     public String scheduleOf(SourceProperties source) {

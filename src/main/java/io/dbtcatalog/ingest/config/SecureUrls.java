@@ -15,8 +15,7 @@ final class SecureUrls {
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
-    private SecureUrls() {
-    }
+    private SecureUrls() {}
 
     /** What is wrong with {@code url}, if anything; {@code what} says what it should be, with examples. */
     static Optional<String> problem(URI url, String what) {
@@ -52,6 +51,9 @@ final class SecureUrls {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
+        return h.equals("localhost")
+                || h.equals("[::1]")
+                || h.equals("::1")
+                || IPV4_LOOPBACK.matcher(h).matches();
     }
 }

@@ -26,9 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link #toString()}.
  */
 public record SourceProperties(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
+        @NotBlank
+        @Pattern(
+                regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}",
                 message = "must be 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit")
         String name,
+
         @NotNull SourceKind kind,
         String path,
         URI baseUrl,
@@ -41,8 +44,12 @@ public record SourceProperties(
         @Positive(message = POSITIVE) Long environmentId,
         @DefaultValue("10") List<Integer> acceptedStatuses,
         URI metadataUrl,
-        @DefaultValue("500") @Min(value = 1, message = PAGE_SIZE) @Max(value = DiscoverySettings.MAX_PAGE_SIZE,
-                message = PAGE_SIZE) int pageSize,
+
+        @DefaultValue("500")
+        @Min(value = 1, message = PAGE_SIZE)
+        @Max(value = DiscoverySettings.MAX_PAGE_SIZE, message = PAGE_SIZE)
+        int pageSize,
+
         String schedule,
         String historyPath) {
 
@@ -58,8 +65,17 @@ public record SourceProperties(
     /** The {@code kind: dbt-cloud} source, with the shared HTTP settings and its own folder under the work folder. */
     public DbtCloudSettings dbtCloud(HttpSettings http, Path workDir) {
         requireKind(SourceKind.DBT_CLOUD);
-        return new DbtCloudSettings(name, baseUrl, accountId, token, projectId, jobs(), environmentId,
-                new LinkedHashSet<>(acceptedStatuses), http, workDir.resolve(name));
+        return new DbtCloudSettings(
+                name,
+                baseUrl,
+                accountId,
+                token,
+                projectId,
+                jobs(),
+                environmentId,
+                new LinkedHashSet<>(acceptedStatuses),
+                http,
+                workDir.resolve(name));
     }
 
     /** The dbt Cloud jobs whose runs feed this project: {@code job-id}, else {@code job-ids}; empty for every job. */
@@ -73,14 +89,19 @@ public record SourceProperties(
     /** The {@code kind: discovery} source, with the shared HTTP settings capped at the Discovery API's rate. */
     public DiscoverySettings discovery(HttpSettings http) {
         requireKind(SourceKind.DISCOVERY);
-        return new DiscoverySettings(name, metadataUrl, environmentId, token, pageSize,
+        return new DiscoverySettings(
+                name,
+                metadataUrl,
+                environmentId,
+                token,
+                pageSize,
                 http.withRequestsPerMinuteAtMost(DiscoverySettings.MAX_REQUESTS_PER_MINUTE));
     }
 
     private void requireKind(SourceKind wanted) {
         if (kind != wanted) {
-            throw new IllegalStateException("source " + name + " is of kind " + kind.yamlName() + ", not "
-                    + wanted.yamlName());
+            throw new IllegalStateException(
+                    "source " + name + " is of kind " + kind.yamlName() + ", not " + wanted.yamlName());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 public record TargetProperties(
         @NotBlank @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
         String url,
+
         String username,
         String password) {
 
@@ -41,13 +42,15 @@ public record TargetProperties(
             return false;
         }
         String database = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
-        return !(database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")
+        return !(database.startsWith("mem:")
+                || database.startsWith("tcp:")
+                || database.startsWith("ssl:")
                 || database.startsWith("zip:"));
     }
 
     @Override
     public String toString() {
-        return "TargetProperties[url=" + url + ", username=" + username + ", password="
-                + Redaction.redact(password) + "]";
+        return "TargetProperties[url=" + url + ", username=" + username + ", password=" + Redaction.redact(password)
+                + "]";
     }
 }

@@ -22,8 +22,7 @@ final class Failures {
     private static final Logger log = LoggerFactory.getLogger(Failures.class);
     private static final int MAX_LENGTH = 2000;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Writes a FAILED ledger row for {@code run}; when the catalog cannot take it (the database is down, which may be
@@ -33,8 +32,11 @@ final class Failures {
         try {
             store.recordFailure(project, run, startedAt, message);
         } catch (StoreException e) {
-            log.warn("{}: could not record the failure of run {} in ingestion_run: {}", project.projectKey(),
-                    run.runKey(), oneLine(e));
+            log.warn(
+                    "{}: could not record the failure of run {} in ingestion_run: {}",
+                    project.projectKey(),
+                    run.runKey(),
+                    oneLine(e));
         }
     }
 
@@ -46,7 +48,9 @@ final class Failures {
         try {
             store.recordListingFailure(project, startedAt, message);
         } catch (StoreException e) {
-            log.warn("{}: could not record the failure to list runs in ingestion_run: {}", project.projectKey(),
+            log.warn(
+                    "{}: could not record the failure to list runs in ingestion_run: {}",
+                    project.projectKey(),
                     oneLine(e));
         }
     }
@@ -55,7 +59,8 @@ final class Failures {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = failure; t != null && messages.size() < 5; t = t.getCause()) {
             String message = t.getMessage();
-            String firstLine = message == null ? null : message.strip().lines().findFirst().orElse("");
+            String firstLine =
+                    message == null ? null : message.strip().lines().findFirst().orElse("");
             if (firstLine != null && !firstLine.isBlank() && messages.stream().noneMatch(m -> m.contains(firstLine))) {
                 messages.add(message.strip());
             }

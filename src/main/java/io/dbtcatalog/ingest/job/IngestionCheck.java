@@ -33,8 +33,8 @@ public class IngestionCheck {
     private final DataSource dataSource;
     private final IngestionProperties properties;
 
-    public IngestionCheck(SourceRegistry sources, CatalogStore store, DataSource catalogDataSource,
-            IngestionProperties properties) {
+    public IngestionCheck(
+            SourceRegistry sources, CatalogStore store, DataSource catalogDataSource, IngestionProperties properties) {
         this.sources = sources;
         this.store = store;
         this.dataSource = catalogDataSource;
@@ -75,13 +75,20 @@ public class IngestionCheck {
             }
             stage = "comparing run " + run.runKey() + " with the catalog";
             PublishPreview dryRun = preview ? store.preview(sources.project(name), snapshot, rules()) : null;
-            return new SourceCheck(name, kind, run, SourceCheck.Size.of(snapshot), snapshot.warnings(), dryRun, null,
-                    since(started));
+            return new SourceCheck(
+                    name, kind, run, SourceCheck.Size.of(snapshot), snapshot.warnings(), dryRun, null, since(started));
         } catch (RuntimeException e) {
             String failure = stage + ": " + Failures.oneLine(e);
             log.error("{}: {}", name, failure);
-            return new SourceCheck(name, kind, run, snapshot == null ? null : SourceCheck.Size.of(snapshot),
-                    snapshot == null ? List.of() : snapshot.warnings(), null, failure, since(started));
+            return new SourceCheck(
+                    name,
+                    kind,
+                    run,
+                    snapshot == null ? null : SourceCheck.Size.of(snapshot),
+                    snapshot == null ? List.of() : snapshot.warnings(),
+                    null,
+                    failure,
+                    since(started));
         }
     }
 

@@ -52,8 +52,13 @@ public class IngestionLauncher {
         String kind = sources.settings(name).kind().yamlName();
         SourceIngestion ingestion;
         try {
-            ingestion = new SourceIngestion(sources.source(name), sources.project(name), store, rules(request),
-                    progress, sources.settings(name).maxRunsPerPoll());
+            ingestion = new SourceIngestion(
+                    sources.source(name),
+                    sources.project(name),
+                    store,
+                    rules(request),
+                    progress,
+                    sources.settings(name).maxRunsPerPoll());
         } catch (RuntimeException e) {
             log.error("{}: {}", name, Failures.oneLine(e));
             return new SourceOutcome(name, kind, List.of(), Failures.oneLine(e), since(started));
@@ -64,8 +69,8 @@ public class IngestionLauncher {
 
     /** The publish rules of a request: the configured safeguards, lifted where the request says so. */
     private PublishRules rules(IngestRequest request) {
-        return new PublishRules(properties.maxDeleteShare(), request.allowMassDelete(), request.force(),
-                properties.lockTimeout());
+        return new PublishRules(
+                properties.maxDeleteShare(), request.allowMassDelete(), request.force(), properties.lockTimeout());
     }
 
     private static Duration since(Instant started) {

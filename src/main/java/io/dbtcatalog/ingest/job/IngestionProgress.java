@@ -10,12 +10,10 @@ public interface IngestionProgress {
     /** Follows nothing. */
     IngestionProgress NONE = new IngestionProgress() {
         @Override
-        public void planned(String sourceName, int toIngest, int alreadyIngested) {
-        }
+        public void planned(String sourceName, int toIngest, int alreadyIngested) {}
 
         @Override
-        public void finished(RunOutcome outcome) {
-        }
+        public void finished(RunOutcome outcome) {}
     };
 
     void planned(String sourceName, int toIngest, int alreadyIngested);

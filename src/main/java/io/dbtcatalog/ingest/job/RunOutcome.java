@@ -10,11 +10,15 @@ import java.util.List;
  * identical to the catalog state and not parsed), skipped because the ledger already holds it, or failed with a
  * one-line reason.
  */
-public record RunOutcome(RunRef run, Status status, PublishResult published, String message, Duration duration,
-        List<String> warnings) {
+public record RunOutcome(
+        RunRef run, Status status, PublishResult published, String message, Duration duration, List<String> warnings) {
 
     /** The three ends a run can reach. */
-    public enum Status { INGESTED, SKIPPED, FAILED }
+    public enum Status {
+        INGESTED,
+        SKIPPED,
+        FAILED
+    }
 
     public RunOutcome {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -23,8 +27,8 @@ public record RunOutcome(RunRef run, Status status, PublishResult published, Str
     /** The note of an ingestion whose artifacts were identical to those of the catalog state. */
     public static final String IDENTICAL = "artifacts identical to those of the catalog state; not parsed again";
 
-    static RunOutcome ingested(RunRef run, PublishResult result, Duration duration, List<String> warnings,
-            boolean identicalToState) {
+    static RunOutcome ingested(
+            RunRef run, PublishResult result, Duration duration, List<String> warnings, boolean identicalToState) {
         return new RunOutcome(run, Status.INGESTED, result, identicalToState ? IDENTICAL : null, duration, warnings);
     }
 

@@ -11,8 +11,15 @@ import java.util.List;
  * and warnings of that run's snapshot, the dry-run {@link PublishPreview} against the catalog (null when it could
  * not be computed), and the failure of the first check that failed (listing runs, reading the run, comparing).
  */
-public record SourceCheck(String sourceName, String sourceKind, RunRef run, Size size, List<String> warnings,
-        PublishPreview preview, String failure, Duration duration) {
+public record SourceCheck(
+        String sourceName,
+        String sourceKind,
+        RunRef run,
+        Size size,
+        List<String> warnings,
+        PublishPreview preview,
+        String failure,
+        Duration duration) {
 
     public SourceCheck {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -22,8 +29,13 @@ public record SourceCheck(String sourceName, String sourceKind, RunRef run, Size
     public record Size(int nodes, int columns, int edges, int tests, int testResults, int runResults, int freshness) {
 
         static Size of(CatalogSnapshot snapshot) {
-            return new Size(snapshot.nodes().size(), snapshot.columns().size(), snapshot.edges().size(),
-                    snapshot.tests().size(), snapshot.testResults().size(), snapshot.runResults().size(),
+            return new Size(
+                    snapshot.nodes().size(),
+                    snapshot.columns().size(),
+                    snapshot.edges().size(),
+                    snapshot.tests().size(),
+                    snapshot.testResults().size(),
+                    snapshot.runResults().size(),
                     snapshot.freshness().size());
         }
     }

@@ -47,8 +47,13 @@ final class SourceIngestion {
     private final IngestionProgress progress;
     private final int maxRunsPerPoll;
 
-    SourceIngestion(MetadataSource source, ProjectRef project, CatalogStore store, PublishRules rules,
-            IngestionProgress progress, int maxRunsPerPoll) {
+    SourceIngestion(
+            MetadataSource source,
+            ProjectRef project,
+            CatalogStore store,
+            PublishRules rules,
+            IngestionProgress progress,
+            int maxRunsPerPoll) {
         this.source = source;
         this.project = project;
         this.store = store;
@@ -58,8 +63,7 @@ final class SourceIngestion {
     }
 
     /** The runs touched, and a failure that happened before any run could be named (null when none). */
-    record Result(List<RunOutcome> runs, String failure) {
-    }
+    record Result(List<RunOutcome> runs, String failure) {}
 
     /** Ingests what {@code selector} lists; {@code force} ingests runs the ledger holds again. */
     Result run(RunSelector selector, boolean force) {
@@ -124,7 +128,8 @@ final class SourceIngestion {
             return selector;
         }
         Optional<Instant> newest = store.newestIngestedRun(project.projectKey());
-        return newest.<RunSelector>map(time -> new RunSelector.After(time, maxRunsPerPoll)).orElse(selector);
+        return newest.<RunSelector>map(time -> new RunSelector.After(time, maxRunsPerPoll))
+                .orElse(selector);
     }
 
     private void report(List<RunOutcome> outcomes, RunOutcome outcome) {
@@ -140,8 +145,12 @@ final class SourceIngestion {
         try (RunInput input = source.fetch(run)) {
             Optional<String> fingerprint = input.fingerprint();
             if (fingerprint.isPresent() && store.isCurrentState(project.projectKey(), fingerprint.get())) {
-                log.info("{}: run {}: artifacts identical to those of the catalog's current state ({}); not parsed"
-                        + " again", source.name(), run.runKey(), fingerprint.get());
+                log.info(
+                        "{}: run {}: artifacts identical to those of the catalog's current state ({}); not parsed"
+                                + " again",
+                        source.name(),
+                        run.runKey(),
+                        fingerprint.get());
                 fetched = Fetched.unchanged(input, fingerprint.get());
             } else {
                 fetched = Fetched.read(input.read());
@@ -172,16 +181,22 @@ final class SourceIngestion {
                     ? store.acknowledgeUnchanged(project, run, fetched.info(), fetched.fingerprint(), started, rules)
                     : store.publish(project, fetched.snapshot(), started, rules);
             Duration duration = since(started);
-            log.info("{}: run {} ingested in {} ms: nodes +{} ~{} -{} ={}", project.projectKey(), run.runKey(),
-                    duration.toMillis(), result.nodes().added(), result.nodes().updated(), result.nodes().deleted(),
+            log.info(
+                    "{}: run {} ingested in {} ms: nodes +{} ~{} -{} ={}",
+                    project.projectKey(),
+                    run.runKey(),
+                    duration.toMillis(),
+                    result.nodes().added(),
+                    result.nodes().updated(),
+                    result.nodes().deleted(),
                     result.nodes().unchanged());
             return RunOutcome.ingested(run, result, duration, fetched.warnings(), fetched.snapshot() == null);
         } catch (RunAlreadyIngestedException e) {
             return skippedMeanwhile(run);
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
-            log.error("{}: publishing run {} failed, catalog unchanged: {}", project.projectKey(), run.runKey(),
-                    message);
+            log.error(
+                    "{}: publishing run {} failed, catalog unchanged: {}", project.projectKey(), run.runKey(), message);
             return failed(run, started, message);
         }
     }
@@ -211,7 +226,8 @@ final class SourceIngestion {
             return "last:" + last.count();
         }
         if (selector instanceof RunSelector.Window window) {
-            return "window:" + window.since() + "/" + (window.until() == null ? "" : window.until().toString());
+            return "window:" + window.since() + "/"
+                    + (window.until() == null ? "" : window.until().toString());
         }
         if (selector instanceof RunSelector.After after) {
             return "finished after " + after.finishedAfter();

@@ -32,8 +32,8 @@ public class SourceRegistry {
     private final Map<String, MetadataSource> sources = new ConcurrentHashMap<>();
 
     /** Builds each source's settings from the configuration, validated when it was bound. */
-    public SourceRegistry(IngestionProperties properties, ArtifactSnapshotReader artifactReader,
-            HttpClients httpClients) {
+    public SourceRegistry(
+            IngestionProperties properties, ArtifactSnapshotReader artifactReader, HttpClients httpClients) {
         this.properties = properties;
         this.artifactReader = artifactReader;
         this.httpClients = httpClients;
@@ -54,8 +54,13 @@ public class SourceRegistry {
     public ProjectRef project(String name) {
         SourceProperties source = settings(name);
         List<Long> jobs = source.jobs();
-        return new ProjectRef(source.name(), source.kind().yamlName(), source.accountId(), source.projectId(),
-                source.environmentId(), jobs.size() == 1 ? jobs.get(0) : null);
+        return new ProjectRef(
+                source.name(),
+                source.kind().yamlName(),
+                source.accountId(),
+                source.projectId(),
+                source.environmentId(),
+                jobs.size() == 1 ? jobs.get(0) : null);
     }
 
     /** The configuration of one source; {@link UnknownSourceException} names the configured ones otherwise. */

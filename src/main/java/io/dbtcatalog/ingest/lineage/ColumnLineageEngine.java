@@ -63,18 +63,26 @@ public final class ColumnLineageEngine {
         }
         try {
             StatementLineage statement = analyzer.analyse(model.compiledSql(), context.of(model));
-            List<OutputColumn> columns = OutputNames.matchWarehouse(statement.columns(),
-                    context.ownColumns(model.uniqueId()).orElse(List.of()));
+            List<OutputColumn> columns = OutputNames.matchWarehouse(
+                    statement.columns(), context.ownColumns(model.uniqueId()).orElse(List.of()));
             Coverage coverage = columns.isEmpty() && !statement.reasons().isEmpty()
-                    ? new Coverage(Coverage.Level.NONE, statement.reasons()) : Coverage.of(statement.reasons());
-            return new ModelLineage(model.uniqueId(), fingerprint, coverage,
-                    columns.stream().map(OutputColumn::name).toList(), edges(model.uniqueId(), columns));
+                    ? new Coverage(Coverage.Level.NONE, statement.reasons())
+                    : Coverage.of(statement.reasons());
+            return new ModelLineage(
+                    model.uniqueId(),
+                    fingerprint,
+                    coverage,
+                    columns.stream().map(OutputColumn::name).toList(),
+                    edges(model.uniqueId(), columns));
         } catch (LineageParseException e) {
             String at = e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "";
             return failed(model, fingerprint, ReasonKind.PARSE_ERROR, at + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return failed(model, fingerprint, ReasonKind.ANALYSIS_ERROR, e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+            return failed(
+                    model,
+                    fingerprint,
+                    ReasonKind.ANALYSIS_ERROR,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -82,11 +90,17 @@ public final class ColumnLineageEngine {
         Map<List<String>, ColumnEdge> edges = new LinkedHashMap<>();
         for (OutputColumn column : columns) {
             for (Origin origin : column.origins()) {
-                ColumnEdge edge = new ColumnEdge(childId, column.name(), origin.nodeId(), origin.column(),
-                        origin.kind());
-                edges.merge(List.of(column.name(), origin.nodeId(), origin.column()), edge,
-                        (kept, next) -> new ColumnEdge(childId, kept.childColumn(), kept.parentId(),
-                                kept.parentColumn(), kept.kind().merge(next.kind())));
+                ColumnEdge edge =
+                        new ColumnEdge(childId, column.name(), origin.nodeId(), origin.column(), origin.kind());
+                edges.merge(
+                        List.of(column.name(), origin.nodeId(), origin.column()),
+                        edge,
+                        (kept, next) -> new ColumnEdge(
+                                childId,
+                                kept.childColumn(),
+                                kept.parentId(),
+                                kept.parentColumn(),
+                                kept.kind().merge(next.kind())));
             }
         }
         return List.copyOf(edges.values());
@@ -94,8 +108,8 @@ public final class ColumnLineageEngine {
 
     /** Whether a result's output columns are complete enough to stand for the model's schema downstream. */
     private static boolean feedsChildren(ModelLineage result) {
-        return !result.outputColumns().isEmpty() && result.coverage().reasons().stream()
-                .noneMatch(reason -> reason.kind() == ReasonKind.UNKNOWN_SCHEMA);
+        return !result.outputColumns().isEmpty()
+                && result.coverage().reasons().stream().noneMatch(reason -> reason.kind() == ReasonKind.UNKNOWN_SCHEMA);
     }
 
     private static ModelLineage failed(LineageModel model, String fingerprint, ReasonKind kind, String detail) {

@@ -10,7 +10,11 @@ import java.util.List;
 public record Coverage(Level level, List<Reason> reasons) {
 
     /** How much of a model was analysed. */
-    public enum Level { FULL, PARTIAL, NONE }
+    public enum Level {
+        FULL,
+        PARTIAL,
+        NONE
+    }
 
     /** Why a model was not analysed fully. */
     public enum ReasonKind {

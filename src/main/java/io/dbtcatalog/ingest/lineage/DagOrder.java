@@ -11,8 +11,7 @@ import java.util.Map;
 /** Orders models so that each comes after the models it depends on (input order breaks ties; cycles keep it). */
 final class DagOrder {
 
-    private DagOrder() {
-    }
+    private DagOrder() {}
 
     static List<LineageModel> of(List<LineageModel> models) {
         Map<String, LineageModel> byId = new LinkedHashMap<>();
@@ -20,10 +19,14 @@ final class DagOrder {
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
         byId.values().forEach(model -> {
-            List<String> parents = model.dependsOn().stream().distinct()
-                    .filter(byId::containsKey).filter(id -> !id.equals(model.uniqueId())).toList();
+            List<String> parents = model.dependsOn().stream()
+                    .distinct()
+                    .filter(byId::containsKey)
+                    .filter(id -> !id.equals(model.uniqueId()))
+                    .toList();
             waiting.put(model.uniqueId(), parents.size());
-            parents.forEach(parent -> children.computeIfAbsent(parent, id -> new ArrayList<>()).add(model.uniqueId()));
+            parents.forEach(parent ->
+                    children.computeIfAbsent(parent, id -> new ArrayList<>()).add(model.uniqueId()));
         });
         Deque<String> ready = new ArrayDeque<>();
         byId.keySet().stream().filter(id -> waiting.get(id) == 0).forEach(ready::add);
@@ -37,7 +40,9 @@ final class DagOrder {
                 }
             }
         }
-        byId.values().stream().filter(model -> waiting.get(model.uniqueId()) > 0).forEach(ordered::add);
+        byId.values().stream()
+                .filter(model -> waiting.get(model.uniqueId()) > 0)
+                .forEach(ordered::add);
         return ordered;
     }
 }

@@ -44,7 +44,8 @@ record Derived(List<OutputColumn> columns, List<ScopeRelation> open) {
     Derived completedBy(List<String> warehouseColumns, Dialect dialect) {
         Set<String> reported = new HashSet<>();
         warehouseColumns.forEach(name -> reported.add(ScopeRelation.key(name)));
-        if (open.size() != 1 || warehouseColumns.isEmpty()
+        if (open.size() != 1
+                || warehouseColumns.isEmpty()
                 || !columns.stream().allMatch(column -> reported.contains(ScopeRelation.key(column.name())))) {
             return this;
         }
@@ -52,9 +53,10 @@ record Derived(List<OutputColumn> columns, List<ScopeRelation> open) {
         for (String name : warehouseColumns) {
             String key = ScopeRelation.key(name);
             Optional<OutputColumn> listed = columns.stream()
-                    .filter(column -> ScopeRelation.key(column.name()).equals(key)).findFirst();
-            Optional<List<Origin>> origins = listed.map(OutputColumn::origins)
-                    .or(() -> open.get(0).column(new Identifier(name, true), dialect));
+                    .filter(column -> ScopeRelation.key(column.name()).equals(key))
+                    .findFirst();
+            Optional<List<Origin>> origins =
+                    listed.map(OutputColumn::origins).or(() -> open.get(0).column(new Identifier(name, true), dialect));
             if (origins.isEmpty()) {
                 return this;
             }
@@ -65,8 +67,10 @@ record Derived(List<OutputColumn> columns, List<ScopeRelation> open) {
 
     /** Whether a column of the open tail could have an upstream (table functions over literals have none). */
     boolean openHasLineage() {
-        return open.stream().anyMatch(relation -> relation.shape() != ScopeRelation.Shape.OPAQUE
-                || !relation.opaqueOrigins().isEmpty() || new Derived(List.of(), relation.open()).openHasLineage());
+        return open.stream()
+                .anyMatch(relation -> relation.shape() != ScopeRelation.Shape.OPAQUE
+                        || !relation.opaqueOrigins().isEmpty()
+                        || new Derived(List.of(), relation.open()).openHasLineage());
     }
 
     /** The relations of unknown schema at the end of every open tail, for reasons. */

@@ -8,7 +8,13 @@ import java.util.Locale;
  * BigQuery, DuckDB and Databricks keep names as written (and compare them without regard to case).
  */
 public enum Dialect {
-    SNOWFLAKE, BIGQUERY, POSTGRES, REDSHIFT, DATABRICKS, DUCKDB, GENERIC;
+    SNOWFLAKE,
+    BIGQUERY,
+    POSTGRES,
+    REDSHIFT,
+    DATABRICKS,
+    DUCKDB,
+    GENERIC;
 
     /** The dialect of a manifest's {@code metadata.adapter_type}; unknown adapters get {@link #GENERIC}. */
     public static Dialect fromAdapterType(String adapterType) {

@@ -77,16 +77,18 @@ final class ExpressionLineage extends ExpressionVisitorAdapter<Void> {
         if (parts.size() == 1 && lambdaNames.contains(parts.get(0).key())) {
             return null;
         }
-        scope.resolve(parts).ifPresentOrElse(
-                found -> found.forEach(origin -> origins.add(origin.then(kind(context)))),
-                () -> unresolved(column, parts));
+        scope.resolve(parts)
+                .ifPresentOrElse(
+                        found -> found.forEach(origin -> origins.add(origin.then(kind(context)))),
+                        () -> unresolved(column, parts));
         return null;
     }
 
     private void unresolved(Column column, List<Identifier> parts) {
         String raw = column.getColumnName();
-        boolean literal = parts.size() == 1 && (SqlWords.notAColumn(parts.get(0).text())
-                || scope.dialect().doubleQuotesAreStrings() && raw.startsWith("\""));
+        boolean literal = parts.size() == 1
+                && (SqlWords.notAColumn(parts.get(0).text())
+                        || scope.dialect().doubleQuotesAreStrings() && raw.startsWith("\""));
         if (!literal) {
             queries.issues().add(ReasonKind.UNRESOLVED_COLUMN, column.getFullyQualifiedName());
         }
@@ -94,8 +96,8 @@ final class ExpressionLineage extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(Function function, S context) {
-        FlowKind step = kind(context).then(
-                SqlWords.aggregate(function.getName()) ? FlowKind.AGGREGATE : FlowKind.EXPRESSION);
+        FlowKind step =
+                kind(context).then(SqlWords.aggregate(function.getName()) ? FlowKind.AGGREGATE : FlowKind.EXPRESSION);
         visitAll(function.getParameters(), step);
         visitAll(function.getNamedParameters(), step);
         return null;
@@ -104,8 +106,8 @@ final class ExpressionLineage extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(AnalyticExpression analytic, S context) {
         FlowKind value = kind(context).then(FlowKind.WINDOW);
-        for (Expression argument : new Expression[] {
-                analytic.getExpression(), analytic.getOffset(), analytic.getDefaultValue()}) {
+        for (Expression argument :
+                new Expression[] {analytic.getExpression(), analytic.getOffset(), analytic.getDefaultValue()}) {
             if (argument != null) {
                 argument.accept(this, value);
             }

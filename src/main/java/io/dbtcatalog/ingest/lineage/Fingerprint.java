@@ -14,8 +14,7 @@ import java.util.TreeSet;
  */
 final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     static String of(String analyzerVersion, LineageModel model, ModelContext context) {
         MessageDigest digest = sha256();

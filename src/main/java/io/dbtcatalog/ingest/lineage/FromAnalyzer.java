@@ -84,8 +84,7 @@ final class FromAnalyzer {
         if (item instanceof Table table) {
             relations.add(table(table, ctes));
         } else if (item instanceof ParenthesedSelect select) {
-            Scope lateral = select instanceof LateralSubSelect
-                    ? new Scope(outer, queries.dialect(), relations) : outer;
+            Scope lateral = select instanceof LateralSubSelect ? new Scope(outer, queries.dialect(), relations) : outer;
             Derived derived = queries.renamed(queries.query(select, lateral, ctes), select.getAlias());
             relations.add(ScopeRelation.known(aliasName(select.getAlias()), derived));
         } else if (item instanceof ParenthesedFromItem parenthesed) {
@@ -93,10 +92,11 @@ final class FromAnalyzer {
             joins(parenthesed.getJoins(), relations, outer, ctes);
         } else if (item instanceof TableFunction function) {
             Scope lateral = new Scope(outer, queries.dialect(), relations);
-            List<Origin> origins = ExpressionLineage.of(function.getFunction(), FlowKind.EXPRESSION, queries,
-                    lateral, ctes);
+            List<Origin> origins =
+                    ExpressionLineage.of(function.getFunction(), FlowKind.EXPRESSION, queries, lateral, ctes);
             List<Identifier> name = function.getAlias() == null
-                    ? List.of(Identifier.of(function.getFunction().getName())) : aliasName(function.getAlias());
+                    ? List.of(Identifier.of(function.getFunction().getName()))
+                    : aliasName(function.getAlias());
             relations.add(ScopeRelation.opaque(name, origins));
         } else if (item instanceof Values values) {
             Derived derived = queries.renamed(queries.query(values, outer, ctes), values.getAlias());
@@ -132,8 +132,8 @@ final class FromAnalyzer {
     }
 
     private ScopeRelation lateralView(LateralView view, Scope scope, Ctes ctes) {
-        List<Origin> origins = ExpressionLineage.of(view.getGeneratorFunction(), FlowKind.EXPRESSION, queries,
-                scope, ctes);
+        List<Origin> origins =
+                ExpressionLineage.of(view.getGeneratorFunction(), FlowKind.EXPRESSION, queries, scope, ctes);
         return ScopeRelation.opaque(aliasName(view.getTableAlias()), origins);
     }
 

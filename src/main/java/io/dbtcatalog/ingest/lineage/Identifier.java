@@ -34,8 +34,8 @@ public record Identifier(String text, boolean quoted) {
             }
             return parts;
         }
-        if (raw.length() >= 2 && (raw.startsWith("\"") && raw.endsWith("\"")
-                || raw.startsWith("[") && raw.endsWith("]"))) {
+        if (raw.length() >= 2
+                && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("[") && raw.endsWith("]"))) {
             return List.of(new Identifier(raw.substring(1, raw.length() - 1).replace("\"\"", "\""), true));
         }
         return List.of(new Identifier(raw, false));

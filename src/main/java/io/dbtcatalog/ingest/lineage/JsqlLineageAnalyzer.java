@@ -49,7 +49,8 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
             issues.add(ReasonKind.UNSUPPORTED_STATEMENT, "not a query");
             return new StatementLineage(List.of(), issues.list());
         }
-        Derived derived = new QueryAnalyzer(context, issues).query(query, null, Ctes.NONE)
+        Derived derived = new QueryAnalyzer(context, issues)
+                .query(query, null, Ctes.NONE)
                 .completedBy(context.modelColumns(), context.dialect());
         derived.openNames().forEach(name -> issues.add(ReasonKind.UNKNOWN_SCHEMA, "* over " + name));
         return new StatementLineage(derived.columns(), issues.list());
@@ -62,7 +63,9 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
     private static Statement parse(String sql) {
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+            statements = CCJSqlParserUtil.newParser(sql)
+                    .withAllowComplexParsing(false)
+                    .Statements();
         } catch (ParseException | TokenMgrException simpleGrammarFailed) {
             statements = parseComplex(sql);
         }
@@ -77,7 +80,8 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
     private static Statements parseComplex(String sql) {
         ExecutorService executor = Executors.newSingleThreadExecutor(PARSER_THREADS);
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true)
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql)
+                    .withAllowComplexParsing(true)
                     .withTimeOut(PARSE_TIMEOUT_MILLIS);
             return CCJSqlParserUtil.parseStatements(parser, executor);
         } catch (JSQLParserException e) {
@@ -112,8 +116,11 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
             if (cause instanceof TokenMgrException lexical) {
                 Matcher at = LEXICAL_POSITION.matcher(String.valueOf(lexical.getMessage()));
                 return at.find()
-                        ? new LineageParseException(Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)),
-                                firstLine(lexical.getMessage()), e)
+                        ? new LineageParseException(
+                                Integer.parseInt(at.group(1)),
+                                Integer.parseInt(at.group(2)),
+                                firstLine(lexical.getMessage()),
+                                e)
                         : new LineageParseException(0, 0, firstLine(lexical.getMessage()), e);
             }
         }

@@ -7,10 +7,7 @@ import java.util.List;
  * nodes, and the known schemas (catalog, else declared columns).
  */
 public record LineageInput(
-        Dialect dialect,
-        List<LineageModel> models,
-        RelationResolver relations,
-        SchemaProvider schemas) {
+        Dialect dialect, List<LineageModel> models, RelationResolver relations, SchemaProvider schemas) {
 
     public LineageInput {
         if (dialect == null || relations == null || schemas == null) {

@@ -47,7 +47,9 @@ final class ModelContext {
             public Optional<UpstreamRelation> relation(List<Identifier> name) {
                 List<String> candidates = input.relations().resolve(name);
                 if (candidates.size() > 1) {
-                    candidates = candidates.stream().filter(model.dependsOn()::contains).toList();
+                    candidates = candidates.stream()
+                            .filter(model.dependsOn()::contains)
+                            .toList();
                 }
                 return candidates.size() == 1 ? Optional.of(upstream(candidates.get(0))) : Optional.empty();
             }
@@ -79,7 +81,8 @@ final class ModelContext {
 
     /** The columns of a node: observed by the warehouse, else derived here, else declared, else empty. */
     Optional<List<String>> columns(String uniqueId) {
-        return input.schemas().observed(uniqueId)
+        return input.schemas()
+                .observed(uniqueId)
                 .or(() -> Optional.ofNullable(derived.get(uniqueId)))
                 .or(() -> input.schemas().declared(uniqueId));
     }

@@ -8,11 +8,7 @@ import java.util.List;
  * which an unchanged model can be skipped next time.
  */
 public record ModelLineage(
-        String uniqueId,
-        String fingerprint,
-        Coverage coverage,
-        List<String> outputColumns,
-        List<ColumnEdge> edges) {
+        String uniqueId, String fingerprint, Coverage coverage, List<String> outputColumns, List<ColumnEdge> edges) {
 
     public ModelLineage {
         if (uniqueId == null || fingerprint == null || coverage == null) {

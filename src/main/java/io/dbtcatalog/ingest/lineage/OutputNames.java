@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class OutputNames {
 
-    private OutputNames() {
-    }
+    private OutputNames() {}
 
     static List<OutputColumn> matchWarehouse(List<OutputColumn> derived, List<String> known) {
         if (known.isEmpty()) {
@@ -24,7 +23,9 @@ final class OutputNames {
         Set<String> matched = new HashSet<>();
         List<String> names = new ArrayList<>();
         for (OutputColumn column : derived) {
-            String spelling = known.stream().filter(name -> name.equalsIgnoreCase(column.name())).findFirst()
+            String spelling = known.stream()
+                    .filter(name -> name.equalsIgnoreCase(column.name()))
+                    .findFirst()
                     .orElse(null);
             names.add(spelling);
             if (spelling != null) {
@@ -34,11 +35,13 @@ final class OutputNames {
         List<OutputColumn> named = new ArrayList<>();
         for (int i = 0; i < derived.size(); i++) {
             String name = names.get(i);
-            if (name == null && known.size() == derived.size()
+            if (name == null
+                    && known.size() == derived.size()
                     && !matched.contains(known.get(i).toLowerCase(Locale.ROOT))) {
                 name = known.get(i);
             }
-            named.add(new OutputColumn(name == null ? derived.get(i).name() : name, derived.get(i).origins()));
+            named.add(new OutputColumn(
+                    name == null ? derived.get(i).name() : name, derived.get(i).origins()));
         }
         return named;
     }

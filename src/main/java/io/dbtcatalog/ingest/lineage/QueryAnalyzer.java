@@ -81,7 +81,8 @@ final class QueryAnalyzer {
             }
             Ctes earlier = visible;
             Derived derived = ephemeral(name, body, outer, earlier).orElseGet(() -> query(body, outer, earlier));
-            List<String> aliases = item.getWithItemList() == null ? List.of()
+            List<String> aliases = item.getWithItemList() == null
+                    ? List.of()
                     : item.getWithItemList().stream().map(Object::toString).toList();
             visible = visible.with(name, derived.withColumns(renamed(derived.columns(), aliases)));
         }
@@ -95,15 +96,16 @@ final class QueryAnalyzer {
         }
         return context.ephemeral(name.text()).map(node -> {
             Derived inlined = new QueryAnalyzer(context, new Issues()).query(body, outer, ctes);
-            List<String> names = inlined.columns().stream().map(OutputColumn::name).toList();
+            List<String> names =
+                    inlined.columns().stream().map(OutputColumn::name).toList();
             if (!inlined.open().isEmpty() && node.columnsKnown()) {
                 names = node.columns();
             } else if (!inlined.open().isEmpty()) {
                 return Derived.closed(List.of()).withOpen(ScopeRelation.node(List.of(name), node.nodeId()));
             }
             return Derived.closed(names.stream()
-                    .map(column -> new OutputColumn(column, List.of(
-                            new Origin(node.nodeId(), column, FlowKind.DIRECT))))
+                    .map(column ->
+                            new OutputColumn(column, List.of(new Origin(node.nodeId(), column, FlowKind.DIRECT))))
                     .toList());
         });
     }
@@ -119,12 +121,17 @@ final class QueryAnalyzer {
                 continue;
             }
             if (branch.openHasLineage() || first.openHasLineage()) {
-                issues.add(ReasonKind.UNKNOWN_SCHEMA, "set operation over " + String.join(", ",
-                        branch.open().isEmpty() ? first.openNames() : branch.openNames()));
-            } else if (branch.open().isEmpty() && first.open().isEmpty()
+                issues.add(
+                        ReasonKind.UNKNOWN_SCHEMA,
+                        "set operation over "
+                                + String.join(", ", branch.open().isEmpty() ? first.openNames() : branch.openNames()));
+            } else if (branch.open().isEmpty()
+                    && first.open().isEmpty()
                     && branch.columns().size() != first.columns().size()) {
-                issues.add(ReasonKind.UNSUPPORTED_CONSTRUCT, "set operation branches of "
-                        + first.columns().size() + " and " + branch.columns().size() + " columns");
+                issues.add(
+                        ReasonKind.UNSUPPORTED_CONSTRUCT,
+                        "set operation branches of " + first.columns().size() + " and "
+                                + branch.columns().size() + " columns");
             }
             for (int c = 0; c < Math.min(merged.size(), branch.columns().size()); c++) {
                 merged.get(c).addAll(branch.columns().get(c).origins());
@@ -138,8 +145,12 @@ final class QueryAnalyzer {
     }
 
     private static List<OutputColumn> values(Values values) {
-        Expression firstRow = values.getExpressions().isEmpty() ? null : values.getExpressions().get(0);
-        int width = firstRow instanceof List<?> row ? row.size() : values.getExpressions().size();
+        Expression firstRow = values.getExpressions().isEmpty()
+                ? null
+                : values.getExpressions().get(0);
+        int width = firstRow instanceof List<?> row
+                ? row.size()
+                : values.getExpressions().size();
         List<OutputColumn> columns = new ArrayList<>();
         for (int c = 1; c <= width; c++) {
             columns.add(new OutputColumn("column" + c, List.of()));
@@ -154,7 +165,8 @@ final class QueryAnalyzer {
         }
         List<OutputColumn> renamed = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            String name = c < names.size() ? storedName(names.get(c)) : columns.get(c).name();
+            String name =
+                    c < names.size() ? storedName(names.get(c)) : columns.get(c).name();
             renamed.add(new OutputColumn(name, columns.get(c).origins()));
         }
         return renamed;
@@ -164,7 +176,8 @@ final class QueryAnalyzer {
         if (alias == null || alias.getAliasColumns() == null) {
             return derived;
         }
-        return derived.withColumns(renamed(derived.columns(),
+        return derived.withColumns(renamed(
+                derived.columns(),
                 alias.getAliasColumns().stream().map(column -> column.name).toList()));
     }
 

@@ -38,7 +38,9 @@ final class Scope {
 
     /** The relation of this block a qualifier such as {@code o} or {@code schema.orders} names. */
     Optional<ScopeRelation> relation(List<Identifier> qualifier) {
-        return relations.stream().filter(relation -> relation.answersTo(qualifier)).findFirst();
+        return relations.stream()
+                .filter(relation -> relation.answersTo(qualifier))
+                .findFirst();
     }
 
     /** The origins of a column reference ({@code a}, {@code t.a}, {@code s.t.a}, {@code t.a.field}). */
@@ -82,16 +84,18 @@ final class Scope {
             }
         }
         Optional<OutputColumn> alias = selected.stream()
-                .filter(column -> ScopeRelation.key(column.name()).equals(name.key())).findFirst();
+                .filter(column -> ScopeRelation.key(column.name()).equals(name.key()))
+                .findFirst();
         if (alias.isPresent()) {
             return Optional.of(alias.get().origins());
         }
-        Optional<ScopeRelation> named = relation(List.of(name))
-                .filter(relation -> relation.shape() == ScopeRelation.Shape.OPAQUE);
+        Optional<ScopeRelation> named =
+                relation(List.of(name)).filter(relation -> relation.shape() == ScopeRelation.Shape.OPAQUE);
         if (named.isPresent()) {
             return Optional.of(named.get().opaqueOrigins());
         }
-        List<ScopeRelation> unknown = relations.stream().filter(relation -> !relation.closed()).toList();
+        List<ScopeRelation> unknown =
+                relations.stream().filter(relation -> !relation.closed()).toList();
         return unknown.size() == 1 ? unknown.get(0).column(name, dialect) : Optional.empty();
     }
 

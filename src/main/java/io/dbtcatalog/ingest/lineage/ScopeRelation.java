@@ -23,7 +23,12 @@ record ScopeRelation(
         List<Origin> opaqueOrigins,
         Set<String> hiddenFromStar) {
 
-    enum Shape { KNOWN, NODE, OPAQUE, UNRESOLVED }
+    enum Shape {
+        KNOWN,
+        NODE,
+        OPAQUE,
+        UNRESOLVED
+    }
 
     ScopeRelation {
         name = List.copyOf(name);
@@ -74,8 +79,10 @@ record ScopeRelation(
     /** The origins of a column of this relation; empty when a relation of known columns has no such column. */
     Optional<List<Origin>> column(Identifier column, Dialect dialect) {
         return switch (shape) {
-            case KNOWN -> find(column.key()).map(OutputColumn::origins)
-                    .or(() -> open.size() == 1 ? open.get(0).column(column, dialect) : Optional.empty());
+            case KNOWN ->
+                find(column.key())
+                        .map(OutputColumn::origins)
+                        .or(() -> open.size() == 1 ? open.get(0).column(column, dialect) : Optional.empty());
             case NODE -> Optional.of(List.of(new Origin(nodeId, column.storedName(dialect), FlowKind.DIRECT)));
             case OPAQUE -> Optional.of(opaqueOrigins);
             case UNRESOLVED -> Optional.of(List.of());
@@ -95,7 +102,10 @@ record ScopeRelation(
         if (shape != Shape.KNOWN) {
             return new Derived(List.of(), List.of(this));
         }
-        return new Derived(columns.stream().filter(column -> !hiddenFromStar.contains(key(column.name()))).toList(),
+        return new Derived(
+                columns.stream()
+                        .filter(column -> !hiddenFromStar.contains(key(column.name())))
+                        .toList(),
                 open);
     }
 

@@ -37,8 +37,8 @@ final class SelectList {
         for (SelectItem<?> item : select.getSelectItems()) {
             Expression expression = item.getExpression();
             if (expression instanceof AllColumns all) {
-                List<ScopeRelation> relations = all instanceof AllTableColumns table
-                        ? relationOf(table, scope) : scope.relations();
+                List<ScopeRelation> relations =
+                        all instanceof AllTableColumns table ? relationOf(table, scope) : scope.relations();
                 Derived star = star(relations, all, scope, ctes);
                 columns.addAll(star.columns());
                 open.addAll(star.open());
@@ -99,8 +99,8 @@ final class SelectList {
             return queries.storedName(column.getColumnName());
         }
         return switch (queries.dialect()) {
-            case POSTGRES, REDSHIFT -> expression instanceof Function function
-                    ? function.getName().toLowerCase(Locale.ROOT) : "?column?";
+            case POSTGRES, REDSHIFT ->
+                expression instanceof Function function ? function.getName().toLowerCase(Locale.ROOT) : "?column?";
             case BIGQUERY -> "f" + position + "_";
             case SNOWFLAKE -> item.getExpression().toString().toUpperCase(Locale.ROOT);
             default -> item.getExpression().toString();

@@ -24,8 +24,8 @@ final class SqlNormalizer {
 
     private SqlNormalizer(String sql, Dialect dialect) {
         this.sql = sql;
-        this.backslashEscapes = dialect == Dialect.BIGQUERY || dialect == Dialect.SNOWFLAKE
-                || dialect == Dialect.DATABRICKS;
+        this.backslashEscapes =
+                dialect == Dialect.BIGQUERY || dialect == Dialect.SNOWFLAKE || dialect == Dialect.DATABRICKS;
         this.out = new StringBuilder(sql.length() + 16);
     }
 

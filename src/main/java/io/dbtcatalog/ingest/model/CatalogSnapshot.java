@@ -38,21 +38,52 @@ public record CatalogSnapshot(
     }
 
     /** A snapshot read in full from a source without artifact files (no digest). */
-    public CatalogSnapshot(RunRef run, SnapshotInfo info, List<CatalogNode> nodes, List<CatalogColumn> columns,
-            List<LineageEdge> edges, List<TestDefinition> tests, List<TestResult> testResults,
-            List<RunResult> runResults, List<SourceFreshness> freshness, boolean complete, List<String> warnings) {
+    public CatalogSnapshot(
+            RunRef run,
+            SnapshotInfo info,
+            List<CatalogNode> nodes,
+            List<CatalogColumn> columns,
+            List<LineageEdge> edges,
+            List<TestDefinition> tests,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            boolean complete,
+            List<String> warnings) {
         this(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings, null);
     }
 
     /** The same snapshot, marked as read from artifact files whose digest is {@code digest}. */
     public CatalogSnapshot withArtifactDigest(String digest) {
-        return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
-                complete, warnings, digest);
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                digest);
     }
 
     /** The same snapshot with other warnings. */
     public CatalogSnapshot withWarnings(List<String> replaced) {
-        return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
-                complete, replaced, artifactDigest);
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                replaced,
+                artifactDigest);
     }
 }

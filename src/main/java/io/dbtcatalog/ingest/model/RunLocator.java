@@ -23,16 +23,16 @@ public sealed interface RunLocator {
      * the API listed them (empty when the API returned none: then the run's default artifacts are used), and whether
      * the run says it generated docs and source freshness (null when it does not say).
      */
-    record CloudRun(long runId, Long jobId, List<CloudStep> steps, Boolean hasDocsGenerated,
-            Boolean hasSourcesGenerated) implements RunLocator {
+    record CloudRun(
+            long runId, Long jobId, List<CloudStep> steps, Boolean hasDocsGenerated, Boolean hasSourcesGenerated)
+            implements RunLocator {
         public CloudRun {
             steps = List.copyOf(steps);
         }
     }
 
     /** One step of a dbt Cloud run as the API describes it: 1-based index, status code and name (the command). */
-    record CloudStep(Integer index, Integer status, String name) {
-    }
+    record CloudStep(Integer index, Integer status, String name) {}
 
     /** The applied state of a dbt Cloud environment as the Discovery API last reported it. */
     record EnvironmentState(long environmentId, Instant lastUpdatedAt) implements RunLocator {

@@ -27,9 +27,26 @@ public record RunResult(
     }
 
     /** A row whose origin is unknown ({@link ResultOrigin#UNKNOWN}). */
-    public RunResult(NodeId nodeId, String invocationId, String status, String message, Double executionTimeSeconds,
-            Instant startedAt, Instant completedAt, Long rowsAffected, Long dbtRunId) {
-        this(nodeId, invocationId, status, message, executionTimeSeconds, startedAt, completedAt, rowsAffected,
-                dbtRunId, ResultOrigin.UNKNOWN);
+    public RunResult(
+            NodeId nodeId,
+            String invocationId,
+            String status,
+            String message,
+            Double executionTimeSeconds,
+            Instant startedAt,
+            Instant completedAt,
+            Long rowsAffected,
+            Long dbtRunId) {
+        this(
+                nodeId,
+                invocationId,
+                status,
+                message,
+                executionTimeSeconds,
+                startedAt,
+                completedAt,
+                rowsAffected,
+                dbtRunId,
+                ResultOrigin.UNKNOWN);
     }
 }

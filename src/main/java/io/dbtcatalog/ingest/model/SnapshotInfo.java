@@ -15,5 +15,4 @@ public record SnapshotInfo(
         String manifestSchemaVersion,
         String invocationId,
         Instant generatedAt,
-        String resultsCommand) {
-}
+        String resultsCommand) {}

@@ -28,10 +28,28 @@ public record SourceFreshness(
     }
 
     /** A row whose origin is unknown ({@link ResultOrigin#UNKNOWN}). */
-    public SourceFreshness(NodeId sourceId, String invocationId, String status, Instant maxLoadedAt,
-            Instant snapshottedAt, Double maxLoadedAtAgeSeconds, String criteriaJson, String error,
-            Double executionTimeSeconds, Long dbtRunId) {
-        this(sourceId, invocationId, status, maxLoadedAt, snapshottedAt, maxLoadedAtAgeSeconds, criteriaJson,
-                error, executionTimeSeconds, dbtRunId, ResultOrigin.UNKNOWN);
+    public SourceFreshness(
+            NodeId sourceId,
+            String invocationId,
+            String status,
+            Instant maxLoadedAt,
+            Instant snapshottedAt,
+            Double maxLoadedAtAgeSeconds,
+            String criteriaJson,
+            String error,
+            Double executionTimeSeconds,
+            Long dbtRunId) {
+        this(
+                sourceId,
+                invocationId,
+                status,
+                maxLoadedAt,
+                snapshottedAt,
+                maxLoadedAtAgeSeconds,
+                criteriaJson,
+                error,
+                executionTimeSeconds,
+                dbtRunId,
+                ResultOrigin.UNKNOWN);
     }
 }

@@ -27,9 +27,26 @@ public record TestResult(
     }
 
     /** A row whose origin is unknown ({@link ResultOrigin#UNKNOWN}). */
-    public TestResult(NodeId testId, String invocationId, String status, Long failures, String message,
-            Double executionTimeSeconds, Instant startedAt, Instant completedAt, Long dbtRunId) {
-        this(testId, invocationId, status, failures, message, executionTimeSeconds, startedAt, completedAt,
-                dbtRunId, ResultOrigin.UNKNOWN);
+    public TestResult(
+            NodeId testId,
+            String invocationId,
+            String status,
+            Long failures,
+            String message,
+            Double executionTimeSeconds,
+            Instant startedAt,
+            Instant completedAt,
+            Long dbtRunId) {
+        this(
+                testId,
+                invocationId,
+                status,
+                failures,
+                message,
+                executionTimeSeconds,
+                startedAt,
+                completedAt,
+                dbtRunId,
+                ResultOrigin.UNKNOWN);
     }
 }

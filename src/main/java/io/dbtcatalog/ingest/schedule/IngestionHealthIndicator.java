@@ -35,13 +35,24 @@ public class IngestionHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", status.state());
         if (status.lastSuccess() != null) {
-            details.put("lastSuccess", Map.of("runKey", status.lastSuccess().runKey(),
-                    "finishedAt", status.lastSuccess().finishedAt().toString()));
+            details.put(
+                    "lastSuccess",
+                    Map.of(
+                            "runKey",
+                            status.lastSuccess().runKey(),
+                            "finishedAt",
+                            status.lastSuccess().finishedAt().toString()));
         }
         if (status.lastFailure() != null) {
-            details.put("lastFailure", Map.of("runKey", status.lastFailure().runKey(),
-                    "finishedAt", status.lastFailure().finishedAt().toString(),
-                    "message", String.valueOf(status.lastFailure().message())));
+            details.put(
+                    "lastFailure",
+                    Map.of(
+                            "runKey",
+                            status.lastFailure().runKey(),
+                            "finishedAt",
+                            status.lastFailure().finishedAt().toString(),
+                            "message",
+                            String.valueOf(status.lastFailure().message())));
         }
         if (status.nextFireTime() != null) {
             details.put("nextFireTime", status.nextFireTime().toString());

@@ -27,12 +27,22 @@ public class IngestionMetrics implements RetryListener {
     public void record(List<SourceOutcome> outcomes) {
         for (SourceOutcome source : outcomes) {
             String name = source.sourceName();
-            registry.counter("dbt.catalog.ingestions", "source", name, "outcome",
-                    source.succeeded() ? "success" : "failure").increment();
+            registry.counter(
+                            "dbt.catalog.ingestions",
+                            "source",
+                            name,
+                            "outcome",
+                            source.succeeded() ? "success" : "failure")
+                    .increment();
             registry.timer("dbt.catalog.ingestion.duration", "source", name).record(source.duration());
             for (RunOutcome run : source.runs()) {
-                registry.counter("dbt.catalog.runs", "source", name, "status",
-                        run.status().name().toLowerCase(Locale.ROOT)).increment();
+                registry.counter(
+                                "dbt.catalog.runs",
+                                "source",
+                                name,
+                                "status",
+                                run.status().name().toLowerCase(Locale.ROOT))
+                        .increment();
                 if (run.published() != null) {
                     registry.counter("dbt.catalog.rows.written", "source", name)
                             .increment(run.published().rowsWritten());
@@ -44,6 +54,7 @@ public class IngestionMetrics implements RetryListener {
     /** Counts one HTTP retry. */
     @Override
     public void retrying(String method, String host, String reason) {
-        registry.counter("dbt.catalog.http.retries", "host", host, "reason", reason).increment();
+        registry.counter("dbt.catalog.http.retries", "host", host, "reason", reason)
+                .increment();
     }
 }

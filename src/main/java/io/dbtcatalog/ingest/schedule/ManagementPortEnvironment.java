@@ -24,8 +24,11 @@ public class ManagementPortEnvironment implements EnvironmentPostProcessor, Orde
         if (!"schedule".equals(environment.getProperty(COMMAND)) || port == null || port.isBlank()) {
             return;
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("dbt-catalog-ingest-management",
-                Map.of("spring.main.web-application-type", "servlet", "server.port", port.strip())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "dbt-catalog-ingest-management",
+                        Map.of("spring.main.web-application-type", "servlet", "server.port", port.strip())));
     }
 
     @Override

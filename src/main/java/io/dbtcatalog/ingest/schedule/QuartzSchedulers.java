@@ -17,16 +17,19 @@ final class QuartzSchedulers {
 
     static final String NAME = "dbt-catalog-ingest";
 
-    private QuartzSchedulers() {
-    }
+    private QuartzSchedulers() {}
 
     static boolean clustered(IngestionProperties properties) {
         return properties.target().isPostgres();
     }
 
     /** A configured, initialized but not started scheduler factory; its jobs are built by Spring (autowired). */
-    static SchedulerFactoryBean create(ApplicationContext context, IngestionProperties properties,
-            DataSource dataSource, PlatformTransactionManager transactionManager) throws Exception {
+    static SchedulerFactoryBean create(
+            ApplicationContext context,
+            IngestionProperties properties,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager)
+            throws Exception {
         SpringBeanJobFactory jobFactory = new SpringBeanJobFactory();
         jobFactory.setApplicationContext(context);
         SchedulerFactoryBean factory = new SchedulerFactoryBean();
@@ -47,14 +50,16 @@ final class QuartzSchedulers {
         Properties quartz = new Properties();
         quartz.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        quartz.setProperty("org.quartz.threadPool.threadCount", Integer.toString(properties.scheduler().threads()));
+        quartz.setProperty(
+                "org.quartz.threadPool.threadCount",
+                Integer.toString(properties.scheduler().threads()));
         quartz.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         quartz.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         if (clustered(properties)) {
             quartz.setProperty("org.quartz.jobStore.isClustered", "true");
             quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-            quartz.setProperty("org.quartz.jobStore.driverDelegateClass",
-                    "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+            quartz.setProperty(
+                    "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
             quartz.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
             quartz.setProperty("org.quartz.jobStore.useProperties", "true");
             quartz.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");

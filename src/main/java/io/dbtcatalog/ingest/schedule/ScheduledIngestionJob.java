@@ -35,29 +35,51 @@ public final class ScheduledIngestionJob implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String source = context.getMergedJobDataMap().getString(SOURCE);
-        log.info("{}: scheduled ingestion (fire time {}, instance {})", source, context.getScheduledFireTime()
-                .toInstant(), instanceId(context));
+        log.info(
+                "{}: scheduled ingestion (fire time {}, instance {})",
+                source,
+                context.getScheduledFireTime().toInstant(),
+                instanceId(context));
         try {
             List<SourceOutcome> outcomes = launcher.launch(IngestRequest.latest(source, false));
             metrics.record(outcomes);
             outcomes.forEach(ScheduledIngestionJob::logOutcome);
         } catch (SourceRegistry.UnknownSourceException e) {
-            throw new JobExecutionException("the job store schedules source '" + source + "', which this instance's"
-                    + " configuration does not have; every instance must use the same configuration", e, false);
+            throw new JobExecutionException(
+                    "the job store schedules source '" + source + "', which this instance's"
+                            + " configuration does not have; every instance must use the same configuration",
+                    e,
+                    false);
         }
     }
 
     private static void logOutcome(SourceOutcome outcome) {
-        long ingested = outcome.runs().stream().filter(r -> r.status() == RunOutcome.Status.INGESTED).count();
-        long skipped = outcome.runs().stream().filter(r -> r.status() == RunOutcome.Status.SKIPPED).count();
+        long ingested = outcome.runs().stream()
+                .filter(r -> r.status() == RunOutcome.Status.INGESTED)
+                .count();
+        long skipped = outcome.runs().stream()
+                .filter(r -> r.status() == RunOutcome.Status.SKIPPED)
+                .count();
         if (outcome.succeeded()) {
-            log.info("{}: scheduled ingestion done in {} ms: {} run(s) ingested, {} already in the catalog",
-                    outcome.sourceName(), outcome.duration().toMillis(), ingested, skipped);
+            log.info(
+                    "{}: scheduled ingestion done in {} ms: {} run(s) ingested, {} already in the catalog",
+                    outcome.sourceName(),
+                    outcome.duration().toMillis(),
+                    ingested,
+                    skipped);
         } else {
-            log.error("{}: scheduled ingestion FAILED after {} ms ({} run(s) ingested): {}", outcome.sourceName(),
-                    outcome.duration().toMillis(), ingested, outcome.failure() != null ? outcome.failure()
-                            : outcome.runs().stream().filter(r -> r.status() == RunOutcome.Status.FAILED)
-                                    .map(RunOutcome::message).findFirst().orElse("unknown failure"));
+            log.error(
+                    "{}: scheduled ingestion FAILED after {} ms ({} run(s) ingested): {}",
+                    outcome.sourceName(),
+                    outcome.duration().toMillis(),
+                    ingested,
+                    outcome.failure() != null
+                            ? outcome.failure()
+                            : outcome.runs().stream()
+                                    .filter(r -> r.status() == RunOutcome.Status.FAILED)
+                                    .map(RunOutcome::message)
+                                    .findFirst()
+                                    .orElse("unknown failure"));
         }
     }
 

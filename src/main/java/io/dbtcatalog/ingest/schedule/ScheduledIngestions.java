@@ -38,8 +38,12 @@ public class ScheduledIngestions implements SmartLifecycle {
     private SchedulerFactoryBean factory;
     private Scheduler scheduler;
 
-    public ScheduledIngestions(ApplicationContext context, IngestionProperties properties, DataSource dataSource,
-            PlatformTransactionManager transactionManager, TriggerInstaller installer) {
+    public ScheduledIngestions(
+            ApplicationContext context,
+            IngestionProperties properties,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            TriggerInstaller installer) {
         this.context = context;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -58,12 +62,15 @@ public class ScheduledIngestions implements SmartLifecycle {
             factory = QuartzSchedulers.create(context, properties, dataSource, transactionManager);
             scheduler = factory.getObject();
             if (QuartzSchedulers.clustered(properties)) {
-                new TransactionTemplate(transactionManager).executeWithoutResult(status -> installer.install(scheduler));
+                new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(status -> installer.install(scheduler));
             } else {
                 installer.install(scheduler);
             }
             scheduler.start();
-            log.info("scheduler {} started ({}, instance {})", QuartzSchedulers.NAME,
+            log.info(
+                    "scheduler {} started ({}, instance {})",
+                    QuartzSchedulers.NAME,
                     QuartzSchedulers.clustered(properties) ? "clustered JDBC job store" : "in-memory job store",
                     scheduler.getSchedulerInstanceId());
         } catch (Exception e) {
@@ -108,8 +115,8 @@ public class ScheduledIngestions implements SmartLifecycle {
         Instant deadline = Instant.now().plus(timeout);
         int running = scheduler.getCurrentlyExecutingJobs().size();
         if (running > 0) {
-            log.info("stopping: waiting up to {} s for {} running ingestion(s) to finish", timeout.toSeconds(),
-                    running);
+            log.info(
+                    "stopping: waiting up to {} s for {} running ingestion(s) to finish", timeout.toSeconds(), running);
         }
         while (running > 0 && Instant.now().isBefore(deadline)) {
             try {
@@ -121,8 +128,10 @@ public class ScheduledIngestions implements SmartLifecycle {
             running = scheduler.getCurrentlyExecutingJobs().size();
         }
         if (running > 0) {
-            log.warn("stopping: {} ingestion(s) still running after {} s; stopping anyway (an unfinished run"
-                    + " leaves the catalog as it was and is ingested again by the next fire)", running,
+            log.warn(
+                    "stopping: {} ingestion(s) still running after {} s; stopping anyway (an unfinished run"
+                            + " leaves the catalog as it was and is ingested again by the next fire)",
+                    running,
                     timeout.toSeconds());
         }
     }

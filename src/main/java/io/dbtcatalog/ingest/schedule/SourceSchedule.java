@@ -34,7 +34,8 @@ public record SourceSchedule(String source, String cron, ZoneId zone) {
 
     /** True when {@code trigger} already fires on this schedule (so a restart keeps it, misfire state and all). */
     boolean isScheduledBy(CronTrigger trigger) {
-        return trigger.getCronExpression().equals(cron) && trigger.getTimeZone().toZoneId().equals(zone);
+        return trigger.getCronExpression().equals(cron)
+                && trigger.getTimeZone().toZoneId().equals(zone);
     }
 
     TimeZone timeZone() {

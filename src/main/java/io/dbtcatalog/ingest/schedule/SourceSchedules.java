@@ -19,10 +19,14 @@ public class SourceSchedules {
 
     public SourceSchedules(IngestionProperties properties) {
         ZoneId zone = ZoneId.of(properties.scheduler().timeZone());
-        this.scheduled = properties.sources().stream().filter(s -> properties.scheduleOf(s) != null)
-                .map(s -> new SourceSchedule(s.name(), properties.scheduleOf(s), zone)).toList();
-        this.unscheduled = properties.sources().stream().filter(s -> properties.scheduleOf(s) == null)
-                .map(SourceProperties::name).toList();
+        this.scheduled = properties.sources().stream()
+                .filter(s -> properties.scheduleOf(s) != null)
+                .map(s -> new SourceSchedule(s.name(), properties.scheduleOf(s), zone))
+                .toList();
+        this.unscheduled = properties.sources().stream()
+                .filter(s -> properties.scheduleOf(s) == null)
+                .map(SourceProperties::name)
+                .toList();
     }
 
     /** The scheduled sources, in configuration order. */

@@ -8,9 +8,19 @@ import java.time.Instant;
  * successful and failed ingestions from the ledger (null when none), its schedule and next fire time (null when
  * not scheduled).
  */
-public record SourceStatus(String source, String kind, State state, String schedule, Instant nextFireTime,
-        LedgerEntry lastSuccess, LedgerEntry lastFailure) {
+public record SourceStatus(
+        String source,
+        String kind,
+        State state,
+        String schedule,
+        Instant nextFireTime,
+        LedgerEntry lastSuccess,
+        LedgerEntry lastFailure) {
 
     /** {@code FAILING} when the source's newest ingestion attempt failed. */
-    public enum State { OK, FAILING, NEVER_INGESTED }
+    public enum State {
+        OK,
+        FAILING,
+        NEVER_INGESTED
+    }
 }

@@ -29,11 +29,17 @@ public class SourceStatuses {
 
     private SourceStatus status(SourceProperties source, Instant now) {
         IngestionStatus ledger = store.status(source.name());
-        SourceStatus.State state = ledger.failing() ? SourceStatus.State.FAILING
+        SourceStatus.State state = ledger.failing()
+                ? SourceStatus.State.FAILING
                 : ledger.neverIngested() ? SourceStatus.State.NEVER_INGESTED : SourceStatus.State.OK;
         SourceSchedule schedule = schedules.of(source.name()).orElse(null);
-        return new SourceStatus(source.name(), source.kind().yamlName(), state,
-                schedule == null ? null : schedule.cron(), schedule == null ? null : schedule.nextFireTime(now),
-                ledger.lastSuccess(), ledger.lastFailure());
+        return new SourceStatus(
+                source.name(),
+                source.kind().yamlName(),
+                state,
+                schedule == null ? null : schedule.cron(),
+                schedule == null ? null : schedule.nextFireTime(now),
+                ledger.lastSuccess(),
+                ledger.lastFailure());
     }
 }

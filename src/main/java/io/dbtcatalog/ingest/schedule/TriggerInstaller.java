@@ -62,8 +62,10 @@ class TriggerInstaller {
                     scheduler.deleteJob(key);
                 }
             }
-            schedules.unscheduled().forEach(name -> log.warn("{}: not scheduled (no schedule for it and no"
-                    + " ingestion.schedule default)", name));
+            schedules
+                    .unscheduled()
+                    .forEach(name -> log.warn(
+                            "{}: not scheduled (no schedule for it and no" + " ingestion.schedule default)", name));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot install the schedule triggers: " + e.getMessage(), e);
         }
@@ -74,24 +76,40 @@ class TriggerInstaller {
         TriggerKey triggerKey = new TriggerKey(schedule.source(), GROUP);
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (existing instanceof CronTrigger cron && schedule.isScheduledBy(cron)) {
-            log.info("{}: schedule '{}' ({}) kept from the job store, next fire {}", schedule.source(),
-                    schedule.cron(), schedule.zone(), time(existing.getNextFireTime()));
+            log.info(
+                    "{}: schedule '{}' ({}) kept from the job store, next fire {}",
+                    schedule.source(),
+                    schedule.cron(),
+                    schedule.zone(),
+                    time(existing.getNextFireTime()));
             return jobKey;
         }
-        JobDetail job = JobBuilder.newJob(ScheduledIngestionJob.class).withIdentity(jobKey)
-                .usingJobData(ScheduledIngestionJob.SOURCE, schedule.source()).storeDurably().build();
+        JobDetail job = JobBuilder.newJob(ScheduledIngestionJob.class)
+                .withIdentity(jobKey)
+                .usingJobData(ScheduledIngestionJob.SOURCE, schedule.source())
+                .storeDurably()
+                .build();
         Instant startAt = schedule.startAt(lastIngestionStart(schedule.source()), now);
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(jobKey)
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey)
+                .forJob(jobKey)
                 .startAt(Date.from(startAt))
-                .withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron()).inTimeZone(schedule.timeZone())
+                .withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+                        .inTimeZone(schedule.timeZone())
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         scheduler.scheduleJob(job, Set.of(trigger), true);
         if (startAt.isBefore(now)) {
-            log.info("{}: the fire time {} passed while no scheduler ran; ingesting once now", schedule.source(),
+            log.info(
+                    "{}: the fire time {} passed while no scheduler ran; ingesting once now",
+                    schedule.source(),
                     startAt);
         }
-        log.info("{}: scheduled '{}' ({}), next fire {}", schedule.source(), schedule.cron(), schedule.zone(),
+        log.info(
+                "{}: scheduled '{}' ({}), next fire {}",
+                schedule.source(),
+                schedule.cron(),
+                schedule.zone(),
                 time(scheduler.getTrigger(triggerKey).getNextFireTime()));
         return jobKey;
     }
@@ -106,10 +124,11 @@ class TriggerInstaller {
         Map<String, Instant> times = new LinkedHashMap<>();
         for (SourceSchedule schedule : schedules.scheduled()) {
             try {
-                Trigger trigger = scheduler == null ? null
-                        : scheduler.getTrigger(new TriggerKey(schedule.source(), GROUP));
-                times.put(schedule.source(), trigger == null ? schedule.nextFireTime(Instant.now())
-                        : time(trigger.getNextFireTime()));
+                Trigger trigger =
+                        scheduler == null ? null : scheduler.getTrigger(new TriggerKey(schedule.source(), GROUP));
+                times.put(
+                        schedule.source(),
+                        trigger == null ? schedule.nextFireTime(Instant.now()) : time(trigger.getNextFireTime()));
             } catch (SchedulerException e) {
                 times.put(schedule.source(), schedule.nextFireTime(Instant.now()));
             }

@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface RunSelector {
 
     /** The newest accepted run. */
-    record Latest() implements RunSelector {
-    }
+    record Latest() implements RunSelector {}
 
     /**
      * Every accepted run finished after {@code finishedAfter} (when the newest run the catalog holds finished),
@@ -29,8 +28,7 @@ public sealed interface RunSelector {
     }
 
     /** Every accepted run finished in {@code [since, until)} ({@code until} null means now), oldest first. */
-    record Window(Instant since, Instant until) implements RunSelector {
-    }
+    record Window(Instant since, Instant until) implements RunSelector {}
 
     /** The last {@code count} accepted runs, oldest first. */
     record LastN(int count) implements RunSelector {
@@ -42,6 +40,5 @@ public sealed interface RunSelector {
     }
 
     /** Exactly one run, by its run key. */
-    record Single(String runKey) implements RunSelector {
-    }
+    record Single(String runKey) implements RunSelector {}
 }

@@ -17,8 +17,7 @@ public final class CatalogMigrations {
     private static final String COMMON = "classpath:db/migration";
     private static final String POSTGRESQL = "classpath:db/migration-postgresql";
 
-    private CatalogMigrations() {
-    }
+    private CatalogMigrations() {}
 
     /** Applies every pending migration; returns how many were applied. */
     public static int migrate(DataSource dataSource) {
@@ -36,8 +35,8 @@ public final class CatalogMigrations {
         try (Connection connection = dataSource.getConnection()) {
             return SqlDialect.of(connection) == SqlDialect.POSTGRESQL;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the catalog database to migrate it: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot connect to the catalog database to migrate it: " + e.getMessage(), e);
         }
     }
 }

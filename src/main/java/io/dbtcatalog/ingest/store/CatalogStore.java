@@ -73,8 +73,8 @@ public final class CatalogStore {
 
     /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
     public boolean isIngested(String projectKey, String runKey) {
-        return transactions.read(projectKey, IngestionLedger.TABLE,
-                connection -> new IngestionLedger(connection, null).isIngested(projectKey, runKey));
+        return transactions.read(projectKey, IngestionLedger.TABLE, connection -> new IngestionLedger(connection, null)
+                .isIngested(projectKey, runKey));
     }
 
     /**
@@ -83,14 +83,14 @@ public final class CatalogStore {
      * ingested run's finish time is known.
      */
     public Optional<Instant> newestIngestedRun(String projectKey) {
-        return transactions.read(projectKey, IngestionLedger.TABLE,
-                connection -> new IngestionLedger(connection, null).newestRunFinishedAt(projectKey));
+        return transactions.read(projectKey, IngestionLedger.TABLE, connection -> new IngestionLedger(connection, null)
+                .newestRunFinishedAt(projectKey));
     }
 
     /** The project's newest successful and newest failed ingestion from the ledger (nulls when there are none). */
     public IngestionStatus status(String projectKey) {
-        return transactions.read(projectKey, IngestionLedger.TABLE,
-                connection -> new LedgerQueries(connection).status(projectKey));
+        return transactions.read(
+                projectKey, IngestionLedger.TABLE, connection -> new LedgerQueries(connection).status(projectKey));
     }
 
     /**
@@ -128,11 +128,15 @@ public final class CatalogStore {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
-        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection ->
-                new Publication(connection, setup(project.projectKey(), connection), project, snapshot, rules)
-                        .run(startedAt));
-        log.debug("Published project '{}' run '{}' in {} ms: {}", project.projectKey(), snapshot.run().runKey(),
-                (System.nanoTime() - begin) / 1_000_000, result);
+        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection -> new Publication(
+                        connection, setup(project.projectKey(), connection), project, snapshot, rules)
+                .run(startedAt));
+        log.debug(
+                "Published project '{}' run '{}' in {} ms: {}",
+                project.projectKey(),
+                snapshot.run().runKey(),
+                (System.nanoTime() - begin) / 1_000_000,
+                result);
         return result;
     }
 
@@ -141,14 +145,30 @@ public final class CatalogStore {
      * current state was published from: one SUCCEEDED ledger row in one transaction, no catalog row. Fails writing
      * nothing when another ingestion changed the state since {@link #isCurrentState} was asked.
      */
-    public PublishResult acknowledgeUnchanged(ProjectRef project, RunRef run, SnapshotInfo info, String artifactDigest,
-            Instant startedAt, PublishRules rules) {
+    public PublishResult acknowledgeUnchanged(
+            ProjectRef project,
+            RunRef run,
+            SnapshotInfo info,
+            String artifactDigest,
+            Instant startedAt,
+            PublishRules rules) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
-        CatalogSnapshot unread = new CatalogSnapshot(run, info, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), false, List.of(), artifactDigest);
-        return transactions.inTransaction(project.projectKey(), false, connection ->
-                new Publication(connection, setup(project.projectKey(), connection), project, unread, rules)
-                        .acknowledgeUnchanged(startedAt));
+        CatalogSnapshot unread = new CatalogSnapshot(
+                run,
+                info,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                artifactDigest);
+        return transactions.inTransaction(project.projectKey(), false, connection -> new Publication(
+                        connection, setup(project.projectKey(), connection), project, unread, rules)
+                .acknowledgeUnchanged(startedAt));
     }
 
     /**
@@ -162,8 +182,9 @@ public final class CatalogStore {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(rules, "rules");
-        return transactions.inTransaction(project.projectKey(), true, connection -> new Preview(connection,
-                setup(project.projectKey(), connection), project, snapshot, rules).run(clock.instant()));
+        return transactions.inTransaction(project.projectKey(), true, connection -> new Preview(
+                        connection, setup(project.projectKey(), connection), project, snapshot, rules)
+                .run(clock.instant()));
     }
 
     /**
@@ -176,7 +197,9 @@ public final class CatalogStore {
         if (!options.digestShortcut()) {
             return false;
         }
-        return transactions.read(projectKey, ProjectRows.TABLE,
+        return transactions.read(
+                projectKey,
+                ProjectRows.TABLE,
                 connection -> ArtifactShortcut.isCurrentState(connection, dialect, projectKey, artifactDigest));
     }
 
@@ -194,8 +217,17 @@ public final class CatalogStore {
         return transactions.inTransaction(project.projectKey(), false, connection -> {
             IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
             try {
-                return ledger.insert(new IngestionLedger.Entry(project, run, null, startedAt, clock.instant(),
-                        IngestionLedger.FAILED, null, false, message, null));
+                return ledger.insert(new IngestionLedger.Entry(
+                        project,
+                        run,
+                        null,
+                        startedAt,
+                        clock.instant(),
+                        IngestionLedger.FAILED,
+                        null,
+                        false,
+                        message,
+                        null));
             } catch (SQLException e) {
                 throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, e);
             } catch (DataAccessException e) {

@@ -22,9 +22,14 @@ public class MassDeleteException extends StoreException {
 
     /** The sentence that explains the refusal, shared by publish and preview. */
     public static String explain(int deletes, int active, double maxShare) {
-        return String.format(Locale.ROOT, "the snapshot would soft-delete %d of the project's %d active nodes"
-                + " (%.0f%%), more than ingestion.max-delete-share allows (%.0f%%)", deletes, active,
-                100.0 * deletes / active, 100.0 * maxShare);
+        return String.format(
+                Locale.ROOT,
+                "the snapshot would soft-delete %d of the project's %d active nodes"
+                        + " (%.0f%%), more than ingestion.max-delete-share allows (%.0f%%)",
+                deletes,
+                active,
+                100.0 * deletes / active,
+                100.0 * maxShare);
     }
 
     public int deletes() {

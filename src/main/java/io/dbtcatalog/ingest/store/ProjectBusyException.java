@@ -9,9 +9,14 @@ import java.time.Duration;
 public class ProjectBusyException extends StoreException {
 
     public ProjectBusyException(String projectKey, Duration waited, Throwable cause) {
-        super(projectKey, "catalog_project", "the project is busy: another ingestion is publishing it and did not"
-                + " finish within " + describe(waited) + " (ingestion.lock-timeout); nothing was written, try again"
-                + " later", cause);
+        super(
+                projectKey,
+                "catalog_project",
+                "the project is busy: another ingestion is publishing it and did not"
+                        + " finish within " + describe(waited)
+                        + " (ingestion.lock-timeout); nothing was written, try again"
+                        + " later",
+                cause);
     }
 
     private static String describe(Duration waited) {

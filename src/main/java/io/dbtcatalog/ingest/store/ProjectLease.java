@@ -31,8 +31,10 @@ public final class ProjectLease implements AutoCloseable {
         try {
             lock.close();
         } catch (SQLException e) {
-            log.warn("Releasing the lease of project '{}' failed ({}); it ends with its connection anyway",
-                    lock.projectKey(), e.getMessage());
+            log.warn(
+                    "Releasing the lease of project '{}' failed ({}); it ends with its connection anyway",
+                    lock.projectKey(),
+                    e.getMessage());
         }
     }
 }

@@ -31,7 +31,12 @@ public record PublishPreview(
 
     /** True when the publish would add, change or delete no state row and append no history. */
     public boolean changesNothing() {
-        return nodes.changedNothing() && columns.changedNothing() && edges.changedNothing()
-                && tests.changedNothing() && testResultsAdded == 0 && runResultsAdded == 0 && freshnessAdded == 0;
+        return nodes.changedNothing()
+                && columns.changedNothing()
+                && edges.changedNothing()
+                && tests.changedNothing()
+                && testResultsAdded == 0
+                && runResultsAdded == 0
+                && freshnessAdded == 0;
     }
 }

@@ -19,10 +19,27 @@ public record PublishResult(
         boolean stateApplied) {
 
     /** A result whose state was applied (the usual case). */
-    public PublishResult(long ingestionRunId, ChangeCounts nodes, ChangeCounts columns, ChangeCounts edges,
-            ChangeCounts tests, int testResultsAdded, int runResultsAdded, int freshnessAdded, long rowsWritten) {
-        this(ingestionRunId, nodes, columns, edges, tests, testResultsAdded, runResultsAdded, freshnessAdded,
-                rowsWritten, true);
+    public PublishResult(
+            long ingestionRunId,
+            ChangeCounts nodes,
+            ChangeCounts columns,
+            ChangeCounts edges,
+            ChangeCounts tests,
+            int testResultsAdded,
+            int runResultsAdded,
+            int freshnessAdded,
+            long rowsWritten) {
+        this(
+                ingestionRunId,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResultsAdded,
+                runResultsAdded,
+                freshnessAdded,
+                rowsWritten,
+                true);
     }
 
     /**
@@ -30,7 +47,12 @@ public record PublishResult(
      * is as before. Refreshing {@code last_seen_at} for a newer run with identical content still counts as nothing.
      */
     public boolean changedNothing() {
-        return nodes.changedNothing() && columns.changedNothing() && edges.changedNothing()
-                && tests.changedNothing() && testResultsAdded == 0 && runResultsAdded == 0 && freshnessAdded == 0;
+        return nodes.changedNothing()
+                && columns.changedNothing()
+                && edges.changedNothing()
+                && tests.changedNothing()
+                && testResultsAdded == 0
+                && runResultsAdded == 0
+                && freshnessAdded == 0;
     }
 }

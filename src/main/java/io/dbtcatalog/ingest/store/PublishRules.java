@@ -15,8 +15,8 @@ public record PublishRules(double maxDeleteShare, boolean allowMassDelete, boole
 
     public PublishRules {
         if (Double.isNaN(maxDeleteShare) || maxDeleteShare < 0 || maxDeleteShare > 1) {
-            throw new IllegalArgumentException("the maximum share of nodes to delete must be between 0 and 1, was "
-                    + maxDeleteShare);
+            throw new IllegalArgumentException(
+                    "the maximum share of nodes to delete must be between 0 and 1, was " + maxDeleteShare);
         }
         if (lockTimeout != null && (lockTimeout.isNegative() || lockTimeout.isZero())) {
             throw new IllegalArgumentException("the project lock timeout must be positive, was " + lockTimeout);

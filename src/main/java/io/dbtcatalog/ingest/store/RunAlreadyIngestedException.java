@@ -9,7 +9,9 @@ import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 public class RunAlreadyIngestedException extends StoreException {
 
     public RunAlreadyIngestedException(String projectKey, String runKey) {
-        super(projectKey, IngestionLedger.TABLE, "run " + runKey + " was ingested by another ingestion in the"
-                + " meantime; nothing written");
+        super(
+                projectKey,
+                IngestionLedger.TABLE,
+                "run " + runKey + " was ingested by another ingestion in the" + " meantime; nothing written");
     }
 }

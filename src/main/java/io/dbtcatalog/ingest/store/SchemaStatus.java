@@ -11,12 +11,13 @@ import org.flywaydb.core.api.MigrationInfo;
  */
 public final class SchemaStatus {
 
-    private SchemaStatus() {
-    }
+    private SchemaStatus() {}
 
     /** The pending migrations, e.g. {@code ["V1 catalog schema"]}; empty when the schema is current. */
     public static List<String> pendingMigrations(DataSource dataSource) {
         MigrationInfo[] pending = CatalogMigrations.flyway(dataSource).info().pending();
-        return Arrays.stream(pending).map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
+        return Arrays.stream(pending)
+                .map(m -> "V" + m.getVersion() + " " + m.getDescription())
+                .toList();
     }
 }

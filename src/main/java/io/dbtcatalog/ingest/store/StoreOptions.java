@@ -17,8 +17,7 @@ import java.util.function.UnaryOperator;
  * @param digestShortcut    a run whose artifact files are those the catalog state came from is acknowledged without
  *                          parsing them; off: parsed and compared ({@value #DIGEST_SHORTCUT})
  */
-public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean h2RefreshByKey,
-        boolean digestShortcut) {
+public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean h2RefreshByKey, boolean digestShortcut) {
 
     public static final String BULK_COPY = "dbt-catalog.store.copy";
     public static final String KEY_ORDER = "dbt-catalog.store.key-order";
@@ -41,8 +40,11 @@ public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean h
      * @throws IllegalArgumentException naming the property when a value is neither {@code true} nor {@code false}
      */
     static StoreOptions from(UnaryOperator<String> properties) {
-        return new StoreOptions(flag(properties, BULK_COPY), flag(properties, KEY_ORDER),
-                flag(properties, H2_REFRESH_BY_KEY), flag(properties, DIGEST_SHORTCUT));
+        return new StoreOptions(
+                flag(properties, BULK_COPY),
+                flag(properties, KEY_ORDER),
+                flag(properties, H2_REFRESH_BY_KEY),
+                flag(properties, DIGEST_SHORTCUT));
     }
 
     private static boolean flag(UnaryOperator<String> properties, String name) {

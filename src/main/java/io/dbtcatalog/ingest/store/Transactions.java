@@ -49,8 +49,8 @@ final class Transactions {
             int isolation = connection.getTransactionIsolation();
             boolean wasReadOnly = connection.isReadOnly();
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
-                    : Connection.TRANSACTION_READ_COMMITTED);
+            connection.setTransactionIsolation(
+                    readOnly ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
             if (readOnly) {
                 connection.setReadOnly(true);
             }
@@ -95,7 +95,8 @@ final class Transactions {
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {
-            log.warn("Could not restore the catalog connection's settings (it is closed next anyway): {}",
+            log.warn(
+                    "Could not restore the catalog connection's settings (it is closed next anyway): {}",
                     e.getMessage());
         }
     }

@@ -64,14 +64,23 @@ class BackfillIntegrationTests {
 
         // then
         assertThat(first.code()).as(first.all()).isZero();
-        assertThat(succeededRunKeys(db)).containsExactlyElementsOf(
-                IntStream.range(0, RUNS).mapToObj(i -> Long.toString(CloudHistory.runId(i))).toList());
+        assertThat(succeededRunKeys(db))
+                .containsExactlyElementsOf(IntStream.range(0, RUNS)
+                        .mapToObj(i -> Long.toString(CloudHistory.runId(i)))
+                        .toList());
         assertThat(invocations(db, "catalog_run_result")).isEqualTo(cloud.invocationIds());
         assertThat(invocations(db, "catalog_test_result")).isEqualTo(cloud.invocationIds());
-        assertThat(CatalogDump.query(db, "SELECT invocation_id, COUNT(*) AS n FROM catalog_test_result"
-                + " GROUP BY invocation_id").stream().map(row -> row.get("n")).distinct()).hasSize(1);
+        assertThat(CatalogDump.query(
+                                db,
+                                "SELECT invocation_id, COUNT(*) AS n FROM catalog_test_result"
+                                        + " GROUP BY invocation_id")
+                        .stream()
+                        .map(row -> row.get("n"))
+                        .distinct())
+                .hasSize(1);
         assertThat(first.out()).contains("backfill cloud (dbt-cloud): OK").contains(RUNS + " ingested, 0 already");
-        assertThat(first.err()).contains("cloud: " + RUNS + " run(s) to ingest")
+        assertThat(first.err())
+                .contains("cloud: " + RUNS + " run(s) to ingest")
                 .contains("cloud: " + RUNS + "/" + RUNS + " runs (100%)");
 
         // and when the same backfill runs again
@@ -93,8 +102,11 @@ class BackfillIntegrationTests {
             cloud.slowDownloads(Duration.ofMillis(150));
             Path log = dir.resolve("child.log");
             Process child = ChildJvm.start(log, with(BACKFILL, config));
-            Polling.await("a third of the runs in the killed backfill", Duration.ofSeconds(90),
-                    () -> !child.isAlive() || succeededRunKeys(crashed.dataSource()).size() >= RUNS / 3);
+            Polling.await(
+                    "a third of the runs in the killed backfill",
+                    Duration.ofSeconds(90),
+                    () -> !child.isAlive()
+                            || succeededRunKeys(crashed.dataSource()).size() >= RUNS / 3);
             assertThat(child.isAlive()).as(ChildJvm.output(log)).isTrue();
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -106,11 +118,15 @@ class BackfillIntegrationTests {
 
             // then it resumed where the killed one stopped: only what was missing is ingested
             assertThat(resumed.code()).as(resumed.all()).isZero();
-            assertThat(resumed.out()).contains((RUNS - ingestedBeforeKill) + " ingested, " + ingestedBeforeKill
-                    + " already in the catalog");
-            assertThat(succeededRunKeys(crashed.dataSource())).doesNotHaveDuplicates().hasSize(RUNS);
+            assertThat(resumed.out())
+                    .contains((RUNS - ingestedBeforeKill) + " ingested, " + ingestedBeforeKill
+                            + " already in the catalog");
+            assertThat(succeededRunKeys(crashed.dataSource()))
+                    .doesNotHaveDuplicates()
+                    .hasSize(RUNS);
             assertThat(stable(CatalogDump.of(uninterrupted.dataSource()))
-                    .differences(stable(CatalogDump.of(crashed.dataSource())))).isEmpty();
+                            .differences(stable(CatalogDump.of(crashed.dataSource()))))
+                    .isEmpty();
         }
     }
 
@@ -119,22 +135,40 @@ class BackfillIntegrationTests {
         try (TestDatabase db = Engine.H2.create()) {
             // given three archived invocations (folder names not in time order) and the current target folder
             Path history = dir.resolve("history");
-            SampleRuns.write(history.resolve("b"), SampleRuns.invocationId(1), Instant.parse("2025-07-01T06:00:00Z"),
-                    "manifest.json", "run_results.json", "sources.json");
-            SampleRuns.write(history.resolve("a"), SampleRuns.invocationId(2), Instant.parse("2025-07-02T06:00:00Z"),
-                    "manifest.json", "run_results.json", "sources.json");
-            SampleRuns.write(history.resolve("c"), SampleRuns.invocationId(0), Instant.parse("2025-06-30T06:00:00Z"),
-                    "manifest.json", "run_results.json", "sources.json");
-            Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "",
-                    TestConfigs.localSource("shop", SampleRuns.SAMPLE, history));
+            SampleRuns.write(
+                    history.resolve("b"),
+                    SampleRuns.invocationId(1),
+                    Instant.parse("2025-07-01T06:00:00Z"),
+                    "manifest.json",
+                    "run_results.json",
+                    "sources.json");
+            SampleRuns.write(
+                    history.resolve("a"),
+                    SampleRuns.invocationId(2),
+                    Instant.parse("2025-07-02T06:00:00Z"),
+                    "manifest.json",
+                    "run_results.json",
+                    "sources.json");
+            SampleRuns.write(
+                    history.resolve("c"),
+                    SampleRuns.invocationId(0),
+                    Instant.parse("2025-06-30T06:00:00Z"),
+                    "manifest.json",
+                    "run_results.json",
+                    "sources.json");
+            Path config = TestConfigs.write(
+                    dir.resolve("cfg"), db.jdbcUrl(), "", TestConfigs.localSource("shop", SampleRuns.SAMPLE, history));
 
             // when
             CliRun run = CliRun.of("backfill", "--config", config, "--source", "shop", "--since", "2025-07-01");
 
             // then the two archived runs from July 1st and the current folder (July 14th), oldest first
             assertThat(run.code()).as(run.all()).isZero();
-            assertThat(succeededRunKeys(db.dataSource())).containsExactly(SampleRuns.invocationId(1),
-                    SampleRuns.invocationId(2), "5d0c7a3e-8f1b-4c2a-9e6d-2b7f4a91c3e8");
+            assertThat(succeededRunKeys(db.dataSource()))
+                    .containsExactly(
+                            SampleRuns.invocationId(1),
+                            SampleRuns.invocationId(2),
+                            "5d0c7a3e-8f1b-4c2a-9e6d-2b7f4a91c3e8");
             assertThat(invocations(db.dataSource(), "catalog_source_freshness")).hasSize(3);
         }
     }
@@ -143,13 +177,13 @@ class BackfillIntegrationTests {
     void backfillUsageErrorsExitWithTwoAndTouchNothing() {
         try (TestDatabase db = Engine.H2.create()) {
             // given
-            Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "",
-                    TestConfigs.localSource("shop", SampleRuns.SAMPLE, null));
+            Path config = TestConfigs.write(
+                    dir.resolve("cfg"), db.jdbcUrl(), "", TestConfigs.localSource("shop", SampleRuns.SAMPLE, null));
 
             // when
             CliRun noHistory = CliRun.of("backfill", "--config", config, "--source", "shop", "--last", "3");
-            CliRun both = CliRun.of("backfill", "--config", config, "--source", "shop", "--last", "3", "--since",
-                    "2025-01-01");
+            CliRun both = CliRun.of(
+                    "backfill", "--config", config, "--source", "shop", "--last", "3", "--since", "2025-01-01");
             CliRun badDate = CliRun.of("backfill", "--config", config, "--source", "shop", "--since", "yesterday");
             CliRun noSource = CliRun.of("backfill", "--config", config, "--last", "3");
 
@@ -160,7 +194,8 @@ class BackfillIntegrationTests {
             assertThat(both.err()).contains("either --since DATE [--until DATE] or --last N");
             assertThat(badDate.err()).contains("--since 'yesterday' is not a date");
             assertThat(noSource.err()).contains("backfill needs --source NAME");
-            assertThat(CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run")).isEmpty();
+            assertThat(CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run"))
+                    .isEmpty();
         }
     }
 
@@ -176,12 +211,16 @@ class BackfillIntegrationTests {
 
     private static List<String> succeededRunKeys(DataSource dataSource) {
         return CatalogDump.query(dataSource, "SELECT run_key FROM ingestion_run WHERE status = 'SUCCEEDED' ORDER BY id")
-                .stream().map(row -> (String) row.get("run_key")).toList();
+                .stream()
+                .map(row -> (String) row.get("run_key"))
+                .toList();
     }
 
     private static List<String> invocations(DataSource dataSource, String table) {
         return CatalogDump.query(dataSource, "SELECT DISTINCT invocation_id FROM " + table + " ORDER BY invocation_id")
-                .stream().map(row -> (String) row.get("invocation_id")).toList();
+                .stream()
+                .map(row -> (String) row.get("invocation_id"))
+                .toList();
     }
 
     /**
@@ -191,11 +230,17 @@ class BackfillIntegrationTests {
     private static CatalogDump stable(CatalogDump dump) {
         List<String> volatileColumns = List.of("ingestion_run_id", "last_ingestion_run_id", "created_at");
         Map<String, List<Map<String, Object>>> tables = new java.util.TreeMap<>();
-        dump.tables().forEach((table, rows) -> tables.put(table, rows.stream().map(row -> {
-            Map<String, Object> kept = new java.util.LinkedHashMap<>(row);
-            volatileColumns.forEach(kept::remove);
-            return (Map<String, Object>) kept;
-        }).sorted(java.util.Comparator.comparing(Object::toString)).toList()));
+        dump.tables()
+                .forEach((table, rows) -> tables.put(
+                        table,
+                        rows.stream()
+                                .map(row -> {
+                                    Map<String, Object> kept = new java.util.LinkedHashMap<>(row);
+                                    volatileColumns.forEach(kept::remove);
+                                    return (Map<String, Object>) kept;
+                                })
+                                .sorted(java.util.Comparator.comparing(Object::toString))
+                                .toList()));
         return new CatalogDump(tables);
     }
 }

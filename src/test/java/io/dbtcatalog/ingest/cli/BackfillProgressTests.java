@@ -1,10 +1,9 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.job.RunOutcome;
-import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,8 @@ class BackfillProgressTests {
         progress.finished(outcome(RunOutcome.Status.FAILED));
 
         // then
-        assertThat(output()).startsWith("shop: 40 run(s) to ingest, 3 already in the catalog")
+        assertThat(output())
+                .startsWith("shop: 40 run(s) to ingest, 3 already in the catalog")
                 .contains("shop: 1/40 runs (2%), 0.50 runs/s, ETA 1m18s")
                 .contains("shop: 2/40 runs (5%), 1 failed, 0.50 runs/s, ETA 1m16s");
     }
@@ -49,7 +49,9 @@ class BackfillProgressTests {
         progress.finished(outcome(RunOutcome.Status.INGESTED));
 
         // then
-        assertThat(output()).contains("shop: 1/3 runs").doesNotContain("shop: 2/3 runs")
+        assertThat(output())
+                .contains("shop: 1/3 runs")
+                .doesNotContain("shop: 2/3 runs")
                 .contains("shop: 3/3 runs (100%), 6.00 runs/s, done");
     }
 
@@ -77,7 +79,7 @@ class BackfillProgressTests {
     }
 
     private static RunOutcome outcome(RunOutcome.Status status) {
-        return new RunOutcome(TestRuns.run("shop", "run", null, null, null, null), status, null, "m", Duration.ZERO,
-                null);
+        return new RunOutcome(
+                TestRuns.run("shop", "run", null, null, null, null), status, null, "m", Duration.ZERO, null);
     }
 }

@@ -21,11 +21,13 @@ class CliDependencyTests {
         List<Path> sources;
         try (Stream<Path> files = Files.walk(MAIN)) {
             sources = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.startsWith(MAIN.resolve("cli"))).toList();
+                    .filter(f -> !f.startsWith(MAIN.resolve("cli")))
+                    .toList();
         }
 
         // when
-        List<Path> importing = sources.stream().filter(CliDependencyTests::importsCli).toList();
+        List<Path> importing =
+                sources.stream().filter(CliDependencyTests::importsCli).toList();
 
         // then
         assertThat(sources).isNotEmpty();

@@ -20,10 +20,12 @@ class CommandLineUsageTests {
 
         // then
         assertThat(run.code()).as(run.all()).isEqualTo(IngestCli.OK);
-        assertThat(run.out()).startsWith("usage: java -jar dbt-catalog-ingest.jar")
+        assertThat(run.out())
+                .startsWith("usage: java -jar dbt-catalog-ingest.jar")
                 .contains("run", "validate", "backfill", "schedule", "status", "help")
                 .contains("ingest the latest run of every configured source (or of one, with --source)")
-                .contains("exit codes:").contains("usage or configuration error");
+                .contains("exit codes:")
+                .contains("usage or configuration error");
         assertThat(run.err()).isEmpty();
     }
 
@@ -36,7 +38,8 @@ class CommandLineUsageTests {
 
         // then
         assertThat(run.code()).isZero();
-        assertThat(run.out()).startsWith("usage: java -jar dbt-catalog-ingest.jar run")
+        assertThat(run.out())
+                .startsWith("usage: java -jar dbt-catalog-ingest.jar run")
                 .contains("--config=FILE", "--source=NAME", "--force", "--allow-mass-delete")
                 .doesNotContain("--since");
         assertThat(backfill.code()).isZero();
@@ -66,8 +69,10 @@ class CommandLineUsageTests {
         CliRun run = CliRun.of("status", "--verbose");
 
         assertThat(run.code()).isEqualTo(IngestCli.USAGE);
-        assertThat(run.err()).startsWith("error: unknown option '--verbose' for status")
-                .contains("usage: java -jar dbt-catalog-ingest.jar status").contains("--json");
+        assertThat(run.err())
+                .startsWith("error: unknown option '--verbose' for status")
+                .contains("usage: java -jar dbt-catalog-ingest.jar status")
+                .contains("--json");
     }
 
     @ParameterizedTest
@@ -89,14 +94,13 @@ class CommandLineUsageTests {
         // when: no configuration file exists, so only the options can be at fault
         CliRun zero = CliRun.of("backfill", "--source", "shop", "--last", "0");
         CliRun untilWithLast = CliRun.of("backfill", "--source", "shop", "--last", "3", "--until", "2026-01-01");
-        CliRun backwards = CliRun.of("backfill", "--source", "shop", "--since", "2026-02-01", "--until",
-                "2026-01-01");
+        CliRun backwards = CliRun.of("backfill", "--source", "shop", "--since", "2026-02-01", "--until", "2026-01-01");
         CliRun badUntil = CliRun.of("backfill", "--source", "shop", "--since", "2026-02-01", "--until", "soon");
 
         // then
         assertThat(zero.code()).isEqualTo(IngestCli.USAGE);
-        assertThat(zero.err()).isEqualTo("error: --last needs a positive number of runs, not '0'"
-                + System.lineSeparator());
+        assertThat(zero.err())
+                .isEqualTo("error: --last needs a positive number of runs, not '0'" + System.lineSeparator());
         assertThat(untilWithLast.err()).contains("--until goes with --since, not with --last");
         assertThat(backwards.err()).contains("--until 2026-01-01 must be later than --since 2026-02-01");
         assertThat(badUntil.err()).contains("--until 'soon' is not a date");

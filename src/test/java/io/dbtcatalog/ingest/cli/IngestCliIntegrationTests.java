@@ -39,7 +39,10 @@ class IngestCliIntegrationTests {
 
         // then
         assertThat(first).as(stderr()).isZero();
-        assertThat(firstOutput).contains("jaffle-shop-sample (local): OK").contains("ingested").contains("nodes   +");
+        assertThat(firstOutput)
+                .contains("jaffle-shop-sample (local): OK")
+                .contains("ingested")
+                .contains("nodes   +");
         assertThat(second).isZero();
         assertThat(stdout()).contains("nothing changed").contains("already in the catalog");
     }
@@ -53,7 +56,9 @@ class IngestCliIntegrationTests {
         int code = cli().execute("run", "--config", config.toString(), "--force");
 
         assertThat(code).isZero();
-        assertThat(stdout()).contains("ingested, nothing changed").contains("nodes   +0 ~0 -0 =")
+        assertThat(stdout())
+                .contains("ingested, nothing changed")
+                .contains("nodes   +0 ~0 -0 =")
                 .contains("(artifacts identical to those of the catalog state; not parsed again)");
     }
 
@@ -73,7 +78,9 @@ class IngestCliIntegrationTests {
 
         // then: parsed and compared again (the trailing newline changes no row)
         assertThat(code).isZero();
-        assertThat(stdout()).contains("ingested, nothing changed").doesNotContain("not parsed again")
+        assertThat(stdout())
+                .contains("ingested, nothing changed")
+                .doesNotContain("not parsed again")
                 .containsPattern("nodes   \\+0 ~0 -0 =[1-9]");
     }
 
@@ -88,20 +95,22 @@ class IngestCliIntegrationTests {
 
     @Test
     void oneFailingSourceDoesNotStopTheOthersAndExitsWithOne() throws IOException {
-        Path config = config(localSource("broken", dir.resolve("no-such-folder"))
-                + localSource("jaffle-shop-sample", SAMPLE));
+        Path config = config(
+                localSource("broken", dir.resolve("no-such-folder")) + localSource("jaffle-shop-sample", SAMPLE));
 
         int code = cli().execute("run", "--config", config.toString());
 
         assertThat(code).isEqualTo(IngestCli.FAILED);
-        assertThat(stdout()).contains("broken (local): FAILED").contains("no-such-folder")
+        assertThat(stdout())
+                .contains("broken (local): FAILED")
+                .contains("no-such-folder")
                 .contains("jaffle-shop-sample (local): OK");
     }
 
     @Test
     void sourceOptionIngestsOnlyThatSource() throws IOException {
-        Path config = config(localSource("broken", dir.resolve("no-such-folder"))
-                + localSource("jaffle-shop-sample", SAMPLE));
+        Path config = config(
+                localSource("broken", dir.resolve("no-such-folder")) + localSource("jaffle-shop-sample", SAMPLE));
 
         int code = cli().execute("run", "--config", config.toString(), "--source", "jaffle-shop-sample");
 
@@ -186,7 +195,9 @@ class IngestCliIntegrationTests {
     void unknownCommandAndOptionAreUsageErrors() {
         assertThat(cli().execute("frobnicate")).isEqualTo(IngestCli.USAGE);
         assertThat(cli().execute("run", "--verbose")).isEqualTo(IngestCli.USAGE);
-        assertThat(stderr()).contains("unknown command 'frobnicate'").contains("unknown option '--verbose'")
+        assertThat(stderr())
+                .contains("unknown command 'frobnicate'")
+                .contains("unknown option '--verbose'")
                 .contains("usage:");
     }
 
@@ -194,7 +205,8 @@ class IngestCliIntegrationTests {
     void databasePasswordNeverAppearsInOutputOrLogs(CapturedOutput logs) throws IOException {
         String password = "pw-" + System.nanoTime();
         Path config = dir.resolve("secret.yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config, """
                 ingestion:
                   target:
                     url: jdbc:h2:file:%s
@@ -210,8 +222,8 @@ class IngestCliIntegrationTests {
     }
 
     private IngestCli cli() {
-        return new IngestCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new IngestCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String stdout() {

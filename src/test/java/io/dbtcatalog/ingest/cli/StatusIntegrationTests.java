@@ -33,9 +33,12 @@ class StatusIntegrationTests {
     void configure() {
         db = Engine.H2.create();
         flaky = dir.resolve("flaky-target");
-        config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), "  schedule: \"0 0 6 * * ?\"",
-                TestConfigs.localSource("shop", SampleRuns.SAMPLE, null)
-                        + TestConfigs.localSource("flaky", flaky, null) + "      schedule: \"0 30 * * * ?\"\n");
+        config = TestConfigs.write(
+                dir.resolve("cfg"),
+                db.jdbcUrl(),
+                "  schedule: \"0 0 6 * * ?\"",
+                TestConfigs.localSource("shop", SampleRuns.SAMPLE, null) + TestConfigs.localSource("flaky", flaky, null)
+                        + "      schedule: \"0 30 * * * ?\"\n");
     }
 
     @AfterEach
@@ -51,8 +54,11 @@ class StatusIntegrationTests {
 
         // then
         assertThat(human.code()).as(human.all()).isZero();
-        assertThat(human.out()).contains("shop (local): nothing ingested yet").contains("last success  none")
-                .contains("last failure  none").contains("schedule      0 0 6 * * ?, next ")
+        assertThat(human.out())
+                .contains("shop (local): nothing ingested yet")
+                .contains("last success  none")
+                .contains("last failure  none")
+                .contains("schedule      0 0 6 * * ?, next ")
                 .contains("schedule      0 30 * * * ?, next ");
         assertThat(json.code()).isZero();
         JsonNode shop = source(json, "shop");
@@ -72,8 +78,12 @@ class StatusIntegrationTests {
 
         // then
         assertThat(human.code()).isEqualTo(IngestCli.FAILED);
-        assertThat(human.out()).contains("shop (local): OK").contains("last success  run " + SAMPLE_RUN)
-                .contains("nodes +42 ~0 -0").contains("flaky (local): FAILING").contains("flaky-target");
+        assertThat(human.out())
+                .contains("shop (local): OK")
+                .contains("last success  run " + SAMPLE_RUN)
+                .contains("nodes +42 ~0 -0")
+                .contains("flaky (local): FAILING")
+                .contains("flaky-target");
         assertThat(json.code()).isEqualTo(IngestCli.FAILED);
         JsonNode shop = source(json, "shop");
         assertThat(shop.path("state").asString()).isEqualTo("OK");
@@ -89,10 +99,12 @@ class StatusIntegrationTests {
     @Test
     void aSuccessAfterAFailureMakesTheSourceOkAgainWithTheFailureStillShown() throws IOException {
         // given flaky fails once, then its folder appears and it ingests
-        assertThat(CliRun.of("run", "--config", config, "--source", "flaky").code()).isEqualTo(IngestCli.FAILED);
+        assertThat(CliRun.of("run", "--config", config, "--source", "flaky").code())
+                .isEqualTo(IngestCli.FAILED);
         Files.createDirectories(flaky);
         Files.copy(SampleRuns.SAMPLE.resolve("manifest.json"), flaky.resolve("manifest.json"));
-        assertThat(CliRun.of("run", "--config", config, "--source", "flaky").code()).isZero();
+        assertThat(CliRun.of("run", "--config", config, "--source", "flaky").code())
+                .isZero();
 
         // when
         CliRun status = CliRun.of("status", "--config", config);
@@ -105,7 +117,10 @@ class StatusIntegrationTests {
     @Test
     void invalidCronExpressionFailsAtStartUpNamingTheKey() {
         // given
-        Path bad = TestConfigs.write(dir.resolve("bad"), db.jdbcUrl(), "  schedule: \"every day\"",
+        Path bad = TestConfigs.write(
+                dir.resolve("bad"),
+                db.jdbcUrl(),
+                "  schedule: \"every day\"",
                 TestConfigs.localSource("shop", SampleRuns.SAMPLE, null) + "      schedule: \"0 0 25 * * ?\"\n");
 
         // when
@@ -113,7 +128,8 @@ class StatusIntegrationTests {
 
         // then
         assertThat(status.code()).isEqualTo(IngestCli.USAGE);
-        assertThat(status.err()).contains("ingestion.schedule: 'every day' is not a Quartz cron expression")
+        assertThat(status.err())
+                .contains("ingestion.schedule: 'every day' is not a Quartz cron expression")
                 .contains("ingestion.sources[0].schedule: '0 0 25 * * ?'");
     }
 

@@ -69,10 +69,16 @@ class ValidateAndGuardCliIntegrationTests {
 
         // then
         assertThat(code).as(stdout() + stderr()).isZero();
-        assertThat(stdout()).contains("configuration: OK").contains("schema current")
-                .contains("shop (local): OK").contains("latest run " + folder.invocationId())
-                .contains("a run would change:").contains("nodes   +0 ~1 -1 =")
-                .contains("~ " + ORDERS).contains("- " + CUSTOMERS).contains("results +");
+        assertThat(stdout())
+                .contains("configuration: OK")
+                .contains("schema current")
+                .contains("shop (local): OK")
+                .contains("latest run " + folder.invocationId())
+                .contains("a run would change:")
+                .contains("nodes   +0 ~1 -1 =")
+                .contains("~ " + ORDERS)
+                .contains("- " + CUSTOMERS)
+                .contains("results +");
         assertThat(before.differences(CatalogDump.of(catalog))).isEmpty();
         assertThat(ledger()).isEqualTo(ledger);
     }
@@ -94,9 +100,13 @@ class ValidateAndGuardCliIntegrationTests {
 
             // then
             assertThat(code).as(stdout() + stderr()).isZero();
-            assertThat(stdout()).contains("schema current").contains("nodes   +0 ~1 -0 =").contains("~ " + ORDERS);
+            assertThat(stdout())
+                    .contains("schema current")
+                    .contains("nodes   +0 ~1 -0 =")
+                    .contains("~ " + ORDERS);
             assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
-            assertThat(CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run")).isEqualTo(ledger);
+            assertThat(CatalogDump.query(db.dataSource(), "SELECT * FROM ingestion_run"))
+                    .isEqualTo(ledger);
         }
     }
 
@@ -107,10 +117,15 @@ class ValidateAndGuardCliIntegrationTests {
 
         // then
         assertThat(code).as(stdout() + stderr()).isZero();
-        assertThat(stdout()).contains("a run would first create or migrate the schema (V1").contains("shop (local): OK")
+        assertThat(stdout())
+                .contains("a run would first create or migrate the schema (V1")
+                .contains("shop (local): OK")
                 .contains("artifacts: 42 nodes");
-        assertThat(CatalogDump.query(catalog, "SELECT table_name FROM information_schema.tables"
-                + " WHERE LOWER(table_name) IN ('catalog_node', 'flyway_schema_history')")).isEmpty();
+        assertThat(CatalogDump.query(
+                        catalog,
+                        "SELECT table_name FROM information_schema.tables"
+                                + " WHERE LOWER(table_name) IN ('catalog_node', 'flyway_schema_history')"))
+                .isEmpty();
     }
 
     @Test
@@ -123,7 +138,9 @@ class ValidateAndGuardCliIntegrationTests {
 
         // then
         assertThat(code).isEqualTo(IngestCli.FAILED);
-        assertThat(stdout()).contains("shop (local): FAILED").contains("error: listing runs: ")
+        assertThat(stdout())
+                .contains("shop (local): FAILED")
+                .contains("error: listing runs: ")
                 .contains(folder.file("manifest.json").toString());
     }
 
@@ -134,7 +151,9 @@ class ValidateAndGuardCliIntegrationTests {
         folder.newInvocation();
         folder.edit("manifest.json", m -> {
             ObjectNode nodes = (ObjectNode) m.get("nodes");
-            List.copyOf(nodes.propertyNames()).stream().filter(id -> !id.startsWith("seed.")).forEach(nodes::remove);
+            List.copyOf(nodes.propertyNames()).stream()
+                    .filter(id -> !id.startsWith("seed."))
+                    .forEach(nodes::remove);
         });
         CatalogDump before = CatalogDump.of(catalog);
         out.reset();
@@ -152,9 +171,13 @@ class ValidateAndGuardCliIntegrationTests {
 
         // then
         assertThat(validate).isEqualTo(IngestCli.FAILED);
-        assertThat(validated).contains("a run would STOP: the snapshot would soft-delete").contains("--allow-mass-delete");
+        assertThat(validated)
+                .contains("a run would STOP: the snapshot would soft-delete")
+                .contains("--allow-mass-delete");
         assertThat(refused).isEqualTo(IngestCli.FAILED);
-        assertThat(refusal).contains("FAILED").contains("catalog unchanged")
+        assertThat(refusal)
+                .contains("FAILED")
+                .contains("catalog unchanged")
                 .contains("ingestion.max-delete-share allows (50%); nothing was written")
                 .contains("run again with --allow-mass-delete");
         assertThat(before.differences(afterRefusal)).isEmpty();
@@ -166,7 +189,10 @@ class ValidateAndGuardCliIntegrationTests {
     @Test
     void maxDeleteShareOutsideZeroToOneFailsStartUpNamingTheKey() {
         // given
-        config = IngestionApp.config(dir, "jdbc:h2:file:" + dir.resolve("db/catalog"), Map.of("shop", folder.path()),
+        config = IngestionApp.config(
+                dir,
+                "jdbc:h2:file:" + dir.resolve("db/catalog"),
+                Map.of("shop", folder.path()),
                 "  max-delete-share: 1.5\n");
 
         // when
@@ -189,8 +215,10 @@ class ValidateAndGuardCliIntegrationTests {
         args[1] = "--config";
         args[2] = config.toString();
         System.arraycopy(options, 0, args, 3, options.length);
-        return new IngestCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        return new IngestCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
     }
 
     private List<Map<String, Object>> ledger() {

@@ -23,12 +23,13 @@ final class ConfigBinding {
 
     private static final String[] TARGET = {"ingestion.target.url=jdbc:h2:mem:config-tests"};
 
-    private ConfigBinding() {
-    }
+    private ConfigBinding() {}
 
     /** {@code key=value} pairs of the source at {@code index}, each key below {@code ingestion.sources[index]}. */
     static String[] source(int index, String... keyValues) {
-        return Arrays.stream(keyValues).map(pair -> "ingestion.sources[" + index + "]." + pair).toArray(String[]::new);
+        return Arrays.stream(keyValues)
+                .map(pair -> "ingestion.sources[" + index + "]." + pair)
+                .toArray(String[]::new);
     }
 
     static String[] keys(String... keyValues) {
@@ -53,10 +54,13 @@ final class ConfigBinding {
         String[] properties = Stream.concat(Stream.of(TARGET), Stream.of(groups).flatMap(Stream::of))
                 .toArray(String[]::new);
         AtomicReference<Outcome> outcome = new AtomicReference<>();
-        new ApplicationContextRunner().withUserConfiguration(Enable.class, BindingConfiguration.class).withPropertyValues(properties)
-                .run(context -> outcome.set(context.getStartupFailure() == null
-                        ? new Outcome(context.getBean(IngestionProperties.class), List.of())
-                        : new Outcome(null, describe(context.getStartupFailure()))));
+        new ApplicationContextRunner()
+                .withUserConfiguration(Enable.class, BindingConfiguration.class)
+                .withPropertyValues(properties)
+                .run(context -> outcome.set(
+                        context.getStartupFailure() == null
+                                ? new Outcome(context.getBean(IngestionProperties.class), List.of())
+                                : new Outcome(null, describe(context.getStartupFailure()))));
         return outcome.get();
     }
 
@@ -73,7 +77,8 @@ final class ConfigBinding {
         List<String> problems = new ArrayList<>();
         if (e.getCause() instanceof BindValidationException validation) {
             for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
-                String key = error instanceof FieldError field ? error.getObjectName() + "." + field.getField()
+                String key = error instanceof FieldError field
+                        ? error.getObjectName() + "." + field.getField()
                         : error.getObjectName();
                 problems.add(key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ": "
                         + error.getDefaultMessage());
@@ -88,10 +93,8 @@ final class ConfigBinding {
         return problems;
     }
 
-    private record Outcome(IngestionProperties properties, List<String> problems) {
-    }
+    private record Outcome(IngestionProperties properties, List<String> problems) {}
 
     @EnableConfigurationProperties(IngestionProperties.class)
-    static class Enable {
-    }
+    static class Enable {}
 }

@@ -16,22 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The rules and defaults of a {@code kind: dbt-cloud} source, each failure naming its key. */
 class DbtCloudConfigTests {
 
-    private static final String[] CLOUD = {"name=prod", "kind=dbt-cloud", "base-url=https://emea.dbt.com",
-        "account-id=70001", "token=dbtc_secret"};
+    private static final String[] CLOUD = {
+        "name=prod", "kind=dbt-cloud", "base-url=https://emea.dbt.com", "account-id=70001", "token=dbtc_secret"
+    };
 
     private static String[] cloud(String... more) {
         return source(0, Stream.concat(Stream.of(CLOUD), Stream.of(more)).toArray(String[]::new));
     }
 
     private static String[] cloudWithout(String key) {
-        return source(0, Stream.of(CLOUD).filter(pair -> !pair.startsWith(key + "=")).toArray(String[]::new));
+        return source(
+                0, Stream.of(CLOUD).filter(pair -> !pair.startsWith(key + "=")).toArray(String[]::new));
     }
 
     @Test
     void defaultsAcceptOnlySuccessWithTheSharedHttpDefaultsAndAFolderOfItsOwnUnderTheWorkDir() {
         // when
-        IngestionProperties properties = bind(cloud("account-id=70403103922125",
-                "base-url=https://abc123.us1.dbt.com"));
+        IngestionProperties properties =
+                bind(cloud("account-id=70403103922125", "base-url=https://abc123.us1.dbt.com"));
         DbtCloudSettings settings = properties.sources().get(0).dbtCloud(properties.http(), properties.workDir());
 
         // then
@@ -51,16 +53,25 @@ class DbtCloudConfigTests {
         IngestionProperties every = bind(cloud());
 
         // then
-        assertThat(several.sources().get(0).dbtCloud(several.http(), several.workDir()).jobIds())
+        assertThat(several.sources()
+                        .get(0)
+                        .dbtCloud(several.http(), several.workDir())
+                        .jobIds())
                 .containsExactly(70031L, 70034L);
-        assertThat(one.sources().get(0).dbtCloud(one.http(), one.workDir()).jobIds()).containsExactly(70031L);
-        assertThat(every.sources().get(0).dbtCloud(every.http(), every.workDir()).jobIds()).isEmpty();
+        assertThat(one.sources().get(0).dbtCloud(one.http(), one.workDir()).jobIds())
+                .containsExactly(70031L);
+        assertThat(every.sources()
+                        .get(0)
+                        .dbtCloud(every.http(), every.workDir())
+                        .jobIds())
+                .isEmpty();
     }
 
     @Test
     void maxRunsPerPollDefaultsToTwenty() {
         assertThat(bind(cloud()).sources().get(0).maxRunsPerPoll()).isEqualTo(20);
-        assertThat(bind(cloud("max-runs-per-poll=50")).sources().get(0).maxRunsPerPoll()).isEqualTo(50);
+        assertThat(bind(cloud("max-runs-per-poll=50")).sources().get(0).maxRunsPerPoll())
+                .isEqualTo(50);
     }
 
     @Test
@@ -77,8 +88,11 @@ class DbtCloudConfigTests {
 
     @Test
     void bindWhenAJobIdsEntryIsNotPositiveFailsNamingTheKey() {
-        assertThat(problems(cloud("job-ids=70031,-2"))).singleElement().asString()
-                .startsWith("ingestion.sources[0].job-ids").endsWith("must be a positive number");
+        assertThat(problems(cloud("job-ids=70031,-2")))
+                .singleElement()
+                .asString()
+                .startsWith("ingestion.sources[0].job-ids")
+                .endsWith("must be a positive number");
     }
 
     @Test
@@ -89,27 +103,32 @@ class DbtCloudConfigTests {
 
     @Test
     void bindWhenAcceptedStatusesHoldAnUnfinishedStatusFailsNamingTheKey() {
-        assertThat(problems(cloud("accepted-statuses=10,3"))).containsExactly("ingestion.sources[0].accepted-statuses:"
-                + " may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was [3, 10]");
+        assertThat(problems(cloud("accepted-statuses=10,3")))
+                .containsExactly(
+                        "ingestion.sources[0].accepted-statuses:"
+                                + " may only hold finished run statuses 10 (success), 20 (error) or 30 (cancelled); was [3, 10]");
     }
 
     @Test
     void bindWhenAcceptedStatusesAreEmptyFailsNamingTheKey() {
-        assertThat(problems(cloud("accepted-statuses="))).containsExactly(
-                "ingestion.sources[0].accepted-statuses: must list at least one run status (10 = success)");
+        assertThat(problems(cloud("accepted-statuses=")))
+                .containsExactly(
+                        "ingestion.sources[0].accepted-statuses: must list at least one run status (10 = success)");
     }
 
     @Test
     void bindWhenBaseUrlHasNoHostFailsNamingTheKeyAndAnExample() {
-        assertThat(problems(cloud("base-url=https:/api"))).singleElement().asString()
+        assertThat(problems(cloud("base-url=https:/api")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.sources[0].base-url: must be the account's access URL")
                 .contains("ACCOUNT_PREFIX.us1.dbt.com");
     }
 
     @Test
     void bindWhenBaseUrlCarriesAQueryOrUserInfoFailsNamingTheKey() {
-        assertThat(problems(cloud("base-url=https://user:pw@emea.dbt.com/?x=1"))).containsExactly(
-                "ingestion.sources[0].base-url: must not carry a query, fragment or user info; was"
+        assertThat(problems(cloud("base-url=https://user:pw@emea.dbt.com/?x=1")))
+                .containsExactly("ingestion.sources[0].base-url: must not carry a query, fragment or user info; was"
                         + " https://emea.dbt.com/");
     }
 
@@ -140,15 +159,18 @@ class DbtCloudConfigTests {
 
     @Test
     void bindWhenTokenIsBlankFailsNamingTheKey() {
-        assertThat(problems(cloud("token= "))).singleElement().asString()
+        assertThat(problems(cloud("token= ")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.sources[0].token: required for kind dbt-cloud")
                 .contains("${DBT_CLOUD_TOKEN}");
     }
 
     @Test
     void bindWhenHistoryPathIsSetFailsNamingTheKey() {
-        assertThat(problems(cloud("history-path=runs"))).containsExactly(
-                "ingestion.sources[0].history-path: only for kind local (dbt Cloud keeps its own run history)");
+        assertThat(problems(cloud("history-path=runs")))
+                .containsExactly(
+                        "ingestion.sources[0].history-path: only for kind local (dbt Cloud keeps its own run history)");
     }
 
     @Test

@@ -16,15 +16,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The rules and defaults of a {@code kind: discovery} source, each failure naming its key. */
 class DiscoveryConfigTests {
 
-    private static final String[] DISCOVERY = {"name=prod", "kind=discovery",
-        "metadata-url=https://abc12.metadata.us1.dbt.com/graphql", "environment-id=70403103922125", "token=dbtc_x"};
+    private static final String[] DISCOVERY = {
+        "name=prod",
+        "kind=discovery",
+        "metadata-url=https://abc12.metadata.us1.dbt.com/graphql",
+        "environment-id=70403103922125",
+        "token=dbtc_x"
+    };
 
     private static String[] discovery(String... more) {
         return source(0, Stream.concat(Stream.of(DISCOVERY), Stream.of(more)).toArray(String[]::new));
     }
 
     private static String[] discoveryWithout(String key) {
-        return source(0, Stream.of(DISCOVERY).filter(pair -> !pair.startsWith(key + "=")).toArray(String[]::new));
+        return source(
+                0,
+                Stream.of(DISCOVERY).filter(pair -> !pair.startsWith(key + "=")).toArray(String[]::new));
     }
 
     private static DiscoverySettings settings(IngestionProperties properties) {
@@ -39,7 +46,9 @@ class DiscoveryConfigTests {
 
         // then
         assertThat(settings.http().requestsPerMinute()).isEqualTo(400);
-        assertThat(settings.http().maxAttempts()).isEqualTo(properties.http().maxAttempts()).isEqualTo(5);
+        assertThat(settings.http().maxAttempts())
+                .isEqualTo(properties.http().maxAttempts())
+                .isEqualTo(5);
         assertThat(settings.pageSize()).isEqualTo(500);
         assertThat(settings.environmentId()).as("cell-based ids need a long").isEqualTo(70403103922125L);
     }
@@ -47,8 +56,9 @@ class DiscoveryConfigTests {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 501, 1000})
     void bindWhenPageSizeOutsideOneTo500FailsNamingTheKey(int pageSize) {
-        assertThat(problems(discovery("page-size=" + pageSize))).containsExactly(
-                "ingestion.sources[0].page-size: must be between 1 and 500 (the Discovery API's maximum)");
+        assertThat(problems(discovery("page-size=" + pageSize)))
+                .containsExactly(
+                        "ingestion.sources[0].page-size: must be between 1 and 500 (the Discovery API's maximum)");
     }
 
     @Test
@@ -72,7 +82,9 @@ class DiscoveryConfigTests {
 
     @Test
     void bindWhenMetadataUrlHasNoHostFailsNamingTheKeyAndAnExample() {
-        assertThat(problems(discovery("metadata-url=https:/graphql"))).singleElement().asString()
+        assertThat(problems(discovery("metadata-url=https:/graphql")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.sources[0].metadata-url: must be the Discovery API endpoint")
                 .contains("https://metadata.cloud.getdbt.com/graphql");
     }
@@ -85,7 +97,9 @@ class DiscoveryConfigTests {
 
     @Test
     void bindWhenTokenIsBlankFailsNamingTheKey() {
-        assertThat(problems(discoveryWithout("token"))).singleElement().asString()
+        assertThat(problems(discoveryWithout("token")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.sources[0].token: required for kind discovery");
     }
 
@@ -96,6 +110,7 @@ class DiscoveryConfigTests {
 
         // when / then
         assertThatThrownBy(() -> properties.sources().get(0).local())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("prod is of kind discovery");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("prod is of kind discovery");
     }
 }

@@ -40,7 +40,9 @@ class IngestionConfigTests {
     void aLocalSourceReadsItsFoldersAsPaths() {
         // when
         LocalSettings settings = bind(source(0, "name=shop", "kind=local", "path=target", "history-path=runs"))
-                .sources().get(0).local();
+                .sources()
+                .get(0)
+                .local();
 
         // then
         assertThat(settings).isEqualTo(new LocalSettings("shop", Path.of("target"), Path.of("runs")));
@@ -54,20 +56,23 @@ class IngestionConfigTests {
 
     @Test
     void bindWhenSourceNamesRepeatFailsNamingTheKey() {
-        assertThat(problems(SHOP, source(1, "name=shop", "kind=local", "path=other"))).containsExactly(
-                "ingestion.sources[1].name: 'shop' is used by another source; names must be unique");
+        assertThat(problems(SHOP, source(1, "name=shop", "kind=local", "path=other")))
+                .containsExactly("ingestion.sources[1].name: 'shop' is used by another source; names must be unique");
     }
 
     @Test
     void bindWhenSourceNameIsNoProjectKeyFailsNamingTheKey() {
-        assertThat(problems(source(0, "name=my shop", "kind=local", "path=target"))).containsExactly(
-                "ingestion.sources[0].name: must be 1-200 letters, digits, '.', '_' or '-', starting with a letter"
-                        + " or digit");
+        assertThat(problems(source(0, "name=my shop", "kind=local", "path=target")))
+                .containsExactly(
+                        "ingestion.sources[0].name: must be 1-200 letters, digits, '.', '_' or '-', starting with a letter"
+                                + " or digit");
     }
 
     @Test
     void bindWhenKindIsUnknownFailsNamingTheKey() {
-        assertThat(problems(source(0, "name=shop", "kind=ftp", "path=target"))).singleElement().asString()
+        assertThat(problems(source(0, "name=shop", "kind=ftp", "path=target")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.sources[0].kind: ");
     }
 
@@ -90,39 +95,57 @@ class IngestionConfigTests {
 
     @Test
     void bindWhenScheduleIsNoCronExpressionFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("schedule=every day"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("schedule=every day")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.schedule: 'every day' is not a Quartz cron expression");
         assertThat(problems(source(0, "name=shop", "kind=local", "path=target", "schedule=0 0 25 * * ?")))
-                .singleElement().asString().startsWith("ingestion.sources[0].schedule: '0 0 25 * * ?' is not a");
+                .singleElement()
+                .asString()
+                .startsWith("ingestion.sources[0].schedule: '0 0 25 * * ?' is not a");
     }
 
     @Test
     void bindWhenTimeZoneIsUnknownFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("scheduler.time-zone=Mars/Olympus"))).containsExactly(
-                "ingestion.scheduler.time-zone: 'Mars/Olympus' is not a time zone id (e.g. UTC, Europe/Paris)");
+        assertThat(problems(SHOP, keys("scheduler.time-zone=Mars/Olympus")))
+                .containsExactly(
+                        "ingestion.scheduler.time-zone: 'Mars/Olympus' is not a time zone id (e.g. UTC, Europe/Paris)");
     }
 
     @Test
     void bindWhenSchedulerThreadsOutOfRangeFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("scheduler.threads=0"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("scheduler.threads=0")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.scheduler.threads: ");
     }
 
     @Test
     void bindWhenManagementPortOutOfRangeFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("management.port=70000"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("management.port=70000")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.management.port: ");
     }
 
     @Test
     void bindWhenMaxDeleteShareAboveOneFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("max-delete-share=1.5"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("max-delete-share=1.5")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.max-delete-share: ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"connect-timeout", "read-timeout", "call-timeout", "initial-backoff", "max-backoff",
-        "retry-deadline"})
+    @ValueSource(
+            strings = {
+                "connect-timeout",
+                "read-timeout",
+                "call-timeout",
+                "initial-backoff",
+                "max-backoff",
+                "retry-deadline"
+            })
     void bindWhenAnHttpDurationIsNotPositiveFailsNamingTheKey(String key) {
         assertThat(problems(SHOP, keys("http." + key + "=0s")))
                 .contains("ingestion.http." + key + ": must be a positive duration");
@@ -130,26 +153,38 @@ class IngestionConfigTests {
 
     @Test
     void bindWhenMaxAttemptsOrRequestRateOutOfRangeFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("http.max-attempts=0"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("http.max-attempts=0")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.http.max-attempts: ");
-        assertThat(problems(SHOP, keys("http.requests-per-minute=0"))).singleElement().asString()
+        assertThat(problems(SHOP, keys("http.requests-per-minute=0")))
+                .singleElement()
+                .asString()
                 .startsWith("ingestion.http.requests-per-minute: ");
     }
 
     @Test
     void bindWhenInitialBackoffExceedsMaxBackoffFailsNamingTheKey() {
-        assertThat(problems(SHOP, keys("http.initial-backoff=1m", "http.max-backoff=30s"))).containsExactly(
-                "ingestion.http.initial-backoff: must not exceed max-backoff (PT30S), was PT1M");
+        assertThat(problems(SHOP, keys("http.initial-backoff=1m", "http.max-backoff=30s")))
+                .containsExactly("ingestion.http.initial-backoff: must not exceed max-backoff (PT30S), was PT1M");
     }
 
     @Test
     void theDatabasePasswordAndTokensAreRedactedFromToString() {
         // when
-        IngestionProperties properties = bind(keys("target.password=pw-secret"), source(0, "name=prod",
-                "kind=discovery", "metadata-url=https://metadata.cloud.getdbt.com/graphql", "environment-id=7",
-                "token=dbtc_secret"));
+        IngestionProperties properties = bind(
+                keys("target.password=pw-secret"),
+                source(
+                        0,
+                        "name=prod",
+                        "kind=discovery",
+                        "metadata-url=https://metadata.cloud.getdbt.com/graphql",
+                        "environment-id=7",
+                        "token=dbtc_secret"));
 
         // then
-        assertThat(properties.toString()).doesNotContain("pw-secret", "dbtc_secret").contains("<redacted>");
+        assertThat(properties.toString())
+                .doesNotContain("pw-secret", "dbtc_secret")
+                .contains("<redacted>");
     }
 }

@@ -17,20 +17,20 @@ public final class Polls {
 
     private static final PublishRules RULES = new PublishRules(0.5, false, false, Duration.ofSeconds(10));
 
-    private Polls() {
-    }
+    private Polls() {}
 
     /** One poll for the latest run: every run finished since the newest ingested one, at most the cap. */
-    public static List<RunOutcome> poll(MetadataSource source, ProjectRef project, CatalogStore store,
-            int maxRunsPerPoll) {
+    public static List<RunOutcome> poll(
+            MetadataSource source, ProjectRef project, CatalogStore store, int maxRunsPerPoll) {
         return ingest(source, project, store, new RunSelector.Latest(), maxRunsPerPoll);
     }
 
     /** The runs {@code selector} lists (a backfill window, the last N…), ingested as the pipeline does. */
-    public static List<RunOutcome> ingest(MetadataSource source, ProjectRef project, CatalogStore store,
-            RunSelector selector, int maxRunsPerPoll) {
-        SourceIngestion.Result result = new SourceIngestion(source, project, store, RULES, IngestionProgress.NONE,
-                maxRunsPerPoll).run(selector, false);
+    public static List<RunOutcome> ingest(
+            MetadataSource source, ProjectRef project, CatalogStore store, RunSelector selector, int maxRunsPerPoll) {
+        SourceIngestion.Result result = new SourceIngestion(
+                        source, project, store, RULES, IngestionProgress.NONE, maxRunsPerPoll)
+                .run(selector, false);
         if (result.failure() != null) {
             throw new AssertionError("the ingestion of " + source.name() + " failed: " + result.failure());
         }

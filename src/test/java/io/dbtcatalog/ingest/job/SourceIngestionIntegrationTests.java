@@ -42,8 +42,8 @@ class SourceIngestionIntegrationTests {
             // given: a database that takes three writes of the publish and then none at all
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0)));
             FaultyDataSource dying = FaultyDataSource.downFrom(db.dataSource(), 3);
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, new CatalogStore(dying.dataSource()),
-                    RULES, IngestionProgress.NONE, 20);
+            SourceIngestion ingestion = new SourceIngestion(
+                    source, PROJECT, new CatalogStore(dying.dataSource()), RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result result = ingestion.run(new RunSelector.Latest(), false);
@@ -53,7 +53,8 @@ class SourceIngestionIntegrationTests {
                 assertThat(run.status()).isEqualTo(RunOutcome.Status.FAILED);
                 assertThat(run.message()).contains("project 'shop'").contains("injected failure at write 3");
             });
-            assertThat(CatalogDump.of(db.dataSource()).tables().values()).allSatisfy(t -> assertThat(t).isEmpty());
+            assertThat(CatalogDump.of(db.dataSource()).tables().values())
+                    .allSatisfy(t -> assertThat(t).isEmpty());
         }
     }
 
@@ -70,8 +71,9 @@ class SourceIngestionIntegrationTests {
             StandInSource second = new StandInSource(List.of(snapshot("run-2", "sha256:same", 1)));
 
             // when
-            SourceIngestion.Result result = new SourceIngestion(second, PROJECT, store, RULES,
-                    IngestionProgress.NONE, 20).run(new RunSelector.Latest(), false);
+            SourceIngestion.Result result = new SourceIngestion(
+                            second, PROJECT, store, RULES, IngestionProgress.NONE, 20)
+                    .run(new RunSelector.Latest(), false);
 
             // then: a ledger row for run-2, no catalog row changed, and the input never read
             assertThat(result.runs()).singleElement().satisfies(run -> {
@@ -90,8 +92,10 @@ class SourceIngestionIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given: three runs, the second of which cannot be read the first time
             CatalogStore store = new CatalogStore(db.dataSource());
-            StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0),
-                    snapshot("run-2", "sha256:2", 1), snapshot("run-3", "sha256:3", 2)));
+            StandInSource source = new StandInSource(List.of(
+                    snapshot("run-1", "sha256:1", 0),
+                    snapshot("run-2", "sha256:2", 1),
+                    snapshot("run-3", "sha256:3", 2)));
             source.failOnce.add("run-2");
             SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 20);
 
@@ -100,12 +104,15 @@ class SourceIngestionIntegrationTests {
             SourceIngestion.Result resumed = ingestion.run(new RunSelector.LastN(3), false);
 
             // then
-            assertThat(first.runs()).extracting(RunOutcome::status)
+            assertThat(first.runs())
+                    .extracting(RunOutcome::status)
                     .containsExactly(RunOutcome.Status.INGESTED, RunOutcome.Status.FAILED);
-            assertThat(resumed.runs()).extracting(RunOutcome::status).containsExactly(RunOutcome.Status.SKIPPED,
-                    RunOutcome.Status.INGESTED, RunOutcome.Status.INGESTED);
+            assertThat(resumed.runs())
+                    .extracting(RunOutcome::status)
+                    .containsExactly(RunOutcome.Status.SKIPPED, RunOutcome.Status.INGESTED, RunOutcome.Status.INGESTED);
             assertThat(source.reads).containsExactly("run-1", "run-2", "run-2", "run-3");
-            assertThat(ledger(db)).extracting(row -> row.get("run_key") + " " + row.get("status"))
+            assertThat(ledger(db))
+                    .extracting(row -> row.get("run_key") + " " + row.get("status"))
                     .containsExactly("run-1 SUCCEEDED", "run-2 FAILED", "run-2 SUCCEEDED", "run-3 SUCCEEDED");
         }
     }
@@ -119,13 +126,14 @@ class SourceIngestionIntegrationTests {
             source.listingFailure = new IllegalStateException("https://cloud.example/api: 503 Service Unavailable");
 
             // when
-            SourceIngestion.Result result = new SourceIngestion(source, PROJECT, new CatalogStore(db.dataSource()),
-                    RULES, IngestionProgress.NONE, 20).run(new RunSelector.Latest(), false);
+            SourceIngestion.Result result = new SourceIngestion(
+                            source, PROJECT, new CatalogStore(db.dataSource()), RULES, IngestionProgress.NONE, 20)
+                    .run(new RunSelector.Latest(), false);
 
             // then
             assertThat(result.runs()).isEmpty();
-            assertThat(result.failure()).isEqualTo("could not list runs: https://cloud.example/api: 503 Service"
-                    + " Unavailable");
+            assertThat(result.failure())
+                    .isEqualTo("could not list runs: https://cloud.example/api: 503 Service" + " Unavailable");
             assertThat(ledger(db)).singleElement().satisfies(row -> {
                 assertThat(row).containsEntry("run_key", "(run selection)").containsEntry("status", "FAILED");
                 assertThat(row.get("location")).isNull();
@@ -148,8 +156,11 @@ class SourceIngestionIntegrationTests {
             ingestion.run(new RunSelector.Latest(), true);
 
             // then: the source was asked for runs since run-1 (capped), and a forced poll for the latest run
-            assertThat(source.selectors).containsExactly(new RunSelector.Latest(),
-                    new RunSelector.After(T0.plusSeconds(3600), 7), new RunSelector.Latest());
+            assertThat(source.selectors)
+                    .containsExactly(
+                            new RunSelector.Latest(),
+                            new RunSelector.After(T0.plusSeconds(3600), 7),
+                            new RunSelector.Latest());
             assertThat(store.newestIngestedRun(PROJECT.projectKey())).contains(T0.plusSeconds(3600));
         }
     }
@@ -159,8 +170,11 @@ class SourceIngestionIntegrationTests {
     }
 
     private static CatalogSnapshot snapshot(String runKey, String digest, int hoursLater) {
-        return TestCatalog.snapshot(runKey).generatedAt(T0.plusSeconds(3600L * hoursLater))
-                .model("orders", m -> m.columns("id")).build().withArtifactDigest(digest);
+        return TestCatalog.snapshot(runKey)
+                .generatedAt(T0.plusSeconds(3600L * hoursLater))
+                .model("orders", m -> m.columns("id"))
+                .build()
+                .withArtifactDigest(digest);
     }
 
     /** Lists its snapshots' runs and hands them out as inputs fingerprinted by their artifact digest. */
@@ -192,7 +206,10 @@ class SourceIngestionIntegrationTests {
 
         @Override
         public RunInput fetch(RunRef run) {
-            CatalogSnapshot snapshot = snapshots.stream().filter(s -> s.run().equals(run)).findFirst().orElseThrow();
+            CatalogSnapshot snapshot = snapshots.stream()
+                    .filter(s -> s.run().equals(run))
+                    .findFirst()
+                    .orElseThrow();
             return new StandInInput(snapshot);
         }
 

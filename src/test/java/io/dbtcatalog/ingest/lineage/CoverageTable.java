@@ -19,8 +19,16 @@ final class CoverageTable {
      * Coverage of one set (or a total): models with compiled SQL, how many full and partial, reason counts, and
      * of the fully analysed models the warehouse reported columns for, how many derived exactly those columns.
      */
-    record SetCoverage(String set, String dialect, int models, int withSql, int full, int partial,
-            Map<ReasonKind, Integer> reasons, int checked, int agreeing) {
+    record SetCoverage(
+            String set,
+            String dialect,
+            int models,
+            int withSql,
+            int full,
+            int partial,
+            Map<ReasonKind, Integer> reasons,
+            int checked,
+            int agreeing) {
 
         static SetCoverage of(String set, String dialect, LineageResult result, SchemaProvider schemas) {
             int withSql = 0;
@@ -35,16 +43,19 @@ final class CoverageTable {
                     checked++;
                     agreeing += lowerCase(warehouse.get()).equals(lowerCase(model.outputColumns())) ? 1 : 0;
                 }
-                boolean skipped = model.coverage().reasons().stream().anyMatch(reason ->
-                        reason.kind() == ReasonKind.NO_COMPILED_SQL || reason.kind() == ReasonKind.PYTHON_MODEL);
+                boolean skipped = model.coverage().reasons().stream()
+                        .anyMatch(reason -> reason.kind() == ReasonKind.NO_COMPILED_SQL
+                                || reason.kind() == ReasonKind.PYTHON_MODEL);
                 withSql += skipped ? 0 : 1;
                 full += model.coverage().level() == Level.FULL ? 1 : 0;
                 partial += model.coverage().level() == Level.PARTIAL ? 1 : 0;
-                model.coverage().reasons().stream().map(Coverage.Reason::kind).distinct()
+                model.coverage().reasons().stream()
+                        .map(Coverage.Reason::kind)
+                        .distinct()
                         .forEach(kind -> reasons.merge(kind, 1, Integer::sum));
             }
-            return new SetCoverage(set, dialect, result.models().size(), withSql, full, partial, reasons, checked,
-                    agreeing);
+            return new SetCoverage(
+                    set, dialect, result.models().size(), withSql, full, partial, reasons, checked, agreeing);
         }
 
         private static Set<String> lowerCase(List<String> names) {
@@ -55,8 +66,15 @@ final class CoverageTable {
             Map<ReasonKind, Integer> sum = new EnumMap<>(ReasonKind.class);
             sum.putAll(reasons);
             other.reasons.forEach((kind, count) -> sum.merge(kind, count, Integer::sum));
-            return new SetCoverage(name, dialectName, models + other.models, withSql + other.withSql,
-                    full + other.full, partial + other.partial, sum, checked + other.checked,
+            return new SetCoverage(
+                    name,
+                    dialectName,
+                    models + other.models,
+                    withSql + other.withSql,
+                    full + other.full,
+                    partial + other.partial,
+                    sum,
+                    checked + other.checked,
                     agreeing + other.agreeing);
         }
 
@@ -66,16 +84,16 @@ final class CoverageTable {
 
         String topReasons() {
             return reasons.entrySet().stream()
-                    .filter(entry -> entry.getKey() != ReasonKind.NO_COMPILED_SQL
-                            && entry.getKey() != ReasonKind.PYTHON_MODEL)
+                    .filter(entry ->
+                            entry.getKey() != ReasonKind.NO_COMPILED_SQL && entry.getKey() != ReasonKind.PYTHON_MODEL)
                     .sorted(Map.Entry.<ReasonKind, Integer>comparingByValue().reversed())
-                    .limit(3).map(entry -> entry.getKey().name().toLowerCase(Locale.ROOT) + " " + entry.getValue())
+                    .limit(3)
+                    .map(entry -> entry.getKey().name().toLowerCase(Locale.ROOT) + " " + entry.getValue())
                     .collect(Collectors.joining(", "));
         }
     }
 
-    private CoverageTable() {
-    }
+    private CoverageTable() {}
 
     static SetCoverage total(List<SetCoverage> sets) {
         SetCoverage total = new SetCoverage("all sets", "all", 0, 0, 0, 0, Map.of(), 0, 0);
@@ -93,16 +111,39 @@ final class CoverageTable {
         text.append("\n| dialect | sets | models | with compiled SQL | full | partial | none | full %"
                 + " | output = warehouse | top reasons (models) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<SetCoverage>> byDialect = new LinkedHashMap<>();
-        sets.stream().sorted((a, b) -> a.dialect().compareTo(b.dialect()))
-                .forEach(set -> byDialect.computeIfAbsent(set.dialect(), d -> new ArrayList<>()).add(set));
+        sets.stream().sorted((a, b) -> a.dialect().compareTo(b.dialect())).forEach(set -> byDialect
+                .computeIfAbsent(set.dialect(), d -> new ArrayList<>())
+                .add(set));
         byDialect.forEach((dialect, members) -> {
             SetCoverage sum = total(members);
-            row(text, new SetCoverage(String.valueOf(members.size()), dialect, sum.models(), sum.withSql(),
-                    sum.full(), sum.partial(), sum.reasons(), sum.checked(), sum.agreeing()), dialect);
+            row(
+                    text,
+                    new SetCoverage(
+                            String.valueOf(members.size()),
+                            dialect,
+                            sum.models(),
+                            sum.withSql(),
+                            sum.full(),
+                            sum.partial(),
+                            sum.reasons(),
+                            sum.checked(),
+                            sum.agreeing()),
+                    dialect);
         });
         SetCoverage all = total(sets);
-        row(text, new SetCoverage(String.valueOf(sets.size()), "all", all.models(), all.withSql(), all.full(),
-                all.partial(), all.reasons(), all.checked(), all.agreeing()), "**all**");
+        row(
+                text,
+                new SetCoverage(
+                        String.valueOf(sets.size()),
+                        "all",
+                        all.models(),
+                        all.withSql(),
+                        all.full(),
+                        all.partial(),
+                        all.reasons(),
+                        all.checked(),
+                        all.agreeing()),
+                "**all**");
         return text.toString();
     }
 
@@ -117,10 +158,22 @@ final class CoverageTable {
     }
 
     private static void cells(StringBuilder text, SetCoverage set) {
-        text.append(" | ").append(set.models()).append(" | ").append(set.withSql()).append(" | ")
-                .append(set.full()).append(" | ").append(set.partial()).append(" | ")
-                .append(set.withSql() - set.full() - set.partial()).append(" | ").append(set.percent())
-                .append(" | ").append(set.checked() == 0 ? "–" : set.agreeing() + " / " + set.checked())
-                .append(" | ").append(set.topReasons()).append(" |\n");
+        text.append(" | ")
+                .append(set.models())
+                .append(" | ")
+                .append(set.withSql())
+                .append(" | ")
+                .append(set.full())
+                .append(" | ")
+                .append(set.partial())
+                .append(" | ")
+                .append(set.withSql() - set.full() - set.partial())
+                .append(" | ")
+                .append(set.percent())
+                .append(" | ")
+                .append(set.checked() == 0 ? "–" : set.agreeing() + " / " + set.checked())
+                .append(" | ")
+                .append(set.topReasons())
+                .append(" |\n");
     }
 }

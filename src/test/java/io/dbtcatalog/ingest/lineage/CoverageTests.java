@@ -20,7 +20,8 @@ class CoverageTests {
     @Test
     void garbageSqlYieldsNoneWithAParseErrorPositionAndNoException() {
         // given
-        TestProject project = TestProject.on(Dialect.POSTGRES).source("orders", "id")
+        TestProject project = TestProject.on(Dialect.POSTGRES)
+                .source("orders", "id")
                 .model("m", "select id,\nfrom where ((( select")
                 .model("after", "select id from db.raw.orders");
 
@@ -62,8 +63,8 @@ class CoverageTests {
         ModelLineage lineage = lineage("select 1; select 2");
 
         // then
-        assertThat(lineage.coverage().reasons()).containsExactly(
-                new Reason(ReasonKind.PARSE_ERROR, "expected one statement, found 2"));
+        assertThat(lineage.coverage().reasons())
+                .containsExactly(new Reason(ReasonKind.PARSE_ERROR, "expected one statement, found 2"));
     }
 
     @Test
@@ -82,8 +83,7 @@ class CoverageTests {
         ModelLineage lineage = TestProject.on(Dialect.POSTGRES).model("m", null).lineage("m");
 
         // then
-        assertThat(lineage.coverage().reasons()).extracting(Reason::kind)
-                .containsExactly(ReasonKind.NO_COMPILED_SQL);
+        assertThat(lineage.coverage().reasons()).extracting(Reason::kind).containsExactly(ReasonKind.NO_COMPILED_SQL);
     }
 
     @Test
@@ -93,20 +93,21 @@ class CoverageTests {
 
         // then
         assertThat(lineage.coverage().level()).isEqualTo(Level.NONE);
-        assertThat(lineage.coverage().reasons()).extracting(Reason::kind)
+        assertThat(lineage.coverage().reasons())
+                .extracting(Reason::kind)
                 .containsExactly(ReasonKind.UNSUPPORTED_STATEMENT);
     }
 
     @Test
     void unresolvedRelationMakesCoveragePartialAndKeepsTheOtherEdges() {
         // when
-        ModelLineage lineage = lineage("select o.id, x.label from db.raw.orders o join db.other.lookup x "
-                + "on x.id = o.id");
+        ModelLineage lineage =
+                lineage("select o.id, x.label from db.raw.orders o join db.other.lookup x " + "on x.id = o.id");
 
         // then
         assertThat(edges(lineage)).containsExactly("id <- orders.id DIRECT");
-        assertThat(lineage.coverage().reasons()).containsExactly(
-                new Reason(ReasonKind.UNRESOLVED_RELATION, "db.other.lookup"));
+        assertThat(lineage.coverage().reasons())
+                .containsExactly(new Reason(ReasonKind.UNRESOLVED_RELATION, "db.other.lookup"));
     }
 
     @Test
@@ -116,8 +117,8 @@ class CoverageTests {
 
         // then
         assertThat(lineage.coverage().level()).isEqualTo(Level.PARTIAL);
-        assertThat(lineage.coverage().reasons()).containsExactly(
-                new Reason(ReasonKind.UNRESOLVED_COLUMN, "no_such_column"));
+        assertThat(lineage.coverage().reasons())
+                .containsExactly(new Reason(ReasonKind.UNRESOLVED_COLUMN, "no_such_column"));
     }
 
     @Test
@@ -134,13 +135,15 @@ class CoverageTests {
                 return "failing";
             }
         };
-        LineageInput input = TestProject.on(Dialect.POSTGRES).model("m", "select 1 as one").input();
+        LineageInput input =
+                TestProject.on(Dialect.POSTGRES).model("m", "select 1 as one").input();
 
         // when
         LineageResult result = new ColumnLineageEngine(failing).analyse(input);
 
         // then
-        assertThat(result.models()).singleElement().satisfies(model -> assertThat(model.coverage().reasons())
+        assertThat(result.models()).singleElement().satisfies(model -> assertThat(
+                        model.coverage().reasons())
                 .containsExactly(new Reason(ReasonKind.ANALYSIS_ERROR, "IllegalStateException: boom")));
     }
 

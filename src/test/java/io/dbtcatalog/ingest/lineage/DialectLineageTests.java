@@ -11,9 +11,12 @@ class DialectLineageTests {
     @Test
     void snowflakeLateralFlattenDerivesFromItsInput() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("orders", "ID", "ITEMS")
-                .model("m", "select o.id, f.value:sku::string as sku from db.raw.orders o, "
-                        + "lateral flatten(input => o.items) f")
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("orders", "ID", "ITEMS")
+                .model(
+                        "m",
+                        "select o.id, f.value:sku::string as sku from db.raw.orders o, "
+                                + "lateral flatten(input => o.items) f")
                 .lineage("m");
 
         // then
@@ -24,7 +27,8 @@ class DialectLineageTests {
     @Test
     void bigqueryUnnestAliasDerivesFromTheArray() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("orders", "id", "tags")
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("orders", "id", "tags")
                 .model("m", "select o.id, tag from `db`.`raw`.`orders` o cross join unnest(o.tags) as tag")
                 .lineage("m");
 
@@ -35,20 +39,25 @@ class DialectLineageTests {
     @Test
     void structFieldAccessIsAnExpressionOfTheStructColumn() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("customers", "id", "address")
-                .model("m", "select c.address.city as city, address.zip from `db.raw.customers` c").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("customers", "id", "address")
+                .model("m", "select c.address.city as city, address.zip from `db.raw.customers` c")
+                .lineage("m");
 
         // then
-        assertThat(edges(lineage)).containsExactly("city <- customers.address EXPRESSION",
-                "zip <- customers.address EXPRESSION");
+        assertThat(edges(lineage))
+                .containsExactly("city <- customers.address EXPRESSION", "zip <- customers.address EXPRESSION");
     }
 
     @Test
     void trailingCommaBeforeFromAndACteNamedFinalParse() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("orders", "id", "amount")
-                .model("m", "with final as (\n  select id,\n    amount,\n  from `db.raw.orders`\n)\n\n\n"
-                        + "select * from final")
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("orders", "id", "amount")
+                .model(
+                        "m",
+                        "with final as (\n  select id,\n    amount,\n  from `db.raw.orders`\n)\n\n\n"
+                                + "select * from final")
                 .lineage("m");
 
         // then
@@ -58,23 +67,28 @@ class DialectLineageTests {
     @Test
     void datePartsAndNiladicFunctionsAreNotColumns() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("orders", "CREATED_AT")
-                .model("m", "select datediff(day, created_at, current_date) as age, "
-                        + "date_trunc(month, created_at) as month_start, current_timestamp as loaded_at "
-                        + "from db.raw.orders")
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("orders", "CREATED_AT")
+                .model(
+                        "m",
+                        "select datediff(day, created_at, current_date) as age, "
+                                + "date_trunc(month, created_at) as month_start, current_timestamp as loaded_at "
+                                + "from db.raw.orders")
                 .lineage("m");
 
         // then
-        assertThat(edges(lineage)).containsExactly("AGE <- orders.CREATED_AT EXPRESSION",
-                "MONTH_START <- orders.CREATED_AT EXPRESSION");
+        assertThat(edges(lineage))
+                .containsExactly("AGE <- orders.CREATED_AT EXPRESSION", "MONTH_START <- orders.CREATED_AT EXPRESSION");
         assertThat(lineage.coverage().level()).isEqualTo(Coverage.Level.FULL);
     }
 
     @Test
     void bigqueryDoubleQuotedTextIsAStringLiteral() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("orders", "id")
-                .model("m", "select id, \"paid\" as state from `db.raw.orders`").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("orders", "id")
+                .model("m", "select id, \"paid\" as state from `db.raw.orders`")
+                .lineage("m");
 
         // then
         assertThat(edges(lineage)).containsExactly("id <- orders.id DIRECT");
@@ -84,8 +98,10 @@ class DialectLineageTests {
     @Test
     void lambdaParametersAreNotColumns() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.DATABRICKS).source("orders", "id", "items")
-                .model("m", "select transform(items, x -> x + 1) as bumped from db.raw.orders").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.DATABRICKS)
+                .source("orders", "id", "items")
+                .model("m", "select transform(items, x -> x + 1) as bumped from db.raw.orders")
+                .lineage("m");
 
         // then
         assertThat(edges(lineage)).containsExactly("bumped <- orders.items EXPRESSION");
@@ -95,8 +111,10 @@ class DialectLineageTests {
     @Test
     void unnamedExpressionsTakeTheWarehouseNameAtTheirPosition() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("orders", "id", "amount")
-                .model("m", "select id, amount * 2 from `db.raw.orders`").observed("m", "id", "f0_")
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("orders", "id", "amount")
+                .model("m", "select id, amount * 2 from `db.raw.orders`")
+                .observed("m", "id", "f0_")
                 .lineage("m");
 
         // then
@@ -106,8 +124,10 @@ class DialectLineageTests {
     @Test
     void snowflakeOutputNamesAreUpperCaseUnlessQuoted() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("orders", "ID")
-                .model("m", "select id as order_id, id as \"Mixed\" from DB.RAW.ORDERS").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("orders", "ID")
+                .model("m", "select id as order_id, id as \"Mixed\" from DB.RAW.ORDERS")
+                .lineage("m");
 
         // then
         assertThat(lineage.outputColumns()).containsExactly("ORDER_ID", "Mixed");

@@ -25,7 +25,8 @@ class FlowKindTests {
 
     @Test
     void onlyTheMarkersAreNotValueFlows() {
-        assertThat(FlowKind.values()).filteredOn(kind -> !kind.valueFlow())
+        assertThat(FlowKind.values())
+                .filteredOn(kind -> !kind.valueFlow())
                 .containsExactly(FlowKind.CASE_CONDITION, FlowKind.WINDOW_KEY);
     }
 }

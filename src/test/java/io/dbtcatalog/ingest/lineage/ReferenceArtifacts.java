@@ -46,8 +46,8 @@ record ReferenceArtifacts(String set, String adapterType, LineageInput input) {
             declared.put(id, declaredColumns(source));
         }
         Map<String, List<String>> catalog = catalogColumns(folder.resolve("catalog.json"));
-        LineageInput input = new LineageInput(dialect, models, RelationResolver.index(dialect, relations),
-                SchemaProvider.of(catalog, declared));
+        LineageInput input = new LineageInput(
+                dialect, models, RelationResolver.index(dialect, relations), SchemaProvider.of(catalog, declared));
         return new ReferenceArtifacts(set, adapterType, input);
     }
 
@@ -58,20 +58,29 @@ record ReferenceArtifacts(String set, String adapterType, LineageInput input) {
         }
         List<String> dependsOn = new ArrayList<>();
         node.path("depends_on").path("nodes").values().forEach(parent -> dependsOn.add(parent.asString()));
-        return new LineageModel(id, node.path("name").asString(), relation,
-                node.path("config").path("materialized").asString(null), text(node, "language"), compiled,
+        return new LineageModel(
+                id,
+                node.path("name").asString(),
+                relation,
+                node.path("config").path("materialized").asString(null),
+                text(node, "language"),
+                compiled,
                 dependsOn);
     }
 
     private static RelationName relation(JsonNode node, String identifierField) {
         String identifier = text(node, identifierField);
-        return new RelationName(text(node, "database"), text(node, "schema"),
+        return new RelationName(
+                text(node, "database"),
+                text(node, "schema"),
                 identifier == null ? node.path("name").asString() : identifier);
     }
 
     private static List<String> declaredColumns(JsonNode node) {
         List<String> names = new ArrayList<>();
-        node.path("columns").values().forEach(column -> names.add(column.path("name").asString()));
+        node.path("columns")
+                .values()
+                .forEach(column -> names.add(column.path("name").asString()));
         return names;
     }
 
@@ -83,9 +92,15 @@ record ReferenceArtifacts(String set, String adapterType, LineageInput input) {
         JsonNode catalog = SharedReference.readJson(catalogFile);
         for (String section : List.of("nodes", "sources")) {
             for (Map.Entry<String, JsonNode> entry : catalog.path(section).properties()) {
-                List<JsonNode> ordered = new ArrayList<>(entry.getValue().path("columns").values());
-                ordered.sort(Comparator.comparingInt(column -> column.path("index").asInt(0)));
-                columns.put(entry.getKey(), ordered.stream().map(column -> column.path("name").asString()).toList());
+                List<JsonNode> ordered =
+                        new ArrayList<>(entry.getValue().path("columns").values());
+                ordered.sort(
+                        Comparator.comparingInt(column -> column.path("index").asInt(0)));
+                columns.put(
+                        entry.getKey(),
+                        ordered.stream()
+                                .map(column -> column.path("name").asString())
+                                .toList());
             }
         }
         return columns;

@@ -34,10 +34,16 @@ class ReferenceSetLineageTests {
         for (String set : SharedReference.setNames()) {
             ReferenceArtifacts artifacts = ReferenceArtifacts.read(set);
             LineageResult result = engine.analyse(artifacts.input());
-            sets.add(CoverageTable.SetCoverage.of(set, artifacts.adapterType(), result, artifacts.input().schemas()));
-            result.models().stream().filter(model -> model.coverage().level() != Coverage.Level.FULL)
-                    .forEach(model -> details.append(set).append(' ').append(model.uniqueId()).append(' ')
-                            .append(model.coverage()).append('\n'));
+            sets.add(CoverageTable.SetCoverage.of(
+                    set, artifacts.adapterType(), result, artifacts.input().schemas()));
+            result.models().stream()
+                    .filter(model -> model.coverage().level() != Coverage.Level.FULL)
+                    .forEach(model -> details.append(set)
+                            .append(' ')
+                            .append(model.uniqueId())
+                            .append(' ')
+                            .append(model.coverage())
+                            .append('\n'));
         }
         String table = CoverageTable.markdown(sets);
         Files.createDirectories(OUTPUT);
@@ -47,11 +53,14 @@ class ReferenceSetLineageTests {
 
         // then
         CoverageTable.SetCoverage total = CoverageTable.total(sets);
-        assertThat(total.full()).as("models analysed fully of %d with compiled SQL", total.withSql())
+        assertThat(total.full())
+                .as("models analysed fully of %d with compiled SQL", total.withSql())
                 .isGreaterThanOrEqualTo((int) Math.ceil(total.withSql() * 0.95));
-        assertThat(total.agreeing()).as("fully analysed models whose output is the warehouse's columns, of %d",
-                total.checked()).isGreaterThanOrEqualTo((int) Math.ceil(total.checked() * 0.99));
-        assertThat(Files.readString(DOC)).as("the coverage table in %s (regenerate from %s)", DOC, OUTPUT)
+        assertThat(total.agreeing())
+                .as("fully analysed models whose output is the warehouse's columns, of %d", total.checked())
+                .isGreaterThanOrEqualTo((int) Math.ceil(total.checked() * 0.99));
+        assertThat(Files.readString(DOC))
+                .as("the coverage table in %s (regenerate from %s)", DOC, OUTPUT)
                 .contains(table);
     }
 

@@ -21,14 +21,16 @@ class RelationIndexTests {
 
         assertThat(snowflake.resolve(name("ANALYTICS.DBT_PROD.ORDERS"))).containsExactly("model.p.orders");
         assertThat(snowflake.resolve(name("analytics.dbt_prod.orders"))).containsExactly("model.p.orders");
-        assertThat(snowflake.resolve(name("\"ANALYTICS\".\"DBT_PROD\".\"ORDERS\""))).containsExactly("model.p.orders");
+        assertThat(snowflake.resolve(name("\"ANALYTICS\".\"DBT_PROD\".\"ORDERS\"")))
+                .containsExactly("model.p.orders");
     }
 
     @Test
     void postgresFoldsUnquotedNamesToLowerCaseAndKeepsQuotedOnes() {
         RelationResolver postgres = RelationResolver.index(Dialect.POSTGRES, RELATIONS);
 
-        assertThat(postgres.resolve(name("\"analytics\".\"dbt_prod\".\"Mixed\""))).containsExactly("model.p.Mixed");
+        assertThat(postgres.resolve(name("\"analytics\".\"dbt_prod\".\"Mixed\"")))
+                .containsExactly("model.p.Mixed");
         assertThat(postgres.resolve(name("ANALYTICS.DBT_PROD.ORDERS"))).containsExactly("model.p.orders");
     }
 
@@ -37,7 +39,8 @@ class RelationIndexTests {
         for (Dialect dialect : List.of(Dialect.DUCKDB, Dialect.DATABRICKS, Dialect.REDSHIFT)) {
             RelationResolver resolver = RelationResolver.index(dialect, RELATIONS);
 
-            assertThat(resolver.resolve(name("Analytics.DBT_PROD.Orders"))).as("%s", dialect)
+            assertThat(resolver.resolve(name("Analytics.DBT_PROD.Orders")))
+                    .as("%s", dialect)
                     .containsExactly("model.p.orders");
         }
     }
@@ -55,8 +58,7 @@ class RelationIndexTests {
         RelationResolver postgres = RelationResolver.index(Dialect.POSTGRES, RELATIONS);
 
         assertThat(postgres.resolve(name("shop.orders"))).containsExactly("source.p.raw.orders");
-        assertThat(postgres.resolve(name("orders"))).containsExactlyInAnyOrder("model.p.orders",
-                "source.p.raw.orders");
+        assertThat(postgres.resolve(name("orders"))).containsExactlyInAnyOrder("model.p.orders", "source.p.raw.orders");
         assertThat(postgres.resolve(name("elsewhere.orders"))).isEmpty();
     }
 

@@ -24,8 +24,12 @@ class SelectLineageTests {
                 + "created_at::date as day from db.raw.orders");
 
         // then
-        assertThat(edges(lineage)).containsExactly("id <- orders.id DIRECT", "total <- orders.amount DIRECT",
-                "state <- orders.status DIRECT", "day <- orders.created_at DIRECT");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "id <- orders.id DIRECT",
+                        "total <- orders.amount DIRECT",
+                        "state <- orders.status DIRECT",
+                        "day <- orders.created_at DIRECT");
         assertThat(lineage.outputColumns()).containsExactly("id", "total", "state", "day");
         assertThat(lineage.coverage().level()).isEqualTo(Coverage.Level.FULL);
     }
@@ -33,12 +37,15 @@ class SelectLineageTests {
     @Test
     void computedColumnIsAnExpression() {
         // when
-        ModelLineage lineage = lineage("select amount * 100 as cents, coalesce(status, 'new') || id as label "
-                + "from db.raw.orders");
+        ModelLineage lineage =
+                lineage("select amount * 100 as cents, coalesce(status, 'new') || id as label " + "from db.raw.orders");
 
         // then
-        assertThat(edges(lineage)).containsExactly("cents <- orders.amount EXPRESSION",
-                "label <- orders.status EXPRESSION", "label <- orders.id EXPRESSION");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "cents <- orders.amount EXPRESSION",
+                        "label <- orders.status EXPRESSION",
+                        "label <- orders.id EXPRESSION");
     }
 
     @Test
@@ -48,8 +55,11 @@ class SelectLineageTests {
                 + "count(distinct status) as statuses from db.raw.orders group by customer_id");
 
         // then
-        assertThat(edges(lineage)).containsExactly("customer_id <- orders.customer_id DIRECT",
-                "revenue <- orders.amount AGGREGATE", "statuses <- orders.status AGGREGATE");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "customer_id <- orders.customer_id DIRECT",
+                        "revenue <- orders.amount AGGREGATE",
+                        "statuses <- orders.status AGGREGATE");
     }
 
     @Test
@@ -59,9 +69,13 @@ class SelectLineageTests {
                 + " as running, row_number() over (order by created_at) as n from db.raw.orders");
 
         // then
-        assertThat(edges(lineage)).containsExactly("id <- orders.id DIRECT", "running <- orders.amount WINDOW",
-                "running <- orders.customer_id WINDOW_KEY", "running <- orders.created_at WINDOW_KEY",
-                "n <- orders.created_at WINDOW_KEY");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "id <- orders.id DIRECT",
+                        "running <- orders.amount WINDOW",
+                        "running <- orders.customer_id WINDOW_KEY",
+                        "running <- orders.created_at WINDOW_KEY",
+                        "n <- orders.created_at WINDOW_KEY");
     }
 
     @Test
@@ -71,8 +85,12 @@ class SelectLineageTests {
                 + "case status when 'x' then id end as x_id from db.raw.orders");
 
         // then
-        assertThat(edges(lineage)).containsExactly("paid <- orders.status CASE_CONDITION",
-                "paid <- orders.amount CASE", "x_id <- orders.status CASE_CONDITION", "x_id <- orders.id CASE");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "paid <- orders.status CASE_CONDITION",
+                        "paid <- orders.amount CASE",
+                        "x_id <- orders.status CASE_CONDITION",
+                        "x_id <- orders.id CASE");
     }
 
     @Test
@@ -92,16 +110,18 @@ class SelectLineageTests {
                 + "having count(o.status) > 1");
 
         // then
-        assertThat(edges(lineage)).containsExactly("name <- customers.name DIRECT",
-                "top <- orders.amount AGGREGATE");
+        assertThat(edges(lineage)).containsExactly("name <- customers.name DIRECT", "top <- orders.amount AGGREGATE");
     }
 
     @Test
     void qualifyFilterIsNotAnUpstream() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("orders", "ID", "STATUS", "CREATED_AT")
-                .model("m", "select id from db.raw.orders qualify row_number() over "
-                        + "(partition by status order by created_at) = 1")
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("orders", "ID", "STATUS", "CREATED_AT")
+                .model(
+                        "m",
+                        "select id from db.raw.orders qualify row_number() over "
+                                + "(partition by status order by created_at) = 1")
                 .lineage("m");
 
         // then
@@ -115,8 +135,8 @@ class SelectLineageTests {
                 + "totals as (select order_id, amount * 2 as doubled from paid) select order_id, doubled from totals");
 
         // then
-        assertThat(edges(lineage)).containsExactly("order_id <- orders.id DIRECT",
-                "doubled <- orders.amount EXPRESSION");
+        assertThat(edges(lineage))
+                .containsExactly("order_id <- orders.id DIRECT", "doubled <- orders.amount EXPRESSION");
     }
 
     @Test
@@ -126,8 +146,8 @@ class SelectLineageTests {
                 + "from db.raw.orders group by 1) select customer_id as customer, revenue / 100 as revenue_k from agg");
 
         // then
-        assertThat(edges(lineage)).containsExactly("customer <- orders.customer_id DIRECT",
-                "revenue_k <- orders.amount AGGREGATE");
+        assertThat(edges(lineage))
+                .containsExactly("customer <- orders.customer_id DIRECT", "revenue_k <- orders.amount AGGREGATE");
     }
 
     @Test
@@ -142,12 +162,16 @@ class SelectLineageTests {
     @Test
     void unionBranchesMergeByPosition() {
         // when
-        ModelLineage lineage = lineage("select id, amount as value from db.raw.orders union all "
-                + "select id, name from db.raw.customers");
+        ModelLineage lineage = lineage(
+                "select id, amount as value from db.raw.orders union all " + "select id, name from db.raw.customers");
 
         // then
-        assertThat(edges(lineage)).containsExactly("id <- orders.id DIRECT", "id <- customers.id DIRECT",
-                "value <- orders.amount DIRECT", "value <- customers.name DIRECT");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "id <- orders.id DIRECT",
+                        "id <- customers.id DIRECT",
+                        "value <- orders.amount DIRECT",
+                        "value <- customers.name DIRECT");
     }
 
     @Test
@@ -163,13 +187,14 @@ class SelectLineageTests {
     @Test
     void laterSelectItemMayNameAnEarlierAlias() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("orders", "AMOUNT")
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("orders", "AMOUNT")
                 .model("m", "select amount * 2 as doubled, doubled + 1 as plus_one from db.raw.orders")
                 .lineage("m");
 
         // then
-        assertThat(edges(lineage)).containsExactly("DOUBLED <- orders.AMOUNT EXPRESSION",
-                "PLUS_ONE <- orders.AMOUNT EXPRESSION");
+        assertThat(edges(lineage))
+                .containsExactly("DOUBLED <- orders.AMOUNT EXPRESSION", "PLUS_ONE <- orders.AMOUNT EXPRESSION");
     }
 
     @Test
@@ -188,7 +213,8 @@ class SelectLineageTests {
                 + "raw.orders.status from \"db\".\"raw\".\"orders\"");
 
         // then
-        assertThat(edges(lineage)).containsExactly("Amount <- orders.amount DIRECT", "id <- orders.id DIRECT",
-                "status <- orders.status DIRECT");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "Amount <- orders.amount DIRECT", "id <- orders.id DIRECT", "status <- orders.status DIRECT");
     }
 }

@@ -15,8 +15,11 @@ class StarLineageTests {
         ModelLineage lineage = lineage("select * from db.raw.customers");
 
         // then
-        assertThat(edges(lineage)).containsExactly("id <- customers.id DIRECT", "name <- customers.name DIRECT",
-                "country <- customers.country DIRECT");
+        assertThat(edges(lineage))
+                .containsExactly(
+                        "id <- customers.id DIRECT",
+                        "name <- customers.name DIRECT",
+                        "country <- customers.country DIRECT");
         assertThat(lineage.outputColumns()).containsExactly("id", "name", "country");
     }
 
@@ -33,8 +36,8 @@ class StarLineageTests {
     @Test
     void qualifiedStarExpandsOnlyThatRelation() {
         // when
-        ModelLineage lineage = lineage("select c.*, o.amount from db.raw.customers c "
-                + "join db.raw.orders o on o.customer_id = c.id");
+        ModelLineage lineage = lineage(
+                "select c.*, o.amount from db.raw.customers c " + "join db.raw.orders o on o.customer_id = c.id");
 
         // then
         assertThat(lineage.outputColumns()).containsExactly("id", "name", "country", "amount");
@@ -44,8 +47,10 @@ class StarLineageTests {
     @Test
     void snowflakeExcludeDropsColumns() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE).source("customers", "ID", "NAME", "COUNTRY")
-                .model("m", "select * exclude (name, country) from db.raw.customers").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.SNOWFLAKE)
+                .source("customers", "ID", "NAME", "COUNTRY")
+                .model("m", "select * exclude (name, country) from db.raw.customers")
+                .lineage("m");
 
         // then
         assertThat(edges(lineage)).containsExactly("ID <- customers.ID DIRECT");
@@ -54,20 +59,22 @@ class StarLineageTests {
     @Test
     void bigqueryExceptDropsColumnsAndReplaceTakesTheReplacementsLineage() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY).source("customers", "id", "name", "country")
+        ModelLineage lineage = TestProject.on(Dialect.BIGQUERY)
+                .source("customers", "id", "name", "country")
                 .model("m", "select * except (country) replace (upper(name) as name) from `db.raw.customers`")
                 .lineage("m");
 
         // then
-        assertThat(edges(lineage)).containsExactly("id <- customers.id DIRECT",
-                "name <- customers.name EXPRESSION");
+        assertThat(edges(lineage)).containsExactly("id <- customers.id DIRECT", "name <- customers.name EXPRESSION");
     }
 
     @Test
     void duckdbExcludeOnAQualifiedStar() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.DUCKDB).source("customers", "id", "name", "country")
-                .model("m", "select c.* exclude (id) from db.raw.customers c").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.DUCKDB)
+                .source("customers", "id", "name", "country")
+                .model("m", "select c.* exclude (id) from db.raw.customers c")
+                .lineage("m");
 
         // then
         assertThat(lineage.outputColumns()).containsExactly("name", "country");
@@ -81,26 +88,31 @@ class StarLineageTests {
 
         // then
         assertThat(lineage.outputColumns()).containsExactly("id", "name", "amount");
-        assertThat(edges(lineage)).contains("id <- customers.id DIRECT").doesNotContain(
-                "id <- orders.customer_id DIRECT");
+        assertThat(edges(lineage))
+                .contains("id <- customers.id DIRECT")
+                .doesNotContain("id <- orders.customer_id DIRECT");
     }
 
     @Test
     void starOverARelationOfUnknownSchemaYieldsNoColumns() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.POSTGRES).source("events")
-                .model("m", "select * from db.raw.events").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.POSTGRES)
+                .source("events")
+                .model("m", "select * from db.raw.events")
+                .lineage("m");
 
         // then
         assertThat(lineage.coverage().level()).isEqualTo(Coverage.Level.NONE);
-        assertThat(lineage.coverage().reasons()).containsExactly(
-                new Coverage.Reason(Coverage.ReasonKind.UNKNOWN_SCHEMA, "* over db.raw.events"));
+        assertThat(lineage.coverage().reasons())
+                .containsExactly(new Coverage.Reason(Coverage.ReasonKind.UNKNOWN_SCHEMA, "* over db.raw.events"));
     }
 
     @Test
     void starOverUnknownSchemaBesideKnownColumnsIsPartial() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.POSTGRES).source("events").source("users", "id")
+        ModelLineage lineage = TestProject.on(Dialect.POSTGRES)
+                .source("events")
+                .source("users", "id")
                 .model("m", "select u.id as user_id, e.* from db.raw.users u join db.raw.events e on e.uid = u.id")
                 .lineage("m");
 
@@ -112,8 +124,10 @@ class StarLineageTests {
     @Test
     void namedColumnsOfARelationOfUnknownSchemaAreStillTraced() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.POSTGRES).source("events")
-                .model("m", "with e as (select * from db.raw.events) select id, kind as type from e").lineage("m");
+        ModelLineage lineage = TestProject.on(Dialect.POSTGRES)
+                .source("events")
+                .model("m", "with e as (select * from db.raw.events) select id, kind as type from e")
+                .lineage("m");
 
         // then
         assertThat(edges(lineage)).containsExactly("id <- events.id DIRECT", "type <- events.kind DIRECT");
@@ -123,8 +137,10 @@ class StarLineageTests {
     @Test
     void starOverUnknownSchemaIsCompletedFromTheModelsWarehouseColumns() {
         // when
-        ModelLineage lineage = TestProject.on(Dialect.POSTGRES).source("events")
-                .model("m", "select *, 1 as one from db.raw.events").observed("m", "id", "kind", "one")
+        ModelLineage lineage = TestProject.on(Dialect.POSTGRES)
+                .source("events")
+                .model("m", "select *, 1 as one from db.raw.events")
+                .observed("m", "id", "kind", "one")
                 .lineage("m");
 
         // then

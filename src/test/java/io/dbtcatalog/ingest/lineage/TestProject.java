@@ -81,18 +81,27 @@ final class TestProject {
     private TestProject add(String name, String materialization, String language, String sql) {
         String text = sql == null ? "" : sql.toLowerCase(Locale.ROOT);
         List<String> dependsOn = relations.entrySet().stream()
-                .filter(entry -> Pattern.compile("\\b" + entry.getValue().identifier().toLowerCase(Locale.ROOT)
-                        + "\\b").matcher(text).find())
-                .map(Map.Entry::getKey).toList();
+                .filter(entry -> Pattern.compile(
+                                "\\b" + entry.getValue().identifier().toLowerCase(Locale.ROOT) + "\\b")
+                        .matcher(text)
+                        .find())
+                .map(Map.Entry::getKey)
+                .toList();
         relations.put(modelId(name), new RelationName("db", "analytics", name));
-        models.add(new LineageModel(modelId(name), name, new RelationName("db", "analytics", name), materialization,
-                language, sql, dependsOn));
+        models.add(new LineageModel(
+                modelId(name),
+                name,
+                new RelationName("db", "analytics", name),
+                materialization,
+                language,
+                sql,
+                dependsOn));
         return this;
     }
 
     LineageInput input() {
-        return new LineageInput(dialect, models, RelationResolver.index(dialect, relations),
-                SchemaProvider.of(observed, declared));
+        return new LineageInput(
+                dialect, models, RelationResolver.index(dialect, relations), SchemaProvider.of(observed, declared));
     }
 
     LineageResult analyse() {
@@ -100,8 +109,10 @@ final class TestProject {
     }
 
     ModelLineage lineage(String modelName) {
-        return analyse().models().stream().filter(model -> model.uniqueId().equals(modelId(modelName)))
-                .findFirst().orElseThrow();
+        return analyse().models().stream()
+                .filter(model -> model.uniqueId().equals(modelId(modelName)))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The edges of a model as {@code "child_col <- parent.parent_col KIND"}, parent by its last id segment. */

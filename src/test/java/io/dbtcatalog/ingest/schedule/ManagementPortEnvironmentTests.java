@@ -14,7 +14,8 @@ class ManagementPortEnvironmentTests {
     @Test
     void scheduleWithAPortServesHttpOnThatPort() {
         // given
-        MockEnvironment environment = new MockEnvironment().withProperty("dbt-catalog-ingest.command", "schedule")
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("dbt-catalog-ingest.command", "schedule")
                 .withProperty("ingestion.management.port", "8081");
 
         // when
@@ -28,7 +29,8 @@ class ManagementPortEnvironmentTests {
     @Test
     void otherCommandsAndScheduleWithoutAPortStartNoHttpServer() {
         // given
-        MockEnvironment run = new MockEnvironment().withProperty("dbt-catalog-ingest.command", "run")
+        MockEnvironment run = new MockEnvironment()
+                .withProperty("dbt-catalog-ingest.command", "run")
                 .withProperty("ingestion.management.port", "8081");
         MockEnvironment noPort = new MockEnvironment().withProperty("dbt-catalog-ingest.command", "schedule");
 

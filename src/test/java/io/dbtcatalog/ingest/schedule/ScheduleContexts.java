@@ -17,13 +17,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ScheduleContexts {
 
-    private ScheduleContexts() {
-    }
+    private ScheduleContexts() {}
 
     static ConfigurableApplicationContext start(Path config) {
-        return new SpringApplicationBuilder(DbtCatalogIngestApplication.class).logStartupInfo(false)
-                .run("--spring.config.location=classpath:/application.yaml,file:" + config,
-                        "--dbt-catalog-ingest.config-file=" + config, "--dbt-catalog-ingest.command=schedule");
+        return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
+                .logStartupInfo(false)
+                .run(
+                        "--spring.config.location=classpath:/application.yaml,file:" + config,
+                        "--dbt-catalog-ingest.config-file=" + config,
+                        "--dbt-catalog-ingest.command=schedule");
     }
 
     /** Starts the context's scheduler and returns the list its completed fires are recorded into. */
@@ -57,6 +59,5 @@ final class ScheduleContexts {
     }
 
     /** One fire a scheduler instance ran: its scheduled time and the job's failure, if any. */
-    record Fire(String instance, long scheduledAt, JobExecutionException failure) {
-    }
+    record Fire(String instance, long scheduledAt, JobExecutionException failure) {}
 }

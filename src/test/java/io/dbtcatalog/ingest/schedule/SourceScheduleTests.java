@@ -29,7 +29,8 @@ class SourceScheduleTests {
 
     @Test
     void newTriggerStartsNowWhenNoSlotWasMissedOrNothingWasEverIngested() {
-        assertThat(DAILY_AT_SIX_PARIS.startAt(Instant.parse("2026-08-03T04:30:00Z"), NOW)).isEqualTo(NOW);
+        assertThat(DAILY_AT_SIX_PARIS.startAt(Instant.parse("2026-08-03T04:30:00Z"), NOW))
+                .isEqualTo(NOW);
         assertThat(DAILY_AT_SIX_PARIS.startAt(null, NOW)).isEqualTo(NOW);
     }
 }

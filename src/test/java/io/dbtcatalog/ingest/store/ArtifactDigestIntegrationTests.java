@@ -13,7 +13,6 @@ import io.dbtcatalog.ingest.support.CatalogDump;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.time.Instant;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,16 +35,22 @@ class ArtifactDigestIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_1)).isFalse();
             // when
-            PublishResult result = store.publish(PROJECT, shop("run-1", T1).build().withArtifactDigest(DIGEST_1),
-                    STARTED);
+            PublishResult result =
+                    store.publish(PROJECT, shop("run-1", T1).build().withArtifactDigest(DIGEST_1), STARTED);
             // then
-            assertThat(row(db.dataSource(), "SELECT artifact_digest FROM ingestion_run WHERE id = ?",
-                    result.ingestionRunId())).containsEntry("artifact_digest", DIGEST_1);
+            assertThat(row(
+                            db.dataSource(),
+                            "SELECT artifact_digest FROM ingestion_run WHERE id = ?",
+                            result.ingestionRunId()))
+                    .containsEntry("artifact_digest", DIGEST_1);
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_1)).isTrue();
             assertThat(store.isCurrentState(PROJECT.projectKey(), DIGEST_2)).isFalse();
             assertThat(store.isCurrentState("another-project", DIGEST_1)).isFalse();
-            assertThat(row(db.dataSource(), "SELECT state_artifact_digest FROM catalog_project WHERE project_key = ?",
-                    PROJECT.projectKey())).containsEntry("state_artifact_digest", DIGEST_1);
+            assertThat(row(
+                            db.dataSource(),
+                            "SELECT state_artifact_digest FROM catalog_project WHERE project_key = ?",
+                            PROJECT.projectKey()))
+                    .containsEntry("state_artifact_digest", DIGEST_1);
         }
     }
 
@@ -79,17 +84,22 @@ class ArtifactDigestIntegrationTests {
             store.publish(PROJECT, full, STARTED);
             CatalogDump before = CatalogDump.of(ds);
             // when
-            PublishResult result = store.acknowledgeUnchanged(PROJECT, full.run(), full.info(), DIGEST_1, STARTED,
-                    PublishRules.unguarded());
+            PublishResult result = store.acknowledgeUnchanged(
+                    PROJECT, full.run(), full.info(), DIGEST_1, STARTED, PublishRules.unguarded());
             // then
             assertThat(result.rowsWritten()).isZero();
             assertThat(result.changedNothing()).isTrue();
             assertThat(CatalogDump.of(ds).differences(before)).isEmpty();
-            assertThat(row(ds, "SELECT status, state_applied, snapshot_complete, rows_written, message,"
-                    + " artifact_digest FROM ingestion_run WHERE id = ?", result.ingestionRunId()))
-                    .containsEntry("status", "SUCCEEDED").containsEntry("state_applied", true)
+            assertThat(row(
+                            ds,
+                            "SELECT status, state_applied, snapshot_complete, rows_written, message,"
+                                    + " artifact_digest FROM ingestion_run WHERE id = ?",
+                            result.ingestionRunId()))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("state_applied", true)
                     .containsEntry("artifact_digest", DIGEST_1)
-                    .containsEntry("snapshot_complete", true).containsEntry("rows_written", 0L)
+                    .containsEntry("snapshot_complete", true)
+                    .containsEntry("rows_written", 0L)
                     .hasEntrySatisfying("message", m -> assertThat((String) m)
                             .contains("artifacts identical to those the current state was published from")
                             .contains(DIGEST_1));
@@ -109,8 +119,8 @@ class ArtifactDigestIntegrationTests {
             CatalogDump before = CatalogDump.of(ds);
             long ledgerRows = ShopFixture.count(ds, "ingestion_run");
             // when / then
-            assertThatThrownBy(() -> store.acknowledgeUnchanged(PROJECT, first.run(), first.info(), DIGEST_1, STARTED,
-                    PublishRules.unguarded()))
+            assertThatThrownBy(() -> store.acknowledgeUnchanged(
+                            PROJECT, first.run(), first.info(), DIGEST_1, STARTED, PublishRules.unguarded()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("catalog_project")
                     .hasMessageContaining("another ingestion changed that state meanwhile; ingest the run again");

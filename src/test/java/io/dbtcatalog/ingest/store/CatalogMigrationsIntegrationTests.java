@@ -22,9 +22,14 @@ class CatalogMigrationsIntegrationTests {
                                       'catalog_test_result') ORDER BY relname
                     """);
             // then: the state tables, not the append-only history
-            assertThat(options).extracting(row -> row.get("relname") + "=" + row.get("options")).containsExactly(
-                    "catalog_column=fillfactor=50", "catalog_lineage=fillfactor=50", "catalog_node=fillfactor=50",
-                    "catalog_test=fillfactor=50", "catalog_test_result=null");
+            assertThat(options)
+                    .extracting(row -> row.get("relname") + "=" + row.get("options"))
+                    .containsExactly(
+                            "catalog_column=fillfactor=50",
+                            "catalog_lineage=fillfactor=50",
+                            "catalog_node=fillfactor=50",
+                            "catalog_test=fillfactor=50",
+                            "catalog_test_result=null");
             assertThat(SchemaStatus.pendingMigrations(db.dataSource())).isEmpty();
             assertThat(versions(db)).contains("5", "5.1");
         }
@@ -41,6 +46,7 @@ class CatalogMigrationsIntegrationTests {
 
     private static List<String> versions(TestDatabase db) {
         return CatalogDump.query(db.dataSource(), "SELECT \"version\" FROM \"flyway_schema_history\"").stream()
-                .map(row -> String.valueOf(row.get("version"))).toList();
+                .map(row -> String.valueOf(row.get("version")))
+                .toList();
     }
 }

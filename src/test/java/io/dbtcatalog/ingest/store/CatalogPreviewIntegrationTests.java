@@ -32,7 +32,8 @@ class CatalogPreviewIntegrationTests {
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED, RULES);
             CatalogSnapshot successor = shop("run-2", T2, false)
                     .model("orders", m -> m.columns("id", "total").description("changed"))
-                    .model("returns", m -> m.columns("id")).build();
+                    .model("returns", m -> m.columns("id"))
+                    .build();
 
             // when
             PublishPreview preview = store.preview(PROJECT, successor, RULES);
@@ -48,7 +49,9 @@ class CatalogPreviewIntegrationTests {
             assertThat(preview.columns()).isEqualTo(published.columns());
             assertThat(preview.edges()).isEqualTo(published.edges());
             assertThat(preview.tests()).isEqualTo(published.tests());
-            assertThat(preview.testResultsAdded()).isEqualTo(published.testResultsAdded()).isEqualTo(2);
+            assertThat(preview.testResultsAdded())
+                    .isEqualTo(published.testResultsAdded())
+                    .isEqualTo(2);
             assertThat(preview.runResultsAdded()).isEqualTo(published.runResultsAdded());
             assertThat(preview.freshnessAdded()).isEqualTo(published.freshnessAdded());
         }
@@ -65,7 +68,8 @@ class CatalogPreviewIntegrationTests {
             CatalogStore store = new CatalogStore(counting.dataSource());
 
             // when
-            PublishPreview preview = store.preview(PROJECT, shop("run-2", T2, false).build(), RULES);
+            PublishPreview preview =
+                    store.preview(PROJECT, shop("run-2", T2, false).build(), RULES);
 
             // then
             assertThat(preview.deletedNodes()).containsExactly("model.shop.customers");
@@ -104,17 +108,22 @@ class CatalogPreviewIntegrationTests {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED, RULES);
-            CatalogSnapshot shrunk = TestCatalog.snapshot("run-2").generatedAt(T2)
-                    .model("orders", m -> m.columns("id")).build();
+            CatalogSnapshot shrunk = TestCatalog.snapshot("run-2")
+                    .generatedAt(T2)
+                    .model("orders", m -> m.columns("id"))
+                    .build();
 
             // when
             PublishPreview preview = store.preview(PROJECT, shrunk, RULES);
 
             // then
-            assertThat(preview.refusal()).contains("would soft-delete 5 of the project's 6 active nodes")
+            assertThat(preview.refusal())
+                    .contains("would soft-delete 5 of the project's 6 active nodes")
                     .contains("--allow-mass-delete");
             assertThat(preview.deletedNodes()).hasSize(5);
-            assertThat(store.preview(PROJECT, shrunk, new PublishRules(0.5, true, false, null)).refusal()).isNull();
+            assertThat(store.preview(PROJECT, shrunk, new PublishRules(0.5, true, false, null))
+                            .refusal())
+                    .isNull();
         }
     }
 }

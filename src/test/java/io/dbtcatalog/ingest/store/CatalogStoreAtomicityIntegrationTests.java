@@ -39,7 +39,8 @@ class CatalogStoreAtomicityIntegrationTests {
             new CatalogStore(db.dataSource()).publish(PROJECT, shop("run-1", T1).build(), STARTED);
             CatalogSnapshot successor = shop("run-2", T2, false)
                     .model("orders", m -> m.columns("id", "total").description("changed"))
-                    .model("returns", m -> m.columns("id")).build();
+                    .model("returns", m -> m.columns("id"))
+                    .build();
             CatalogDump before = CatalogDump.of(db.dataSource());
             String lastFailure = null;
             int failAt = 1;
@@ -54,12 +55,15 @@ class CatalogStoreAtomicityIntegrationTests {
                     // then
                     assertThat(e).hasMessageContaining("injected failure").hasMessageContaining("project 'shop'");
                     assertThat(before.differences(CatalogDump.of(db.dataSource())))
-                            .as("catalog after a failure at write %d", failAt).isEmpty();
+                            .as("catalog after a failure at write %d", failAt)
+                            .isEmpty();
                     assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(1);
                     lastFailure = e.getMessage();
                 }
             }
-            assertThat(lastFailure).as("the last write of a publish is its commit").contains("(commit)");
+            assertThat(lastFailure)
+                    .as("the last write of a publish is its commit")
+                    .contains("(commit)");
             assertThat(failAt).as("writes of a publish before it succeeded").isBetween(5, MAX_WRITES - 1);
             assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(2);
             assertThat(rows(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.returns'"))
@@ -78,8 +82,10 @@ class CatalogStoreAtomicityIntegrationTests {
             assertThatThrownBy(() -> store.publish(PROJECT, shop("run-1", T1).build(), STARTED))
                     .isInstanceOf(StoreException.class);
             // then
-            assertThat(CatalogDump.of(db.dataSource()).tables().values()).allSatisfy(t -> assertThat(t).isEmpty());
-            assertThat(new CatalogStore(db.dataSource()).isIngested("shop", "run-1")).isFalse();
+            assertThat(CatalogDump.of(db.dataSource()).tables().values())
+                    .allSatisfy(t -> assertThat(t).isEmpty());
+            assertThat(new CatalogStore(db.dataSource()).isIngested("shop", "run-1"))
+                    .isFalse();
         }
     }
 
@@ -95,7 +101,8 @@ class CatalogStoreAtomicityIntegrationTests {
                     ProjectRef project = new ProjectRef("race-" + round, "local", null, null, null, null);
                     CountDownLatch start = new CountDownLatch(1);
                     List<Future<PublishResult>> results = new ArrayList<>();
-                    for (CatalogSnapshot snapshot : List.of(shop("run-a", T1).build(), shop("run-b", T2).build())) {
+                    for (CatalogSnapshot snapshot :
+                            List.of(shop("run-a", T1).build(), shop("run-b", T2).build())) {
                         results.add(pool.submit(() -> {
                             start.await();
                             return store.publish(project, snapshot, STARTED);
@@ -105,13 +112,21 @@ class CatalogStoreAtomicityIntegrationTests {
                     start.countDown();
                     // then
                     for (Future<PublishResult> result : results) {
-                        assertThat(result.get(60, TimeUnit.SECONDS).ingestionRunId()).isPositive();
+                        assertThat(result.get(60, TimeUnit.SECONDS).ingestionRunId())
+                                .isPositive();
                     }
-                    assertThat(rows(db.dataSource(), "SELECT state_as_of FROM catalog_project WHERE project_key = ?",
-                            project.projectKey())).extracting(r -> r.get("state_as_of")).containsExactly(T2);
-                    assertThat(rows(db.dataSource(), "SELECT COUNT(*) AS n FROM catalog_run_result"
-                            + " WHERE project_key = ?", project.projectKey()))
-                            .extracting(r -> r.get("n")).containsExactly(6L);
+                    assertThat(rows(
+                                    db.dataSource(),
+                                    "SELECT state_as_of FROM catalog_project WHERE project_key = ?",
+                                    project.projectKey()))
+                            .extracting(r -> r.get("state_as_of"))
+                            .containsExactly(T2);
+                    assertThat(rows(
+                                    db.dataSource(),
+                                    "SELECT COUNT(*) AS n FROM catalog_run_result" + " WHERE project_key = ?",
+                                    project.projectKey()))
+                            .extracting(r -> r.get("n"))
+                            .containsExactly(6L);
                 }
             } finally {
                 pool.shutdownNow();

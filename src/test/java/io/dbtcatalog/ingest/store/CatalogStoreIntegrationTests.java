@@ -47,24 +47,40 @@ class CatalogStoreIntegrationTests {
             assertThat(result.changedNothing()).isFalse();
 
             Map<String, Object> orders = row(ds, "SELECT * FROM catalog_node WHERE unique_id = ?", "model.shop.orders");
-            assertThat(orders).containsEntry("project_key", "shop").containsEntry("resource_type", "model")
-                    .containsEntry("name", "orders").containsEntry("materialization", "table")
-                    .containsEntry("tags", "[\"finance\",\"daily\"]").containsEntry("meta", "{\"owner\":\"ana\"}")
-                    .containsEntry("first_seen_at", T1).containsEntry("last_seen_at", T1)
-                    .containsEntry("last_changed_at", T1).containsEntry("deleted_at", null)
+            assertThat(orders)
+                    .containsEntry("project_key", "shop")
+                    .containsEntry("resource_type", "model")
+                    .containsEntry("name", "orders")
+                    .containsEntry("materialization", "table")
+                    .containsEntry("tags", "[\"finance\",\"daily\"]")
+                    .containsEntry("meta", "{\"owner\":\"ana\"}")
+                    .containsEntry("first_seen_at", T1)
+                    .containsEntry("last_seen_at", T1)
+                    .containsEntry("last_changed_at", T1)
+                    .containsEntry("deleted_at", null)
                     .containsEntry("last_ingestion_run_id", result.ingestionRunId());
             assertThat((String) orders.get("content_hash")).hasSize(64);
-            assertThat(rows(ds, "SELECT column_name, ordinal, documented, in_warehouse FROM catalog_column"
-                    + " WHERE node_unique_id = ? ORDER BY ordinal", "model.shop.orders"))
-                    .extracting(r -> r.get("column_name")).containsExactly("id", "amount", "status");
+            assertThat(rows(
+                            ds,
+                            "SELECT column_name, ordinal, documented, in_warehouse FROM catalog_column"
+                                    + " WHERE node_unique_id = ? ORDER BY ordinal",
+                            "model.shop.orders"))
+                    .extracting(r -> r.get("column_name"))
+                    .containsExactly("id", "amount", "status");
             assertThat(row(ds, "SELECT * FROM catalog_test WHERE unique_id = ?", "test.shop.unique_orders_id"))
-                    .containsEntry("test_name", "unique").containsEntry("kind", "generic")
-                    .containsEntry("attached_node_unique_id", "model.shop.orders").containsEntry("column_name", "id")
+                    .containsEntry("test_name", "unique")
+                    .containsEntry("kind", "generic")
+                    .containsEntry("attached_node_unique_id", "model.shop.orders")
+                    .containsEntry("column_name", "id")
                     .containsEntry("kwargs", "{\"column_name\":\"id\"}");
-            assertThat(row(ds, "SELECT * FROM catalog_test_result WHERE test_unique_id = ?",
-                    "test.shop.unique_orders_id"))
-                    .containsEntry("status", "fail").containsEntry("failures", 3L)
-                    .containsEntry("invocation_id", "inv-run-1").containsEntry("generated_at", T1)
+            assertThat(row(
+                            ds,
+                            "SELECT * FROM catalog_test_result WHERE test_unique_id = ?",
+                            "test.shop.unique_orders_id"))
+                    .containsEntry("status", "fail")
+                    .containsEntry("failures", 3L)
+                    .containsEntry("invocation_id", "inv-run-1")
+                    .containsEntry("generated_at", T1)
                     .containsEntry("ingestion_run_id", result.ingestionRunId());
         }
     }
@@ -75,25 +91,38 @@ class CatalogStoreIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
-            CatalogSnapshot snapshot = shop("run-1", T1).warning("sources.json missing").build();
+            CatalogSnapshot snapshot =
+                    shop("run-1", T1).warning("sources.json missing").build();
             // when
             PublishResult result = store.publish(PROJECT, snapshot, STARTED);
             // then
             assertThat(row(db.dataSource(), "SELECT * FROM ingestion_run WHERE id = ?", result.ingestionRunId()))
-                    .containsEntry("project_key", "shop").containsEntry("source_kind", "local")
-                    .containsEntry("run_key", "run-1").containsEntry("status", "SUCCEEDED")
-                    .containsEntry("invocation_id", "inv-run-1").containsEntry("generated_at", T1)
-                    .containsEntry("dbt_version", "1.9.1").containsEntry("results_command", "build")
-                    .containsEntry("location", "/projects/shop/target").containsEntry("started_at", STARTED)
-                    .containsEntry("snapshot_complete", true).containsEntry("state_applied", true)
-                    .containsEntry("nodes_added", 6L).containsEntry("columns_added", 10L)
-                    .containsEntry("edges_added", 5L).containsEntry("tests_added", 2L)
-                    .containsEntry("test_results_added", 2L).containsEntry("run_results_added", 3L)
-                    .containsEntry("freshness_added", 1L).containsEntry("rows_written", result.rowsWritten())
+                    .containsEntry("project_key", "shop")
+                    .containsEntry("source_kind", "local")
+                    .containsEntry("run_key", "run-1")
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("invocation_id", "inv-run-1")
+                    .containsEntry("generated_at", T1)
+                    .containsEntry("dbt_version", "1.9.1")
+                    .containsEntry("results_command", "build")
+                    .containsEntry("location", "/projects/shop/target")
+                    .containsEntry("started_at", STARTED)
+                    .containsEntry("snapshot_complete", true)
+                    .containsEntry("state_applied", true)
+                    .containsEntry("nodes_added", 6L)
+                    .containsEntry("columns_added", 10L)
+                    .containsEntry("edges_added", 5L)
+                    .containsEntry("tests_added", 2L)
+                    .containsEntry("test_results_added", 2L)
+                    .containsEntry("run_results_added", 3L)
+                    .containsEntry("freshness_added", 1L)
+                    .containsEntry("rows_written", result.rowsWritten())
                     .containsEntry("message", "sources.json missing");
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_project WHERE project_key = 'shop'"))
-                    .containsEntry("dbt_project_name", "shop").containsEntry("adapter_type", "postgres")
-                    .containsEntry("dbt_version", "1.9.1").containsEntry("state_as_of", T1)
+                    .containsEntry("dbt_project_name", "shop")
+                    .containsEntry("adapter_type", "postgres")
+                    .containsEntry("dbt_version", "1.9.1")
+                    .containsEntry("state_as_of", T1)
                     .containsEntry("last_ingestion_run_id", result.ingestionRunId());
             assertThat(store.isIngested("shop", "run-1")).isTrue();
             assertThat(store.isIngested("shop", "run-2")).isFalse();
@@ -117,7 +146,8 @@ class CatalogStoreIntegrationTests {
             assertThat(again.columns()).isEqualTo(new ChangeCounts(0, 0, 0, 10));
             assertThat(again.edges()).isEqualTo(new ChangeCounts(0, 0, 0, 5));
             assertThat(again.tests()).isEqualTo(new ChangeCounts(0, 0, 0, 2));
-            assertThat(again.testResultsAdded() + again.runResultsAdded() + again.freshnessAdded()).isZero();
+            assertThat(again.testResultsAdded() + again.runResultsAdded() + again.freshnessAdded())
+                    .isZero();
             assertThat(again.rowsWritten()).isZero();
             assertThat(again.changedNothing()).isTrue();
             assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(2);
@@ -138,7 +168,8 @@ class CatalogStoreIntegrationTests {
             assertThat(result.runResultsAdded()).isEqualTo(3);
             assertThat(result.changedNothing()).isFalse();
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.orders'"))
-                    .containsEntry("first_seen_at", T1).containsEntry("last_changed_at", T1)
+                    .containsEntry("first_seen_at", T1)
+                    .containsEntry("last_changed_at", T1)
                     .containsEntry("last_seen_at", T2);
             assertThat(rows(db.dataSource(), "SELECT DISTINCT last_seen_at FROM catalog_column"))
                     .containsExactly(Map.of("last_seen_at", T2));
@@ -154,17 +185,21 @@ class CatalogStoreIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED);
             // when
-            PublishResult result = store.publish(PROJECT, shop("run-2", T2, false).build(), STARTED);
+            PublishResult result =
+                    store.publish(PROJECT, shop("run-2", T2, false).build(), STARTED);
             // then
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(0, 0, 1, 5));
             assertThat(result.columns()).isEqualTo(new ChangeCounts(0, 0, 2, 8));
             assertThat(result.edges()).isEqualTo(new ChangeCounts(0, 0, 1, 4));
             DataSource ds = db.dataSource();
             assertThat(row(ds, "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
-                    .containsEntry("deleted_at", T2).containsEntry("last_changed_at", T2)
-                    .containsEntry("last_seen_at", T1).containsEntry("last_ingestion_run_id", result.ingestionRunId());
+                    .containsEntry("deleted_at", T2)
+                    .containsEntry("last_changed_at", T2)
+                    .containsEntry("last_seen_at", T1)
+                    .containsEntry("last_ingestion_run_id", result.ingestionRunId());
             assertThat(rows(ds, "SELECT deleted_at FROM catalog_column WHERE node_unique_id = 'model.shop.customers'"))
-                    .extracting(r -> r.get("deleted_at")).containsOnly(T2);
+                    .extracting(r -> r.get("deleted_at"))
+                    .containsOnly(T2);
             assertThat(row(ds, "SELECT deleted_at FROM catalog_lineage WHERE child_unique_id = 'model.shop.customers'"))
                     .containsEntry("deleted_at", T2);
             assertThat(rows(ds, "SELECT * FROM catalog_run_result WHERE node_unique_id = 'model.shop.customers'"))
@@ -187,9 +222,12 @@ class CatalogStoreIntegrationTests {
             assertThat(result.columns()).isEqualTo(new ChangeCounts(0, 2, 0, 8));
             assertThat(result.edges()).isEqualTo(new ChangeCounts(0, 1, 0, 4));
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
-                    .containsEntry("deleted_at", null).containsEntry("first_seen_at", T1)
-                    .containsEntry("last_seen_at", T3).containsEntry("last_changed_at", T3);
-            assertThat(rows(db.dataSource(), "SELECT * FROM catalog_column WHERE deleted_at IS NOT NULL")).isEmpty();
+                    .containsEntry("deleted_at", null)
+                    .containsEntry("first_seen_at", T1)
+                    .containsEntry("last_seen_at", T3)
+                    .containsEntry("last_changed_at", T3);
+            assertThat(rows(db.dataSource(), "SELECT * FROM catalog_column WHERE deleted_at IS NOT NULL"))
+                    .isEmpty();
         }
     }
 
@@ -201,18 +239,21 @@ class CatalogStoreIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED);
             CatalogSnapshot changed = shop("run-2", T2)
-                    .model("returns", m -> m.columns("id").description("new model")).build();
+                    .model("returns", m -> m.columns("id").description("new model"))
+                    .build();
             // when
             PublishResult result = store.publish(PROJECT, changed, STARTED);
             // then
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(1, 0, 0, 6));
             assertThat(result.columns()).isEqualTo(new ChangeCounts(1, 0, 0, 10));
             CatalogSnapshot described = shop("run-3", T3)
-                    .model("returns", m -> m.columns("id").description("now documented")).build();
+                    .model("returns", m -> m.columns("id").description("now documented"))
+                    .build();
             PublishResult next = store.publish(PROJECT, described, STARTED);
             assertThat(next.nodes()).isEqualTo(new ChangeCounts(0, 1, 0, 6));
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.returns'"))
-                    .containsEntry("description", "now documented").containsEntry("first_seen_at", T2)
+                    .containsEntry("description", "now documented")
+                    .containsEntry("first_seen_at", T2)
                     .containsEntry("last_changed_at", T3);
         }
     }
@@ -225,11 +266,13 @@ class CatalogStoreIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED);
             // when
-            PublishResult result = store.publish(PROJECT, shop("run-2", T2, false).incomplete().build(), STARTED);
+            PublishResult result =
+                    store.publish(PROJECT, shop("run-2", T2, false).incomplete().build(), STARTED);
             // then
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(0, 0, 0, 5));
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
-                    .containsEntry("deleted_at", null).containsEntry("last_seen_at", T1);
+                    .containsEntry("deleted_at", null)
+                    .containsEntry("last_seen_at", T1);
             assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.orders'"))
                     .containsEntry("last_seen_at", T2);
         }
@@ -252,8 +295,13 @@ class CatalogStoreIntegrationTests {
             CatalogDump after = CatalogDump.of(db.dataSource());
             assertThat(after.rows("catalog_node")).isEqualTo(before.rows("catalog_node"));
             assertThat(after.rows("catalog_column")).isEqualTo(before.rows("catalog_column"));
-            assertThat(row(db.dataSource(), "SELECT state_applied, message FROM ingestion_run WHERE id = ?",
-                    result.ingestionRunId()).get("message").toString()).startsWith("state not applied");
+            assertThat(row(
+                                    db.dataSource(),
+                                    "SELECT state_applied, message FROM ingestion_run WHERE id = ?",
+                                    result.ingestionRunId())
+                            .get("message")
+                            .toString())
+                    .startsWith("state not applied");
             PublishResult replay = store.publish(PROJECT, shop("run-1", T1).build(), STARTED);
             assertThat(replay.changedNothing()).isTrue();
         }
@@ -271,9 +319,11 @@ class CatalogStoreIntegrationTests {
             long id = store.recordFailure(PROJECT, snapshot.run(), STARTED, "manifest.json: unexpected end of input");
             // then
             assertThat(row(db.dataSource(), "SELECT * FROM ingestion_run WHERE id = ?", id))
-                    .containsEntry("status", "FAILED").containsEntry("run_key", "run-1")
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("run_key", "run-1")
                     .containsEntry("message", "manifest.json: unexpected end of input")
-                    .containsEntry("started_at", STARTED).containsEntry("state_applied", false);
+                    .containsEntry("started_at", STARTED)
+                    .containsEntry("state_applied", false);
             assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
             assertThat(store.isIngested("shop", "run-1")).isFalse();
         }

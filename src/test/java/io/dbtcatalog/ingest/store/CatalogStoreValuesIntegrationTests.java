@@ -44,9 +44,12 @@ class CatalogStoreValuesIntegrationTests {
             String meta = JSON.writeValueAsString(Map.of("note", HOSTILE, "n", 1));
             List<String> tags = List.of(HOSTILE, "😀", "a\"b", "\u0001");
             CatalogSnapshot snapshot = TestCatalog.snapshot("run-1")
-                    .node(hostileNode(id, megabyte, tags, meta), n -> n
-                            .column("col \"" + HOSTILE.substring(0, 40) + "😀", c -> c.description(HOSTILE)
-                                    .tags(HOSTILE).meta(meta).type("struct<a: string, \"b\": int>")))
+                    .node(
+                            hostileNode(id, megabyte, tags, meta),
+                            n -> n.column("col \"" + HOSTILE.substring(0, 40) + "😀", c -> c.description(HOSTILE)
+                                    .tags(HOSTILE)
+                                    .meta(meta)
+                                    .type("struct<a: string, \"b\": int>")))
                     .build();
             CatalogStore store = new CatalogStore(db.dataSource());
             // when
@@ -57,13 +60,13 @@ class CatalogStoreValuesIntegrationTests {
             assertThat(node.get("raw_code")).isEqualTo(HOSTILE);
             assertThat(node.get("owner")).isEqualTo(HOSTILE);
             assertThat(node.get("meta")).isEqualTo(meta);
-            assertThat(JSON.readValue((String) node.get("tags"), new TypeReference<List<String>>() { }))
+            assertThat(JSON.readValue((String) node.get("tags"), new TypeReference<List<String>>() {}))
                     .isEqualTo(tags);
-            Map<String, Object> column = row(db.dataSource(), "SELECT * FROM catalog_column WHERE node_unique_id = ?",
-                    id);
+            Map<String, Object> column =
+                    row(db.dataSource(), "SELECT * FROM catalog_column WHERE node_unique_id = ?", id);
             assertThat(column.get("column_name")).isEqualTo("col \"" + HOSTILE.substring(0, 40) + "😀");
             assertThat(column.get("description")).isEqualTo(HOSTILE);
-            assertThat(JSON.readValue((String) column.get("tags"), new TypeReference<List<String>>() { }))
+            assertThat(JSON.readValue((String) column.get("tags"), new TypeReference<List<String>>() {}))
                     .containsExactly(HOSTILE);
             assertThat(store.publish(PROJECT, snapshot, STARTED).rowsWritten()).isZero();
         }
@@ -74,15 +77,18 @@ class CatalogStoreValuesIntegrationTests {
     void nulCharacterIsStoredAsReplacementCharacterOnEveryEngine(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given
-            CatalogSnapshot snapshot = TestCatalog.snapshot("run-1").model("orders", m -> m.description("a\0b"))
+            CatalogSnapshot snapshot = TestCatalog.snapshot("run-1")
+                    .model("orders", m -> m.description("a\0b"))
                     .build();
             CatalogStore store = new CatalogStore(db.dataSource());
             // when
             store.publish(PROJECT, snapshot, STARTED);
             // then
-            assertThat(row(db.dataSource(), "SELECT description FROM catalog_node").get("description"))
+            assertThat(row(db.dataSource(), "SELECT description FROM catalog_node")
+                            .get("description"))
                     .isEqualTo("a\uFFFDb");
-            assertThat(store.publish(PROJECT, snapshot, STARTED).changedNothing()).isTrue();
+            assertThat(store.publish(PROJECT, snapshot, STARTED).changedNothing())
+                    .isTrue();
         }
     }
 
@@ -93,13 +99,16 @@ class CatalogStoreValuesIntegrationTests {
             // given
             String id = "model.shop." + "x".repeat(1000);
             CatalogSnapshot snapshot = TestCatalog.snapshot("run-1")
-                    .node(hostileNode(id, "d", List.of(), "{}"), n -> { }).build();
+                    .node(hostileNode(id, "d", List.of(), "{}"), n -> {})
+                    .build();
             CatalogStore store = new CatalogStore(db.dataSource());
             // when / then
             assertThatThrownBy(() -> store.publish(PROJECT, snapshot, STARTED))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("table catalog_node").hasMessageContaining("column unique_id")
-                    .hasMessageContaining(id).hasMessageContaining("1011 characters")
+                    .hasMessageContaining("table catalog_node")
+                    .hasMessageContaining("column unique_id")
+                    .hasMessageContaining(id)
+                    .hasMessageContaining("1011 characters")
                     .hasMessageContaining("1000");
             assertThat(CatalogDump.of(db.dataSource()).rows("catalog_project")).isEmpty();
         }
@@ -110,14 +119,19 @@ class CatalogStoreValuesIntegrationTests {
     void tooLongColumnNameFailsNamingItsNode(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given: VARCHAR(1000) holds 1000 ASCII characters on both engines
-            CatalogSnapshot fits = shop("run-1", T1).model("wide", m -> m.columns("c".repeat(1000))).build();
-            CatalogSnapshot tooLong = shop("run-2", T1).model("wide", m -> m.columns("c".repeat(1001))).build();
+            CatalogSnapshot fits = shop("run-1", T1)
+                    .model("wide", m -> m.columns("c".repeat(1000)))
+                    .build();
+            CatalogSnapshot tooLong = shop("run-2", T1)
+                    .model("wide", m -> m.columns("c".repeat(1001)))
+                    .build();
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, fits, STARTED);
             // when / then
             assertThatThrownBy(() -> store.publish(PROJECT, tooLong, STARTED))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("table catalog_column").hasMessageContaining("column column_name")
+                    .hasMessageContaining("table catalog_column")
+                    .hasMessageContaining("column column_name")
                     .hasMessageContaining(modelId("wide").value());
         }
     }
@@ -129,11 +143,28 @@ class CatalogStoreValuesIntegrationTests {
             // given
             CatalogSnapshot base = shop("run-1", T1).build();
             CatalogColumn first = base.columns().get(0);
-            CatalogColumn conflicting = new CatalogColumn(first.nodeId(), first.name(), "bigint", first.ordinal(),
-                    first.description(), first.tags(), first.metaJson(), first.documented(), first.inWarehouse());
-            CatalogSnapshot duplicated = new CatalogSnapshot(base.run(), base.info(), base.nodes(),
-                    concat(base.columns(), conflicting), base.edges(), base.tests(), base.testResults(),
-                    base.runResults(), base.freshness(), true, List.of());
+            CatalogColumn conflicting = new CatalogColumn(
+                    first.nodeId(),
+                    first.name(),
+                    "bigint",
+                    first.ordinal(),
+                    first.description(),
+                    first.tags(),
+                    first.metaJson(),
+                    first.documented(),
+                    first.inWarehouse());
+            CatalogSnapshot duplicated = new CatalogSnapshot(
+                    base.run(),
+                    base.info(),
+                    base.nodes(),
+                    concat(base.columns(), conflicting),
+                    base.edges(),
+                    base.tests(),
+                    base.testResults(),
+                    base.runResults(),
+                    base.freshness(),
+                    true,
+                    List.of());
             CatalogStore store = new CatalogStore(db.dataSource());
             // when / then
             assertThatThrownBy(() -> store.publish(PROJECT, duplicated, STARTED))
@@ -150,9 +181,18 @@ class CatalogStoreValuesIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given: an edge and a run result listed twice
             CatalogSnapshot base = shop("run-1", T1).build();
-            CatalogSnapshot repeated = new CatalogSnapshot(base.run(), base.info(), base.nodes(), base.columns(),
-                    concat(base.edges(), base.edges().get(0)), base.tests(), base.testResults(),
-                    concat(base.runResults(), base.runResults().get(0)), base.freshness(), true, List.of());
+            CatalogSnapshot repeated = new CatalogSnapshot(
+                    base.run(),
+                    base.info(),
+                    base.nodes(),
+                    base.columns(),
+                    concat(base.edges(), base.edges().get(0)),
+                    base.tests(),
+                    base.testResults(),
+                    concat(base.runResults(), base.runResults().get(0)),
+                    base.freshness(),
+                    true,
+                    List.of());
             CatalogStore store = new CatalogStore(db.dataSource());
             // when
             PublishResult result = store.publish(PROJECT, repeated, STARTED);
@@ -162,12 +202,32 @@ class CatalogStoreValuesIntegrationTests {
         }
     }
 
-    private static io.dbtcatalog.ingest.support.TestNode hostileNode(String id, String description, List<String> tags,
-            String meta) {
-        return TestCatalog.nodeOf(NodeId.of(id), ResourceType.MODEL, "orders").with(n -> new CatalogNode(n.id(),
-                n.resourceType(), n.packageName(), n.name(), n.database(), n.schema(), n.identifier(),
-                n.relationName(), n.materialization(), n.language(), description, HOSTILE, tags, meta, n.access(),
-                n.group(), n.version(), n.contractEnforced(), n.filePath(), HOSTILE, HOSTILE, n.checksum()));
+    private static io.dbtcatalog.ingest.support.TestNode hostileNode(
+            String id, String description, List<String> tags, String meta) {
+        return TestCatalog.nodeOf(NodeId.of(id), ResourceType.MODEL, "orders")
+                .with(n -> new CatalogNode(
+                        n.id(),
+                        n.resourceType(),
+                        n.packageName(),
+                        n.name(),
+                        n.database(),
+                        n.schema(),
+                        n.identifier(),
+                        n.relationName(),
+                        n.materialization(),
+                        n.language(),
+                        description,
+                        HOSTILE,
+                        tags,
+                        meta,
+                        n.access(),
+                        n.group(),
+                        n.version(),
+                        n.contractEnforced(),
+                        n.filePath(),
+                        HOSTILE,
+                        HOSTILE,
+                        n.checksum()));
     }
 
     private static <T> List<T> concat(List<T> list, T extra) {

@@ -30,31 +30,57 @@ class CatalogViewsIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
-            store.publish(PROJECT, health("run-1", T1, true).runResult("orders", "success")
-                    .runResult("customers", "error").testResult("t_pass", "pass").testResult("t_fail", "fail")
-                    .testResult("t_warn", "pass").freshness("raw", "orders", "warn", T1.minusSeconds(7200))
-                    .build(), STARTED);
+            store.publish(
+                    PROJECT,
+                    health("run-1", T1, true)
+                            .runResult("orders", "success")
+                            .runResult("customers", "error")
+                            .testResult("t_pass", "pass")
+                            .testResult("t_fail", "fail")
+                            .testResult("t_warn", "pass")
+                            .freshness("raw", "orders", "warn", T1.minusSeconds(7200))
+                            .build(),
+                    STARTED);
             // when
-            store.publish(PROJECT, health("run-2", T2, true).runResult("customers", "success")
-                    .testResult("t_warn", "warn").testResult("t_fail", "error")
-                    .freshness("raw", "orders", "pass", T2.minusSeconds(3600)).build(), STARTED);
+            store.publish(
+                    PROJECT,
+                    health("run-2", T2, true)
+                            .runResult("customers", "success")
+                            .testResult("t_warn", "warn")
+                            .testResult("t_fail", "error")
+                            .freshness("raw", "orders", "pass", T2.minusSeconds(3600))
+                            .build(),
+                    STARTED);
             // then
             DataSource ds = db.dataSource();
-            assertThat(row(ds, "SELECT * FROM catalog_node_health WHERE unique_id = ?", modelId("orders").value()))
-                    .containsEntry("project_key", "shop").containsEntry("resource_type", "model")
+            assertThat(row(
+                            ds,
+                            "SELECT * FROM catalog_node_health WHERE unique_id = ?",
+                            modelId("orders").value()))
+                    .containsEntry("project_key", "shop")
+                    .containsEntry("resource_type", "model")
                     .containsEntry("last_run_status", "success")
                     .containsEntry("last_run_completed_at", T1.minusSeconds(58))
                     .containsEntry("last_run_execution_time_s", 1.5)
                     .containsEntry("last_run_invocation_id", "inv-run-1")
-                    .containsEntry("tests_total", 4L).containsEntry("tests_failing", 1L)
-                    .containsEntry("tests_warning", 1L).containsEntry("tests_passing", 1L)
-                    .containsEntry("tests_other", 0L).containsEntry("tests_without_result", 1L)
+                    .containsEntry("tests_total", 4L)
+                    .containsEntry("tests_failing", 1L)
+                    .containsEntry("tests_warning", 1L)
+                    .containsEntry("tests_passing", 1L)
+                    .containsEntry("tests_other", 0L)
+                    .containsEntry("tests_without_result", 1L)
                     .containsEntry("freshness_status", null);
-            assertThat(row(ds, "SELECT * FROM catalog_node_health WHERE unique_id = ?", modelId("customers").value()))
-                    .containsEntry("last_run_status", "success").containsEntry("last_run_invocation_id", "inv-run-2")
+            assertThat(row(
+                            ds,
+                            "SELECT * FROM catalog_node_health WHERE unique_id = ?",
+                            modelId("customers").value()))
+                    .containsEntry("last_run_status", "success")
+                    .containsEntry("last_run_invocation_id", "inv-run-2")
                     .containsEntry("tests_total", 0L);
-            assertThat(row(ds, "SELECT * FROM catalog_node_health WHERE unique_id = ?",
-                    sourceId("raw", "orders").value()))
+            assertThat(row(
+                            ds,
+                            "SELECT * FROM catalog_node_health WHERE unique_id = ?",
+                            sourceId("raw", "orders").value()))
                     .containsEntry("freshness_status", "pass")
                     .containsEntry("freshness_max_loaded_at", T2.minusSeconds(3600))
                     .containsEntry("last_run_status", null);
@@ -73,7 +99,9 @@ class CatalogViewsIntegrationTests {
             store.publish(PROJECT, health("run-2", T2, false).build(), STARTED);
             // then
             assertThat(rows(db.dataSource(), "SELECT unique_id FROM catalog_node_health"))
-                    .extracting(r -> r.get("unique_id")).hasSize(6).doesNotContain(modelId("customers").value());
+                    .extracting(r -> r.get("unique_id"))
+                    .hasSize(6)
+                    .doesNotContain(modelId("customers").value());
         }
     }
 
@@ -83,13 +111,23 @@ class CatalogViewsIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
-            store.publish(PROJECT, health("run-1", T1, true).testResult("t_pass", "pass")
-                    .testResult("t_fail", "pass").build(), STARTED);
+            store.publish(
+                    PROJECT,
+                    health("run-1", T1, true)
+                            .testResult("t_pass", "pass")
+                            .testResult("t_fail", "pass")
+                            .build(),
+                    STARTED);
             // when
-            store.publish(PROJECT, health("run-2", T2, true).testResult("t_fail", "fail").build(), STARTED);
+            store.publish(
+                    PROJECT,
+                    health("run-2", T2, true).testResult("t_fail", "fail").build(),
+                    STARTED);
             // then
-            assertThat(rows(db.dataSource(), "SELECT test_unique_id, status, invocation_id"
-                    + " FROM catalog_latest_test_result ORDER BY test_unique_id"))
+            assertThat(rows(
+                            db.dataSource(),
+                            "SELECT test_unique_id, status, invocation_id"
+                                    + " FROM catalog_latest_test_result ORDER BY test_unique_id"))
                     .extracting(r -> r.get("test_unique_id") + " " + r.get("status") + " " + r.get("invocation_id"))
                     .containsExactly("test.shop.t_fail fail inv-run-2", "test.shop.t_pass pass inv-run-1");
         }
@@ -105,8 +143,9 @@ class CatalogViewsIntegrationTests {
             // when
             List<String> closure = closure(db.dataSource());
             // then
-            assertThat(closure).containsExactlyInAnyOrder("a>b:1", "a>c:1", "a>d:1", "a>e:2", "b>d:1", "b>e:2",
-                    "c>d:1", "c>e:2", "d>e:1");
+            assertThat(closure)
+                    .containsExactlyInAnyOrder(
+                            "a>b:1", "a>c:1", "a>d:1", "a>e:2", "b>d:1", "b>e:2", "c>d:1", "c>e:2", "d>e:1");
         }
     }
 
@@ -130,8 +169,16 @@ class CatalogViewsIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
-            store.publish(PROJECT, TestCatalog.snapshot("run-1").generatedAt(T3).model("x").model("y")
-                    .edge(modelId("x"), modelId("y")).edge(modelId("y"), modelId("x")).build(), STARTED);
+            store.publish(
+                    PROJECT,
+                    TestCatalog.snapshot("run-1")
+                            .generatedAt(T3)
+                            .model("x")
+                            .model("y")
+                            .edge(modelId("x"), modelId("y"))
+                            .edge(modelId("y"), modelId("x"))
+                            .build(),
+                    STARTED);
             // when
             List<String> closure = closure(db.dataSource());
             // then
@@ -140,7 +187,8 @@ class CatalogViewsIntegrationTests {
     }
 
     private static TestCatalog health(String runKey, Instant at, boolean withCustomers) {
-        TestCatalog catalog = TestCatalog.snapshot(runKey).generatedAt(at)
+        TestCatalog catalog = TestCatalog.snapshot(runKey)
+                .generatedAt(at)
                 .source("raw", "orders", s -> s.columns("id"))
                 .model("orders", m -> m.columns("id").dependsOn(sourceId("raw", "orders")));
         for (String test : List.of("t_pass", "t_fail", "t_warn", "t_new")) {
@@ -150,17 +198,29 @@ class CatalogViewsIntegrationTests {
     }
 
     private static TestCatalog diamond(String runKey, Instant at, boolean withShortcut) {
-        return TestCatalog.snapshot(runKey).generatedAt(at).model("a")
-                .model("b", m -> m.dependsOn(modelId("a"))).model("c", m -> m.dependsOn(modelId("a")))
-                .model("d", m -> m.dependsOn(withShortcut
-                        ? new io.dbtcatalog.ingest.model.NodeId[] {modelId("b"), modelId("c"), modelId("a")}
-                        : new io.dbtcatalog.ingest.model.NodeId[] {modelId("b"), modelId("c")}))
+        return TestCatalog.snapshot(runKey)
+                .generatedAt(at)
+                .model("a")
+                .model("b", m -> m.dependsOn(modelId("a")))
+                .model("c", m -> m.dependsOn(modelId("a")))
+                .model(
+                        "d",
+                        m -> m.dependsOn(
+                                withShortcut
+                                        ? new io.dbtcatalog.ingest.model.NodeId[] {
+                                            modelId("b"), modelId("c"), modelId("a")
+                                        }
+                                        : new io.dbtcatalog.ingest.model.NodeId[] {modelId("b"), modelId("c")}))
                 .model("e", m -> m.dependsOn(modelId("d")));
     }
 
     private static List<String> closure(DataSource dataSource) {
-        return rows(dataSource, "SELECT ancestor_unique_id, descendant_unique_id, distance"
-                + " FROM catalog_lineage_closure WHERE project_key = ?", "shop").stream()
+        return rows(
+                        dataSource,
+                        "SELECT ancestor_unique_id, descendant_unique_id, distance"
+                                + " FROM catalog_lineage_closure WHERE project_key = ?",
+                        "shop")
+                .stream()
                 .map(r -> name(r.get("ancestor_unique_id")) + ">" + name(r.get("descendant_unique_id")) + ":"
                         + r.get("distance"))
                 .toList();

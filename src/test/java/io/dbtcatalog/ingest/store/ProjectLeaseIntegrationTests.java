@@ -1,11 +1,11 @@
 package io.dbtcatalog.ingest.store;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +23,8 @@ class ProjectLeaseIntegrationTests {
             // when / then
             try (ProjectLease first = store.tryLease("shop")) {
                 assertThat(first.held()).isTrue();
-                try (ProjectLease second = store.tryLease("shop"); ProjectLease other = store.tryLease("other")) {
+                try (ProjectLease second = store.tryLease("shop");
+                        ProjectLease other = store.tryLease("other")) {
                     assertThat(second.held()).isFalse();
                     assertThat(other.held()).isTrue();
                 }
@@ -40,8 +41,12 @@ class ProjectLeaseIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
-            assertThat(store.status(ShopFixture.PROJECT.projectKey()).neverIngested()).isTrue();
-            store.publish(ShopFixture.PROJECT, ShopFixture.shop("run-1", ShopFixture.T1).build(), Instant.now());
+            assertThat(store.status(ShopFixture.PROJECT.projectKey()).neverIngested())
+                    .isTrue();
+            store.publish(
+                    ShopFixture.PROJECT,
+                    ShopFixture.shop("run-1", ShopFixture.T1).build(),
+                    Instant.now());
             RunRef failed = TestRuns.run(ShopFixture.PROJECT.projectKey(), "run-2", null, null, null, null);
 
             // when

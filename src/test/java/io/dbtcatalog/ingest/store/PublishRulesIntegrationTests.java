@@ -35,8 +35,10 @@ class PublishRulesIntegrationTests {
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED, GUARDED);
             CatalogDump before = CatalogDump.of(db.dataSource());
-            CatalogSnapshot shrunk = TestCatalog.snapshot("run-2").generatedAt(T2)
-                    .source("raw", "orders", s -> s.columns("id", "amount", "loaded_at")).build();
+            CatalogSnapshot shrunk = TestCatalog.snapshot("run-2")
+                    .generatedAt(T2)
+                    .source("raw", "orders", s -> s.columns("id", "amount", "loaded_at"))
+                    .build();
 
             // when / then
             assertThatThrownBy(() -> store.publish(PROJECT, shrunk, STARTED, GUARDED))
@@ -47,8 +49,8 @@ class PublishRulesIntegrationTests {
                     .hasMessageContaining("--allow-mass-delete");
             assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
             assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(1);
-            PublishResult allowed = store.publish(PROJECT, shrunk, STARTED,
-                    new PublishRules(0.5, true, false, Duration.ofSeconds(30)));
+            PublishResult allowed =
+                    store.publish(PROJECT, shrunk, STARTED, new PublishRules(0.5, true, false, Duration.ofSeconds(30)));
             assertThat(allowed.nodes().deleted()).isEqualTo(5);
         }
     }
@@ -60,11 +62,13 @@ class PublishRulesIntegrationTests {
             // given: 6 active nodes; the successor drops customers and both tests (3 of 6 = exactly 50%)
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED, GUARDED);
-            CatalogSnapshot half = TestCatalog.snapshot("run-2").generatedAt(T2)
+            CatalogSnapshot half = TestCatalog.snapshot("run-2")
+                    .generatedAt(T2)
                     .source("raw", "orders", s -> s.columns("id", "amount", "loaded_at"))
                     .model("stg_orders", m -> m.columns("id", "amount")
                             .dependsOn(TestCatalog.sourceId("raw", "orders")))
-                    .model("orders", m -> m.columns("id")).build();
+                    .model("orders", m -> m.columns("id"))
+                    .build();
 
             // when
             PublishResult result = store.publish(PROJECT, half, STARTED, GUARDED);
@@ -81,15 +85,19 @@ class PublishRulesIntegrationTests {
             // given
             CatalogStore store = new CatalogStore(db.dataSource());
             store.publish(PROJECT, shop("run-1", T1).build(), STARTED, GUARDED);
-            CatalogSnapshot partial = TestCatalog.snapshot("run-2").generatedAt(T2).incomplete()
-                    .model("orders", m -> m.columns("id")).build();
+            CatalogSnapshot partial = TestCatalog.snapshot("run-2")
+                    .generatedAt(T2)
+                    .incomplete()
+                    .model("orders", m -> m.columns("id"))
+                    .build();
 
             // when
             PublishResult result = store.publish(PROJECT, partial, STARTED, GUARDED);
 
             // then
             assertThat(result.nodes().deleted()).isZero();
-            assertThat(rows(db.dataSource(), "SELECT unique_id FROM catalog_node WHERE deleted_at IS NULL")).hasSize(6);
+            assertThat(rows(db.dataSource(), "SELECT unique_id FROM catalog_node WHERE deleted_at IS NULL"))
+                    .hasSize(6);
         }
     }
 
@@ -108,7 +116,10 @@ class PublishRulesIntegrationTests {
                     .hasMessageContaining("run run-1 was ingested by another ingestion in the meantime");
             assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
             assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(1);
-            store.publish(PROJECT, shop("run-1", T1).build(), STARTED,
+            store.publish(
+                    PROJECT,
+                    shop("run-1", T1).build(),
+                    STARTED,
                     new PublishRules(0.5, false, true, Duration.ofSeconds(30)));
             assertThat(count(db.dataSource(), "ingestion_run")).isEqualTo(2);
         }
@@ -132,7 +143,8 @@ class PublishRulesIntegrationTests {
                 }
 
                 // when / then
-                assertThatThrownBy(() -> store.publish(PROJECT, shop("run-2", T2).build(), STARTED, impatient))
+                assertThatThrownBy(
+                                () -> store.publish(PROJECT, shop("run-2", T2).build(), STARTED, impatient))
                         .isInstanceOf(ProjectBusyException.class)
                         .hasMessageContaining("project 'shop'")
                         .hasMessageContaining("the project is busy")
@@ -140,7 +152,9 @@ class PublishRulesIntegrationTests {
                 holder.rollback();
             }
             assertThat(before.differences(CatalogDump.of(db.dataSource()))).isEmpty();
-            assertThat(store.publish(PROJECT, shop("run-2", T2).build(), STARTED, impatient).nodes().unchanged())
+            assertThat(store.publish(PROJECT, shop("run-2", T2).build(), STARTED, impatient)
+                            .nodes()
+                            .unchanged())
                     .isEqualTo(6);
         }
     }

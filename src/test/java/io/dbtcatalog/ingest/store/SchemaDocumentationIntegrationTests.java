@@ -62,8 +62,7 @@ class SchemaDocumentationIntegrationTests {
             int ran = 0;
             // when / then
             while (blocks.find()) {
-                String sql = blocks.group(1).trim().replaceAll(";$", "")
-                        .replace("jaffle_shop", "shop");
+                String sql = blocks.group(1).trim().replaceAll(";$", "").replace("jaffle_shop", "shop");
                 assertThat(rows(db.dataSource(), sql)).as(sql).isNotNull();
                 ran++;
             }
@@ -72,7 +71,8 @@ class SchemaDocumentationIntegrationTests {
     }
 
     private static boolean documents(String readme, String column) {
-        return readme.contains("`" + column + "`") || readme.contains("`" + column.replaceAll("_[a-z]+$", "_added")
-                + "` …") || readme.contains("`" + column.replaceAll("_[a-z]+$", "") + "_added` …");
+        return readme.contains("`" + column + "`")
+                || readme.contains("`" + column.replaceAll("_[a-z]+$", "_added") + "` …")
+                || readme.contains("`" + column.replaceAll("_[a-z]+$", "") + "_added` …");
     }
 }

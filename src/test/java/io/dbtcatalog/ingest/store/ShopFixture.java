@@ -21,23 +21,29 @@ final class ShopFixture {
     static final Instant T2 = Instant.parse("2024-03-02T06:00:00Z");
     static final Instant T3 = Instant.parse("2024-03-03T06:00:00Z");
 
-    private ShopFixture() {
-    }
+    private ShopFixture() {}
 
     static TestCatalog shop(String runKey, Instant generatedAt) {
         return shop(runKey, generatedAt, true);
     }
 
     static TestCatalog shop(String runKey, Instant generatedAt, boolean withCustomers) {
-        TestCatalog catalog = TestCatalog.snapshot(runKey).generatedAt(generatedAt)
+        TestCatalog catalog = TestCatalog.snapshot(runKey)
+                .generatedAt(generatedAt)
                 .source("raw", "orders", s -> s.columns("id", "amount", "loaded_at"))
                 .model("stg_orders", m -> m.columns("id", "amount").dependsOn(sourceId("raw", "orders")))
-                .model("orders", m -> m.columns("id", "amount", "status").dependsOn(modelId("stg_orders"))
-                        .tags("finance", "daily").meta("{\"owner\":\"ana\"}"))
+                .model("orders", m -> m.columns("id", "amount", "status")
+                        .dependsOn(modelId("stg_orders"))
+                        .tags("finance", "daily")
+                        .meta("{\"owner\":\"ana\"}"))
                 .test("not_null_orders_id", t -> t.on(modelId("orders")).column("id"))
-                .test("unique_orders_id", t -> t.named("unique").on(modelId("orders")).column("id"))
-                .runResult("stg_orders", "success").runResult("orders", "success")
-                .testResult("not_null_orders_id", "pass").testResult("unique_orders_id", "fail")
+                .test(
+                        "unique_orders_id",
+                        t -> t.named("unique").on(modelId("orders")).column("id"))
+                .runResult("stg_orders", "success")
+                .runResult("orders", "success")
+                .testResult("not_null_orders_id", "pass")
+                .testResult("unique_orders_id", "fail")
                 .freshness("raw", "orders", "pass", generatedAt.minusSeconds(3600));
         if (withCustomers) {
             catalog.model("customers", m -> m.columns("id", "name").dependsOn(modelId("stg_orders")))

@@ -21,8 +21,15 @@ class StoreOptionsTests {
     @Test
     void eachSwitchHasItsOwnProperty() {
         // given
-        Map<String, String> off = Map.of(StoreOptions.KEY_ORDER, "FALSE", StoreOptions.H2_REFRESH_BY_KEY, " false ",
-                StoreOptions.DIGEST_SHORTCUT, "false", StoreOptions.BULK_COPY, "true");
+        Map<String, String> off = Map.of(
+                StoreOptions.KEY_ORDER,
+                "FALSE",
+                StoreOptions.H2_REFRESH_BY_KEY,
+                " false ",
+                StoreOptions.DIGEST_SHORTCUT,
+                "false",
+                StoreOptions.BULK_COPY,
+                "true");
         // when
         StoreOptions options = StoreOptions.from(off::get);
         // then

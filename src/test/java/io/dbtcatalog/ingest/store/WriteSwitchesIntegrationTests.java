@@ -29,7 +29,8 @@ class WriteSwitchesIntegrationTests {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void everySwitchOffWritesTheSameRowsAsTheDefaults(Engine engine) {
-        try (TestDatabase fast = engine.create(); TestDatabase plain = engine.create()) {
+        try (TestDatabase fast = engine.create();
+                TestDatabase plain = engine.create()) {
             // given
             CatalogStore defaults = new CatalogStore(fast.dataSource(), StoreOptions.defaults());
             CatalogStore switchedOff = new CatalogStore(plain.dataSource(), ALL_OFF);
@@ -52,11 +53,20 @@ class WriteSwitchesIntegrationTests {
         results.add(store.publish(PROJECT, shop("run-1", T1).build(), STARTED));
         results.add(store.publish(PROJECT, shop("run-2", T2).build(), STARTED));
         results.add(store.publish(PROJECT, shop("run-3", T3, false).build(), STARTED));
-        results.add(store.publish(PROJECT, shop("run-4", T3.plusSeconds(60), false).incomplete().build(), STARTED));
-        results.add(store.publish(PROJECT, shop("run-5", T3.plusSeconds(120))
-                .model("returns", m -> m.columns("id", "amount").description("new model")).build(), STARTED));
-        results.add(store.publish(PROJECT, shop("run-6", T3.plusSeconds(180))
-                .model("returns", m -> m.columns("id").description("changed")).build(), STARTED));
+        results.add(store.publish(
+                PROJECT, shop("run-4", T3.plusSeconds(60), false).incomplete().build(), STARTED));
+        results.add(store.publish(
+                PROJECT,
+                shop("run-5", T3.plusSeconds(120))
+                        .model("returns", m -> m.columns("id", "amount").description("new model"))
+                        .build(),
+                STARTED));
+        results.add(store.publish(
+                PROJECT,
+                shop("run-6", T3.plusSeconds(180))
+                        .model("returns", m -> m.columns("id").description("changed"))
+                        .build(),
+                STARTED));
         return results;
     }
 }

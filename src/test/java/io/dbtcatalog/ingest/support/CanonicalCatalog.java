@@ -36,10 +36,11 @@ public final class CanonicalCatalog {
      * Renders {@code dump} without the {@code excluded} columns of each table; each key of {@code placeholders}
      * (e.g. an absolute folder path) is replaced by its value in every string, longest key first.
      */
-    public static CanonicalCatalog of(CatalogDump dump, Map<String, Set<String>> excluded,
-            Map<String, String> placeholders) {
+    public static CanonicalCatalog of(
+            CatalogDump dump, Map<String, Set<String>> excluded, Map<String, String> placeholders) {
         List<Map.Entry<String, String>> replacements = new ArrayList<>(placeholders.entrySet());
-        replacements.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
+        replacements.sort(
+                (a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
         Map<String, List<String>> tables = new TreeMap<>();
         dump.tables().forEach((table, rows) -> {
             Set<String> skip = excluded.getOrDefault(table, Set.of());
@@ -48,7 +49,9 @@ public final class CanonicalCatalog {
                 StringBuilder line = new StringBuilder();
                 for (Map.Entry<String, Object> column : new TreeMap<>(row).entrySet()) {
                     if (!skip.contains(column.getKey())) {
-                        line.append(line.isEmpty() ? "" : "\t").append(column.getKey()).append('=')
+                        line.append(line.isEmpty() ? "" : "\t")
+                                .append(column.getKey())
+                                .append('=')
                                 .append(render(table, column.getKey(), column.getValue(), replacements));
                     }
                 }
@@ -94,8 +97,8 @@ public final class CanonicalCatalog {
         }
     }
 
-    private static String render(String table, String column, Object value,
-            List<Map.Entry<String, String>> replacements) {
+    private static String render(
+            String table, String column, Object value, List<Map.Entry<String, String>> replacements) {
         if (value == null) {
             return "null";
         }
@@ -142,8 +145,8 @@ public final class CanonicalCatalog {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

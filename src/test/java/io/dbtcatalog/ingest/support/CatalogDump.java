@@ -46,11 +46,13 @@ public record CatalogDump(Map<String, List<Map<String, Object>>> tables) {
             String name = ((String) table.get("table_name")).toLowerCase(Locale.ROOT);
             if (tables.test(name)) {
                 // sorted by each row's text, computed once per row rather than once per comparison
-                dumped.put(name, query(dataSource, "SELECT * FROM " + name).stream()
-                        .map(row -> Map.entry(row.toString(), row))
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(Map.Entry::getValue)
-                        .toList());
+                dumped.put(
+                        name,
+                        query(dataSource, "SELECT * FROM " + name).stream()
+                                .map(row -> Map.entry(row.toString(), row))
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(Map.Entry::getValue)
+                                .toList());
             }
         }
         return new CatalogDump(Map.copyOf(dumped));
@@ -74,9 +76,13 @@ public record CatalogDump(Map<String, List<Map<String, Object>>> tables) {
             }
             Set<Map<String, Object>> mineSet = new HashSet<>(mine);
             Set<Map<String, Object>> theirSet = new HashSet<>(theirs);
-            mine.stream().filter(row -> !theirSet.contains(row)).limit(3)
+            mine.stream()
+                    .filter(row -> !theirSet.contains(row))
+                    .limit(3)
                     .forEach(row -> differences.add(name + " lost or changed: " + abbreviate(row)));
-            theirs.stream().filter(row -> !mineSet.contains(row)).limit(3)
+            theirs.stream()
+                    .filter(row -> !mineSet.contains(row))
+                    .limit(3)
                     .forEach(row -> differences.add(name + " gained or changed: " + abbreviate(row)));
         }
         return differences;

@@ -40,16 +40,21 @@ public final class ChildIngestion implements AutoCloseable {
         Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-XX:+UseSerialGC",
                 "-D" + PublishPause.PROPERTY + "=" + pauseFolder,
                 "-D" + PublishPause.NUMBER + "=" + publish,
                 "io.dbtcatalog.ingest.cli.IngestCli"));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(dir);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new ChildIngestion(process, pauseFolder, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a child JVM", e);

@@ -23,8 +23,8 @@ public final class FaultyDataSource {
     /** The SQLState of the injected failure, to recognise it in assertions. */
     public static final String SQL_STATE = "XXINJ";
 
-    private static final Set<String> WRITES = Set.of("executeBatch", "executeUpdate", "executeLargeUpdate",
-            "executeLargeBatch", "execute", "commit");
+    private static final Set<String> WRITES =
+            Set.of("executeBatch", "executeUpdate", "executeLargeUpdate", "executeLargeBatch", "execute", "commit");
 
     private final DataSource target;
     private final int failAt;
@@ -67,16 +67,15 @@ public final class FaultyDataSource {
 
     private <T> T proxy(Class<T> type, T delegate) {
         InvocationHandler handler = (proxy, method, args) -> invoke(delegate, method, args);
-        return type.cast(Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(), new Class<?>[] {type},
-                handler));
+        return type.cast(
+                Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private Object invoke(Object delegate, Method method, Object[] args) throws Throwable {
         int write = WRITES.contains(method.getName()) ? writes.incrementAndGet() : 0;
         if (write > 0 && (write == failAt || down && write > failAt)) {
             if (action == null) {
-                throw new SQLException("injected failure at write " + write + " (" + method.getName() + ")",
-                        SQL_STATE);
+                throw new SQLException("injected failure at write " + write + " (" + method.getName() + ")", SQL_STATE);
             }
             action.run();
         }

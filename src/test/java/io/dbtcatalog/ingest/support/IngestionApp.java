@@ -31,7 +31,8 @@ public final class IngestionApp implements AutoCloseable {
     public static IngestionApp start(Path config) {
         return new IngestionApp(new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
-                .run("--spring.config.location=classpath:/application.yaml,file:" + config,
+                .run(
+                        "--spring.config.location=classpath:/application.yaml,file:" + config,
                         "--dbt-catalog-ingest.config-file=" + config));
     }
 
@@ -94,8 +95,10 @@ public final class IngestionApp implements AutoCloseable {
 
     /** The project's {@code ingestion_run} rows, oldest first. */
     public List<Map<String, Object>> ledger(String projectKey) {
-        return CatalogDump.query(dataSource(), "SELECT id, run_key, status, message FROM ingestion_run"
-                + " WHERE project_key = ? ORDER BY id", projectKey);
+        return CatalogDump.query(
+                dataSource(),
+                "SELECT id, run_key, status, message FROM ingestion_run" + " WHERE project_key = ? ORDER BY id",
+                projectKey);
     }
 
     public <T> T bean(Class<T> type) {

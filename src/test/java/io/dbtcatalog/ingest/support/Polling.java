@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition with a deadline, checking every 100 ms; fails with {@code what} when time runs out. */
 public final class Polling {
 
-    private Polling() {
-    }
+    private Polling() {}
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);

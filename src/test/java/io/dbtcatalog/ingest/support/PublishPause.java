@@ -51,8 +51,10 @@ public class PublishPause {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource dataSource && name.equals("catalogDataSource")) {
-                    return proxy(DataSource.class, dataSource, (method, result, args) ->
-                            wrapConnection(result, folder, publishes));
+                    return proxy(
+                            DataSource.class,
+                            dataSource,
+                            (method, result, args) -> wrapConnection(result, folder, publishes));
                 }
                 return bean;
             }
@@ -79,7 +81,9 @@ public class PublishPause {
         void afterWrite(String call, String sql, Path folder) {
             if (call.equals("executeUpdate") && sql.startsWith("INSERT INTO ingestion_run")) {
                 started.incrementAndGet();
-            } else if (call.equals("executeBatch") && isCatalogWrite(sql) && started.get() >= held
+            } else if (call.equals("executeBatch")
+                    && isCatalogWrite(sql)
+                    && started.get() >= held
                     && paused.compareAndSet(false, true)) {
                 pause(folder, sql);
             }
@@ -100,7 +104,8 @@ public class PublishPause {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (statement instanceof PreparedStatement prepared && method.getName().equals("prepareStatement")) {
+            if (statement instanceof PreparedStatement prepared
+                    && method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
                 return proxy(PreparedStatement.class, prepared, (call, value, callArgs) -> {
                     publishes.afterWrite(call.getName(), sql, folder);
@@ -148,7 +153,8 @@ public class PublishPause {
             }
             return after.apply(method, result, args);
         };
-        Class<?>[] interfaces = type == DataSource.class ? new Class<?>[] {DataSource.class, AutoCloseable.class}
+        Class<?>[] interfaces = type == DataSource.class
+                ? new Class<?>[] {DataSource.class, AutoCloseable.class}
                 : new Class<?>[] {type};
         return type.cast(Proxy.newProxyInstance(PublishPause.class.getClassLoader(), interfaces, handler));
     }

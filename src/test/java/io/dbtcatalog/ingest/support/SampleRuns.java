@@ -19,8 +19,7 @@ public final class SampleRuns {
     public static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private SampleRuns() {
-    }
+    private SampleRuns() {}
 
     /** A recognisable, valid invocation id for run number {@code index}. */
     public static String invocationId(int index) {
@@ -36,7 +35,8 @@ public final class SampleRuns {
         try {
             Files.createDirectories(folder);
             for (int i = 0; i < names.length; i++) {
-                ObjectNode artifact = (ObjectNode) JSON.readTree(SAMPLE.resolve(names[i]).toFile());
+                ObjectNode artifact =
+                        (ObjectNode) JSON.readTree(SAMPLE.resolve(names[i]).toFile());
                 ObjectNode metadata = (ObjectNode) artifact.path("metadata");
                 metadata.put("invocation_id", invocationId);
                 metadata.put("generated_at", generatedAt.plusSeconds(30L * i).toString());

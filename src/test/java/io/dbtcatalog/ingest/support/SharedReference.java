@@ -21,8 +21,7 @@ public final class SharedReference {
     private static final String ARTIFACTS = "shared/reference/artifacts";
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private SharedReference() {
-    }
+    private SharedReference() {}
 
     /** The artifacts folder, found from the working directory upwards (normally {@code ../shared/...}). */
     public static Path artifacts() {

@@ -34,9 +34,12 @@ public final class SqlRecorder {
 
     private <T> T proxy(Class<T> type, T delegate) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length > 0 && args[0] instanceof String sql
-                    && (method.getName().startsWith("prepare") || method.getName().startsWith("execute")
-                    || method.getName().equals("addBatch"))) {
+            if (args != null
+                    && args.length > 0
+                    && args[0] instanceof String sql
+                    && (method.getName().startsWith("prepare")
+                            || method.getName().startsWith("execute")
+                            || method.getName().equals("addBatch"))) {
                 statements.add(sql);
             }
             Object result;

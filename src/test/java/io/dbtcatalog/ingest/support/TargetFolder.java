@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TargetFolder {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final List<String> FILES = List.of("manifest.json", "run_results.json", "catalog.json",
-            "sources.json");
+    private static final List<String> FILES =
+            List.of("manifest.json", "run_results.json", "catalog.json", "sources.json");
 
     private final Path folder;
 
@@ -103,7 +103,9 @@ public final class TargetFolder {
 
     private List<Path> present() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> FILES.contains(f.getFileName().toString())).sorted().toList();
+            return files.filter(f -> FILES.contains(f.getFileName().toString()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -99,7 +99,7 @@ public final class TestCatalog {
     }
 
     public TestCatalog model(String name) {
-        return model(name, spec -> { });
+        return model(name, spec -> {});
     }
 
     public TestCatalog model(String name, Consumer<TestNode> customizer) {
@@ -139,19 +139,26 @@ public final class TestCatalog {
         TestSpec spec = new TestSpec(testId(name));
         customizer.accept(spec);
         TestDefinition definition = spec.definition();
-        TestNode node = new TestNode(definition.id(), definition.kind() == TestKind.UNIT
-                ? ResourceType.UNIT_TEST : ResourceType.TEST, name);
+        TestNode node = new TestNode(
+                definition.id(), definition.kind() == TestKind.UNIT ? ResourceType.UNIT_TEST : ResourceType.TEST, name);
         if (definition.attachedNode() != null) {
             node.dependsOn(definition.attachedNode());
         }
         tests.add(definition);
-        return node(node, n -> { });
+        return node(node, n -> {});
     }
 
     public TestCatalog testResult(String testName, String status) {
-        return testResult(new TestResult(testId(testName), invocationId, status, "fail".equals(status) ? 3L : 0L,
-                status.equals("pass") ? null : "Got results for " + testName, 0.25, generatedAt.minusSeconds(30),
-                generatedAt.minusSeconds(29), dbtRunId));
+        return testResult(new TestResult(
+                testId(testName),
+                invocationId,
+                status,
+                "fail".equals(status) ? 3L : 0L,
+                status.equals("pass") ? null : "Got results for " + testName,
+                0.25,
+                generatedAt.minusSeconds(30),
+                generatedAt.minusSeconds(29),
+                dbtRunId));
     }
 
     public TestCatalog testResult(TestResult result) {
@@ -160,8 +167,16 @@ public final class TestCatalog {
     }
 
     public TestCatalog runResult(String modelName, String status) {
-        return runResult(new RunResult(modelId(modelName), invocationId, status, "SELECT 1", 1.5,
-                generatedAt.minusSeconds(60), generatedAt.minusSeconds(58), 10L, dbtRunId));
+        return runResult(new RunResult(
+                modelId(modelName),
+                invocationId,
+                status,
+                "SELECT 1",
+                1.5,
+                generatedAt.minusSeconds(60),
+                generatedAt.minusSeconds(58),
+                10L,
+                dbtRunId));
     }
 
     public TestCatalog runResult(RunResult result) {
@@ -170,9 +185,17 @@ public final class TestCatalog {
     }
 
     public TestCatalog freshness(String source, String table, String status, Instant maxLoadedAt) {
-        freshness.add(new SourceFreshness(sourceId(source, table), invocationId, status, maxLoadedAt, generatedAt,
+        freshness.add(new SourceFreshness(
+                sourceId(source, table),
+                invocationId,
+                status,
+                maxLoadedAt,
+                generatedAt,
                 (double) (generatedAt.getEpochSecond() - maxLoadedAt.getEpochSecond()),
-                "{\"warn_after\":{\"count\":12,\"period\":\"hour\"}}", null, 0.1, dbtRunId));
+                "{\"warn_after\":{\"count\":12,\"period\":\"hour\"}}",
+                null,
+                0.1,
+                dbtRunId));
         return this;
     }
 
@@ -182,10 +205,17 @@ public final class TestCatalog {
 
     public CatalogSnapshot build() {
         RunRef run = TestRuns.run(PACKAGE, runKey, dbtRunId, null, generatedAt, "/projects/shop/target");
-        SnapshotInfo info = new SnapshotInfo(PACKAGE, "d41d8cd98f00b204e9800998ecf8427e", "1.9.1", "postgres",
-                "https://schemas.getdbt.com/dbt/manifest/v12.json", invocationId, generatedAt, "build");
-        return new CatalogSnapshot(run, info, nodes, columns, edges, tests, testResults, runResults, freshness,
-                complete, warnings);
+        SnapshotInfo info = new SnapshotInfo(
+                PACKAGE,
+                "d41d8cd98f00b204e9800998ecf8427e",
+                "1.9.1",
+                "postgres",
+                "https://schemas.getdbt.com/dbt/manifest/v12.json",
+                invocationId,
+                generatedAt,
+                "build");
+        return new CatalogSnapshot(
+                run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings);
     }
 
     /** The attachment and arguments of a data test; defaults to a generic {@code not_null} test on nothing. */

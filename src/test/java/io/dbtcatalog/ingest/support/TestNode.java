@@ -27,10 +27,29 @@ public final class TestNode {
     TestNode(NodeId id, ResourceType type, String name) {
         this.id = id;
         this.type = type;
-        this.node = new CatalogNode(id, type, TestCatalog.PACKAGE, name, "analytics", "dbt_prod", name,
-                "\"analytics\".\"dbt_prod\".\"" + name + "\"", type.equals(ResourceType.MODEL) ? "table" : null,
-                "sql", "The " + name + " " + type, null, List.of(), "{}", "protected", null, null, false,
-                "models/" + name + ".sql", "select 1 as id", "select 1 as id", "sha256:" + name.hashCode());
+        this.node = new CatalogNode(
+                id,
+                type,
+                TestCatalog.PACKAGE,
+                name,
+                "analytics",
+                "dbt_prod",
+                name,
+                "\"analytics\".\"dbt_prod\".\"" + name + "\"",
+                type.equals(ResourceType.MODEL) ? "table" : null,
+                "sql",
+                "The " + name + " " + type,
+                null,
+                List.of(),
+                "{}",
+                "protected",
+                null,
+                null,
+                false,
+                "models/" + name + ".sql",
+                "select 1 as id",
+                "select 1 as id",
+                "sha256:" + name.hashCode());
     }
 
     public NodeId id() {
@@ -45,35 +64,92 @@ public final class TestNode {
 
     public TestNode description(String value) {
         CatalogNode n = node;
-        node = new CatalogNode(n.id(), n.resourceType(), n.packageName(), n.name(), n.database(), n.schema(),
-                n.identifier(), n.relationName(), n.materialization(), n.language(), value, n.owner(), n.tags(),
-                n.metaJson(), n.access(), n.group(), n.version(), n.contractEnforced(), n.filePath(), n.rawCode(),
-                n.compiledCode(), n.checksum());
+        node = new CatalogNode(
+                n.id(),
+                n.resourceType(),
+                n.packageName(),
+                n.name(),
+                n.database(),
+                n.schema(),
+                n.identifier(),
+                n.relationName(),
+                n.materialization(),
+                n.language(),
+                value,
+                n.owner(),
+                n.tags(),
+                n.metaJson(),
+                n.access(),
+                n.group(),
+                n.version(),
+                n.contractEnforced(),
+                n.filePath(),
+                n.rawCode(),
+                n.compiledCode(),
+                n.checksum());
         return this;
     }
 
     public TestNode tags(String... values) {
         CatalogNode n = node;
-        node = new CatalogNode(n.id(), n.resourceType(), n.packageName(), n.name(), n.database(), n.schema(),
-                n.identifier(), n.relationName(), n.materialization(), n.language(), n.description(), n.owner(),
-                List.of(values), n.metaJson(), n.access(), n.group(), n.version(), n.contractEnforced(), n.filePath(),
-                n.rawCode(), n.compiledCode(), n.checksum());
+        node = new CatalogNode(
+                n.id(),
+                n.resourceType(),
+                n.packageName(),
+                n.name(),
+                n.database(),
+                n.schema(),
+                n.identifier(),
+                n.relationName(),
+                n.materialization(),
+                n.language(),
+                n.description(),
+                n.owner(),
+                List.of(values),
+                n.metaJson(),
+                n.access(),
+                n.group(),
+                n.version(),
+                n.contractEnforced(),
+                n.filePath(),
+                n.rawCode(),
+                n.compiledCode(),
+                n.checksum());
         return this;
     }
 
     public TestNode meta(String json) {
         CatalogNode n = node;
-        node = new CatalogNode(n.id(), n.resourceType(), n.packageName(), n.name(), n.database(), n.schema(),
-                n.identifier(), n.relationName(), n.materialization(), n.language(), n.description(), n.owner(),
-                n.tags(), json, n.access(), n.group(), n.version(), n.contractEnforced(), n.filePath(), n.rawCode(),
-                n.compiledCode(), n.checksum());
+        node = new CatalogNode(
+                n.id(),
+                n.resourceType(),
+                n.packageName(),
+                n.name(),
+                n.database(),
+                n.schema(),
+                n.identifier(),
+                n.relationName(),
+                n.materialization(),
+                n.language(),
+                n.description(),
+                n.owner(),
+                n.tags(),
+                json,
+                n.access(),
+                n.group(),
+                n.version(),
+                n.contractEnforced(),
+                n.filePath(),
+                n.rawCode(),
+                n.compiledCode(),
+                n.checksum());
         return this;
     }
 
     /** Adds documented, observed columns with type {@code text}, in order. */
     public TestNode columns(String... names) {
         for (String name : names) {
-            column(name, c -> { });
+            column(name, c -> {});
         }
         return this;
     }
@@ -163,8 +239,8 @@ public final class TestNode {
         }
 
         CatalogColumn build(NodeId node) {
-            return new CatalogColumn(node, name, dataType, ordinal, description, tags, metaJson, documented,
-                    inWarehouse);
+            return new CatalogColumn(
+                    node, name, dataType, ordinal, description, tags, metaJson, documented, inWarehouse);
         }
     }
 }

@@ -12,16 +12,15 @@ import java.util.List;
 /** Run references and whole fetches for tests that do not care how a source locates its runs. */
 public final class TestRuns {
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     /**
      * A run of {@code source} with that key: a dbt Cloud run when {@code dbtRunId} is set (its job {@code dbtJobId}),
      * else a folder at {@code location} (the working folder when null); {@code location} is the words the ledger
      * records, as given.
      */
-    public static RunRef run(String source, String runKey, Long dbtRunId, Long dbtJobId, Instant finishedAt,
-            String location) {
+    public static RunRef run(
+            String source, String runKey, Long dbtRunId, Long dbtJobId, Instant finishedAt, String location) {
         RunLocator locator = dbtRunId != null
                 ? new RunLocator.CloudRun(dbtRunId, dbtJobId, List.of(), null, null)
                 : new RunLocator.Folder(Path.of(location == null ? "." : location));

@@ -27,8 +27,7 @@ final class ArtifactDigest {
 
     private static final int BUFFER = 1 << 20;
 
-    private ArtifactDigest() {
-    }
+    private ArtifactDigest() {}
 
     /** The size and modification time of each named file, to tell whether one was rewritten since. */
     record Stamp(List<String> files) {
@@ -37,7 +36,8 @@ final class ArtifactDigest {
             List<String> stamps = new ArrayList<>();
             for (Path file : files.paths()) {
                 try {
-                    stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                    stamps.add(file + " " + Files.size(file) + " "
+                            + Files.getLastModifiedTime(file).toMillis());
                 } catch (IOException e) {
                     throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
                 }
@@ -48,8 +48,10 @@ final class ArtifactDigest {
         /** Fails when a file was rewritten between this stamp and now: what was read may mix two dbt runs. */
         void requireUnchanged(ArtifactFiles files) {
             if (!equals(of(files))) {
-                throw new ArtifactException(files.manifest().getParent(), "the artifact files changed while they"
-                        + " were being read (dbt wrote a new run meanwhile?); ingest again");
+                throw new ArtifactException(
+                        files.manifest().getParent(),
+                        "the artifact files changed while they"
+                                + " were being read (dbt wrote a new run meanwhile?); ingest again");
             }
         }
     }
@@ -85,8 +87,8 @@ final class ArtifactDigest {
                 read += n;
             }
             if (read != size) {
-                throw new ArtifactException(file, "changed while it was being read (" + size + " bytes, then "
-                        + read + ")");
+                throw new ArtifactException(
+                        file, "changed while it was being read (" + size + " bytes, then " + read + ")");
             }
         } catch (IOException e) {
             throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);

@@ -65,7 +65,11 @@ public record ArtifactFiles(Path manifest, Path catalog, List<ResultsFile> resul
     }
 
     private Path first(ResultsFile.Kind kind) {
-        return results.stream().filter(file -> file.kind() == kind).map(ResultsFile::path).findFirst().orElse(null);
+        return results.stream()
+                .filter(file -> file.kind() == kind)
+                .map(ResultsFile::path)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<ResultsFile> folderResults(Path runResults, Path sources) {

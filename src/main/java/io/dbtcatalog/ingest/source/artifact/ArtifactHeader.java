@@ -8,9 +8,4 @@ import java.time.Instant;
  * invocation that wrote it. Any field may be {@code null} when the file does not carry it.
  */
 public record ArtifactHeader(
-        Path file,
-        String dbtSchemaVersion,
-        String dbtVersion,
-        String invocationId,
-        Instant generatedAt) {
-}
+        Path file, String dbtSchemaVersion, String dbtVersion, String invocationId, Instant generatedAt) {}

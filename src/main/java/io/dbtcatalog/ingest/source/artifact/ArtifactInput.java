@@ -28,8 +28,13 @@ public final class ArtifactInput implements RunInput {
      * An input over {@code files}; {@code warnings} are the fetch's own, {@code finish} adjusts the snapshot read
      * (its warnings), {@code release} runs on close (deleting a download folder).
      */
-    public ArtifactInput(ArtifactSnapshotReader reader, ArtifactFiles files, RunRef run, List<String> warnings,
-            UnaryOperator<CatalogSnapshot> finish, Runnable release) {
+    public ArtifactInput(
+            ArtifactSnapshotReader reader,
+            ArtifactFiles files,
+            RunRef run,
+            List<String> warnings,
+            UnaryOperator<CatalogSnapshot> finish,
+            Runnable release) {
         this.reader = reader;
         this.files = files;
         this.run = run;
@@ -41,7 +46,7 @@ public final class ArtifactInput implements RunInput {
 
     /** An input over files that stay where they are, with no warnings of its own. */
     public ArtifactInput(ArtifactSnapshotReader reader, ArtifactFiles files, RunRef run) {
-        this(reader, files, run, List.of(), snapshot -> snapshot, () -> { });
+        this(reader, files, run, List.of(), snapshot -> snapshot, () -> {});
     }
 
     @Override

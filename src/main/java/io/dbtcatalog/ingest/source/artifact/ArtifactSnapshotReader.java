@@ -35,8 +35,8 @@ public final class ArtifactSnapshotReader {
     public ArtifactSnapshotReader() {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
-        this.optional = new SideArtifacts.Readers(new CatalogReader(stream), new RunResultsReader(stream),
-                new SourcesReader(stream));
+        this.optional = new SideArtifacts.Readers(
+                new CatalogReader(stream), new RunResultsReader(stream), new SourcesReader(stream));
     }
 
     /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */
@@ -69,49 +69,87 @@ public final class ArtifactSnapshotReader {
         List<CatalogColumn> columns = columns(files, manifest, side.catalog(), interner, warnings);
         HistoryRows history = new HistoryRows(manifest, files, warning -> warn(warnings, warning)).addAll(side);
         SnapshotInfo info = info(manifest.metadata(), history.commands());
-        log.debug("Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
-                files.manifest(), manifest.nodes().size(), columns.size(), manifest.edges().size(),
-                manifest.tests().size(), history.tests().size(), history.runs().size(), history.freshness().size());
-        return new CatalogSnapshot(run, info, manifest.nodes(), columns, manifest.edges(), manifest.tests(),
-                history.tests(), history.runs(), history.freshness(), true, warnings);
+        log.debug(
+                "Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
+                files.manifest(),
+                manifest.nodes().size(),
+                columns.size(),
+                manifest.edges().size(),
+                manifest.tests().size(),
+                history.tests().size(),
+                history.runs().size(),
+                history.freshness().size());
+        return new CatalogSnapshot(
+                run,
+                info,
+                manifest.nodes(),
+                columns,
+                manifest.edges(),
+                manifest.tests(),
+                history.tests(),
+                history.runs(),
+                history.freshness(),
+                true,
+                warnings);
     }
 
     private static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {
-        return new SnapshotInfo(metadata.projectName(), metadata.projectId(), metadata.dbtVersion(),
-                metadata.adapterType(), metadata.dbtSchemaVersion(), metadata.invocationId(),
-                metadata.generatedAt(), resultsCommand);
+        return new SnapshotInfo(
+                metadata.projectName(),
+                metadata.projectId(),
+                metadata.dbtVersion(),
+                metadata.adapterType(),
+                metadata.dbtSchemaVersion(),
+                metadata.invocationId(),
+                metadata.generatedAt(),
+                resultsCommand);
     }
 
     /** The merged columns; {@code catalog} holds every table of the file, unknown ones are counted here. */
-    private List<CatalogColumn> columns(ArtifactFiles files, ManifestContent manifest, CatalogContent catalog,
-            Interner interner, List<String> warnings) {
+    private List<CatalogColumn> columns(
+            ArtifactFiles files,
+            ManifestContent manifest,
+            CatalogContent catalog,
+            Interner interner,
+            List<String> warnings) {
         Map<String, List<CatalogEntries.Column>> warehouse = Map.of();
         if (catalog == null && (files.fromOneFolder() || files.catalog() != null)) {
-            Path missing = files.catalog() != null ? files.catalog()
+            Path missing = files.catalog() != null
+                    ? files.catalog()
                     : files.manifest().toAbsolutePath().resolveSibling(ArtifactFiles.CATALOG);
-            warn(warnings, "optional " + ArtifactFiles.CATALOG + " not found (" + missing + "); columns carry no"
-                    + " warehouse type");
+            warn(
+                    warnings,
+                    "optional " + ArtifactFiles.CATALOG + " not found (" + missing + "); columns carry no"
+                            + " warehouse type");
         } else if (catalog != null) {
             checkInvocation(files, catalog.metadata(), manifest, warnings);
-            long unknown = catalog.unknownEntries() + catalog.columnsByNode().keySet().stream()
-                    .filter(id -> !manifest.resourceTypes().containsKey(id)).count();
+            long unknown = catalog.unknownEntries()
+                    + catalog.columnsByNode().keySet().stream()
+                            .filter(id -> !manifest.resourceTypes().containsKey(id))
+                            .count();
             if (unknown > 0) {
                 warn(warnings, files.catalog() + ": " + unknown + " entr(y/ies) name no manifest node; ignored");
             }
             if (!catalog.skipped().isEmpty()) {
-                warn(warnings, files.catalog() + ": " + SkippedEntry.warning("table(s)", catalog.skipped(),
-                        "their warehouse columns are left out"));
+                warn(
+                        warnings,
+                        files.catalog() + ": "
+                                + SkippedEntry.warning(
+                                        "table(s)", catalog.skipped(), "their warehouse columns are left out"));
             }
             if (catalog.errors() > 0) {
-                warn(warnings, files.catalog() + ": dbt recorded " + catalog.errors()
-                        + " error(s) while building the catalog; some warehouse columns may be missing");
+                warn(
+                        warnings,
+                        files.catalog() + ": dbt recorded " + catalog.errors()
+                                + " error(s) while building the catalog; some warehouse columns may be missing");
             }
             warehouse = catalog.columnsByNode();
         }
         List<CatalogColumn> columns = new ArrayList<>();
         for (CatalogNode node : manifest.nodes()) {
             List<CatalogColumn> documented = manifest.documentedColumns().getOrDefault(node.id(), List.of());
-            List<CatalogEntries.Column> observed = warehouse.getOrDefault(node.id().value(), List.of());
+            List<CatalogEntries.Column> observed =
+                    warehouse.getOrDefault(node.id().value(), List.of());
             if (!documented.isEmpty() || !observed.isEmpty()) {
                 ColumnMerger.merge(node.id(), documented, observed).forEach(c -> columns.add(interner.column(c)));
             }
@@ -120,13 +158,17 @@ public final class ArtifactSnapshotReader {
     }
 
     /** A folder's catalog is expected from the manifest's invocation; a dbt Cloud run's comes from its docs step. */
-    private static void checkInvocation(ArtifactFiles files, ArtifactMetadata metadata, ManifestContent manifest,
-            List<String> warnings) {
+    private static void checkInvocation(
+            ArtifactFiles files, ArtifactMetadata metadata, ManifestContent manifest, List<String> warnings) {
         String expected = manifest.metadata().invocationId();
-        if (files.fromOneFolder() && metadata.invocationId() != null && expected != null
+        if (files.fromOneFolder()
+                && metadata.invocationId() != null
+                && expected != null
                 && !Objects.equals(metadata.invocationId(), expected)) {
-            warn(warnings, files.catalog() + " comes from dbt invocation " + metadata.invocationId()
-                    + ", the manifest from " + expected);
+            warn(
+                    warnings,
+                    files.catalog() + " comes from dbt invocation " + metadata.invocationId() + ", the manifest from "
+                            + expected);
         }
     }
 
@@ -146,7 +188,8 @@ public final class ArtifactSnapshotReader {
      */
     private static JsonMapper newMapper() {
         return JsonMapper.builder(JsonFactory.builder()
-                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                        .build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

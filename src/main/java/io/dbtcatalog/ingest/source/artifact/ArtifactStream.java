@@ -6,8 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -37,6 +37,7 @@ final class ArtifactStream {
 
     /** How a key twice in one object is reported, whether the stream or a tree found it. */
     private static final String DUPLICATE = "Duplicate Object property ";
+
     private static final Pattern DUPLICATE_TREE_KEY = Pattern.compile("Duplicate property \"(.*)\" for `ObjectNode`");
 
     private final ObjectMapper mapper;
@@ -68,8 +69,9 @@ final class ArtifactStream {
                 requireFirst(keys, key, parser);
                 JsonToken value = parser.nextToken();
                 if (value != JsonToken.START_OBJECT) {
-                    throw new ShapeException(section + " entry '" + key + "' is " + describe(value)
-                            + ", not an object", parser.currentTokenLocation());
+                    throw new ShapeException(
+                            section + " entry '" + key + "' is " + describe(value) + ", not an object",
+                            parser.currentTokenLocation());
                 }
                 consumer.accept(key, mapper.readTree(parser));
             }
@@ -81,14 +83,15 @@ final class ArtifactStream {
      * section is empty, any other non-array fails the file; an element that is not an object or does not bind (a
      * field of an unexpected JSON type) is handed to {@code skipped} and left out.
      */
-    <T> void forEachElement(JsonParser parser, String section, Class<T> type, Consumer<T> consumer,
-            Consumer<SkippedEntry> skipped) {
+    <T> void forEachElement(
+            JsonParser parser, String section, Class<T> type, Consumer<T> consumer, Consumer<SkippedEntry> skipped) {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new ShapeException("section '" + section + "' is " + describe(parser.currentToken())
-                    + ", not a list", parser.currentTokenLocation());
+            throw new ShapeException(
+                    "section '" + section + "' is " + describe(parser.currentToken()) + ", not a list",
+                    parser.currentTokenLocation());
         }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             int line = parser.currentTokenLocation().getLineNr();
@@ -128,7 +131,8 @@ final class ArtifactStream {
             return false;
         }
         if (token != JsonToken.START_OBJECT) {
-            throw new ShapeException("section '" + section + "' is " + describe(token) + ", not an object",
+            throw new ShapeException(
+                    "section '" + section + "' is " + describe(token) + ", not an object",
                     parser.currentTokenLocation());
         }
         return true;
@@ -182,13 +186,17 @@ final class ArtifactStream {
             } catch (ArtifactException e) {
                 throw e;
             } catch (JacksonException e) {
-                throw e.getCause() instanceof CharacterCodingException ? invalidUtf8(file, e)
+                throw e.getCause() instanceof CharacterCodingException
+                        ? invalidUtf8(file, e)
                         : jsonError(file, e, parser.currentLocation());
             } catch (ShapeException e) {
                 throw new ArtifactException(file, where(e.location()) + e.getMessage());
             } catch (RuntimeException e) {
-                throw new ArtifactException(file, where(parser.currentTokenLocation()) + "unexpected content: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                throw new ArtifactException(
+                        file,
+                        where(parser.currentTokenLocation()) + "unexpected content: "
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                        e);
             }
         } catch (JacksonException e) {
             throw jsonError(file, e, null);
@@ -203,13 +211,17 @@ final class ArtifactStream {
         if (malformed == null) {
             return new ArtifactException(file, "Invalid UTF-8: " + e.getCause().getMessage(), e);
         }
-        return new ArtifactException(file, "line " + malformed.line() + ", column " + malformed.column()
-                + ": Invalid UTF-8: malformed byte sequence of " + malformed.length() + " byte(s) at byte offset "
-                + malformed.byteOffset() + " (dbt artifacts are UTF-8)", e);
+        return new ArtifactException(
+                file,
+                "line " + malformed.line() + ", column " + malformed.column()
+                        + ": Invalid UTF-8: malformed byte sequence of " + malformed.length()
+                        + " byte(s) at byte offset "
+                        + malformed.byteOffset() + " (dbt artifacts are UTF-8)",
+                e);
     }
 
-    private ArtifactMetadata parse(JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler,
-            boolean stopAtMetadata) {
+    private ArtifactMetadata parse(
+            JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler, boolean stopAtMetadata) {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
             throw notArtifact(file, kind, first == null ? "the file is empty" : "it does not hold a JSON object");
@@ -219,15 +231,14 @@ final class ArtifactStream {
             throw notArtifact(file, kind, "it has no metadata.dbt_schema_version");
         }
         if (!stopAtMetadata && parser.nextToken() != null) {
-            throw new ShapeException("content follows the end of the top-level object",
-                    parser.currentTokenLocation());
+            throw new ShapeException("content follows the end of the top-level object", parser.currentTokenLocation());
         }
         return metadata;
     }
 
     /** Walks the top-level fields; returns the checked metadata (null when there is none). */
-    private ArtifactMetadata sections(JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler,
-            boolean stopAtMetadata) {
+    private ArtifactMetadata sections(
+            JsonParser parser, Path file, ArtifactKind kind, SectionHandler handler, boolean stopAtMetadata) {
         ArtifactMetadata metadata = null;
         Set<String> names = new HashSet<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -278,10 +289,11 @@ final class ArtifactStream {
     }
 
     private static ArtifactException jsonError(Path file, JacksonException e, TokenStreamLocation fallback) {
-        TokenStreamLocation location = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? e.getLocation() : fallback;
+        TokenStreamLocation location =
+                e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : fallback;
         Matcher duplicate = DUPLICATE_TREE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
-        String problem = duplicate.lookingAt() ? DUPLICATE + "\"" + duplicate.group(1) + "\""
+        String problem = duplicate.lookingAt()
+                ? DUPLICATE + "\"" + duplicate.group(1) + "\""
                 : firstLine(e.getOriginalMessage());
         return new ArtifactException(file, where(location) + "invalid or unexpected JSON: " + problem, e);
     }

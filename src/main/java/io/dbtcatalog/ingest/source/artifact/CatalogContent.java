@@ -13,5 +13,4 @@ record CatalogContent(
         Map<String, List<CatalogEntries.Column>> columnsByNode,
         int unknownEntries,
         int errors,
-        List<SkippedEntry> skipped) {
-}
+        List<SkippedEntry> skipped) {}

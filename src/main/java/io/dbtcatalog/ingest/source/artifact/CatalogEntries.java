@@ -6,8 +6,7 @@ import java.util.Map;
 /** Wire shapes of {@code catalog.json} (v1): one table per node or source, with the columns the warehouse reported. */
 final class CatalogEntries {
 
-    private CatalogEntries() {
-    }
+    private CatalogEntries() {}
 
     /** One {@code nodes} / {@code sources} entry of the catalog; only its columns matter here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -19,6 +18,5 @@ final class CatalogEntries {
 
     /** One warehouse column: its spelling, type, 1-based position and comment. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Column(String name, String type, Integer index, String comment) {
-    }
+    record Column(String name, String type, Integer index, String comment) {}
 }

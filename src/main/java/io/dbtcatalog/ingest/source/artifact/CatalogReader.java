@@ -42,8 +42,13 @@ final class CatalogReader {
         return new CatalogContent(metadata, columns, unknown[0], errors[0], skipped);
     }
 
-    private void readTables(JsonParser parser, String section, Predicate<String> isManifestNode,
-            Map<String, List<CatalogEntries.Column>> columns, int[] unknown, List<SkippedEntry> skipped) {
+    private void readTables(
+            JsonParser parser,
+            String section,
+            Predicate<String> isManifestNode,
+            Map<String, List<CatalogEntries.Column>> columns,
+            int[] unknown,
+            List<SkippedEntry> skipped) {
         if (!stream.isNullOrObject(parser, section)) {
             return;
         }
@@ -60,7 +65,10 @@ final class CatalogReader {
                 skipped.add(new SkippedEntry(line, uniqueId, "the table is " + ArtifactStream.describe(value)));
                 parser.skipChildren();
             } else {
-                stream.bind(stream.tree(parser), CatalogEntries.Table.class, line,
+                stream.bind(
+                                stream.tree(parser),
+                                CatalogEntries.Table.class,
+                                line,
                                 entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())))
                         .ifPresent(table -> columns.put(uniqueId, named(table)));
             }

@@ -14,15 +14,14 @@ import java.util.Locale;
  */
 final class ColumnMerger {
 
-    private ColumnMerger() {
-    }
+    private ColumnMerger() {}
 
     /** Warehouse columns in position order, then documented-only columns in manifest order. */
-    static List<CatalogColumn> merge(NodeId node, List<CatalogColumn> documented,
-            List<CatalogEntries.Column> warehouse) {
+    static List<CatalogColumn> merge(
+            NodeId node, List<CatalogColumn> documented, List<CatalogEntries.Column> warehouse) {
         List<CatalogEntries.Column> observed = new ArrayList<>(warehouse);
-        observed.sort(Comparator.comparing(CatalogEntries.Column::index,
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        observed.sort(
+                Comparator.comparing(CatalogEntries.Column::index, Comparator.nullsLast(Comparator.naturalOrder())));
         String[] names = new String[observed.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = observed.get(i).name();
@@ -47,8 +46,8 @@ final class ColumnMerger {
      * Matches each documented column to the first unmatched observed column of the same name ({@code names}, as
      * given, or lower-cased when {@code ignoreCase}); returns the documented columns left unmatched.
      */
-    private static List<CatalogColumn> claim(List<CatalogColumn> documented, String[] names,
-            CatalogColumn[] matches, boolean ignoreCase) {
+    private static List<CatalogColumn> claim(
+            List<CatalogColumn> documented, String[] names, CatalogColumn[] matches, boolean ignoreCase) {
         List<CatalogColumn> unmatched = new ArrayList<>();
         for (CatalogColumn column : documented) {
             int found = find(ignoreCase ? column.name().toLowerCase(Locale.ROOT) : column.name(), names, matches);
@@ -73,11 +72,21 @@ final class ColumnMerger {
     private static CatalogColumn combine(NodeId node, CatalogEntries.Column observed, CatalogColumn documented) {
         String comment = blankToNull(observed.comment());
         if (documented == null) {
-            return new CatalogColumn(node, observed.name(), blankToNull(observed.type()), observed.index(),
-                    comment, List.of(), "{}", false, true);
+            return new CatalogColumn(
+                    node,
+                    observed.name(),
+                    blankToNull(observed.type()),
+                    observed.index(),
+                    comment,
+                    List.of(),
+                    "{}",
+                    false,
+                    true);
         }
         String type = blankToNull(observed.type());
-        return new CatalogColumn(node, observed.name(),
+        return new CatalogColumn(
+                node,
+                observed.name(),
                 type != null ? type : documented.dataType(),
                 observed.index(),
                 documented.description() != null ? documented.description() : comment,

@@ -72,7 +72,8 @@ final class HistoryRows {
 
     private void add(ResultsFile file, SideArtifacts.ResultsContent content) {
         if (content == null) {
-            String consequence = file.kind() == ResultsFile.Kind.SOURCES ? "no source freshness recorded"
+            String consequence = file.kind() == ResultsFile.Kind.SOURCES
+                    ? "no source freshness recorded"
                     : "no test or run results recorded";
             missing(file.kind().fileName(), file.path(), consequence);
             return;
@@ -135,10 +136,12 @@ final class HistoryRows {
     /** A folder's files are expected to come from the manifest's invocation; a step's are invocations of their own. */
     private void checkInvocation(ResultsFile file, ArtifactMetadata metadata) {
         String expected = manifest.metadata().invocationId();
-        if (files.fromOneFolder() && metadata.invocationId() != null && expected != null
+        if (files.fromOneFolder()
+                && metadata.invocationId() != null
+                && expected != null
                 && !Objects.equals(metadata.invocationId(), expected)) {
-            warn.accept(file.path() + " comes from dbt invocation " + metadata.invocationId()
-                    + ", the manifest from " + expected);
+            warn.accept(file.path() + " comes from dbt invocation " + metadata.invocationId() + ", the manifest from "
+                    + expected);
         }
     }
 }

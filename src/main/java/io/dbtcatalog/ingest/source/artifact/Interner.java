@@ -26,26 +26,60 @@ final class Interner {
     }
 
     List<String> tags(List<String> tags) {
-        return tags.isEmpty() ? List.of() : shared(List.copyOf(tags.stream().map(this::text).toList()));
+        return tags.isEmpty()
+                ? List.of()
+                : shared(List.copyOf(tags.stream().map(this::text).toList()));
     }
 
     CatalogNode node(CatalogNode n) {
-        return new CatalogNode(n.id(), shared(n.resourceType()), text(n.packageName()), n.name(),
-                text(n.database()), text(n.schema()), n.identifier(), n.relationName(), text(n.materialization()),
-                text(n.language()), n.description(), text(n.owner()), tags(n.tags()), text(n.metaJson()),
-                text(n.access()), text(n.group()), text(n.version()), n.contractEnforced(), text(n.filePath()),
-                text(n.rawCode()), n.compiledCode(), n.checksum());
+        return new CatalogNode(
+                n.id(),
+                shared(n.resourceType()),
+                text(n.packageName()),
+                n.name(),
+                text(n.database()),
+                text(n.schema()),
+                n.identifier(),
+                n.relationName(),
+                text(n.materialization()),
+                text(n.language()),
+                n.description(),
+                text(n.owner()),
+                tags(n.tags()),
+                text(n.metaJson()),
+                text(n.access()),
+                text(n.group()),
+                text(n.version()),
+                n.contractEnforced(),
+                text(n.filePath()),
+                text(n.rawCode()),
+                n.compiledCode(),
+                n.checksum());
     }
 
     CatalogColumn column(CatalogColumn c) {
-        return new CatalogColumn(c.nodeId(), text(c.name()), text(c.dataType()), c.ordinal(), c.description(),
-                tags(c.tags()), text(c.metaJson()), c.documented(), c.inWarehouse());
+        return new CatalogColumn(
+                c.nodeId(),
+                text(c.name()),
+                text(c.dataType()),
+                c.ordinal(),
+                c.description(),
+                tags(c.tags()),
+                text(c.metaJson()),
+                c.documented(),
+                c.inWarehouse());
     }
 
     /** The test with its texts shared and {@code attachedNode} (the same id, the snapshot's instance of it). */
     TestDefinition test(TestDefinition t, NodeId attachedNode) {
-        return new TestDefinition(t.id(), text(t.testName()), t.kind(), attachedNode,
-                text(t.columnName()), text(t.severity()), text(t.kwargsJson()));
+        return new TestDefinition(
+                t.id(),
+                text(t.testName()),
+                t.kind(),
+                attachedNode,
+                text(t.columnName()),
+                text(t.severity()),
+                text(t.kwargsJson()));
     }
 
     @SuppressWarnings("unchecked")

@@ -30,8 +30,7 @@ final class ManifestEntryMapper {
             "unit_tests", "unit_test",
             "groups", "group");
 
-    private ManifestEntryMapper() {
-    }
+    private ManifestEntryMapper() {}
 
     /** The entry's unique id: its {@code unique_id}, else the key it is stored under. */
     static NodeId id(String key, JsonNode entry) {
@@ -114,12 +113,15 @@ final class ManifestEntryMapper {
         if (name == null || name.isBlank()) {
             return;
         }
-        columns.add(new CatalogColumn(id, name,
+        columns.add(new CatalogColumn(
+                id,
+                name,
                 nonBlank(column.path("data_type")),
                 null,
                 nonBlank(column.path("description")),
                 tags(column),
-                JsonValues.mergedObjectJson(column.path("meta"), column.path("config").path("meta")),
+                JsonValues.mergedObjectJson(
+                        column.path("meta"), column.path("config").path("meta")),
                 true,
                 false));
     }
@@ -141,7 +143,9 @@ final class ManifestEntryMapper {
         if (declared != null) {
             return declared;
         }
-        return firstNonBlank(entry.path("meta").path("owner"), entry.path("config").path("meta").path("owner"));
+        return firstNonBlank(
+                entry.path("meta").path("owner"),
+                entry.path("config").path("meta").path("owner"));
     }
 
     private static List<String> tags(JsonNode entry) {
@@ -150,8 +154,11 @@ final class ManifestEntryMapper {
     }
 
     private static Boolean contractEnforced(JsonNode entry) {
-        Boolean configured = JsonValues.bool(entry.path("config").path("contract").path("enforced"));
-        return configured != null ? configured : JsonValues.bool(entry.path("contract").path("enforced"));
+        Boolean configured =
+                JsonValues.bool(entry.path("config").path("contract").path("enforced"));
+        return configured != null
+                ? configured
+                : JsonValues.bool(entry.path("contract").path("enforced"));
     }
 
     private static String checksum(JsonNode checksum) {

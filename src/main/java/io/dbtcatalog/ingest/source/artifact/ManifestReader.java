@@ -100,8 +100,8 @@ final class ManifestReader {
                 unitTests.add(TestDefinitionMapper.unitTestTarget(node.id(), entry));
             } else if (type.equals(ResourceType.MODEL) && node.name() != null) {
                 models.computeIfAbsent(modelKey(node.packageName(), node.name()), k -> new ArrayList<>())
-                        .add(new ModelVersion(node.id(), node.version(),
-                                JsonValues.nonBlank(entry.path("latest_version"))));
+                        .add(new ModelVersion(
+                                node.id(), node.version(), JsonValues.nonBlank(entry.path("latest_version"))));
             }
         }
 
@@ -147,7 +147,9 @@ final class ManifestReader {
             if (candidates.size() == 1) {
                 return candidates.get(0).id();
             }
-            String wanted = target.version() != null ? target.version() : candidates.get(0).latestVersion();
+            String wanted = target.version() != null
+                    ? target.version()
+                    : candidates.get(0).latestVersion();
             return candidates.stream()
                     .filter(candidate -> Objects.equals(candidate.version(), wanted))
                     .map(ModelVersion::id)
@@ -164,8 +166,13 @@ final class ManifestReader {
             nodes.forEach(node -> packages.add(node.packageName()));
             for (String candidate : packages) {
                 if (candidate != null && metadata.projectId().equalsIgnoreCase(md5(candidate))) {
-                    return new ArtifactMetadata(metadata.dbtSchemaVersion(), metadata.dbtVersion(),
-                            metadata.generatedAt(), metadata.invocationId(), candidate, metadata.projectId(),
+                    return new ArtifactMetadata(
+                            metadata.dbtSchemaVersion(),
+                            metadata.dbtVersion(),
+                            metadata.generatedAt(),
+                            metadata.invocationId(),
+                            candidate,
+                            metadata.projectId(),
                             metadata.adapterType());
                 }
             }
@@ -186,10 +193,8 @@ final class ManifestReader {
         }
     }
 
-    private record ModelVersion(NodeId id, String version, String latestVersion) {
-    }
+    private record ModelVersion(NodeId id, String version, String latestVersion) {}
 
     /** A lineage edge as the manifest names it, kept until every section is read: parent id, child node. */
-    private record Candidate(String parent, NodeId child) {
-    }
+    private record Candidate(String parent, NodeId child) {}
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ResultEntries {
 
-    private ResultEntries() {
-    }
+    private ResultEntries() {}
 
     /** One executed node of {@code run_results.json}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,7 +29,10 @@ final class ResultEntries {
             if (timing == null) {
                 return null;
             }
-            return timing.stream().filter(step -> "execute".equals(step.name())).findFirst().orElse(null);
+            return timing.stream()
+                    .filter(step -> "execute".equals(step.name()))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -39,8 +41,7 @@ final class ResultEntries {
     record Timing(
             String name,
             @JsonProperty("started_at") String startedAt,
-            @JsonProperty("completed_at") String completedAt) {
-    }
+            @JsonProperty("completed_at") String completedAt) {}
 
     /** One checked source of {@code sources.json}; runtime errors carry only id, status and error. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,6 +54,5 @@ final class ResultEntries {
             JsonNode criteria,
             JsonNode error,
             JsonNode message,
-            @JsonProperty("execution_time") JsonNode executionTime) {
-    }
+            @JsonProperty("execution_time") JsonNode executionTime) {}
 }

@@ -16,8 +16,22 @@ import tools.jackson.databind.JsonNode;
 record ResultsCommand(String name, boolean executing) {
 
     static final Set<String> EXECUTING = Set.of("build", "run", "test", "seed", "snapshot", "retry");
-    private static final Set<String> NON_EXECUTING = Set.of("docs", "generate", "compile", "parse", "ls", "list",
-            "run-operation", "source", "freshness", "show", "debug", "deps", "clean", "clone", "init");
+    private static final Set<String> NON_EXECUTING = Set.of(
+            "docs",
+            "generate",
+            "compile",
+            "parse",
+            "ls",
+            "list",
+            "run-operation",
+            "source",
+            "freshness",
+            "show",
+            "debug",
+            "deps",
+            "clean",
+            "clone",
+            "init");
 
     static ResultsCommand of(JsonNode args) {
         String which = nonBlank(args.path("which"));
@@ -45,8 +59,8 @@ record ResultsCommand(String name, boolean executing) {
                 return words[i];
             }
             if (NON_EXECUTING.contains(words[i])) {
-                boolean docsGenerate = "docs".equals(words[i]) && i + 1 < words.length
-                        && "generate".equals(words[i + 1]);
+                boolean docsGenerate =
+                        "docs".equals(words[i]) && i + 1 < words.length && "generate".equals(words[i + 1]);
                 return docsGenerate ? "generate" : words[i];
             }
         }

@@ -15,5 +15,4 @@ record RunResultsContent(
         List<TestResult> testResults,
         List<RunResult> runResults,
         int incomplete,
-        List<SkippedEntry> skipped) {
-}
+        List<SkippedEntry> skipped) {}

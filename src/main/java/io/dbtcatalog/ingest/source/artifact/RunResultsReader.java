@@ -55,17 +55,22 @@ final class RunResultsReader {
             return new RunResultsContent(metadata, command, List.of(), List.of(), 0, List.of());
         }
         String invocation = metadata.invocationId() != null ? metadata.invocationId() : fallbackInvocation;
-        ResultOrigin origin = new ResultOrigin(metadata.generatedAt(), results.step(),
+        ResultOrigin origin = new ResultOrigin(
+                metadata.generatedAt(),
+                results.step(),
                 command.name() != null ? command.name() : results.stepCommand());
         return outcomes(metadata, command, executions, isTest, new Stamp(invocation, dbtRunId, origin), skipped);
     }
 
     /** What every row of one file carries. */
-    private record Stamp(String invocation, Long dbtRunId, ResultOrigin origin) {
-    }
+    private record Stamp(String invocation, Long dbtRunId, ResultOrigin origin) {}
 
-    private static RunResultsContent outcomes(ArtifactMetadata metadata, ResultsCommand command,
-            List<ResultEntries.Execution> executions, Predicate<String> isTest, Stamp stamp,
+    private static RunResultsContent outcomes(
+            ArtifactMetadata metadata,
+            ResultsCommand command,
+            List<ResultEntries.Execution> executions,
+            Predicate<String> isTest,
+            Stamp stamp,
             List<SkippedEntry> skipped) {
         List<TestResult> tests = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
@@ -84,18 +89,34 @@ final class RunResultsReader {
 
     private static TestResult testResult(ResultEntries.Execution execution, Stamp stamp) {
         ResultEntries.Timing execute = execution.execute();
-        return new TestResult(NodeId.of(execution.uniqueId()), stamp.invocation(), execution.status(),
-                whole(execution.failures()), text(execution.message()), execution.executionTime(),
-                started(execute), completed(execute), stamp.dbtRunId(), stamp.origin());
+        return new TestResult(
+                NodeId.of(execution.uniqueId()),
+                stamp.invocation(),
+                execution.status(),
+                whole(execution.failures()),
+                text(execution.message()),
+                execution.executionTime(),
+                started(execute),
+                completed(execute),
+                stamp.dbtRunId(),
+                stamp.origin());
     }
 
     private static RunResult runResult(ResultEntries.Execution execution, Stamp stamp) {
         ResultEntries.Timing execute = execution.execute();
         JsonNode adapterResponse = execution.adapterResponse();
         Long rows = adapterResponse == null ? null : whole(adapterResponse.path("rows_affected"));
-        return new RunResult(NodeId.of(execution.uniqueId()), stamp.invocation(), execution.status(),
-                text(execution.message()), execution.executionTime(), started(execute), completed(execute), rows,
-                stamp.dbtRunId(), stamp.origin());
+        return new RunResult(
+                NodeId.of(execution.uniqueId()),
+                stamp.invocation(),
+                execution.status(),
+                text(execution.message()),
+                execution.executionTime(),
+                started(execute),
+                completed(execute),
+                rows,
+                stamp.dbtRunId(),
+                stamp.origin());
     }
 
     private static Instant started(ResultEntries.Timing execute) {

@@ -29,8 +29,7 @@ final class SideArtifacts {
     private final Thread thread;
 
     /** The readers of the optional files. */
-    record Readers(CatalogReader catalogs, RunResultsReader runResults, SourcesReader sources) {
-    }
+    record Readers(CatalogReader catalogs, RunResultsReader runResults, SourcesReader sources) {}
 
     /** What one results file gave: its run results or its freshness checks (the other one null). */
     record ResultsContent(ResultsFile file, RunResultsContent runResults, SourcesReader.Content freshness) {
@@ -111,8 +110,8 @@ final class SideArtifacts {
             return new ResultsContent(file, null, readers.sources().read(file, fallbackInvocation, run.dbtRunId()));
         }
         Predicate<String> isTest = id -> manifest.join().isTest(id);
-        return new ResultsContent(file, readers.runResults().read(file, isTest, fallbackInvocation, run.dbtRunId()),
-                null);
+        return new ResultsContent(
+                file, readers.runResults().read(file, isTest, fallbackInvocation, run.dbtRunId()), null);
     }
 
     /**

@@ -15,11 +15,10 @@ record SkippedEntry(int line, String uniqueId, String problem) {
 
     /** One warning naming how many entries were skipped and the first few of them. */
     static String warning(String what, List<SkippedEntry> skipped, String consequence) {
-        String examples = skipped.stream().limit(EXAMPLES).map(SkippedEntry::describe)
-                .collect(Collectors.joining("; "));
+        String examples =
+                skipped.stream().limit(EXAMPLES).map(SkippedEntry::describe).collect(Collectors.joining("; "));
         String more = skipped.size() > EXAMPLES ? "; …" : "";
-        return skipped.size() + " " + what + " of unexpected shape skipped (" + examples + more + "); "
-                + consequence;
+        return skipped.size() + " " + what + " of unexpected shape skipped (" + examples + more + "); " + consequence;
     }
 
     private String describe() {

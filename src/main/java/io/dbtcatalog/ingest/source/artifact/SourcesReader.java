@@ -23,9 +23,8 @@ final class SourcesReader {
      * The freshness rows of one file, its metadata, how many results lacked an id or status and which were left out
      * for their shape.
      */
-    record Content(ArtifactMetadata metadata, List<SourceFreshness> freshness, int incomplete,
-            List<SkippedEntry> skipped) {
-    }
+    record Content(
+            ArtifactMetadata metadata, List<SourceFreshness> freshness, int incomplete, List<SkippedEntry> skipped) {}
 
     /** The dbt command that writes {@code sources.json}, the command of every freshness row. */
     static final String COMMAND = "source freshness";
@@ -61,8 +60,8 @@ final class SourcesReader {
         return new Content(metadata, freshness, incomplete, skipped);
     }
 
-    private static SourceFreshness map(ResultEntries.Freshness result, String invocation, Long dbtRunId,
-            ResultOrigin origin) {
+    private static SourceFreshness map(
+            ResultEntries.Freshness result, String invocation, Long dbtRunId, ResultOrigin origin) {
         String error = nonBlank(result.error());
         return new SourceFreshness(
                 NodeId.of(result.uniqueId()),
@@ -71,7 +70,9 @@ final class SourcesReader {
                 Timestamps.parse(result.maxLoadedAt()),
                 Timestamps.parse(result.snapshottedAt()),
                 decimal(result.ageSeconds()),
-                JsonValues.object(result.criteria()) == null ? null : result.criteria().toString(),
+                JsonValues.object(result.criteria()) == null
+                        ? null
+                        : result.criteria().toString(),
                 error != null ? error : nonBlank(result.message()),
                 decimal(result.executionTime()),
                 dbtRunId,

@@ -17,11 +17,9 @@ import tools.jackson.databind.node.MissingNode;
 final class TestDefinitionMapper {
 
     /** What a unit test names as its model, resolved against the model nodes once the whole manifest is read. */
-    record UnitTestTarget(NodeId testId, String name, String packageName, String model, String version) {
-    }
+    record UnitTestTarget(NodeId testId, String name, String packageName, String model, String version) {}
 
-    private TestDefinitionMapper() {
-    }
+    private TestDefinitionMapper() {}
 
     static TestDefinition dataTest(NodeId id, JsonNode entry) {
         JsonNode metadata = JsonValues.object(entry.path("test_metadata"));
@@ -30,10 +28,14 @@ final class TestDefinitionMapper {
         String column = nonBlank(entry.path("column_name"));
         return new TestDefinition(
                 id,
-                generic ? TestTargets.genericTestName(nonBlank(metadata.path("namespace")), nonBlank(metadata.path("name")))
+                generic
+                        ? TestTargets.genericTestName(
+                                nonBlank(metadata.path("namespace")), nonBlank(metadata.path("name")))
                         : nonBlank(entry.path("name")),
                 generic ? TestKind.GENERIC : TestKind.SINGULAR,
-                TestTargets.attachedNode(nonBlank(entry.path("attached_node")), ManifestEntryMapper.parents(entry),
+                TestTargets.attachedNode(
+                        nonBlank(entry.path("attached_node")),
+                        ManifestEntryMapper.parents(entry),
                         nonBlank(kwargs.path("model"))),
                 column != null ? column : nonBlank(kwargs.path("column_name")),
                 nonBlank(entry.path("config").path("severity")),
@@ -41,7 +43,8 @@ final class TestDefinitionMapper {
     }
 
     static UnitTestTarget unitTestTarget(NodeId id, JsonNode entry) {
-        return new UnitTestTarget(id,
+        return new UnitTestTarget(
+                id,
                 nonBlank(entry.path("name")),
                 nonBlank(entry.path("package_name")),
                 nonBlank(entry.path("model")),

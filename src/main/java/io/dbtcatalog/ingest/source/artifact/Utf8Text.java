@@ -26,11 +26,9 @@ final class Utf8Text {
     private static final int BUFFER = 1 << 16;
 
     /** Where the first malformed sequence starts: 1-based line and column (in characters), 0-based byte offset. */
-    record Malformed(long line, long column, long byteOffset, int length) {
-    }
+    record Malformed(long line, long column, long byteOffset, int length) {}
 
-    private Utf8Text() {
-    }
+    private Utf8Text() {}
 
     /** A reader of the file's text that throws {@link java.nio.charset.MalformedInputException} on invalid UTF-8. */
     static Reader open(Path file) throws IOException {
@@ -100,7 +98,8 @@ final class Utf8Text {
     }
 
     private static CharsetDecoder strictDecoder() {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }

@@ -41,20 +41,22 @@ final class AdminApi {
 
     /** The API of one source: its own client (timeouts, token, rate limit) derived from the shared one. */
     static AdminApi create(DbtCloudSettings settings, HttpClients clients) {
-        ApiClient client = clients.apiClient(settings.http(),
-                ApiToken.of(settings.token(), "token of source " + settings.name()));
+        ApiClient client =
+                clients.apiClient(settings.http(), ApiToken.of(settings.token(), "token of source " + settings.name()));
         return new AdminApi(client, settings.baseUrl(), settings.accountId());
     }
 
     AdminApi(ApiClient http, URI baseUrl, long accountId) {
         this.http = http;
-        this.accountUrl = HttpUrl.get(baseUrl.toString()).newBuilder()
-                .addPathSegments("api/v2/accounts").addPathSegment(Long.toString(accountId)).build();
+        this.accountUrl = HttpUrl.get(baseUrl.toString())
+                .newBuilder()
+                .addPathSegments("api/v2/accounts")
+                .addPathSegment(Long.toString(accountId))
+                .build();
     }
 
     /** Filters of the run list; null ids are not sent. */
-    record RunFilter(Long projectId, Long jobId, Long environmentId, Set<Integer> statuses) {
-    }
+    record RunFilter(Long projectId, Long jobId, Long environmentId, Set<Integer> statuses) {}
 
     /** {@code GET runs/?…&order_by=-finished_at&limit=…&offset=…}, newest finished first. */
     Wire.RunList listRuns(RunFilter filter, int offset, int limit) {
@@ -65,8 +67,10 @@ final class AdminApi {
         if (filter.statuses().size() == 1) {
             url.addQueryParameter("status", filter.statuses().iterator().next().toString());
         } else {
-            url.addQueryParameter("status__in", new TreeSet<>(filter.statuses()).stream().map(String::valueOf)
-                    .collect(Collectors.joining(",", "[", "]")));
+            url.addQueryParameter(
+                    "status__in",
+                    new TreeSet<>(filter.statuses())
+                            .stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
         }
         url.addQueryParameter("order_by", "-finished_at")
                 .addQueryParameter("limit", Integer.toString(Math.min(limit, MAX_PAGE_SIZE)))
@@ -76,7 +80,10 @@ final class AdminApi {
 
     /** {@code GET runs/{id}/?include_related=run_steps}. */
     Wire.Run getRun(long runId) {
-        HttpUrl url = runUrl(runId).addPathSegment("").addQueryParameter("include_related", "run_steps").build();
+        HttpUrl url = runUrl(runId)
+                .addPathSegment("")
+                .addQueryParameter("include_related", "run_steps")
+                .build();
         Wire.RunEnvelope envelope = getJson(url, Wire.RunEnvelope.class);
         if (envelope == null || envelope.data() == null) {
             throw new DbtCloudException("GET " + url.encodedPath() + " answered without a run in its data");
@@ -86,7 +93,8 @@ final class AdminApi {
 
     /** {@code GET runs/{id}/artifacts/}: whether the run's target folder holds a manifest.json. */
     boolean listsManifest(long runId) {
-        HttpUrl url = runUrl(runId).addPathSegment("artifacts").addPathSegment("").build();
+        HttpUrl url =
+                runUrl(runId).addPathSegment("artifacts").addPathSegment("").build();
         return http.get(url, JSON, response -> parse(url, response, AdminApi::containsManifest));
     }
 
@@ -108,8 +116,10 @@ final class AdminApi {
             }
             throw e;
         }
-        return ArtifactCheck.check(target, name + " of dbt Cloud run " + runId
-                + (step == null ? "" : " step " + step) + " (" + url.encodedPath() + ")");
+        return ArtifactCheck.check(
+                target,
+                name + " of dbt Cloud run " + runId + (step == null ? "" : " step " + step) + " (" + url.encodedPath()
+                        + ")");
     }
 
     private HttpUrl.Builder runUrl(long runId) {
@@ -123,7 +133,8 @@ final class AdminApi {
     private static long copy(Response response, Path target) throws IOException {
         long expected = response.body().contentLength();
         long copied;
-        try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = response.body().byteStream();
+                OutputStream out = Files.newOutputStream(target)) {
             copied = in.transferTo(out);
         }
         if (expected >= 0 && copied != expected) {
@@ -134,7 +145,8 @@ final class AdminApi {
 
     /** Parsing a streamed body: IO failures stay retryable, malformed JSON is a clean, non-retried error. */
     private static <T> T parse(HttpUrl url, Response response, ParserFunction<T> reader) throws IOException {
-        try (InputStream in = response.body().byteStream(); JsonParser parser = MAPPER.createParser(in)) {
+        try (InputStream in = response.body().byteStream();
+                JsonParser parser = MAPPER.createParser(in)) {
             return reader.apply(parser);
         } catch (JacksonIOException e) {
             throw e.getCause() != null ? e.getCause() : new IOException(e);

@@ -14,12 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ArtifactCheck {
 
-    private ArtifactCheck() {
-    }
+    private ArtifactCheck() {}
 
     /** What the check learnt: the {@code args.which} value, or null when the file has none. */
-    record Checked(String argsWhich) {
-    }
+    record Checked(String argsWhich) {}
 
     /** Checks {@code file}; throws {@link DbtCloudException} naming {@code what} when it is not complete JSON. */
     static Checked check(Path file, String what) {
@@ -61,8 +59,8 @@ final class ArtifactCheck {
     }
 
     private static DbtCloudException invalid(String what, String reason, TokenStreamLocation location) {
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column "
-                + location.getColumnNr() + ")";
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new DbtCloudException(what + " is not complete, valid JSON: " + reason + where);
     }
 }

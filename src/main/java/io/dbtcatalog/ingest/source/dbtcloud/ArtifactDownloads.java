@@ -33,22 +33,28 @@ final class ArtifactDownloads {
     }
 
     /** The downloaded files (the reader reports nothing missing: each left-out file has its warning here). */
-    record Downloaded(ArtifactFiles files, List<String> warnings) {
-    }
+    record Downloaded(ArtifactFiles files, List<String> warnings) {}
 
     Downloaded downloadAll(RunLocator.CloudRun run, StepPlan plan, Path folder) {
         long runId = run.runId();
         List<String> warnings = new ArrayList<>();
         Path manifest = WorkFolders.fileIn(folder, ArtifactFiles.MANIFEST);
         api.download(runId, plan.manifestStep(), ArtifactFiles.MANIFEST, manifest);
-        List<ResultsFile> results = plan.stepsKnown() ? stepResults(runId, plan, folder, warnings)
-                : defaultResults(run, folder, warnings);
+        List<ResultsFile> results =
+                plan.stepsKnown() ? stepResults(runId, plan, folder, warnings) : defaultResults(run, folder, warnings);
         Step catalogStep = catalogStep(run, plan);
-        Path catalog = fileOf(optional(runId, catalogStep, ArtifactFiles.CATALOG, folder, warnings,
+        Path catalog = fileOf(optional(
+                runId,
+                catalogStep,
+                ArtifactFiles.CATALOG,
+                folder,
+                warnings,
                 "the catalog has no warehouse columns or types"));
         if (catalogStep == null) {
-            warn(warnings, "dbt Cloud run " + runId + " generated no docs (no `dbt docs generate` step): catalog.json"
-                    + " is missing, so the catalog has no warehouse columns or types");
+            warn(
+                    warnings,
+                    "dbt Cloud run " + runId + " generated no docs (no `dbt docs generate` step): catalog.json"
+                            + " is missing, so the catalog has no warehouse columns or types");
         }
         return new Downloaded(new ArtifactFiles(manifest, catalog, results, false), warnings);
     }
@@ -56,15 +62,22 @@ final class ArtifactDownloads {
     /** The run_results (sources.json for freshness) of every executing step, each labelled with its step. */
     private List<ResultsFile> stepResults(long runId, StepPlan plan, Path folder, List<String> warnings) {
         if (plan.results().isEmpty()) {
-            warn(warnings, "dbt Cloud run " + runId + " has no step that executes nodes (`dbt build`, `run`, `test`,"
-                    + " `seed`, `snapshot`, `retry`, `source freshness`; steps " + plan.describe() + "): "
-                    + NO_RESULTS);
+            warn(
+                    warnings,
+                    "dbt Cloud run " + runId + " has no step that executes nodes (`dbt build`, `run`, `test`,"
+                            + " `seed`, `snapshot`, `retry`, `source freshness`; steps " + plan.describe() + "): "
+                            + NO_RESULTS);
             return List.of();
         }
         List<ResultsFile> files = new ArrayList<>();
         for (StepPlan.DbtStep step : plan.results()) {
             ResultsFile.Kind kind = step.freshness() ? ResultsFile.Kind.SOURCES : ResultsFile.Kind.RUN_RESULTS;
-            Fetched fetched = optional(runId, Step.of(step.index()), kind.fileName(), folder, warnings,
+            Fetched fetched = optional(
+                    runId,
+                    Step.of(step.index()),
+                    kind.fileName(),
+                    folder,
+                    warnings,
                     step.freshness() ? NO_FRESHNESS : NO_RESULTS + " for that step");
             if (fetched != null && usable(runId, Step.of(step.index()), fetched, warnings)) {
                 files.add(new ResultsFile(kind, fetched.file(), step.index(), step.command()));
@@ -76,14 +89,13 @@ final class ArtifactDownloads {
     /** A run without known steps: the run's default (last-step) run_results, and sources when it says it has some. */
     private List<ResultsFile> defaultResults(RunLocator.CloudRun run, Path folder, List<String> warnings) {
         List<ResultsFile> files = new ArrayList<>();
-        Fetched results = optional(run.runId(), Step.of(null), ArtifactFiles.RUN_RESULTS, folder, warnings,
-                NO_RESULTS);
+        Fetched results = optional(run.runId(), Step.of(null), ArtifactFiles.RUN_RESULTS, folder, warnings, NO_RESULTS);
         if (results != null && usable(run.runId(), Step.of(null), results, warnings)) {
             files.add(ResultsFile.runResults(results.file()));
         }
         if (Boolean.TRUE.equals(run.hasSourcesGenerated())) {
-            Fetched sources = optional(run.runId(), Step.of(null), ArtifactFiles.SOURCES, folder, warnings,
-                    NO_FRESHNESS);
+            Fetched sources =
+                    optional(run.runId(), Step.of(null), ArtifactFiles.SOURCES, folder, warnings, NO_FRESHNESS);
             if (sources != null) {
                 files.add(ResultsFile.sources(sources.file()));
             }
@@ -96,14 +108,15 @@ final class ArtifactDownloads {
         if (!"generate".equals(fetched.argsWhich())) {
             return true;
         }
-        warn(warnings, "run_results.json of dbt Cloud run " + runId + " at " + step + " was written by `dbt docs"
-                + " generate`, which reports every node as success: not used, so " + NO_RESULTS);
+        warn(
+                warnings,
+                "run_results.json of dbt Cloud run " + runId + " at " + step + " was written by `dbt docs"
+                        + " generate`, which reports every node as success: not used, so " + NO_RESULTS);
         return false;
     }
 
     /** One optional artifact that was downloaded and checked, with the dbt command that wrote it. */
-    private record Fetched(Path file, String argsWhich) {
-    }
+    private record Fetched(Path file, String argsWhich) {}
 
     private static Path fileOf(Fetched fetched) {
         return fetched == null ? null : fetched.file();
@@ -115,7 +128,8 @@ final class ArtifactDownloads {
         }
         Path target = WorkFolders.fileIn(folder, step.index() == null ? name : "step-" + step.index() + "-" + name);
         try {
-            return new Fetched(target, api.download(runId, step.index(), name, target).argsWhich());
+            return new Fetched(
+                    target, api.download(runId, step.index(), name, target).argsWhich());
         } catch (ArtifactNotFoundException e) {
             warn(warnings, e.getMessage() + ": " + effect);
         } catch (DbtCloudException e) {
@@ -128,7 +142,8 @@ final class ArtifactDownloads {
         if (plan.docs() != null) {
             return Step.of(plan.docs().index());
         }
-        boolean mayHaveDocs = plan.stepsKnown() ? Boolean.TRUE.equals(run.hasDocsGenerated())
+        boolean mayHaveDocs = plan.stepsKnown()
+                ? Boolean.TRUE.equals(run.hasDocsGenerated())
                 : !Boolean.FALSE.equals(run.hasDocsGenerated());
         return mayHaveDocs ? Step.of(null) : null;
     }

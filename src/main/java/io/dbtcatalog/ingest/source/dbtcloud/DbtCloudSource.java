@@ -63,8 +63,8 @@ public final class DbtCloudSource implements MetadataSource {
     @Override
     public RunInput fetch(RunRef run) {
         if (!(run.locator() instanceof RunLocator.CloudRun cloud)) {
-            throw new IllegalArgumentException("source " + settings.name() + " fetches dbt Cloud runs, not "
-                    + run.locator());
+            throw new IllegalArgumentException(
+                    "source " + settings.name() + " fetches dbt Cloud runs, not " + run.locator());
         }
         long runId = cloud.runId();
         StepPlan plan = StepPlanner.plan(cloud.steps());
@@ -72,12 +72,20 @@ public final class DbtCloudSource implements MetadataSource {
             throw new DbtCloudException("source " + settings.name() + ": no step of dbt Cloud run " + runId
                     + " ran a dbt command that writes a manifest");
         }
-        log.info("source {}: downloading dbt Cloud run {} (job {}, steps {})", settings.name(), runId,
-                cloud.jobId(), plan.describe());
+        log.info(
+                "source {}: downloading dbt Cloud run {} (job {}, steps {})",
+                settings.name(),
+                runId,
+                cloud.jobId(),
+                plan.describe());
         Path folder = folders.create(runId);
         try {
             ArtifactDownloads.Downloaded downloaded = downloads.downloadAll(cloud, plan, folder);
-            return new ArtifactInput(reader, downloaded.files(), run, downloaded.warnings(),
+            return new ArtifactInput(
+                    reader,
+                    downloaded.files(),
+                    run,
+                    downloaded.warnings(),
                     snapshot -> withWarnings(snapshot, downloaded.warnings(), folder, runId),
                     () -> folders.delete(folder));
         } catch (RuntimeException | Error e) {

@@ -107,7 +107,9 @@ final class RunFinder {
         if (!found.isEmpty()) {
             return List.copyOf(found);
         }
-        log.debug("source {}: no usable run finished after {}; listing the newest one", settings.name(),
+        log.debug(
+                "source {}: no usable run finished after {}; listing the newest one",
+                settings.name(),
                 after.finishedAfter());
         return older == null ? List.of() : collect(prepend(older, runs), 1, null, null);
     }
@@ -116,10 +118,19 @@ final class RunFinder {
         if (left.isEmpty()) {
             return;
         }
-        String ids = left.stream().limit(NAMED_LEFT_OVER).map(run -> Long.toString(run.id()))
-                .collect(Collectors.joining(", ")) + (left.size() > NAMED_LEFT_OVER ? ", …" : "");
-        log.warn("source {}: {} more run(s) finished after {} are left for the next poll (max-runs-per-poll {}):"
-                + " {}", settings.name(), left.size(), after.finishedAfter(), after.cap(), ids);
+        String ids = left.stream()
+                        .limit(NAMED_LEFT_OVER)
+                        .map(run -> Long.toString(run.id()))
+                        .collect(Collectors.joining(", "))
+                + (left.size() > NAMED_LEFT_OVER ? ", …" : "");
+        log.warn(
+                "source {}: {} more run(s) finished after {} are left for the next poll (max-runs-per-poll {}):"
+                        + " {}",
+                settings.name(),
+                left.size(),
+                after.finishedAfter(),
+                after.cap(),
+                ids);
     }
 
     private List<RunRef> single(long runId) {
@@ -130,13 +141,20 @@ final class RunFinder {
             return List.of();
         }
         if (!RunStates.isFinished(run)) {
-            log.warn("source {}: run {} is not finished ({}); not ingested", settings.name(), runId,
+            log.warn(
+                    "source {}: run {} is not finished ({}); not ingested",
+                    settings.name(),
+                    runId,
                     RunStates.describe(run));
             return List.of();
         }
         if (!settings.acceptedStatuses().contains(run.status())) {
-            log.warn("source {}: run {} ended {}, which accepted-statuses {} do not include; taking it anyway"
-                    + " because it was asked for by id", settings.name(), runId, RunStates.describe(run),
+            log.warn(
+                    "source {}: run {} ended {}, which accepted-statuses {} do not include; taking it anyway"
+                            + " because it was asked for by id",
+                    settings.name(),
+                    runId,
+                    RunStates.describe(run),
                     settings.acceptedStatuses());
         }
         return usable.withManifest(run).map(List::of).orElse(List.of());

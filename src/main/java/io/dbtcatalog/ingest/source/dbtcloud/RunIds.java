@@ -3,8 +3,7 @@ package io.dbtcatalog.ingest.source.dbtcloud;
 /** Run keys of dbt Cloud sources are run ids: the decimal {@code id} of the run. */
 final class RunIds {
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     static long parse(String runKey, String sourceName) {
         try {
@@ -15,7 +14,7 @@ final class RunIds {
         } catch (NumberFormatException e) {
             // reported below with the source name
         }
-        throw new DbtCloudException("source " + sourceName + ": run key '" + runKey
-                + "' is not a dbt Cloud run id (a positive number)");
+        throw new DbtCloudException(
+                "source " + sourceName + ": run key '" + runKey + "' is not a dbt Cloud run id (a positive number)");
     }
 }

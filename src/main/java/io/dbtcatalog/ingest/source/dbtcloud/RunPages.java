@@ -18,8 +18,8 @@ import java.util.NoSuchElementException;
 final class RunPages implements Iterator<Wire.Run> {
 
     /** dbt Cloud's order of {@code -finished_at}: unfinished runs first, then the newest finished; ties by id. */
-    static final Comparator<Wire.Run> NEWEST_FIRST = Comparator
-            .comparing(RunPages::finishedAt, Comparator.nullsFirst(Comparator.<Instant>reverseOrder()))
+    static final Comparator<Wire.Run> NEWEST_FIRST = Comparator.comparing(
+                    RunPages::finishedAt, Comparator.nullsFirst(Comparator.<Instant>reverseOrder()))
             .thenComparing(Wire.Run::id, Comparator.nullsLast(Comparator.<Long>reverseOrder()));
 
     private final AdminApi api;
@@ -95,7 +95,8 @@ final class RunPages implements Iterator<Wire.Run> {
     }
 
     private static int totalCount(Wire.RunList page) {
-        if (page.extra() == null || page.extra().pagination() == null
+        if (page.extra() == null
+                || page.extra().pagination() == null
                 || page.extra().pagination().totalCount() == null) {
             return Integer.MAX_VALUE;
         }
@@ -107,8 +108,11 @@ final class RunPages implements Iterator<Wire.Run> {
         List<RunPages> pages = new ArrayList<>();
         List<Long> jobs = settings.jobIds().isEmpty() ? Collections.singletonList(null) : settings.jobIds();
         for (Long job : jobs) {
-            pages.add(new RunPages(api, new AdminApi.RunFilter(settings.projectId(), job, settings.environmentId(),
-                    settings.acceptedStatuses()), limit));
+            pages.add(new RunPages(
+                    api,
+                    new AdminApi.RunFilter(
+                            settings.projectId(), job, settings.environmentId(), settings.acceptedStatuses()),
+                    limit));
         }
         return pages;
     }

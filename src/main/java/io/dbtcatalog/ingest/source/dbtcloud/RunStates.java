@@ -6,11 +6,11 @@ package io.dbtcatalog.ingest.source.dbtcloud;
  */
 final class RunStates {
 
-    private RunStates() {
-    }
+    private RunStates() {}
 
     static boolean isFinished(Wire.Run run) {
-        return run.status() != null && DbtCloudSettings.FINISHED_STATUSES.contains(run.status())
+        return run.status() != null
+                && DbtCloudSettings.FINISHED_STATUSES.contains(run.status())
                 && !Boolean.FALSE.equals(run.isComplete());
     }
 

@@ -21,17 +21,34 @@ final class StepPlanner {
     static final String FRESHNESS = "source freshness";
     private static final String DOCS = "docs generate";
     private static final int MAX_WORDS_TO_COMMAND = 4;
-    private static final Set<String> KNOWN_COMMANDS = Set.of("build", "run", "test", "seed", "snapshot", "compile",
-            "parse", DOCS, FRESHNESS, "run-operation", "ls", "list", "show", "retry", "clone", "deps", "clean",
-            "debug", "init");
+    private static final Set<String> KNOWN_COMMANDS = Set.of(
+            "build",
+            "run",
+            "test",
+            "seed",
+            "snapshot",
+            "compile",
+            "parse",
+            DOCS,
+            FRESHNESS,
+            "run-operation",
+            "ls",
+            "list",
+            "show",
+            "retry",
+            "clone",
+            "deps",
+            "clean",
+            "debug",
+            "init");
     /** Known commands that execute no node: their manifest may serve, their results never do. */
-    private static final Set<String> NOT_EXECUTING = Set.of("compile", "parse", DOCS, "run-operation", "ls",
-            "list", "show", "clone", "deps", "clean", "debug", "init");
+    private static final Set<String> NOT_EXECUTING = Set.of(
+            "compile", "parse", DOCS, "run-operation", "ls", "list", "show", "clone", "deps", "clean", "debug", "init");
+
     private static final Set<String> NO_MANIFEST_COMMANDS = Set.of("deps", "clean", "debug", "init");
     private static final Set<Integer> RAN = Set.of(10, 20);
 
-    private StepPlanner() {
-    }
+    private StepPlanner() {}
 
     static StepPlan plan(List<RunLocator.CloudStep> steps) {
         if (steps == null || steps.isEmpty()) {
@@ -74,7 +91,10 @@ final class StepPlanner {
         if (stepName == null) {
             return null;
         }
-        String[] words = stepName.replaceAll("[`'\"]", " ").toLowerCase(Locale.ROOT).strip().split("\\s+");
+        String[] words = stepName.replaceAll("[`'\"]", " ")
+                .toLowerCase(Locale.ROOT)
+                .strip()
+                .split("\\s+");
         int lastDbt = -1;
         for (int i = 0; i < words.length; i++) {
             if (!words[i].equals("dbt")) {
@@ -82,8 +102,8 @@ final class StepPlanner {
             }
             lastDbt = i;
             for (int j = i + 1; j < words.length && j <= i + MAX_WORDS_TO_COMMAND && !words[j].equals("dbt"); j++) {
-                String command = words[j].startsWith("-") ? null
-                        : known(words[j], j + 1 < words.length ? words[j + 1] : "");
+                String command =
+                        words[j].startsWith("-") ? null : known(words[j], j + 1 < words.length ? words[j + 1] : "");
                 if (command != null) {
                     return command;
                 }

@@ -31,18 +31,26 @@ final class UsableRuns {
             return false;
         }
         if (!RunStates.isFinished(listed)) {
-            log.debug("source {}: run {} is not finished ({}); skipped", settings.name(), listed.id(),
+            log.debug(
+                    "source {}: run {} is not finished ({}); skipped",
+                    settings.name(),
+                    listed.id(),
                     RunStates.describe(listed));
             return false;
         }
         if (!settings.acceptedStatuses().contains(listed.status())) {
-            log.debug("source {}: run {} ended {}, not an accepted status; skipped", settings.name(), listed.id(),
+            log.debug(
+                    "source {}: run {} ended {}, not an accepted status; skipped",
+                    settings.name(),
+                    listed.id(),
                     RunStates.describe(listed));
             return false;
         }
         if (Boolean.FALSE.equals(listed.artifactsSaved())) {
-            log.warn("source {}: run {} saved no artifacts, so it has no manifest; trying the next run",
-                    settings.name(), listed.id());
+            log.warn(
+                    "source {}: run {} saved no artifacts, so it has no manifest; trying the next run",
+                    settings.name(),
+                    listed.id());
             return false;
         }
         return true;
@@ -58,25 +66,32 @@ final class UsableRuns {
         RunLocator.CloudRun located = locator(run);
         StepPlan plan = StepPlanner.plan(located.steps());
         if (!plan.hasManifestSource()) {
-            log.warn("source {}: no step of run {} ran a dbt command that writes a manifest; trying the next run",
-                    settings.name(), run.id());
+            log.warn(
+                    "source {}: no step of run {} ran a dbt command that writes a manifest; trying the next run",
+                    settings.name(),
+                    run.id());
             return Optional.empty();
         }
         if (!api.listsManifest(run.id())) {
-            log.warn("source {}: run {} lists no manifest.json among its artifacts; trying the next run",
-                    settings.name(), run.id());
+            log.warn(
+                    "source {}: run {} lists no manifest.json among its artifacts; trying the next run",
+                    settings.name(),
+                    run.id());
             return Optional.empty();
         }
         String location = "run " + run.id() + ", job " + run.jobDefinitionId() + ", steps " + plan.describe();
-        return Optional.of(new RunRef(settings.name(), Long.toString(run.id()), RunPages.finishedAt(run), location,
-                located));
+        return Optional.of(
+                new RunRef(settings.name(), Long.toString(run.id()), RunPages.finishedAt(run), location, located));
     }
 
     /** What fetching the run needs to know of it, so that it asks the API nothing again. */
     private static RunLocator.CloudRun locator(Wire.Run run) {
-        List<RunLocator.CloudStep> steps = run.runSteps() == null ? List.of() : run.runSteps().stream()
-                .map(step -> new RunLocator.CloudStep(step.index(), step.status(), step.name())).toList();
-        return new RunLocator.CloudRun(run.id(), run.jobDefinitionId(), steps, run.hasDocsGenerated(),
-                run.hasSourcesGenerated());
+        List<RunLocator.CloudStep> steps = run.runSteps() == null
+                ? List.of()
+                : run.runSteps().stream()
+                        .map(step -> new RunLocator.CloudStep(step.index(), step.status(), step.name()))
+                        .toList();
+        return new RunLocator.CloudRun(
+                run.id(), run.jobDefinitionId(), steps, run.hasDocsGenerated(), run.hasSourcesGenerated());
     }
 }

@@ -9,28 +9,22 @@ import java.util.List;
  */
 final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** {@code status} block of every envelope. */
-    record Status(Integer code, Boolean isSuccess, String userMessage, String developerMessage) {
-    }
+    record Status(Integer code, Boolean isSuccess, String userMessage, String developerMessage) {}
 
     /** {@code extra.pagination}: items in this page and all matches. */
-    record Pagination(Integer count, Integer totalCount) {
-    }
+    record Pagination(Integer count, Integer totalCount) {}
 
     /** {@code extra} of list responses (filters are echoed but not needed here). */
-    record Extra(String orderBy, Pagination pagination) {
-    }
+    record Extra(String orderBy, Pagination pagination) {}
 
     /** {@code GET /runs/} response. */
-    record RunList(Status status, List<Run> data, Extra extra) {
-    }
+    record RunList(Status status, List<Run> data, Extra extra) {}
 
     /** {@code GET /runs/{id}/} response. */
-    record RunEnvelope(Status status, Run data) {
-    }
+    record RunEnvelope(Status status, Run data) {}
 
     /** One run (timestamps as dbt Cloud writes them: {@code 2026-08-01 06:07:41.987654+00:00}). */
     record Run(
@@ -55,6 +49,5 @@ final class Wire {
     }
 
     /** One step of a run ({@code include_related=run_steps}); {@code index} is the artifact {@code step}. */
-    record RunStep(Integer index, Integer status, String name) {
-    }
+    record RunStep(Integer index, Integer status, String name) {}
 }

@@ -39,18 +39,20 @@ final class WorkFolders {
 
     Path create(long runId) {
         try {
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            boolean posix =
+                    FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
             Files.createDirectories(workDir);
             if (posix) {
                 Files.setPosixFilePermissions(workDir, OWNER_ONLY);
             }
             removeLeftovers();
             String prefix = "run-" + runId + "-";
-            return posix ? Files.createTempDirectory(workDir, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+            return posix
+                    ? Files.createTempDirectory(workDir, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                     : Files.createTempDirectory(workDir, prefix);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a private download folder for run " + runId
-                    + " in work-dir " + workDir, e);
+            throw new UncheckedIOException(
+                    "cannot create a private download folder for run " + runId + " in work-dir " + workDir, e);
         }
     }
 
@@ -59,12 +61,17 @@ final class WorkFolders {
      * {@code ..}, an absolute path, a NUL) is refused, so nothing is ever written outside the folder.
      */
     static Path fileIn(Path folder, String name) {
-        boolean plain = name != null && !name.isBlank() && !name.equals(".") && !name.equals("..")
-                && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+        boolean plain = name != null
+                && !name.isBlank()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
         Path file = plain ? folder.resolve(name).normalize() : null;
         if (file == null || !folder.normalize().equals(file.getParent())) {
-            throw new DbtCloudException("refusing artifact name '" + name + "': not a plain file name inside the"
-                    + " download folder");
+            throw new DbtCloudException(
+                    "refusing artifact name '" + name + "': not a plain file name inside the" + " download folder");
         }
         return file;
     }

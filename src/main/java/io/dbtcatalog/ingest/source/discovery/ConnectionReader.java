@@ -50,9 +50,11 @@ final class ConnectionReader {
             }
         }
         if (pages.nodes.size() != pages.total) {
-            throw failure(query, "announced totalCount " + pages.total + " but " + pages.nodes.size()
-                    + " node(s) were received over all pages; the ingestion stops rather than treat missing nodes"
-                    + " as deleted");
+            throw failure(
+                    query,
+                    "announced totalCount " + pages.total + " but " + pages.nodes.size()
+                            + " node(s) were received over all pages; the ingestion stops rather than treat missing nodes"
+                            + " as deleted");
         }
         return pages.nodes;
     }
@@ -71,15 +73,21 @@ final class ConnectionReader {
             throw failure(query, "answered errors: " + errors.describe(settings.environmentId()));
         }
         int smaller = Math.max(MIN_PAGE_SIZE, first / 2);
-        log.warn("source '{}': Discovery API refused a page of {} {} ({}); asking again with {}", settings.name(),
-                first, query.connection(), String.join("; ", errors.messages()), smaller);
+        log.warn(
+                "source '{}': Discovery API refused a page of {} {} ({}); asking again with {}",
+                settings.name(),
+                first,
+                query.connection(),
+                String.join("; ", errors.messages()),
+                smaller);
         pageSizes.put(query, smaller);
         return smaller;
     }
 
     /** Adds one page's nodes; true when another page follows. */
     private boolean addPage(DiscoveryQuery query, JsonNode answer, Pages pages) {
-        JsonNode connection = answer.path("data").path("environment").path("applied").path(query.connection());
+        JsonNode connection =
+                answer.path("data").path("environment").path("applied").path(query.connection());
         pages.total = checkTotal(query, connection, pages.total);
         for (JsonNode edge : connection.path("edges").values()) {
             Wire.AppliedNode node = mapper.treeToValue(edge.path("node"), Wire.AppliedNode.class);
@@ -113,15 +121,19 @@ final class ConnectionReader {
         }
         int pageTotal = connection.path("totalCount").intValue();
         if (total != null && total != pageTotal) {
-            throw failure(query, "totalCount changed from " + total + " to " + pageTotal + " between pages: the"
-                    + " environment changed while it was read; run the ingestion again");
+            throw failure(
+                    query,
+                    "totalCount changed from " + total + " to " + pageTotal + " between pages: the"
+                            + " environment changed while it was read; run the ingestion again");
         }
         return pageTotal;
     }
 
     private String nextCursor(DiscoveryQuery query, JsonNode pageInfo, String previous) {
         JsonNode cursor = pageInfo.path("endCursor");
-        if (!cursor.isString() || cursor.stringValue().isEmpty() || cursor.stringValue().equals(previous)) {
+        if (!cursor.isString()
+                || cursor.stringValue().isEmpty()
+                || cursor.stringValue().equals(previous)) {
             throw failure(query, "says hasNextPage but gives no new endCursor (" + cursor + ")");
         }
         return cursor.stringValue();

@@ -10,12 +10,7 @@ import java.net.URI;
  * and the rules. {@code toString()} never shows the token.
  */
 public record DiscoverySettings(
-        String name,
-        URI metadataUrl,
-        long environmentId,
-        String token,
-        int pageSize,
-        HttpSettings http) {
+        String name, URI metadataUrl, long environmentId, String token, int pageSize, HttpSettings http) {
 
     /** The largest page the Discovery API serves. */
     public static final int MAX_PAGE_SIZE = 500;

@@ -30,8 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DiscoverySource implements MetadataSource {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverySource.class);
-    private static final List<DiscoveryQuery> CONNECTIONS = List.of(DiscoveryQuery.MODELS, DiscoveryQuery.SOURCES,
-            DiscoveryQuery.SEEDS, DiscoveryQuery.SNAPSHOTS, DiscoveryQuery.TESTS, DiscoveryQuery.EXPOSURES);
+    private static final List<DiscoveryQuery> CONNECTIONS = List.of(
+            DiscoveryQuery.MODELS,
+            DiscoveryQuery.SOURCES,
+            DiscoveryQuery.SEEDS,
+            DiscoveryQuery.SNAPSHOTS,
+            DiscoveryQuery.TESTS,
+            DiscoveryQuery.EXPOSURES);
 
     private final DiscoverySettings settings;
     private final GraphQlTransport transport;
@@ -134,28 +139,42 @@ public final class DiscoverySource implements MetadataSource {
     /** Reads every applied resource list of {@code state}; warns when the state moved on meanwhile. */
     private CatalogSnapshot readApplied(RunRef run, EnvironmentState state) {
         Instant started = Instant.now();
-        log.info("source '{}': reading applied state {} of environment {}", name(), run.runKey(),
+        log.info(
+                "source '{}': reading applied state {} of environment {}",
+                name(),
+                run.runKey(),
                 settings.environmentId());
         Map<DiscoveryQuery, List<Wire.AppliedNode>> connections = new EnumMap<>(DiscoveryQuery.class);
         CONNECTIONS.forEach(query -> connections.put(query, reader.readAll(query)));
         CatalogSnapshot snapshot = SnapshotAssembler.assemble(run, state, connections);
         EnvironmentState after = readState();
         if (!state.equals(after)) {
-            log.warn("source '{}': environment {} changed while it was read ({} -> {}); every list was complete,"
-                    + " but nodes may come from either state", name(), settings.environmentId(),
-                    state.lastUpdatedAt(), after.lastUpdatedAt());
+            log.warn(
+                    "source '{}': environment {} changed while it was read ({} -> {}); every list was complete,"
+                            + " but nodes may come from either state",
+                    name(),
+                    settings.environmentId(),
+                    state.lastUpdatedAt(),
+                    after.lastUpdatedAt());
         }
-        log.info("source '{}': read {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results,"
-                + " {} freshness in {} ms", name(), snapshot.nodes().size(), snapshot.columns().size(),
-                snapshot.edges().size(), snapshot.tests().size(), snapshot.testResults().size(),
-                snapshot.runResults().size(), snapshot.freshness().size(),
+        log.info(
+                "source '{}': read {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results,"
+                        + " {} freshness in {} ms",
+                name(),
+                snapshot.nodes().size(),
+                snapshot.columns().size(),
+                snapshot.edges().size(),
+                snapshot.tests().size(),
+                snapshot.testResults().size(),
+                snapshot.runResults().size(),
+                snapshot.freshness().size(),
                 Duration.between(started, Instant.now()).toMillis());
         return snapshot;
     }
 
     private EnvironmentState readState() {
-        JsonNode answer = transport.post(DiscoveryQuery.ENVIRONMENT.text(),
-                Map.of("environmentId", settings.environmentId()));
+        JsonNode answer =
+                transport.post(DiscoveryQuery.ENVIRONMENT.text(), Map.of("environmentId", settings.environmentId()));
         GraphQlErrors errors = GraphQlErrors.of(answer);
         if (!errors.isEmpty()) {
             throw new DiscoveryException("source '" + name() + "': Discovery API query "
@@ -164,14 +183,17 @@ public final class DiscoverySource implements MetadataSource {
         }
         JsonNode environment = answer.path("data").path("environment");
         if (!environment.isObject()) {
-            throw new DiscoveryException("source '" + name() + "': Discovery API answered no environment "
-                    + settings.environmentId());
+            throw new DiscoveryException(
+                    "source '" + name() + "': Discovery API answered no environment " + settings.environmentId());
         }
         return EnvironmentState.of(environment);
     }
 
     private RunRef runOf(EnvironmentState state) {
-        return new RunRef(name(), state.runKey(settings.environmentId()), state.lastUpdatedAt(),
+        return new RunRef(
+                name(),
+                state.runKey(settings.environmentId()),
+                state.lastUpdatedAt(),
                 settings.metadataUrl() + " environment " + settings.environmentId(),
                 new RunLocator.EnvironmentState(settings.environmentId(), state.lastUpdatedAt()));
     }

@@ -37,12 +37,15 @@ record GraphQlErrors(List<String> messages, List<String> codes) {
     }
 
     boolean pageTooLarge() {
-        return messages.stream().anyMatch(m -> PAGE_TOO_LARGE.matcher(m.toLowerCase(Locale.ROOT)).find());
+        return messages.stream()
+                .anyMatch(
+                        m -> PAGE_TOO_LARGE.matcher(m.toLowerCase(Locale.ROOT)).find());
     }
 
     boolean unauthorized() {
         return codes.stream().anyMatch(UNAUTHORIZED::contains)
-                || messages.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).matches(".*\\b(unauthori[sz]ed|forbidden)\\b.*"));
+                || messages.stream()
+                        .anyMatch(m -> m.toLowerCase(Locale.ROOT).matches(".*\\b(unauthori[sz]ed|forbidden)\\b.*"));
     }
 
     boolean validation() {

@@ -21,8 +21,7 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class NodeMapper {
 
-    private NodeMapper() {
-    }
+    private NodeMapper() {}
 
     static CatalogNode node(Wire.AppliedNode node) {
         JsonNode config = config(node);
@@ -69,8 +68,15 @@ final class NodeMapper {
             List<String> tags = column.tags() == null ? List.of() : column.tags();
             String meta = JsonValues.objectJson(column.meta());
             boolean documented = description != null || !tags.isEmpty() || !"{}".equals(meta);
-            columns.add(new CatalogColumn(id, column.name(), nonBlank(column.type()), column.index(),
-                    description != null ? description : nonBlank(column.comment()), tags, meta, documented,
+            columns.add(new CatalogColumn(
+                    id,
+                    column.name(),
+                    nonBlank(column.type()),
+                    column.index(),
+                    description != null ? description : nonBlank(column.comment()),
+                    tags,
+                    meta,
+                    documented,
                     true));
         }
         return columns;

@@ -20,8 +20,7 @@ final class ResultMapper {
 
     static final String RUN_KEY_PREFIX = "dbt-cloud-run-";
 
-    private ResultMapper() {
-    }
+    private ResultMapper() {}
 
     /** The history key of results produced by dbt Cloud run {@code runId}. */
     static String invocationOf(Long runId) {
@@ -35,34 +34,54 @@ final class ResultMapper {
 
     static RunResult runResult(Wire.AppliedNode node) {
         Wire.Execution execution = node.executionInfo();
-        return new RunResult(NodeId.of(node.uniqueId()), invocationOf(execution.lastRunId()),
-                execution.lastRunStatus(), nonBlank(execution.lastRunError()), execution.executionTime(),
+        return new RunResult(
+                NodeId.of(node.uniqueId()),
+                invocationOf(execution.lastRunId()),
+                execution.lastRunStatus(),
+                nonBlank(execution.lastRunError()),
+                execution.executionTime(),
                 Timestamps.parseUnlessNever(execution.executeStartedAt()),
-                Timestamps.parseUnlessNever(execution.executeCompletedAt()), null, execution.lastRunId());
+                Timestamps.parseUnlessNever(execution.executeCompletedAt()),
+                null,
+                execution.lastRunId());
     }
 
     static TestResult testResult(Wire.AppliedNode node) {
         Wire.Execution execution = node.executionInfo();
-        return new TestResult(NodeId.of(node.uniqueId()), invocationOf(execution.lastRunId()),
-                execution.lastRunStatus(), execution.lastRunFailures(), nonBlank(execution.lastRunError()),
-                execution.executionTime(), Timestamps.parseUnlessNever(execution.executeStartedAt()),
-                Timestamps.parseUnlessNever(execution.executeCompletedAt()), execution.lastRunId());
+        return new TestResult(
+                NodeId.of(node.uniqueId()),
+                invocationOf(execution.lastRunId()),
+                execution.lastRunStatus(),
+                execution.lastRunFailures(),
+                nonBlank(execution.lastRunError()),
+                execution.executionTime(),
+                Timestamps.parseUnlessNever(execution.executeStartedAt()),
+                Timestamps.parseUnlessNever(execution.executeCompletedAt()),
+                execution.lastRunId());
     }
 
     /** Whether the source's freshness was checked by a known run and has a verdict. */
     static boolean checked(Wire.Freshness freshness) {
-        return freshness != null && Boolean.TRUE.equals(freshness.freshnessChecked())
-                && nonBlank(freshness.freshnessStatus()) != null && freshness.freshnessRunId() != null;
+        return freshness != null
+                && Boolean.TRUE.equals(freshness.freshnessChecked())
+                && nonBlank(freshness.freshnessStatus()) != null
+                && freshness.freshnessRunId() != null;
     }
 
     /** The API spells the verdict as an enum ({@code Pass}); dbt's artifacts spell it lower-case ({@code pass}). */
     static SourceFreshness freshness(Wire.AppliedNode node) {
         Wire.Freshness freshness = node.freshness();
-        return new SourceFreshness(NodeId.of(node.uniqueId()), invocationOf(freshness.freshnessRunId()),
+        return new SourceFreshness(
+                NodeId.of(node.uniqueId()),
+                invocationOf(freshness.freshnessRunId()),
                 freshness.freshnessStatus().toLowerCase(Locale.ROOT),
                 Timestamps.parseUnlessNever(freshness.maxLoadedAt()),
-                Timestamps.parseUnlessNever(freshness.snapshottedAt()), freshness.maxLoadedAtTimeAgoInS(),
-                criteriaJson(freshness.criteria()), null, null, freshness.freshnessRunId());
+                Timestamps.parseUnlessNever(freshness.snapshottedAt()),
+                freshness.maxLoadedAtTimeAgoInS(),
+                criteriaJson(freshness.criteria()),
+                null,
+                null,
+                freshness.freshnessRunId());
     }
 
     /** The criteria in the artifacts' spelling: {@code {"warn_after":{"count":…,"period":…},"error_after":…}}. */

@@ -45,8 +45,8 @@ final class SnapshotAssembler {
     private int duplicates;
     private int unkeyed;
 
-    static CatalogSnapshot assemble(RunRef run, EnvironmentState state,
-            Map<DiscoveryQuery, List<Wire.AppliedNode>> connections) {
+    static CatalogSnapshot assemble(
+            RunRef run, EnvironmentState state, Map<DiscoveryQuery, List<Wire.AppliedNode>> connections) {
         SnapshotAssembler assembler = new SnapshotAssembler();
         connections.forEach((query, list) -> list.forEach(node -> assembler.add(query, node)));
         return assembler.finish(run, state);
@@ -85,7 +85,8 @@ final class SnapshotAssembler {
     private void addFreshness(Wire.AppliedNode node) {
         if (ResultMapper.checked(node.freshness())) {
             freshness.add(ResultMapper.freshness(node));
-        } else if (node.freshness() != null && Boolean.TRUE.equals(node.freshness().freshnessChecked())) {
+        } else if (node.freshness() != null
+                && Boolean.TRUE.equals(node.freshness().freshnessChecked())) {
             unkeyed++;
         }
     }
@@ -109,14 +110,21 @@ final class SnapshotAssembler {
             warnings.add(duplicates + " node id(s) were answered by more than one resource list; the first kept");
         }
         warnings.forEach(warning -> log.warn("{}: {}", run.sourceName(), warning));
-        return new CatalogSnapshot(run, info(state), nodes, columns, edges, tests, testResults, runResults, freshness, true,
-                warnings);
+        return new CatalogSnapshot(
+                run, info(state), nodes, columns, edges, tests, testResults, runResults, freshness, true, warnings);
     }
 
     /** What the environment's state says about the dbt project behind it. */
     static SnapshotInfo info(EnvironmentState state) {
-        return new SnapshotInfo(state.projectName(), projectId(state.projectName()), null, state.adapterType(), null,
-                null, state.lastUpdatedAt(), null);
+        return new SnapshotInfo(
+                state.projectName(),
+                projectId(state.projectName()),
+                null,
+                state.adapterType(),
+                null,
+                null,
+                state.lastUpdatedAt(),
+                null);
     }
 
     /** dbt's {@code project_id} is the MD5 of the project name, so both sources report the same id. */

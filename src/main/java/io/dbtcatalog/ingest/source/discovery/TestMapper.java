@@ -19,26 +19,35 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class TestMapper {
 
-    private TestMapper() {
-    }
+    private TestMapper() {}
 
     static TestDefinition definition(Wire.AppliedNode node) {
         NodeId id = NodeId.of(node.uniqueId());
         TestKind kind = kind(node);
         if (kind == TestKind.UNIT) {
             String model = nonBlank(node.testedNodeUniqueId());
-            return new TestDefinition(id, nonBlank(node.name()), TestKind.UNIT,
-                    model == null ? null : NodeId.of(model), null, null, "{}");
+            return new TestDefinition(
+                    id,
+                    nonBlank(node.name()),
+                    TestKind.UNIT,
+                    model == null ? null : NodeId.of(model),
+                    null,
+                    null,
+                    "{}");
         }
         Wire.TestMetadata metadata = kind == TestKind.GENERIC ? node.testMetadata() : null;
         JsonNode kwargs = metadata == null || JsonValues.object(metadata.kwargs()) == null
-                ? MissingNode.getInstance() : metadata.kwargs();
+                ? MissingNode.getInstance()
+                : metadata.kwargs();
         return new TestDefinition(
                 id,
-                metadata == null ? nonBlank(node.name())
+                metadata == null
+                        ? nonBlank(node.name())
                         : TestTargets.genericTestName(nonBlank(metadata.namespace()), nonBlank(metadata.name())),
                 kind,
-                TestTargets.attachedNode(nonBlank(node.testedNodeUniqueId()), NodeMapper.parentIds(node),
+                TestTargets.attachedNode(
+                        nonBlank(node.testedNodeUniqueId()),
+                        NodeMapper.parentIds(node),
                         nonBlank(kwargs.path("model"))),
                 NodeMapper.first(node.columnName(), nonBlank(kwargs.path("column_name"))),
                 nonBlank(NodeMapper.config(node).path("severity")),
@@ -56,7 +65,8 @@ final class TestMapper {
         if (type.equals("SINGULAR_DATA_TEST")) {
             return TestKind.SINGULAR;
         }
-        boolean hasMetadata = node.testMetadata() != null && nonBlank(node.testMetadata().name()) != null;
+        boolean hasMetadata =
+                node.testMetadata() != null && nonBlank(node.testMetadata().name()) != null;
         return hasMetadata ? TestKind.GENERIC : TestKind.SINGULAR;
     }
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** One node of {@code applied.models / sources / seeds / snapshots / tests / exposures}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -57,44 +56,54 @@ final class Wire {
 
     /** A nested node of {@code parents}: only its id and type are read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Parent(String uniqueId, String resourceType) {
-    }
+    record Parent(String uniqueId, String resourceType) {}
 
     /** The warehouse catalog entry of a node; {@code columns} is null when no catalog was generated. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Catalog(List<Column> columns) {
-    }
+    record Catalog(List<Column> columns) {}
 
     /** One catalog column: warehouse name, type, position and comment, with dbt's description, tags and meta. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Column(String name, String type, Integer index, String description, String comment, List<String> tags,
-            JsonNode meta) {
-    }
+    record Column(
+            String name,
+            String type,
+            Integer index,
+            String description,
+            String comment,
+            List<String> tags,
+            JsonNode meta) {}
 
     /** The latest execution of a model, seed, snapshot or test ({@code lastRunFailures} for tests only). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Execution(Long lastRunId, String lastRunStatus, String lastRunError, Long lastRunFailures,
-            Double executionTime, String executeStartedAt, String executeCompletedAt) {
-    }
+    record Execution(
+            Long lastRunId,
+            String lastRunStatus,
+            String lastRunError,
+            Long lastRunFailures,
+            Double executionTime,
+            String executeStartedAt,
+            String executeCompletedAt) {}
 
     /** The latest freshness check of a source. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Freshness(String freshnessStatus, Boolean freshnessChecked, String maxLoadedAt,
-            Double maxLoadedAtTimeAgoInS, String snapshottedAt, Long freshnessRunId, Criteria criteria) {
-    }
+    record Freshness(
+            String freshnessStatus,
+            Boolean freshnessChecked,
+            String maxLoadedAt,
+            Double maxLoadedAtTimeAgoInS,
+            String snapshottedAt,
+            Long freshnessRunId,
+            Criteria criteria) {}
 
     /** A source's freshness criteria. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Criteria(Criterion warnAfter, Criterion errorAfter) {
-    }
+    record Criteria(Criterion warnAfter, Criterion errorAfter) {}
 
     /** One threshold ({@code count} {@code period}s). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Criterion(Integer count, String period) {
-    }
+    record Criterion(Integer count, String period) {}
 
     /** What a generic test is: its macro name and namespace and the keyword arguments it was called with. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TestMetadata(String name, String namespace, JsonNode kwargs) {
-    }
+    record TestMetadata(String name, String namespace, JsonNode kwargs) {}
 }

@@ -42,7 +42,8 @@ public final class ApiClient {
 
     /** GETs {@code url} and hands the successful response to {@code handler}, retrying as described above. */
     public <T> T get(HttpUrl url, String accept, ResponseHandler<T> handler) {
-        return execute(new Request.Builder().url(url).header("Accept", accept).get().build(), handler);
+        return execute(
+                new Request.Builder().url(url).header("Accept", accept).get().build(), handler);
     }
 
     /**
@@ -50,7 +51,13 @@ public final class ApiClient {
      * GraphQL queries, since a retried POST is sent again.
      */
     public <T> T post(HttpUrl url, RequestBody body, String accept, ResponseHandler<T> handler) {
-        return execute(new Request.Builder().url(url).header("Accept", accept).post(body).build(), handler);
+        return execute(
+                new Request.Builder()
+                        .url(url)
+                        .header("Accept", accept)
+                        .post(body)
+                        .build(),
+                handler);
     }
 
     private <T> T execute(Request request, ResponseHandler<T> handler) {
@@ -62,16 +69,27 @@ public final class ApiClient {
             }
             Duration wait = outcome.serverWait() != null ? outcome.serverWait() : policy.backoff(attempt);
             if (attempt >= settings.maxAttempts()) {
-                throw errors.exhausted(request, outcome, attempt, "no attempts left (max-attempts "
-                        + settings.maxAttempts() + ")");
+                throw errors.exhausted(
+                        request, outcome, attempt, "no attempts left (max-attempts " + settings.maxAttempts() + ")");
             }
             if (timing.clock().instant().plus(wait).isAfter(deadline)) {
-                throw errors.exhausted(request, outcome, attempt, "waiting " + wait.toMillis()
-                        + " ms more would pass the retry deadline of " + settings.retryDeadline());
+                throw errors.exhausted(
+                        request,
+                        outcome,
+                        attempt,
+                        "waiting " + wait.toMillis() + " ms more would pass the retry deadline of "
+                                + settings.retryDeadline());
             }
-            log.debug("{} {} attempt {} failed ({}); retrying in {} ms", request.method(),
-                    request.url().encodedPath(), attempt, outcome.describe(), wait.toMillis());
-            retries.retrying(request.method(), request.url().host(),
+            log.debug(
+                    "{} {} attempt {} failed ({}); retrying in {} ms",
+                    request.method(),
+                    request.url().encodedPath(),
+                    attempt,
+                    outcome.describe(),
+                    wait.toMillis());
+            retries.retrying(
+                    request.method(),
+                    request.url().host(),
                     outcome.error() != null ? "io" : Integer.toString(outcome.status()));
             sleep(request, wait);
         }
@@ -85,7 +103,8 @@ public final class ApiClient {
             if (!RetryPolicy.isRetryable(response.code())) {
                 throw errors.failed(request, response);
             }
-            Duration serverWait = RetryPolicy.retryAfter(response.header("Retry-After"), timing.clock().instant());
+            Duration serverWait = RetryPolicy.retryAfter(
+                    response.header("Retry-After"), timing.clock().instant());
             return Outcome.retry(response.code(), serverWait, errors.bodyExcerpt(response), null);
         } catch (JacksonIOException e) {
             return ioFailure(request, e.getCause() != null ? e.getCause() : new IOException(e));
@@ -98,8 +117,12 @@ public final class ApiClient {
 
     private <T> Outcome<T> ioFailure(Request request, IOException e) {
         if (Thread.currentThread().isInterrupted()) {
-            throw new DbtApiException(DbtApiException.NO_RESPONSE, request.method(), request.url().encodedPath(),
-                    request.method() + " " + request.url().encodedPath() + " was interrupted", e);
+            throw new DbtApiException(
+                    DbtApiException.NO_RESPONSE,
+                    request.method(),
+                    request.url().encodedPath(),
+                    request.method() + " " + request.url().encodedPath() + " was interrupted",
+                    e);
         }
         return Outcome.retry(DbtApiException.NO_RESPONSE, null, null, e);
     }
@@ -109,8 +132,13 @@ public final class ApiClient {
             timing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DbtApiException(DbtApiException.NO_RESPONSE, request.method(), request.url().encodedPath(),
-                    "interrupted while waiting to retry " + request.method() + " " + request.url().encodedPath(), e);
+            throw new DbtApiException(
+                    DbtApiException.NO_RESPONSE,
+                    request.method(),
+                    request.url().encodedPath(),
+                    "interrupted while waiting to retry " + request.method() + " "
+                            + request.url().encodedPath(),
+                    e);
         }
     }
 

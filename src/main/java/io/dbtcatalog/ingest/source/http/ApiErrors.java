@@ -29,8 +29,8 @@ final class ApiErrors {
         String body = bodyExcerpt(response);
         String message = request.method() + " " + request.url().encodedPath() + " answered HTTP " + response.code()
                 + (body.isEmpty() ? "" : " (" + body + ")") + hint(response.code());
-        return new DbtApiException(response.code(), request.method(), request.url().encodedPath(),
-                token.redact(message));
+        return new DbtApiException(
+                response.code(), request.method(), request.url().encodedPath(), token.redact(message));
     }
 
     DbtApiException exhausted(Request request, ApiClient.Outcome<?> last, int attempts, String why) {
@@ -38,18 +38,19 @@ final class ApiErrors {
         String what = last.error() != null
                 ? "got no HTTP response (" + describe(last.error()) + "); check base-url and network access to "
                         + request.url().host()
-                : "answered HTTP " + last.status() + (last.body() == null || last.body().isEmpty() ? ""
-                        : " (" + last.body() + ")");
-        String message = request.method() + " " + path + " " + what + " on attempt " + attempts + "; giving up: "
-                + why;
+                : "answered HTTP " + last.status()
+                        + (last.body() == null || last.body().isEmpty() ? "" : " (" + last.body() + ")");
+        String message = request.method() + " " + path + " " + what + " on attempt " + attempts + "; giving up: " + why;
         return new DbtApiException(last.status(), request.method(), path, token.redact(message), last.error());
     }
 
     /** Names a transport failure; every kind of time-out reads as "timeout", whatever words the JDK chose. */
     static String describe(IOException error) {
         boolean timedOut = error instanceof SocketTimeoutException
-                || error instanceof InterruptedIOException && String.valueOf(error.getMessage()).contains("time");
-        String detail = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+                || error instanceof InterruptedIOException
+                        && String.valueOf(error.getMessage()).contains("time");
+        String detail =
+                error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
         return timedOut ? "timeout, " + detail : detail;
     }
 
@@ -87,7 +88,8 @@ final class ApiErrors {
         StringBuilder messages = new StringBuilder();
         for (JsonNode error : errors.values()) {
             if (error.path("message").isString()) {
-                messages.append(messages.isEmpty() ? "" : "; ").append(error.path("message").stringValue());
+                messages.append(messages.isEmpty() ? "" : "; ")
+                        .append(error.path("message").stringValue());
             }
         }
         return messages.isEmpty() ? null : messages.toString();
@@ -95,15 +97,18 @@ final class ApiErrors {
 
     static String hint(int status) {
         return switch (status) {
-            case 401 -> ": the token was refused. Check that it is a valid service token or personal access token"
-                    + " of this account, and that base-url is the account's own access URL (cloud.getdbt.com,"
-                    + " emea.dbt.com, au.dbt.com or a cell host such as ACCOUNT_PREFIX.us1.dbt.com): a token used on"
-                    + " another region or cell is answered with 401";
-            case 403 -> ": the token is valid but lacks permission. Give it read access to jobs, runs and"
-                    + " artifacts (e.g. a service token with the Job Viewer or Read-Only permission set)";
-            case 404 -> ": not found. Check account-id and the project, job or run id, and that the token may see"
-                    + " them (dbt Cloud answers 404 for objects hidden by permissions and for accounts of another"
-                    + " region)";
+            case 401 ->
+                ": the token was refused. Check that it is a valid service token or personal access token"
+                        + " of this account, and that base-url is the account's own access URL (cloud.getdbt.com,"
+                        + " emea.dbt.com, au.dbt.com or a cell host such as ACCOUNT_PREFIX.us1.dbt.com): a token used on"
+                        + " another region or cell is answered with 401";
+            case 403 ->
+                ": the token is valid but lacks permission. Give it read access to jobs, runs and"
+                        + " artifacts (e.g. a service token with the Job Viewer or Read-Only permission set)";
+            case 404 ->
+                ": not found. Check account-id and the project, job or run id, and that the token may see"
+                        + " them (dbt Cloud answers 404 for objects hidden by permissions and for accounts of another"
+                        + " region)";
             default -> "";
         };
     }

@@ -19,7 +19,10 @@ final class AuthInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        return chain.proceed(chain.request().newBuilder().header("Authorization", token.headerValue("Token")).build());
+        return chain.proceed(chain.request()
+                .newBuilder()
+                .header("Authorization", token.headerValue("Token"))
+                .build());
     }
 
     @Override

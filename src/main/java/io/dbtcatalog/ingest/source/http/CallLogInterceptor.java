@@ -23,11 +23,19 @@ final class CallLogInterceptor implements Interceptor {
         long started = System.nanoTime();
         try {
             Response response = chain.proceed(request);
-            log.debug("{} {} -> {} in {} ms", request.method(), pathAndQuery(request.url()), response.code(),
+            log.debug(
+                    "{} {} -> {} in {} ms",
+                    request.method(),
+                    pathAndQuery(request.url()),
+                    response.code(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return response;
         } catch (IOException e) {
-            log.debug("{} {} -> {} after {} ms", request.method(), pathAndQuery(request.url()), e.toString(),
+            log.debug(
+                    "{} {} -> {} after {} ms",
+                    request.method(),
+                    pathAndQuery(request.url()),
+                    e.toString(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             throw e;
         }

@@ -10,7 +10,7 @@ package io.dbtcatalog.ingest.source.http;
 public interface RetryListener {
 
     /** Ignores every retry. */
-    RetryListener NONE = (method, host, reason) -> { };
+    RetryListener NONE = (method, host, reason) -> {};
 
     void retrying(String method, String host, String reason);
 }

@@ -32,7 +32,8 @@ public final class LocalFolderSource implements MetadataSource {
     /** The source's target folder plus, when configured, its history folder. */
     public LocalFolderSource(LocalSettings settings, ArtifactSnapshotReader reader) {
         this.name = Objects.requireNonNull(settings.name(), "name");
-        this.folder = Objects.requireNonNull(settings.path(), "path").toAbsolutePath().normalize();
+        this.folder =
+                Objects.requireNonNull(settings.path(), "path").toAbsolutePath().normalize();
         this.history = settings.historyPath() == null ? null : new RunHistoryFolder(settings.historyPath());
         this.reader = Objects.requireNonNull(reader, "reader");
     }
@@ -55,8 +56,11 @@ public final class LocalFolderSource implements MetadataSource {
         }
         if (selector instanceof RunSelector.Single single) {
             List<Path> folders = history == null ? List.of(folder) : allFolders();
-            return folders.stream().map(this::runIn).filter(run -> run.runKey().equals(single.runKey()))
-                    .limit(1).toList();
+            return folders.stream()
+                    .map(this::runIn)
+                    .filter(run -> run.runKey().equals(single.runKey()))
+                    .limit(1)
+                    .toList();
         }
         if (history == null) {
             throw new UnsupportedOperationException("source '" + name + "' (local folder " + folder
@@ -75,8 +79,10 @@ public final class LocalFolderSource implements MetadataSource {
         Path runFolder = located.path();
         RunRef current = runIn(runFolder);
         if (!current.runKey().equals(run.runKey())) {
-            throw new ArtifactException(runFolder, "the artifacts changed since run " + run.runKey()
-                    + " was listed; the folder now holds run " + current.runKey());
+            throw new ArtifactException(
+                    runFolder,
+                    "the artifacts changed since run " + run.runKey() + " was listed; the folder now holds run "
+                            + current.runKey());
         }
         return new ArtifactInput(reader, ArtifactFiles.inFolder(runFolder), run);
     }
@@ -112,7 +118,7 @@ public final class LocalFolderSource implements MetadataSource {
         if (manifest.generatedAt() != null) {
             return "generated-" + manifest.generatedAt();
         }
-        throw new ArtifactException(manifest.file(), "names neither an invocation id nor a generation time;"
-                + " it cannot identify a run");
+        throw new ArtifactException(
+                manifest.file(), "names neither an invocation id nor a generation time;" + " it cannot identify a run");
     }
 }

@@ -66,7 +66,9 @@ final class RunHistoryFolder {
             return ordered.subList(Math.max(0, ordered.size() - last.count()), ordered.size());
         }
         if (selector instanceof RunSelector.Window window) {
-            return ordered.stream().filter(run -> inWindow(run.finishedAt(), window)).toList();
+            return ordered.stream()
+                    .filter(run -> inWindow(run.finishedAt(), window))
+                    .toList();
         }
         throw new IllegalArgumentException("not a backfill selector: " + selector);
     }

@@ -17,11 +17,11 @@ public final class JsonValues {
 
     /** The JSON text of an empty object, shared by every resource and column without meta. */
     public static final String EMPTY_OBJECT = "{}";
+
     private static final Pattern WHOLE = Pattern.compile("-?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     public static boolean present(JsonNode node) {
         return node != null && !node.isMissingNode() && !node.isNull();

@@ -17,8 +17,7 @@ public final class TestTargets {
     private static final Pattern SOURCE =
             Pattern.compile("\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]");
 
-    private TestTargets() {
-    }
+    private TestTargets() {}
 
     /** {@code namespace.name} for package tests ({@code dbt_utils.unique_combination}), else the name. */
     public static String genericTestName(String namespace, String name) {

@@ -18,11 +18,12 @@ public final class Timestamps {
 
     /** Placeholder dbt's Discovery API has used for "never loaded" instead of null. */
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
-    private static final int[] SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-            1_000_000_000};
 
-    private Timestamps() {
-    }
+    private static final int[] SCALE = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+    };
+
+    private Timestamps() {}
 
     /** The instant a dbt timestamp names, or {@code null} when it is absent or unparseable. */
     public static Instant parse(String text) {
@@ -53,8 +54,12 @@ public final class Timestamps {
      * to the general parsers).
      */
     static Instant common(String s) {
-        if (s.length() < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (s.length() < 19
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -70,8 +75,11 @@ public final class Timestamps {
         }
         int nanos = fractionDigits > 0 ? digits(s, 20, fractionDigits) * SCALE[9 - fractionDigits] : 0;
         int offset = offsetSeconds(s, end);
-        if ((year | month | day | hour | minute | second) < 0 || offset == Integer.MIN_VALUE || hour > 23
-                || minute > 59 || second > 59) {
+        if ((year | month | day | hour | minute | second) < 0
+                || offset == Integer.MIN_VALUE
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         try {

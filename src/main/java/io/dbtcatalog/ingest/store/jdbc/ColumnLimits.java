@@ -57,7 +57,8 @@ public final class ColumnLimits {
 
     /** A checker for rows of {@code table} whose values arrive in the order of {@code columns}. */
     public LengthCheck checker(String projectKey, String table, List<String> columns) {
-        int[] limits = columns.stream().mapToInt(column -> maxLength(table, column)).toArray();
+        int[] limits =
+                columns.stream().mapToInt(column -> maxLength(table, column)).toArray();
         return new LengthCheck(projectKey, table, columns, limits, dialect);
     }
 }

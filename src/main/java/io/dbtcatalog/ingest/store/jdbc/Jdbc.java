@@ -17,8 +17,7 @@ import org.springframework.jdbc.datasource.SmartDataSource;
  */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** A client whose statements run on {@code connection}. */
     public static JdbcClient client(Connection connection) {

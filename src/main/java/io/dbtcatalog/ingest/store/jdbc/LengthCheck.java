@@ -38,9 +38,12 @@ public final class LengthCheck implements RowSink {
     public LengthCheck text(String value) {
         int limit = limits[index];
         if (value != null && value.length() > limit && dialect.length(value) > limit) {
-            throw new StoreException(projectKey, table, "the value of column " + columns.get(index) + " for "
-                    + row + " is " + dialect.length(value) + " characters long, more than the " + limit
-                    + " the column allows");
+            throw new StoreException(
+                    projectKey,
+                    table,
+                    "the value of column " + columns.get(index) + " for "
+                            + row + " is " + dialect.length(value) + " characters long, more than the " + limit
+                            + " the column allows");
         }
         return skip();
     }

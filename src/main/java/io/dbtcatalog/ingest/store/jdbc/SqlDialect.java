@@ -79,7 +79,8 @@ public enum SqlDialect {
     /** True when {@code e} says a lock wait ran out of time (someone else holds the lock). */
     public boolean isLockTimeout(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (this == POSTGRESQL ? PG_LOCK_NOT_AVAILABLE.equals(s.getSQLState())
+            if (this == POSTGRESQL
+                    ? PG_LOCK_NOT_AVAILABLE.equals(s.getSQLState())
                     : s.getErrorCode() == H2_LOCK_TIMEOUT) {
                 return true;
             }

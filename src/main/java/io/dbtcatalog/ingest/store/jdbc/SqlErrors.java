@@ -6,8 +6,7 @@ import org.springframework.dao.DataAccessException;
 /** How the store reports a failed statement: the driver's own message, whichever way the statement was run. */
 public final class SqlErrors {
 
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     /** The driver's message plus the chained one (PostgreSQL puts the real cause of a failed batch there). */
     public static String describe(SQLException e) {

@@ -34,10 +34,26 @@ public final class IngestionLedger {
     public static final String RUN_SELECTION = "(run selection)";
 
     /** The columns {@link #INSERT} writes, in the order {@link Entry#bind} feeds them (checked by a test). */
-    static final List<String> COLUMNS = List.of("project_key", "source_kind", "run_key", "dbt_run_id",
-            "dbt_job_id", "location", "invocation_id", "generated_at", "dbt_version", "manifest_schema_version",
-            "results_command", "started_at", "finished_at", "status", "snapshot_complete", "state_applied", "message",
-            "artifact_digest", "run_finished_at");
+    static final List<String> COLUMNS = List.of(
+            "project_key",
+            "source_kind",
+            "run_key",
+            "dbt_run_id",
+            "dbt_job_id",
+            "location",
+            "invocation_id",
+            "generated_at",
+            "dbt_version",
+            "manifest_schema_version",
+            "results_command",
+            "started_at",
+            "finished_at",
+            "status",
+            "snapshot_complete",
+            "state_applied",
+            "message",
+            "artifact_digest",
+            "run_finished_at");
 
     static final String INSERT = """
             INSERT INTO ingestion_run (project_key, source_kind, run_key, dbt_run_id, dbt_job_id, location,
@@ -68,17 +84,39 @@ public final class IngestionLedger {
     private static final ResultSetExtractor<Boolean> ANY_ROW = ResultSet::next;
 
     /** The values of one ledger row, in the order of its insert; {@code run} is null for a listing failure. */
-    public record Entry(ProjectRef project, RunRef run, SnapshotInfo info, Instant startedAt, Instant finishedAt,
-            String status, Boolean complete, boolean stateApplied, String message, String artifactDigest) {
+    public record Entry(
+            ProjectRef project,
+            RunRef run,
+            SnapshotInfo info,
+            Instant startedAt,
+            Instant finishedAt,
+            String status,
+            Boolean complete,
+            boolean stateApplied,
+            String message,
+            String artifactDigest) {
 
         void bind(RowSink sink) {
             SnapshotInfo i = info == null ? new SnapshotInfo(null, null, null, null, null, null, null, null) : info;
             Long jobId = run != null && run.dbtJobId() != null ? run.dbtJobId() : project.dbtCloudJobId();
-            sink.text(project.projectKey()).text(project.sourceKind()).text(runKey())
-                    .bigint(run == null ? null : run.dbtRunId()).bigint(jobId).text(run == null ? null : run.location())
-                    .text(i.invocationId()).time(i.generatedAt()).text(i.dbtVersion())
-                    .text(i.manifestSchemaVersion()).text(i.resultsCommand()).time(startedAt).time(finishedAt)
-                    .text(status).bool(complete).bool(stateApplied).text(message).text(artifactDigest)
+            sink.text(project.projectKey())
+                    .text(project.sourceKind())
+                    .text(runKey())
+                    .bigint(run == null ? null : run.dbtRunId())
+                    .bigint(jobId)
+                    .text(run == null ? null : run.location())
+                    .text(i.invocationId())
+                    .time(i.generatedAt())
+                    .text(i.dbtVersion())
+                    .text(i.manifestSchemaVersion())
+                    .text(i.resultsCommand())
+                    .time(startedAt)
+                    .time(finishedAt)
+                    .text(status)
+                    .bool(complete)
+                    .bool(stateApplied)
+                    .text(message)
+                    .text(artifactDigest)
                     .time(run == null ? null : run.finishedAt());
         }
 
@@ -114,22 +152,31 @@ public final class IngestionLedger {
     public void finish(long id, PublishResult result, Instant finishedAt) {
         SqlParams params = new SqlParams().time(finishedAt);
         for (ChangeCounts counts : List.of(result.nodes(), result.columns(), result.edges(), result.tests())) {
-            params.integer(counts.added()).integer(counts.updated()).integer(counts.deleted())
+            params.integer(counts.added())
+                    .integer(counts.updated())
+                    .integer(counts.deleted())
                     .integer(counts.unchanged());
         }
-        params.integer(result.testResultsAdded()).integer(result.runResultsAdded())
-                .integer(result.freshnessAdded()).bigint(result.rowsWritten()).bigint(id);
+        params.integer(result.testResultsAdded())
+                .integer(result.runResultsAdded())
+                .integer(result.freshnessAdded())
+                .bigint(result.rowsWritten())
+                .bigint(id);
         jdbc.sql(FINISH).params(params.values()).update();
     }
 
     /** When the newest run the ledger holds as SUCCEEDED finished; empty when none is known. */
     public Optional<Instant> newestRunFinishedAt(String projectKey) {
-        return jdbc.sql(NEWEST_RUN_FINISHED).params(new SqlParams().text(projectKey).values())
-                .query((rs, row) -> Optional.ofNullable(Jdbc.instant(rs, 1))).single();
+        return jdbc.sql(NEWEST_RUN_FINISHED)
+                .params(new SqlParams().text(projectKey).values())
+                .query((rs, row) -> Optional.ofNullable(Jdbc.instant(rs, 1)))
+                .single();
     }
 
     /** True when the ledger holds a SUCCEEDED ingestion of {@code runKey} for the project. */
     public boolean isIngested(String projectKey, String runKey) {
-        return jdbc.sql(IS_INGESTED).params(new SqlParams().text(projectKey).text(runKey).values()).query(ANY_ROW);
+        return jdbc.sql(IS_INGESTED)
+                .params(new SqlParams().text(projectKey).text(runKey).values())
+                .query(ANY_ROW);
     }
 }

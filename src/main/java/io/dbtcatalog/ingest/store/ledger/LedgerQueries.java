@@ -38,26 +38,43 @@ public final class LedgerQueries {
 
     /** The project's newest successful and newest failed ingestion (nulls when there are none). */
     public IngestionStatus status(String projectKey) {
-        return new IngestionStatus(projectKey, newest(projectKey, IngestionLedger.SUCCEEDED),
-                newest(projectKey, IngestionLedger.FAILED));
+        return new IngestionStatus(
+                projectKey, newest(projectKey, IngestionLedger.SUCCEEDED), newest(projectKey, IngestionLedger.FAILED));
     }
 
     private LedgerEntry newest(String projectKey, String status) {
-        return jdbc.sql(NEWEST).params(new SqlParams().text(projectKey).text(status).values()).query(FIRST)
+        return jdbc.sql(NEWEST)
+                .params(new SqlParams().text(projectKey).text(status).values())
+                .query(FIRST)
                 .orElse(null);
     }
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
-        return new LedgerEntry(rs.getLong("id"), rs.getString("run_key"), rs.getObject("dbt_run_id", Long.class),
-                rs.getString("invocation_id"), Jdbc.instant(rs, 5), Jdbc.instant(rs, 6), Jdbc.instant(rs, 7),
-                rs.getString("status"), rs.getString("message"),
-                counts(rs, "nodes"), counts(rs, "columns"), counts(rs, "edges"), counts(rs, "tests"),
-                rs.getInt("test_results_added"), rs.getInt("run_results_added"), rs.getInt("freshness_added"),
+        return new LedgerEntry(
+                rs.getLong("id"),
+                rs.getString("run_key"),
+                rs.getObject("dbt_run_id", Long.class),
+                rs.getString("invocation_id"),
+                Jdbc.instant(rs, 5),
+                Jdbc.instant(rs, 6),
+                Jdbc.instant(rs, 7),
+                rs.getString("status"),
+                rs.getString("message"),
+                counts(rs, "nodes"),
+                counts(rs, "columns"),
+                counts(rs, "edges"),
+                counts(rs, "tests"),
+                rs.getInt("test_results_added"),
+                rs.getInt("run_results_added"),
+                rs.getInt("freshness_added"),
                 rs.getLong("rows_written"));
     }
 
     private static ChangeCounts counts(ResultSet rs, String table) throws SQLException {
-        return new ChangeCounts(rs.getInt(table + "_added"), rs.getInt(table + "_updated"),
-                rs.getInt(table + "_deleted"), rs.getInt(table + "_unchanged"));
+        return new ChangeCounts(
+                rs.getInt(table + "_added"),
+                rs.getInt(table + "_updated"),
+                rs.getInt(table + "_deleted"),
+                rs.getInt(table + "_unchanged"));
     }
 }

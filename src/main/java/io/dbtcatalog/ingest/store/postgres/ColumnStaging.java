@@ -53,9 +53,15 @@ final class ColumnStaging {
                 AND t.deleted_at IS NULL AND t.last_seen_at <> ?
             """;
 
-    static final StagedSql SQL = new StagedSql(COPY_INSERT, CREATE_CHANGES, COPY_CHANGES, UPDATE_FROM_CHANGES,
-            CREATE_KEYS, COPY_KEYS, SOFT_DELETE_FROM_KEYS, TOUCH_FROM_KEYS);
+    static final StagedSql SQL = new StagedSql(
+            COPY_INSERT,
+            CREATE_CHANGES,
+            COPY_CHANGES,
+            UPDATE_FROM_CHANGES,
+            CREATE_KEYS,
+            COPY_KEYS,
+            SOFT_DELETE_FROM_KEYS,
+            TOUCH_FROM_KEYS);
 
-    private ColumnStaging() {
-    }
+    private ColumnStaging() {}
 }

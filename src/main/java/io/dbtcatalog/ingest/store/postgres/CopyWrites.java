@@ -38,10 +38,13 @@ public final class CopyWrites implements WriteStrategy {
     }
 
     @Override
-    public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table,
-            StatePlan<R> plan) throws SQLException {
-        TableCopy<R> copy = new TableCopy<>(connection, context, table, StagedSql.of(table.shape().table()));
-        long written = copy.insert(plan.inserts(order)) + copy.update(plan.updates()) + copy.delete(plan.deletes())
+    public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table, StatePlan<R> plan)
+            throws SQLException {
+        TableCopy<R> copy = new TableCopy<>(
+                connection, context, table, StagedSql.of(table.shape().table()));
+        long written = copy.insert(plan.inserts(order))
+                + copy.update(plan.updates())
+                + copy.delete(plan.deletes())
                 + (context.complete() ? 0 : copy.touch(plan.stale()));
         if (context.complete() && !plan.stale().isEmpty()) {
             written += copy.touchAll();
@@ -100,8 +103,11 @@ public final class CopyWrites implements WriteStrategy {
                 copy.finish();
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.updateFromChanges())) {
-                new Binder(statement).time(context.snapshotTime()).time(context.snapshotTime())
-                        .bigint(context.ingestionRunId()).text(context.projectKey());
+                new Binder(statement)
+                        .time(context.snapshotTime())
+                        .time(context.snapshotTime())
+                        .bigint(context.ingestionRunId())
+                        .text(context.projectKey());
                 return statement.executeUpdate();
             }
         }
@@ -112,8 +118,11 @@ public final class CopyWrites implements WriteStrategy {
             }
             stageKeys(keys);
             try (PreparedStatement statement = connection.prepareStatement(sql.softDeleteFromKeys())) {
-                new Binder(statement).time(context.snapshotTime()).time(context.snapshotTime())
-                        .bigint(context.ingestionRunId()).text(context.projectKey());
+                new Binder(statement)
+                        .time(context.snapshotTime())
+                        .time(context.snapshotTime())
+                        .bigint(context.ingestionRunId())
+                        .text(context.projectKey());
                 return statement.executeUpdate();
             }
         }
@@ -124,15 +133,20 @@ public final class CopyWrites implements WriteStrategy {
             }
             stageKeys(keys);
             try (PreparedStatement statement = connection.prepareStatement(sql.touchFromKeys())) {
-                new Binder(statement).time(context.snapshotTime()).text(context.projectKey())
+                new Binder(statement)
+                        .time(context.snapshotTime())
+                        .text(context.projectKey())
                         .time(context.snapshotTime());
                 return statement.executeUpdate();
             }
         }
 
         long touchAll() throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(table.sql().touchAll())) {
-                new Binder(statement).time(context.snapshotTime()).text(context.projectKey())
+            try (PreparedStatement statement =
+                    connection.prepareStatement(table.sql().touchAll())) {
+                new Binder(statement)
+                        .time(context.snapshotTime())
+                        .text(context.projectKey())
                         .time(context.snapshotTime());
                 return statement.executeUpdate();
             }

@@ -25,8 +25,7 @@ final class HistoryCopies {
                                            ingestion_run_id) FROM STDIN
             """;
 
-    private HistoryCopies() {
-    }
+    private HistoryCopies() {}
 
     /** The COPY statement of history table {@code table}. */
     static String of(String table) {

@@ -17,8 +17,15 @@ package io.dbtcatalog.ingest.store.postgres;
  * @param touchFromKeys      refreshes {@code last_seen_at} of its active rows not seen at the snapshot time; binds
  *                           the snapshot time, the project, the snapshot time
  */
-record StagedSql(String copyInsert, String createChanges, String copyChanges, String updateFromChanges,
-        String createKeys, String copyKeys, String softDeleteFromKeys, String touchFromKeys) {
+record StagedSql(
+        String copyInsert,
+        String createChanges,
+        String copyChanges,
+        String updateFromChanges,
+        String createKeys,
+        String copyKeys,
+        String softDeleteFromKeys,
+        String touchFromKeys) {
 
     /** The statements of state table {@code table}. */
     static StagedSql of(String table) {

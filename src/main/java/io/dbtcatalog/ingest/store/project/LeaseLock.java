@@ -24,6 +24,7 @@ public final class LeaseLock implements AutoCloseable {
             SELECT CAST(? AS VARCHAR(200)) FROM (VALUES (1)) AS one (x)
             WHERE NOT EXISTS (SELECT 1 FROM ingestion_lease WHERE project_key = ?)
             """;
+
     private static final String LOCK_ROW = """
             SELECT project_key FROM ingestion_lease WHERE project_key = ? FOR UPDATE SKIP LOCKED
             """;

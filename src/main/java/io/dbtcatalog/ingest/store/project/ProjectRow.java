@@ -22,7 +22,18 @@ public record ProjectRow(
 
     /** The same row pointing to ingestion run {@code id}. */
     public ProjectRow withLastIngestionRunId(long id) {
-        return new ProjectRow(sourceKind, dbtProjectName, dbtProjectId, adapterType, dbtVersion, dbtCloudAccountId,
-                dbtCloudProjectId, dbtCloudEnvironmentId, dbtCloudJobId, stateAsOf, id, stateArtifactDigest);
+        return new ProjectRow(
+                sourceKind,
+                dbtProjectName,
+                dbtProjectId,
+                adapterType,
+                dbtVersion,
+                dbtCloudAccountId,
+                dbtCloudProjectId,
+                dbtCloudEnvironmentId,
+                dbtCloudJobId,
+                stateAsOf,
+                id,
+                stateArtifactDigest);
     }
 }

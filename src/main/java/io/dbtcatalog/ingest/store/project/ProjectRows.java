@@ -82,7 +82,9 @@ public final class ProjectRows {
     /** Inserts the project row if absent, then locks it until the transaction ends; returns it as stored. */
     public ProjectRow lock(ProjectRef project, Instant now) {
         limits.checker(project.projectKey(), TABLE, List.of("project_key", "source_kind"))
-                .row("project " + project.projectKey()).text(project.projectKey()).text(project.sourceKind());
+                .row("project " + project.projectKey())
+                .text(project.projectKey())
+                .text(project.sourceKind());
         insertIfAbsent(project, now);
         ProjectRow row = select(LOCK, project.projectKey());
         if (row == null) {
@@ -101,15 +103,21 @@ public final class ProjectRows {
      * lacks keeps the stored one), dbt Cloud ids from the configuration, the state time and the digest of the
      * artifact files the state now comes from (null when it came from none).
      */
-    public static ProjectRow applied(ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf,
-            String artifactDigest) {
-        return new ProjectRow(project.sourceKind(),
+    public static ProjectRow applied(
+            ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf, String artifactDigest) {
+        return new ProjectRow(
+                project.sourceKind(),
                 orStored(info.dbtProjectName(), stored.dbtProjectName()),
                 orStored(info.dbtProjectId(), stored.dbtProjectId()),
                 orStored(info.adapterType(), stored.adapterType()),
                 orStored(info.dbtVersion(), stored.dbtVersion()),
-                project.dbtCloudAccountId(), project.dbtCloudProjectId(), project.dbtCloudEnvironmentId(),
-                project.dbtCloudJobId(), stateAsOf, stored.lastIngestionRunId(), artifactDigest);
+                project.dbtCloudAccountId(),
+                project.dbtCloudProjectId(),
+                project.dbtCloudEnvironmentId(),
+                project.dbtCloudJobId(),
+                stateAsOf,
+                stored.lastIngestionRunId(),
+                artifactDigest);
     }
 
     /** Writes {@code wanted} when it differs from {@code stored}; returns the number of rows written (0 or 1). */
@@ -117,22 +125,40 @@ public final class ProjectRows {
         if (wanted.equals(stored)) {
             return 0;
         }
-        limits.checker(projectKey, TABLE, List.of("source_kind", "dbt_project_name", "dbt_project_id",
-                        "adapter_type", "dbt_version"))
-                .row("project " + projectKey).text(wanted.sourceKind()).text(wanted.dbtProjectName())
-                .text(wanted.dbtProjectId()).text(wanted.adapterType()).text(wanted.dbtVersion());
-        SqlParams params = new SqlParams().text(wanted.sourceKind()).text(wanted.dbtProjectName())
-                .text(wanted.dbtProjectId()).text(wanted.adapterType()).text(wanted.dbtVersion())
-                .bigint(wanted.dbtCloudAccountId()).bigint(wanted.dbtCloudProjectId())
-                .bigint(wanted.dbtCloudEnvironmentId()).bigint(wanted.dbtCloudJobId()).time(wanted.stateAsOf())
-                .bigint(wanted.lastIngestionRunId()).text(wanted.stateArtifactDigest()).text(projectKey);
+        limits.checker(
+                        projectKey,
+                        TABLE,
+                        List.of("source_kind", "dbt_project_name", "dbt_project_id", "adapter_type", "dbt_version"))
+                .row("project " + projectKey)
+                .text(wanted.sourceKind())
+                .text(wanted.dbtProjectName())
+                .text(wanted.dbtProjectId())
+                .text(wanted.adapterType())
+                .text(wanted.dbtVersion());
+        SqlParams params = new SqlParams()
+                .text(wanted.sourceKind())
+                .text(wanted.dbtProjectName())
+                .text(wanted.dbtProjectId())
+                .text(wanted.adapterType())
+                .text(wanted.dbtVersion())
+                .bigint(wanted.dbtCloudAccountId())
+                .bigint(wanted.dbtCloudProjectId())
+                .bigint(wanted.dbtCloudEnvironmentId())
+                .bigint(wanted.dbtCloudJobId())
+                .time(wanted.stateAsOf())
+                .bigint(wanted.lastIngestionRunId())
+                .text(wanted.stateArtifactDigest())
+                .text(projectKey);
         return jdbc.sql(UPDATE).params(params.values()).update();
     }
 
     /** Inserts the project row unless it exists; returns whether it inserted one. */
     private boolean insertIfAbsent(ProjectRef project, Instant now) {
         String sql = dialect == SqlDialect.H2 ? INSERT_IF_ABSENT_H2 : INSERT_IF_ABSENT_POSTGRESQL;
-        SqlParams params = new SqlParams().text(project.projectKey()).text(project.sourceKind()).time(now);
+        SqlParams params = new SqlParams()
+                .text(project.projectKey())
+                .text(project.sourceKind())
+                .time(now);
         try {
             return jdbc.sql(sql).params(params.values()).update() > 0;
         } catch (DataAccessException e) {
@@ -146,17 +172,29 @@ public final class ProjectRows {
     }
 
     private ProjectRow select(String sql, String projectKey) {
-        return jdbc.sql(sql).params(new SqlParams().text(projectKey).values()).query(FIRST).orElse(null);
+        return jdbc.sql(sql)
+                .params(new SqlParams().text(projectKey).values())
+                .query(FIRST)
+                .orElse(null);
     }
 
     private static Optional<ProjectRow> first(ResultSet rs) throws SQLException {
         if (!rs.next()) {
             return Optional.empty();
         }
-        return Optional.of(new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class),
-                rs.getObject(8, Long.class), rs.getObject(9, Long.class), Jdbc.instant(rs, 10),
-                rs.getObject(11, Long.class), rs.getString(12)));
+        return Optional.of(new ProjectRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, Long.class),
+                rs.getObject(7, Long.class),
+                rs.getObject(8, Long.class),
+                rs.getObject(9, Long.class),
+                Jdbc.instant(rs, 10),
+                rs.getObject(11, Long.class),
+                rs.getString(12)));
     }
 
     private static String orStored(String value, String stored) {

@@ -26,15 +26,14 @@ public final class ArtifactShortcut {
     /** The acknowledgement is logged as a step of the publish. */
     private static final Logger log = LoggerFactory.getLogger(Publication.class);
 
-    private ArtifactShortcut() {
-    }
+    private ArtifactShortcut() {}
 
     /**
      * True when the project's current catalog state was published from artifact files with {@code artifactDigest}
      * (read without locking: a publish re-checks it under the project lock).
      */
-    public static boolean isCurrentState(Connection connection, SqlDialect dialect, String projectKey,
-            String artifactDigest) {
+    public static boolean isCurrentState(
+            Connection connection, SqlDialect dialect, String projectKey, String artifactDigest) {
         ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
         return row != null && artifactDigest.equals(row.stateArtifactDigest());
     }
@@ -43,26 +42,49 @@ public final class ArtifactShortcut {
      * Records a run whose artifact files are those the current state was published from: one SUCCEEDED ledger row,
      * no catalog row. Fails, writing nothing, if the state changed since the source compared the digests.
      */
-    static PublishResult acknowledge(Steps steps, IngestionLedger ledger, Clock clock, ProjectRef project,
-            CatalogSnapshot snapshot, ProjectRow stored, Instant startedAt) {
+    static PublishResult acknowledge(
+            Steps steps,
+            IngestionLedger ledger,
+            Clock clock,
+            ProjectRef project,
+            CatalogSnapshot snapshot,
+            ProjectRow stored,
+            Instant startedAt) {
         String digest = snapshot.artifactDigest();
         if (!digest.equals(stored.stateArtifactDigest())) {
-            throw new StoreException(project.projectKey(), "catalog_project", "run " + snapshot.run().runKey()
-                    + " was not parsed because its artifacts matched the catalog state, but another ingestion"
-                    + " changed that state meanwhile; ingest the run again");
+            throw new StoreException(
+                    project.projectKey(),
+                    "catalog_project",
+                    "run " + snapshot.run().runKey()
+                            + " was not parsed because its artifacts matched the catalog state, but another ingestion"
+                            + " changed that state meanwhile; ingest the run again");
         }
         String note = "artifacts identical to those the current state was published from (" + digest
                 + "); not parsed again, nothing to write";
-        long runId = steps.run(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
-                snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, true, true,
-                note, digest)));
-        PublishResult done = new PublishResult(runId, ChangeCounts.NONE, ChangeCounts.NONE, ChangeCounts.NONE,
-                ChangeCounts.NONE, 0, 0, 0, 0, true);
+        long runId = steps.run(
+                IngestionLedger.TABLE,
+                () -> ledger.insert(new IngestionLedger.Entry(
+                        project,
+                        snapshot.run(),
+                        snapshot.info(),
+                        startedAt,
+                        startedAt,
+                        IngestionLedger.SUCCEEDED,
+                        true,
+                        true,
+                        note,
+                        digest)));
+        PublishResult done = new PublishResult(
+                runId, ChangeCounts.NONE, ChangeCounts.NONE, ChangeCounts.NONE, ChangeCounts.NONE, 0, 0, 0, 0, true);
         steps.run(IngestionLedger.TABLE, () -> {
             ledger.finish(runId, done, clock.instant());
             return null;
         });
-        log.info("Project '{}' run '{}': {}", project.projectKey(), snapshot.run().runKey(), note);
+        log.info(
+                "Project '{}' run '{}': {}",
+                project.projectKey(),
+                snapshot.run().runKey(),
+                note);
         return done;
     }
 }

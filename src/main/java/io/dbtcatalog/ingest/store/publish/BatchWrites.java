@@ -26,19 +26,28 @@ public final class BatchWrites implements WriteStrategy {
     }
 
     @Override
-    public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table,
-            StatePlan<R> plan) throws SQLException {
+    public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table, StatePlan<R> plan)
+            throws SQLException {
         StateSql sql = table.sql();
         ContentHash hasher = new ContentHash();
-        long written = write(connection, sql.insert(), plan.inserts(order),
-                (binder, pending) -> pending.bindInsert(table, context, hasher, binder))
-                + write(connection, sql.update(), plan.updates(),
+        long written = write(
+                        connection,
+                        sql.insert(),
+                        plan.inserts(order),
+                        (binder, pending) -> pending.bindInsert(table, context, hasher, binder))
+                + write(
+                        connection,
+                        sql.update(),
+                        plan.updates(),
                         (binder, pending) -> bindUpdate(table, context, hasher, binder, pending))
-                + write(connection, sql.softDelete(), plan.deletes(),
+                + write(
+                        connection,
+                        sql.softDelete(),
+                        plan.deletes(),
                         (binder, key) -> bindDelete(context, binder, key));
         if (refreshByKey || !context.complete()) {
-            return written + write(connection, sql.touchOne(), plan.stale(),
-                    (binder, key) -> bindTouch(context, binder, key));
+            return written
+                    + write(connection, sql.touchOne(), plan.stale(), (binder, key) -> bindTouch(context, binder, key));
         }
         return written + (plan.stale().isEmpty() ? 0 : touchAll(connection, context, sql.touchAll()));
     }
@@ -53,27 +62,34 @@ public final class BatchWrites implements WriteStrategy {
         return new Batch(connection, table.insert());
     }
 
-    private static <R> void bindUpdate(StateTable<R> table, PublishContext context, ContentHash hasher,
-            Binder binder, Pending<R> pending) {
+    private static <R> void bindUpdate(
+            StateTable<R> table, PublishContext context, ContentHash hasher, Binder binder, Pending<R> pending) {
         table.bindContent(binder, pending.row());
         if (table.shape().hashed()) {
             table.bindContent(hasher, pending.row());
             binder.text(hasher.hex());
         }
-        binder.time(context.snapshotTime()).time(context.snapshotTime()).bigint(context.ingestionRunId())
+        binder.time(context.snapshotTime())
+                .time(context.snapshotTime())
+                .bigint(context.ingestionRunId())
                 .text(context.projectKey());
         pending.key().forEach(binder::text);
     }
 
     private static long touchAll(Connection connection, PublishContext context, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            new Binder(statement).time(context.snapshotTime()).text(context.projectKey()).time(context.snapshotTime());
+            new Binder(statement)
+                    .time(context.snapshotTime())
+                    .text(context.projectKey())
+                    .time(context.snapshotTime());
             return statement.executeUpdate();
         }
     }
 
     private static void bindDelete(PublishContext context, Binder binder, List<String> key) {
-        binder.time(context.snapshotTime()).time(context.snapshotTime()).bigint(context.ingestionRunId())
+        binder.time(context.snapshotTime())
+                .time(context.snapshotTime())
+                .bigint(context.ingestionRunId())
                 .text(context.projectKey());
         key.forEach(binder::text);
     }

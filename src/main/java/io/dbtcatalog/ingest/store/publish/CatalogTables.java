@@ -20,8 +20,7 @@ public final class CatalogTables {
     static final HistoryTable<RunResult> RUN_RESULTS = new RunResultTable();
     static final HistoryTable<SourceFreshness> FRESHNESS = new FreshnessTable();
 
-    private CatalogTables() {
-    }
+    private CatalogTables() {}
 
     /** The state tables: nodes, columns, lineage edges, tests. */
     public static List<StateTable<?>> state() {

@@ -7,8 +7,11 @@ import java.util.List;
 /** Maps {@link CatalogColumn} to {@code catalog_column}, keyed by the node's {@code unique_id} and column name. */
 final class ColumnTable implements StateTable<CatalogColumn> {
 
-    private static final Shape SHAPE = new Shape("catalog_column", List.of("node_unique_id", "column_name"),
-            List.of("data_type", "ordinal", "description", "tags", "meta", "documented", "in_warehouse"), true);
+    private static final Shape SHAPE = new Shape(
+            "catalog_column",
+            List.of("node_unique_id", "column_name"),
+            List.of("data_type", "ordinal", "description", "tags", "meta", "documented", "in_warehouse"),
+            true);
 
     private static final String SELECT_STORED = """
             SELECT node_unique_id, column_name, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
@@ -46,8 +49,7 @@ final class ColumnTable implements StateTable<CatalogColumn> {
                 AND last_seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL,
-            TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
 
     @Override
     public Shape shape() {
@@ -66,8 +68,12 @@ final class ColumnTable implements StateTable<CatalogColumn> {
 
     @Override
     public void bindContent(RowSink sink, CatalogColumn column) {
-        sink.text(column.dataType()).integer(column.ordinal()).text(column.description())
-                .text(JsonText.array(column.tags())).text(column.metaJson())
-                .bool(column.documented()).bool(column.inWarehouse());
+        sink.text(column.dataType())
+                .integer(column.ordinal())
+                .text(column.description())
+                .text(JsonText.array(column.tags()))
+                .text(column.metaJson())
+                .bool(column.documented())
+                .bool(column.inWarehouse());
     }
 }

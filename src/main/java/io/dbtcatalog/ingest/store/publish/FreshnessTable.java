@@ -7,10 +7,22 @@ import java.util.List;
 /** Maps {@link SourceFreshness} to {@code catalog_source_freshness}, keyed by the source and invocation. */
 final class FreshnessTable implements HistoryTable<SourceFreshness> {
 
-    private static final StateTable.Shape SHAPE = new StateTable.Shape("catalog_source_freshness",
-            List.of("source_unique_id", "invocation_id"), List.of("status", "max_loaded_at", "snapshotted_at",
-            "max_loaded_at_age_s", "criteria", "error", "execution_time_s", "generated_at", "dbt_run_id",
-            "dbt_step_index", "dbt_command"), false);
+    private static final StateTable.Shape SHAPE = new StateTable.Shape(
+            "catalog_source_freshness",
+            List.of("source_unique_id", "invocation_id"),
+            List.of(
+                    "status",
+                    "max_loaded_at",
+                    "snapshotted_at",
+                    "max_loaded_at_age_s",
+                    "criteria",
+                    "error",
+                    "execution_time_s",
+                    "generated_at",
+                    "dbt_run_id",
+                    "dbt_step_index",
+                    "dbt_command"),
+            false);
 
     private static final String INSERT = """
             INSERT INTO catalog_source_freshness (project_key, source_unique_id, invocation_id, status, max_loaded_at,
@@ -48,8 +60,12 @@ final class FreshnessTable implements HistoryTable<SourceFreshness> {
 
     @Override
     public void bindContent(RowSink sink, SourceFreshness row, PublishContext context) {
-        sink.text(row.status()).time(row.maxLoadedAt()).time(row.snapshottedAt())
-                .decimal(row.maxLoadedAtAgeSeconds()).text(row.criteriaJson()).text(row.error())
+        sink.text(row.status())
+                .time(row.maxLoadedAt())
+                .time(row.snapshottedAt())
+                .decimal(row.maxLoadedAtAgeSeconds())
+                .text(row.criteriaJson())
+                .text(row.error())
                 .decimal(row.executionTimeSeconds());
         HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
     }

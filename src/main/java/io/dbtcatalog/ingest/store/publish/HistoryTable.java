@@ -41,6 +41,7 @@ public interface HistoryTable<R> {
     static void bindOrigin(RowSink sink, ResultOrigin origin, Long dbtRunId, PublishContext context) {
         sink.time(origin.generatedAt() != null ? origin.generatedAt() : context.generatedAt())
                 .bigint(dbtRunId != null ? dbtRunId : context.dbtRunId())
-                .integer(origin.dbtStep()).text(origin.command());
+                .integer(origin.dbtStep())
+                .text(origin.command());
     }
 }

@@ -78,9 +78,12 @@ final class HistoryWriter {
         }
         int keys = table.shape().keyColumns().size();
         Set<List<String>> stored = new HashSet<>();
-        Jdbc.client(connection, FETCH_SIZE).sql(table.selectStoredKeys())
+        Jdbc.client(connection, FETCH_SIZE)
+                .sql(table.selectStoredKeys())
                 .param("projectKey", Binder.storable(context.projectKey()))
-                .param("invocationIds", invocationIds.stream().map(Binder::storable).toList())
+                .param(
+                        "invocationIds",
+                        invocationIds.stream().map(Binder::storable).toList())
                 .query((RowCallbackHandler) rs -> {
                     String[] key = new String[keys];
                     for (int i = 0; i < key.length; i++) {

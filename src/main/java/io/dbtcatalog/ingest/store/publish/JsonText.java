@@ -8,8 +8,7 @@ final class JsonText {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String array(List<String> values) {
         return values.isEmpty() ? "[]" : MAPPER.writeValueAsString(values);

@@ -7,8 +7,8 @@ import java.util.List;
 /** Maps {@link LineageEdge} to {@code catalog_lineage}: the key is the whole content, so it carries no hash. */
 final class LineageTable implements StateTable<LineageEdge> {
 
-    private static final Shape SHAPE = new Shape("catalog_lineage", List.of("parent_unique_id", "child_unique_id"),
-            List.of(), false);
+    private static final Shape SHAPE =
+            new Shape("catalog_lineage", List.of("parent_unique_id", "child_unique_id"), List.of(), false);
 
     private static final String SELECT_STORED = """
             SELECT parent_unique_id, child_unique_id, CAST(NULL AS VARCHAR(64)),
@@ -44,8 +44,7 @@ final class LineageTable implements StateTable<LineageEdge> {
                 AND last_seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL,
-            TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
 
     @Override
     public Shape shape() {

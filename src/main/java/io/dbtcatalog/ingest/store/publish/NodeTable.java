@@ -7,10 +7,32 @@ import java.util.List;
 /** Maps {@link CatalogNode} to {@code catalog_node}, keyed by the dbt {@code unique_id}. */
 final class NodeTable implements StateTable<CatalogNode> {
 
-    private static final Shape SHAPE = new Shape("catalog_node", List.of("unique_id"), List.of(
-            "resource_type", "package_name", "name", "database_name", "schema_name", "identifier", "relation_name",
-            "materialization", "language", "description", "owner", "tags", "meta", "access", "group_name", "version",
-            "contract_enforced", "file_path", "raw_code", "compiled_code", "checksum"), true);
+    private static final Shape SHAPE = new Shape(
+            "catalog_node",
+            List.of("unique_id"),
+            List.of(
+                    "resource_type",
+                    "package_name",
+                    "name",
+                    "database_name",
+                    "schema_name",
+                    "identifier",
+                    "relation_name",
+                    "materialization",
+                    "language",
+                    "description",
+                    "owner",
+                    "tags",
+                    "meta",
+                    "access",
+                    "group_name",
+                    "version",
+                    "contract_enforced",
+                    "file_path",
+                    "raw_code",
+                    "compiled_code",
+                    "checksum"),
+            true);
 
     private static final String SELECT_STORED = """
             SELECT unique_id, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
@@ -51,8 +73,7 @@ final class NodeTable implements StateTable<CatalogNode> {
             WHERE project_key = ? AND unique_id = ? AND deleted_at IS NULL AND last_seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL,
-            TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
 
     @Override
     public Shape shape() {
@@ -71,11 +92,26 @@ final class NodeTable implements StateTable<CatalogNode> {
 
     @Override
     public void bindContent(RowSink sink, CatalogNode node) {
-        sink.text(node.resourceType().value()).text(node.packageName()).text(node.name())
-                .text(node.database()).text(node.schema()).text(node.identifier()).text(node.relationName())
-                .text(node.materialization()).text(node.language()).text(node.description()).text(node.owner())
-                .text(JsonText.array(node.tags())).text(node.metaJson()).text(node.access()).text(node.group())
-                .text(node.version()).bool(node.contractEnforced()).text(node.filePath()).text(node.rawCode())
-                .text(node.compiledCode()).text(node.checksum());
+        sink.text(node.resourceType().value())
+                .text(node.packageName())
+                .text(node.name())
+                .text(node.database())
+                .text(node.schema())
+                .text(node.identifier())
+                .text(node.relationName())
+                .text(node.materialization())
+                .text(node.language())
+                .text(node.description())
+                .text(node.owner())
+                .text(JsonText.array(node.tags()))
+                .text(node.metaJson())
+                .text(node.access())
+                .text(node.group())
+                .text(node.version())
+                .bool(node.contractEnforced())
+                .text(node.filePath())
+                .text(node.rawCode())
+                .text(node.compiledCode())
+                .text(node.checksum());
     }
 }

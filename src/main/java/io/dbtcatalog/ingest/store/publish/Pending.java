@@ -72,7 +72,9 @@ public final class Pending<R> {
             table.bindContent(hasher, row);
             sink.text(hasher.hex());
         }
-        sink.time(context.snapshotTime()).time(context.snapshotTime()).time(context.snapshotTime())
+        sink.time(context.snapshotTime())
+                .time(context.snapshotTime())
+                .time(context.snapshotTime())
                 .bigint(context.ingestionRunId());
     }
 

@@ -32,7 +32,11 @@ public final class Preview {
     private final PublishRules rules;
     private final Steps steps;
 
-    public Preview(Connection connection, PublishSetup setup, ProjectRef project, CatalogSnapshot snapshot,
+    public Preview(
+            Connection connection,
+            PublishSetup setup,
+            ProjectRef project,
+            CatalogSnapshot snapshot,
             PublishRules rules) {
         this.connection = connection;
         this.dialect = setup.dialect();
@@ -48,29 +52,43 @@ public final class Preview {
     public PublishPreview run(Instant now) {
         String key = project.projectKey();
         Instant time = Publication.snapshotTime(snapshot, now);
-        ProjectRow stored = steps.run("catalog_project",
-                () -> new ProjectRows(connection, dialect, limits).find(key));
-        boolean ingested = steps.run(IngestionLedger.TABLE,
-                () -> new IngestionLedger(connection, limits).isIngested(key, snapshot.run().runKey()));
+        ProjectRow stored = steps.run("catalog_project", () -> new ProjectRows(connection, dialect, limits).find(key));
+        boolean ingested = steps.run(IngestionLedger.TABLE, () -> new IngestionLedger(connection, limits)
+                .isIngested(key, snapshot.run().runKey()));
         boolean applyState = Publication.appliesState(time, stored);
-        PublishContext context = new PublishContext(key, 0, time, snapshot.complete(), snapshot.info().generatedAt(),
+        PublishContext context = new PublishContext(
+                key,
+                0,
+                time,
+                snapshot.complete(),
+                snapshot.info().generatedAt(),
                 snapshot.run().dbtRunId());
         StateSync state = new StateSync(connection, context, limits, writes);
-        StatePlan<CatalogNode> nodes = applyState
-                ? steps.run("catalog_node", () -> state.plan(CatalogTables.NODES, snapshot.nodes())) : null;
-        ChangeCounts columns = applyState ? counts(state, "catalog_column", CatalogTables.COLUMNS, snapshot.columns())
+        StatePlan<CatalogNode> nodes =
+                applyState ? steps.run("catalog_node", () -> state.plan(CatalogTables.NODES, snapshot.nodes())) : null;
+        ChangeCounts columns = applyState
+                ? counts(state, "catalog_column", CatalogTables.COLUMNS, snapshot.columns())
                 : ChangeCounts.NONE;
-        ChangeCounts edges = applyState ? counts(state, "catalog_lineage", CatalogTables.EDGES, snapshot.edges())
+        ChangeCounts edges = applyState
+                ? counts(state, "catalog_lineage", CatalogTables.EDGES, snapshot.edges())
                 : ChangeCounts.NONE;
-        ChangeCounts tests = applyState ? counts(state, "catalog_test", CatalogTables.TESTS, snapshot.tests())
-                : ChangeCounts.NONE;
+        ChangeCounts tests =
+                applyState ? counts(state, "catalog_test", CatalogTables.TESTS, snapshot.tests()) : ChangeCounts.NONE;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
-        return new PublishPreview(ingested, applyState, nodes == null ? ChangeCounts.NONE : nodes.counts(), columns,
-                edges, tests, fresh(history, "catalog_test_result", CatalogTables.TEST_RESULTS, snapshot.testResults()),
+        return new PublishPreview(
+                ingested,
+                applyState,
+                nodes == null ? ChangeCounts.NONE : nodes.counts(),
+                columns,
+                edges,
+                tests,
+                fresh(history, "catalog_test_result", CatalogTables.TEST_RESULTS, snapshot.testResults()),
                 fresh(history, "catalog_run_result", CatalogTables.RUN_RESULTS, snapshot.runResults()),
                 fresh(history, "catalog_source_freshness", CatalogTables.FRESHNESS, snapshot.freshness()),
-                nodes == null ? List.of() : nodes.insertedKeys(), nodes == null ? List.of() : nodes.updatedKeys(),
-                nodes == null ? List.of() : nodes.deletedKeys(), refusal(nodes));
+                nodes == null ? List.of() : nodes.insertedKeys(),
+                nodes == null ? List.of() : nodes.updatedKeys(),
+                nodes == null ? List.of() : nodes.deletedKeys(),
+                refusal(nodes));
     }
 
     private <R> ChangeCounts counts(StateSync state, String table, StateTable<R> rows, List<R> snapshotRows) {

@@ -42,7 +42,11 @@ public final class Publication {
     private final PublishRules rules;
     private final Steps steps;
 
-    public Publication(Connection connection, PublishSetup setup, ProjectRef project, CatalogSnapshot snapshot,
+    public Publication(
+            Connection connection,
+            PublishSetup setup,
+            ProjectRef project,
+            CatalogSnapshot snapshot,
             PublishRules rules) {
         this.connection = connection;
         this.dialect = setup.dialect();
@@ -61,7 +65,8 @@ public final class Publication {
      */
     static Instant snapshotTime(CatalogSnapshot snapshot, Instant startedAt) {
         SnapshotInfo info = snapshot.info();
-        Instant time = info.generatedAt() != null ? info.generatedAt()
+        Instant time = info.generatedAt() != null
+                ? info.generatedAt()
                 : snapshot.run().finishedAt() != null ? snapshot.run().finishedAt() : startedAt;
         return time.truncatedTo(ChronoUnit.MICROS);
     }
@@ -80,16 +85,39 @@ public final class Publication {
         requireNotIngested(ledger);
         boolean applyState = appliesState(time, stored);
         if (!applyState) {
-            log.warn("Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
-                    + "history", project.projectKey(), snapshot.run().runKey(), time, stored.stateAsOf());
+            log.warn(
+                    "Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
+                            + "history",
+                    project.projectKey(),
+                    snapshot.run().runKey(),
+                    time,
+                    stored.stateAsOf());
         }
-        long runId = step(IngestionLedger.TABLE, () -> ledger.insert(new IngestionLedger.Entry(project,
-                snapshot.run(), snapshot.info(), startedAt, startedAt, IngestionLedger.SUCCEEDED, snapshot.complete(),
-                applyState, message(applyState, time, stored.stateAsOf()), snapshot.artifactDigest())));
-        PublishResult written = write(new PublishContext(project.projectKey(), runId, time, snapshot.complete(),
-                snapshot.info().generatedAt(), snapshot.run().dbtRunId()), applyState);
-        ProjectRow wanted = applyState ? ProjectRows.applied(stored, project, snapshot.info(), time,
-                snapshot.artifactDigest()) : stored;
+        long runId = step(
+                IngestionLedger.TABLE,
+                () -> ledger.insert(new IngestionLedger.Entry(
+                        project,
+                        snapshot.run(),
+                        snapshot.info(),
+                        startedAt,
+                        startedAt,
+                        IngestionLedger.SUCCEEDED,
+                        snapshot.complete(),
+                        applyState,
+                        message(applyState, time, stored.stateAsOf()),
+                        snapshot.artifactDigest())));
+        PublishResult written = write(
+                new PublishContext(
+                        project.projectKey(),
+                        runId,
+                        time,
+                        snapshot.complete(),
+                        snapshot.info().generatedAt(),
+                        snapshot.run().dbtRunId()),
+                applyState);
+        ProjectRow wanted = applyState
+                ? ProjectRows.applied(stored, project, snapshot.info(), time, snapshot.artifactDigest())
+                : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {
             ledger.finish(runId, done, clock.instant());
@@ -128,10 +156,11 @@ public final class Publication {
      * Rewrites the project row when its metadata changed or the publish wrote any catalog row (then it also points
      * to this ingestion run); returns the result with the project row counted.
      */
-    private PublishResult updateProject(ProjectRows projects, ProjectRow stored, ProjectRow wanted,
-            PublishResult written) {
+    private PublishResult updateProject(
+            ProjectRows projects, ProjectRow stored, ProjectRow wanted, PublishResult written) {
         ProjectRow target = written.rowsWritten() > 0 || !wanted.equals(stored)
-                ? wanted.withLastIngestionRunId(written.ingestionRunId()) : wanted;
+                ? wanted.withLastIngestionRunId(written.ingestionRunId())
+                : wanted;
         long projectRows = step("catalog_project", () -> projects.update(project.projectKey(), stored, target));
         return withRowsWritten(written, written.rowsWritten() + projectRows);
     }
@@ -140,23 +169,37 @@ public final class Publication {
         StateSync state = new StateSync(connection, context, limits, writes);
         StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
         StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
-        StateSync.Outcome columns = applyState
-                ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns())) : none;
-        StateSync.Outcome edges = applyState
-                ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
-        StateSync.Outcome tests = applyState
-                ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
+        StateSync.Outcome columns =
+                applyState ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns())) : none;
+        StateSync.Outcome edges =
+                applyState ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
+        StateSync.Outcome tests =
+                applyState ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
-        int testResults = step("catalog_test_result",
-                () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
-        int runResults = step("catalog_run_result",
-                () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
-        int freshness = step("catalog_source_freshness",
-                () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
-        long written = nodes.rowsWritten() + columns.rowsWritten() + edges.rowsWritten() + tests.rowsWritten()
-                + testResults + runResults + freshness;
-        return new PublishResult(context.ingestionRunId(), nodes.counts(), columns.counts(), edges.counts(),
-                tests.counts(), testResults, runResults, freshness, written, applyState);
+        int testResults =
+                step("catalog_test_result", () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
+        int runResults =
+                step("catalog_run_result", () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
+        int freshness =
+                step("catalog_source_freshness", () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
+        long written = nodes.rowsWritten()
+                + columns.rowsWritten()
+                + edges.rowsWritten()
+                + tests.rowsWritten()
+                + testResults
+                + runResults
+                + freshness;
+        return new PublishResult(
+                context.ingestionRunId(),
+                nodes.counts(),
+                columns.counts(),
+                edges.counts(),
+                tests.counts(),
+                testResults,
+                runResults,
+                freshness,
+                written,
+                applyState);
     }
 
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */
@@ -168,8 +211,12 @@ public final class Publication {
             throw new MassDeleteException(project.projectKey(), deletes, plan.activeBefore(), rules.maxDeleteShare());
         }
         if (rules.allowMassDelete() && rules.exceedsShare(deletes, plan.activeBefore())) {
-            log.warn("Project '{}' run '{}': soft-deleting {} of {} active nodes, allowed by --allow-mass-delete",
-                    project.projectKey(), snapshot.run().runKey(), deletes, plan.activeBefore());
+            log.warn(
+                    "Project '{}' run '{}': soft-deleting {} of {} active nodes, allowed by --allow-mass-delete",
+                    project.projectKey(),
+                    snapshot.run().runKey(),
+                    deletes,
+                    plan.activeBefore());
         }
         return step("catalog_node", () -> state.apply(table, plan));
     }
@@ -177,8 +224,11 @@ public final class Publication {
     private String message(boolean applyState, Instant time, Instant stateAsOf) {
         StringBuilder message = new StringBuilder();
         if (!applyState) {
-            message.append("state not applied: the snapshot (").append(time)
-                    .append(") is older than the catalog state (").append(stateAsOf).append("); history kept");
+            message.append("state not applied: the snapshot (")
+                    .append(time)
+                    .append(") is older than the catalog state (")
+                    .append(stateAsOf)
+                    .append("); history kept");
         }
         for (String warning : snapshot.warnings()) {
             message.append(message.isEmpty() ? "" : "\n").append(warning);
@@ -187,8 +237,17 @@ public final class Publication {
     }
 
     private static PublishResult withRowsWritten(PublishResult r, long rows) {
-        return new PublishResult(r.ingestionRunId(), r.nodes(), r.columns(), r.edges(), r.tests(),
-                r.testResultsAdded(), r.runResultsAdded(), r.freshnessAdded(), rows, r.stateApplied());
+        return new PublishResult(
+                r.ingestionRunId(),
+                r.nodes(),
+                r.columns(),
+                r.edges(),
+                r.tests(),
+                r.testResultsAdded(),
+                r.runResultsAdded(),
+                r.freshnessAdded(),
+                rows,
+                r.stateApplied());
     }
 
     private <T> T step(String table, Steps.SqlStep<T> step) {

@@ -13,5 +13,4 @@ public record PublishContext(
         Instant snapshotTime,
         boolean complete,
         Instant generatedAt,
-        Long dbtRunId) {
-}
+        Long dbtRunId) {}

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Natural keys of snapshot rows: how they read in messages, and how a key seen twice in one snapshot is handled. */
 final class RowKeys {
 
-    private RowKeys() {
-    }
+    private RowKeys() {}
 
     /**
      * Key order (column by column, {@link String#compareTo}; byte order for ASCII ids, as the "C" collations sort).
@@ -50,8 +49,8 @@ final class RowKeys {
     /** Fails naming the key unless a row seen again under {@code key} is the same as the {@code earlier} one. */
     static <R> void checkRepeated(String projectKey, String table, List<String> key, R earlier, R row) {
         if (!earlier.equals(row)) {
-            throw new StoreException(projectKey, table,
-                    "the snapshot holds " + describe(key) + " twice, with different content");
+            throw new StoreException(
+                    projectKey, table, "the snapshot holds " + describe(key) + " twice, with different content");
         }
     }
 }

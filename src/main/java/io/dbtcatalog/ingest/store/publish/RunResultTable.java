@@ -7,10 +7,21 @@ import java.util.List;
 /** Maps {@link RunResult} to {@code catalog_run_result}, keyed by the node's {@code unique_id} and invocation. */
 final class RunResultTable implements HistoryTable<RunResult> {
 
-    private static final StateTable.Shape SHAPE = new StateTable.Shape("catalog_run_result",
-            List.of("node_unique_id", "invocation_id"), List.of("status", "message", "execution_time_s",
-            "started_at", "completed_at", "rows_affected", "generated_at", "dbt_run_id", "dbt_step_index",
-            "dbt_command"), false);
+    private static final StateTable.Shape SHAPE = new StateTable.Shape(
+            "catalog_run_result",
+            List.of("node_unique_id", "invocation_id"),
+            List.of(
+                    "status",
+                    "message",
+                    "execution_time_s",
+                    "started_at",
+                    "completed_at",
+                    "rows_affected",
+                    "generated_at",
+                    "dbt_run_id",
+                    "dbt_step_index",
+                    "dbt_command"),
+            false);
 
     private static final String INSERT = """
             INSERT INTO catalog_run_result (project_key, node_unique_id, invocation_id, status, message,
@@ -47,8 +58,12 @@ final class RunResultTable implements HistoryTable<RunResult> {
 
     @Override
     public void bindContent(RowSink sink, RunResult row, PublishContext context) {
-        sink.text(row.status()).text(row.message()).decimal(row.executionTimeSeconds()).time(row.startedAt())
-                .time(row.completedAt()).bigint(row.rowsAffected());
+        sink.text(row.status())
+                .text(row.message())
+                .decimal(row.executionTimeSeconds())
+                .time(row.startedAt())
+                .time(row.completedAt())
+                .bigint(row.rowsAffected());
         HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
     }
 }

@@ -18,6 +18,5 @@ package io.dbtcatalog.ingest.store.publish;
  *                     binds the snapshot time, the project, the snapshot time
  * @param touchOne     the same for one row; binds the snapshot time, the project, the key, the snapshot time
  */
-public record StateSql(String selectStored, String insert, String update, String softDelete, String touchAll,
-        String touchOne) {
-}
+public record StateSql(
+        String selectStored, String insert, String update, String softDelete, String touchAll, String touchOne) {}

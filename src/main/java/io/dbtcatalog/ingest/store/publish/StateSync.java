@@ -37,8 +37,7 @@ final class StateSync {
     }
 
     /** The changes made to one table and the number of rows physically written. */
-    record Outcome(ChangeCounts counts, long rowsWritten) {
-    }
+    record Outcome(ChangeCounts counts, long rowsWritten) {}
 
     <R> Outcome sync(StateTable<R> table, List<R> rows) throws SQLException {
         return apply(table, plan(table, rows));
@@ -80,7 +79,8 @@ final class StateSync {
     private <R> void loadStored(StateTable<R> table, Map<List<String>, Pending<R>> snapshot, StatePlan<R> plan)
             throws SQLException {
         int keys = table.shape().keyColumns().size();
-        try (PreparedStatement statement = connection.prepareStatement(table.sql().selectStored())) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(table.sql().selectStored())) {
             statement.setFetchSize(FETCH_SIZE);
             new Binder(statement).time(context.snapshotTime()).text(context.projectKey());
             try (ResultSet rs = statement.executeQuery()) {

@@ -7,8 +7,11 @@ import java.util.List;
 /** Maps {@link TestDefinition} to {@code catalog_test}, keyed by the test's dbt {@code unique_id}. */
 final class TestDefinitionTable implements StateTable<TestDefinition> {
 
-    private static final Shape SHAPE = new Shape("catalog_test", List.of("unique_id"), List.of(
-            "test_name", "kind", "attached_node_unique_id", "column_name", "severity", "kwargs"), true);
+    private static final Shape SHAPE = new Shape(
+            "catalog_test",
+            List.of("unique_id"),
+            List.of("test_name", "kind", "attached_node_unique_id", "column_name", "severity", "kwargs"),
+            true);
 
     private static final String SELECT_STORED = """
             SELECT unique_id, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
@@ -45,8 +48,7 @@ final class TestDefinitionTable implements StateTable<TestDefinition> {
             WHERE project_key = ? AND unique_id = ? AND deleted_at IS NULL AND last_seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL,
-            TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
 
     @Override
     public Shape shape() {
@@ -65,8 +67,11 @@ final class TestDefinitionTable implements StateTable<TestDefinition> {
 
     @Override
     public void bindContent(RowSink sink, TestDefinition test) {
-        sink.text(test.testName()).text(test.kind().dbValue())
+        sink.text(test.testName())
+                .text(test.kind().dbValue())
                 .text(test.attachedNode() == null ? null : test.attachedNode().value())
-                .text(test.columnName()).text(test.severity()).text(test.kwargsJson());
+                .text(test.columnName())
+                .text(test.severity())
+                .text(test.kwargsJson());
     }
 }

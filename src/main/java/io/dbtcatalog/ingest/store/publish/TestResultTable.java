@@ -7,9 +7,21 @@ import java.util.List;
 /** Maps {@link TestResult} to {@code catalog_test_result}, keyed by the test's {@code unique_id} and invocation. */
 final class TestResultTable implements HistoryTable<TestResult> {
 
-    private static final StateTable.Shape SHAPE = new StateTable.Shape("catalog_test_result",
-            List.of("test_unique_id", "invocation_id"), List.of("status", "failures", "message", "execution_time_s",
-            "started_at", "completed_at", "generated_at", "dbt_run_id", "dbt_step_index", "dbt_command"), false);
+    private static final StateTable.Shape SHAPE = new StateTable.Shape(
+            "catalog_test_result",
+            List.of("test_unique_id", "invocation_id"),
+            List.of(
+                    "status",
+                    "failures",
+                    "message",
+                    "execution_time_s",
+                    "started_at",
+                    "completed_at",
+                    "generated_at",
+                    "dbt_run_id",
+                    "dbt_step_index",
+                    "dbt_command"),
+            false);
 
     private static final String INSERT = """
             INSERT INTO catalog_test_result (project_key, test_unique_id, invocation_id, status, failures, message,
@@ -46,8 +58,12 @@ final class TestResultTable implements HistoryTable<TestResult> {
 
     @Override
     public void bindContent(RowSink sink, TestResult row, PublishContext context) {
-        sink.text(row.status()).bigint(row.failures()).text(row.message()).decimal(row.executionTimeSeconds())
-                .time(row.startedAt()).time(row.completedAt());
+        sink.text(row.status())
+                .bigint(row.failures())
+                .text(row.message())
+                .decimal(row.executionTimeSeconds())
+                .time(row.startedAt())
+                .time(row.completedAt());
         HistoryTable.bindOrigin(sink, row.origin(), row.dbtRunId(), context);
     }
 }

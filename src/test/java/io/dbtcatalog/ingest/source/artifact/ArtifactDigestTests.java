@@ -1,17 +1,16 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
-import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,8 +91,9 @@ class ArtifactDigestTests {
         ArtifactDigest.Stamp stamp = ArtifactDigest.Stamp.of(files);
         Path manifest = copy.resolve("manifest.json");
         // when
-        Files.setLastModifiedTime(manifest, FileTime.fromMillis(Files.getLastModifiedTime(manifest).toMillis()
-                + 5_000));
+        Files.setLastModifiedTime(
+                manifest,
+                FileTime.fromMillis(Files.getLastModifiedTime(manifest).toMillis() + 5_000));
         // then
         assertThatThrownBy(() -> stamp.requireUnchanged(files))
                 .isInstanceOf(ArtifactException.class)

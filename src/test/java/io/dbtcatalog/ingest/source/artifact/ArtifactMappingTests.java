@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,6 +12,7 @@ import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestKind;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,17 @@ class ArtifactMappingTests {
         // given the tiny set, whose entries and sections carry fields no dbt version defines
         // when it was read
         // then
-        assertThat(snapshot.nodes()).extracting(node -> node.id().value()).containsExactly(
-                "unit_test.shop.orders.test_order_total", "model.shop.orders", "model.shop.stg_orders",
-                "test.shop.unique_orders_order_id.1a2b", "test.shop.dbt_utils_combination.9f8e",
-                "test.shop.assert_positive_amounts", "source.shop.raw.orders", "exposure.shop.revenue_dashboard");
+        assertThat(snapshot.nodes())
+                .extracting(node -> node.id().value())
+                .containsExactly(
+                        "unit_test.shop.orders.test_order_total",
+                        "model.shop.orders",
+                        "model.shop.stg_orders",
+                        "test.shop.unique_orders_order_id.1a2b",
+                        "test.shop.dbt_utils_combination.9f8e",
+                        "test.shop.assert_positive_amounts",
+                        "source.shop.raw.orders",
+                        "exposure.shop.revenue_dashboard");
     }
 
     @Test
@@ -54,12 +61,30 @@ class ArtifactMappingTests {
         CatalogNode orders = node("model.shop.orders");
 
         // then
-        assertThat(orders).isEqualTo(new CatalogNode(NodeId.of("model.shop.orders"), ResourceType.MODEL, "shop",
-                "orders", "analytics", "mart", "orders", "\"analytics\".\"mart\".\"orders\"", "table", "sql",
-                "One row per order.", "data-team@example.com", List.of("finance", "daily"),
-                "{\"owner\":\"data-team@example.com\",\"tier\":\"gold\",\"sla\":\"24h\"}", "public", "finance",
-                "2", true, "models/orders.sql", "select * from {{ ref('stg_orders') }}",
-                "select * from \"analytics\".\"staging\".\"stg_orders\"", "abc123"));
+        assertThat(orders)
+                .isEqualTo(new CatalogNode(
+                        NodeId.of("model.shop.orders"),
+                        ResourceType.MODEL,
+                        "shop",
+                        "orders",
+                        "analytics",
+                        "mart",
+                        "orders",
+                        "\"analytics\".\"mart\".\"orders\"",
+                        "table",
+                        "sql",
+                        "One row per order.",
+                        "data-team@example.com",
+                        List.of("finance", "daily"),
+                        "{\"owner\":\"data-team@example.com\",\"tier\":\"gold\",\"sla\":\"24h\"}",
+                        "public",
+                        "finance",
+                        "2",
+                        true,
+                        "models/orders.sql",
+                        "select * from {{ ref('stg_orders') }}",
+                        "select * from \"analytics\".\"staging\".\"stg_orders\"",
+                        "abc123"));
     }
 
     @Test
@@ -99,20 +124,33 @@ class ArtifactMappingTests {
         // then
         NodeId orders = NodeId.of("model.shop.orders");
         assertThat(columns).containsOnlyKeys("ORDER_ID", "AMOUNT", "CREATED_AT", "legacy_flag");
-        assertThat(columns.get("ORDER_ID")).isEqualTo(new CatalogColumn(orders, "ORDER_ID", "NUMBER", 1,
-                "Primary key.", List.of("key"), "{\"pii\":false}", true, true));
-        assertThat(columns.get("AMOUNT")).isEqualTo(new CatalogColumn(orders, "AMOUNT", "NUMBER(38,2)", 2,
-                "Order amount in EUR.", List.of(), "{}", true, true));
-        assertThat(columns.get("CREATED_AT")).isEqualTo(new CatalogColumn(orders, "CREATED_AT", "TIMESTAMP_NTZ", 3,
-                null, List.of(), "{}", false, true));
-        assertThat(columns.get("legacy_flag")).isEqualTo(new CatalogColumn(orders, "legacy_flag", null, null,
-                "Only documented.", List.of(), "{}", true, false));
+        assertThat(columns.get("ORDER_ID"))
+                .isEqualTo(new CatalogColumn(
+                        orders,
+                        "ORDER_ID",
+                        "NUMBER",
+                        1,
+                        "Primary key.",
+                        List.of("key"),
+                        "{\"pii\":false}",
+                        true,
+                        true));
+        assertThat(columns.get("AMOUNT"))
+                .isEqualTo(new CatalogColumn(
+                        orders, "AMOUNT", "NUMBER(38,2)", 2, "Order amount in EUR.", List.of(), "{}", true, true));
+        assertThat(columns.get("CREATED_AT"))
+                .isEqualTo(new CatalogColumn(
+                        orders, "CREATED_AT", "TIMESTAMP_NTZ", 3, null, List.of(), "{}", false, true));
+        assertThat(columns.get("legacy_flag"))
+                .isEqualTo(new CatalogColumn(
+                        orders, "legacy_flag", null, null, "Only documented.", List.of(), "{}", true, false));
     }
 
     @Test
     void catalogEntriesOfUnknownNodesAreIgnoredWithAWarning() {
         // then
-        assertThat(snapshot.columns()).noneMatch(column -> column.nodeId().value().contains("dropped_since"));
+        assertThat(snapshot.columns())
+                .noneMatch(column -> column.nodeId().value().contains("dropped_since"));
         assertThat(snapshot.columns()).filteredOn(CatalogColumn::inWarehouse).hasSize(4);
         assertThat(snapshot.warnings()).anyMatch(warning -> warning.contains("catalog.json: 1 entr"));
     }
@@ -120,15 +158,16 @@ class ArtifactMappingTests {
     @Test
     void lineageKeepsEdgesOfEverySectionBetweenSnapshotNodesOnly() {
         // then
-        assertThat(snapshot.edges()).containsExactlyInAnyOrder(
-                edge("model.shop.orders", "unit_test.shop.orders.test_order_total"),
-                edge("model.shop.stg_orders", "model.shop.orders"),
-                edge("source.shop.raw.orders", "model.shop.stg_orders"),
-                edge("model.shop.orders", "test.shop.unique_orders_order_id.1a2b"),
-                edge("model.shop.stg_orders", "test.shop.dbt_utils_combination.9f8e"),
-                edge("model.shop.orders", "test.shop.dbt_utils_combination.9f8e"),
-                edge("model.shop.orders", "test.shop.assert_positive_amounts"),
-                edge("model.shop.orders", "exposure.shop.revenue_dashboard"));
+        assertThat(snapshot.edges())
+                .containsExactlyInAnyOrder(
+                        edge("model.shop.orders", "unit_test.shop.orders.test_order_total"),
+                        edge("model.shop.stg_orders", "model.shop.orders"),
+                        edge("source.shop.raw.orders", "model.shop.stg_orders"),
+                        edge("model.shop.orders", "test.shop.unique_orders_order_id.1a2b"),
+                        edge("model.shop.stg_orders", "test.shop.dbt_utils_combination.9f8e"),
+                        edge("model.shop.orders", "test.shop.dbt_utils_combination.9f8e"),
+                        edge("model.shop.orders", "test.shop.assert_positive_amounts"),
+                        edge("model.shop.orders", "exposure.shop.revenue_dashboard"));
         assertThat(snapshot.warnings()).anyMatch(warning -> warning.contains("2 lineage edge(s)"));
     }
 
@@ -138,26 +177,49 @@ class ArtifactMappingTests {
         NodeId orders = NodeId.of("model.shop.orders");
 
         // then
-        assertThat(snapshot.tests()).containsExactly(
-                new TestDefinition(NodeId.of("test.shop.unique_orders_order_id.1a2b"), "unique", TestKind.GENERIC,
-                        orders, "order_id", "ERROR",
-                        "{\"column_name\":\"order_id\",\"model\":\"{{ get_where_subquery(ref('orders')) }}\"}"),
-                new TestDefinition(NodeId.of("test.shop.dbt_utils_combination.9f8e"),
-                        "dbt_utils.unique_combination_of_columns", TestKind.GENERIC, orders, null, "warn",
-                        "{\"combination_of_columns\":[\"order_id\",\"amount\"],"
-                                + "\"model\":\"{{ get_where_subquery(ref('orders')) }}\"}"),
-                new TestDefinition(NodeId.of("test.shop.assert_positive_amounts"), "assert_positive_amounts",
-                        TestKind.SINGULAR, orders, null, "error", "{}"),
-                new TestDefinition(NodeId.of("unit_test.shop.orders.test_order_total"), "test_order_total",
-                        TestKind.UNIT, orders, null, null, "{}"));
+        assertThat(snapshot.tests())
+                .containsExactly(
+                        new TestDefinition(
+                                NodeId.of("test.shop.unique_orders_order_id.1a2b"),
+                                "unique",
+                                TestKind.GENERIC,
+                                orders,
+                                "order_id",
+                                "ERROR",
+                                "{\"column_name\":\"order_id\",\"model\":\"{{ get_where_subquery(ref('orders')) }}\"}"),
+                        new TestDefinition(
+                                NodeId.of("test.shop.dbt_utils_combination.9f8e"),
+                                "dbt_utils.unique_combination_of_columns",
+                                TestKind.GENERIC,
+                                orders,
+                                null,
+                                "warn",
+                                "{\"combination_of_columns\":[\"order_id\",\"amount\"],"
+                                        + "\"model\":\"{{ get_where_subquery(ref('orders')) }}\"}"),
+                        new TestDefinition(
+                                NodeId.of("test.shop.assert_positive_amounts"),
+                                "assert_positive_amounts",
+                                TestKind.SINGULAR,
+                                orders,
+                                null,
+                                "error",
+                                "{}"),
+                        new TestDefinition(
+                                NodeId.of("unit_test.shop.orders.test_order_total"),
+                                "test_order_total",
+                                TestKind.UNIT,
+                                orders,
+                                null,
+                                null,
+                                "{}"));
     }
 
     @Test
     void runResultsKeepUnknownStatusesVerbatimAndSplitTestsFromNodes() {
         // then
-        assertThat(snapshot.runResults()).extracting(result -> result.nodeId().value(), result -> result.status())
-                .containsExactly(tuple("model.shop.orders", "success"),
-                        tuple("model.shop.stg_orders", "reused"));
+        assertThat(snapshot.runResults())
+                .extracting(result -> result.nodeId().value(), result -> result.status())
+                .containsExactly(tuple("model.shop.orders", "success"), tuple("model.shop.stg_orders", "reused"));
         var orders = snapshot.runResults().get(0);
         assertThat(orders.rowsAffected()).isEqualTo(42L);
         assertThat(orders.executionTimeSeconds()).isEqualTo(3.25);
@@ -170,7 +232,8 @@ class ArtifactMappingTests {
         assertThat(failed.failures()).isEqualTo(3L);
         assertThat(failed.startedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:02Z"));
         assertThat(failed.completedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:03.5Z"));
-        assertThat(snapshot.testResults()).extracting(result -> result.testId().value())
+        assertThat(snapshot.testResults())
+                .extracting(result -> result.testId().value())
                 .containsExactly("test.shop.unique_orders_order_id.1a2b", "unit_test.shop.orders.test_order_total");
     }
 
@@ -210,7 +273,10 @@ class ArtifactMappingTests {
     }
 
     private static CatalogNode node(String id) {
-        return snapshot.nodes().stream().filter(node -> node.id().value().equals(id)).findFirst().orElseThrow();
+        return snapshot.nodes().stream()
+                .filter(node -> node.id().value().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static LineageEdge edge(String parent, String child) {

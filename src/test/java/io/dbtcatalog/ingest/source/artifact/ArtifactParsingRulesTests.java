@@ -12,20 +12,21 @@ class ArtifactParsingRulesTests {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"which\": \"build\"}                                      | build    | true",
-        "{\"which\": \"generate\", \"rpc_method\": \"docs.generate\"} | generate | false",
-        "{\"which\": \"run-operation\"}                              | run-operation | false",
-        "{\"which\": \"retry\"}                                      | retry    | true",
-        "{\"which\": \"a-future-command\"}                           | a-future-command | true",
-        "{\"rpc_method\": \"docs.generate\"}                         | generate | false",
-        "{\"rpc_method\": \"test\"}                                  | test     | true",
-        "{\"invocation_command\": \"dbt docs generate --target prod\"} | generate | false",
-        "{\"invocation_command\": \"dbt --debug seed --full-refresh\"} | seed   | true",
-        "{}                                                          |          | true"
-    })
-    void resultsCommandIsReadFromWhichThenRpcMethodThenInvocationCommand(String args, String name,
-            boolean executing) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"which\": \"build\"}                                      | build    | true",
+                "{\"which\": \"generate\", \"rpc_method\": \"docs.generate\"} | generate | false",
+                "{\"which\": \"run-operation\"}                              | run-operation | false",
+                "{\"which\": \"retry\"}                                      | retry    | true",
+                "{\"which\": \"a-future-command\"}                           | a-future-command | true",
+                "{\"rpc_method\": \"docs.generate\"}                         | generate | false",
+                "{\"rpc_method\": \"test\"}                                  | test     | true",
+                "{\"invocation_command\": \"dbt docs generate --target prod\"} | generate | false",
+                "{\"invocation_command\": \"dbt --debug seed --full-refresh\"} | seed   | true",
+                "{}                                                          |          | true"
+            })
+    void resultsCommandIsReadFromWhichThenRpcMethodThenInvocationCommand(String args, String name, boolean executing) {
         // when
         ResultsCommand command = ResultsCommand.of(JSON.readTree(args));
 

@@ -1,9 +1,9 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,8 +48,7 @@ class DuplicateKeyTests {
         // the catalog spells the key the same way; repeat the whole table object right after itself
         int end = endOfObject(catalog, at + ORDERS.length() - 1);
         String table = catalog.substring(at, end + 1);
-        Files.writeString(dir.resolve("catalog.json"), catalog.substring(0, at) + table + ", "
-                + catalog.substring(at));
+        Files.writeString(dir.resolve("catalog.json"), catalog.substring(0, at) + table + ", " + catalog.substring(at));
         // when / then
         assertFails("catalog.json", "Duplicate Object property \"model.jaffle_shop.orders\"");
     }
@@ -75,8 +74,11 @@ class DuplicateKeyTests {
         if (!text.contains(target)) {
             throw new IllegalStateException(file + " of the sample has no " + target);
         }
-        Files.writeString(dir.resolve(file), text.replaceFirst(java.util.regex.Pattern.quote(target),
-                java.util.regex.Matcher.quoteReplacement(replacement)), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve(file),
+                text.replaceFirst(
+                        java.util.regex.Pattern.quote(target), java.util.regex.Matcher.quoteReplacement(replacement)),
+                StandardCharsets.UTF_8);
     }
 
     private void assertFails(String file, String problem) {

@@ -1,11 +1,11 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,9 @@ class SideArtifactsTests {
         Path manifest = TestArtifacts.resource("tiny/manifest.json");
         Path runResults = Files.writeString(dir.resolve("run_results.json"), "[]");
         // when / then
-        assertThatThrownBy(() -> reader.read(new ArtifactFiles(manifest, runResults,
-                TestArtifacts.resource("tiny/catalog.json"), null), RUN))
+        assertThatThrownBy(() -> reader.read(
+                        new ArtifactFiles(manifest, runResults, TestArtifacts.resource("tiny/catalog.json"), null),
+                        RUN))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessageStartingWith(runResults.toString());
     }
@@ -60,8 +61,11 @@ class SideArtifactsTests {
     void readingTheSameFilesTwiceGivesTheSameSnapshot() {
         // given
         Path tiny = TestArtifacts.resource("tiny");
-        ArtifactFiles files = new ArtifactFiles(tiny.resolve("manifest.json"), tiny.resolve("run_results.json"),
-                tiny.resolve("catalog.json"), tiny.resolve("sources.json"));
+        ArtifactFiles files = new ArtifactFiles(
+                tiny.resolve("manifest.json"),
+                tiny.resolve("run_results.json"),
+                tiny.resolve("catalog.json"),
+                tiny.resolve("sources.json"));
         // when
         CatalogSnapshot first = reader.read(files, RUN);
         CatalogSnapshot second = new ArtifactSnapshotReader().read(files, RUN);

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The small hand-written artifacts under {@code src/test/resources/artifacts}. */
 final class TestArtifacts {
 
-    private TestArtifacts() {
-    }
+    private TestArtifacts() {}
 
     /** A resource path such as {@code "tiny"} or {@code "broken/plain.txt"}. */
     static Path resource(String relative) {

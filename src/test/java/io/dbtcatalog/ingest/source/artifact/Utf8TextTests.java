@@ -22,8 +22,9 @@ class Utf8TextTests {
     @Test
     void aLeadingByteOrderMarkIsNotPartOfTheText() throws IOException {
         // given
-        Path file = write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"a\": \"café\"}".getBytes(
-                StandardCharsets.UTF_8));
+        Path file = write(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "{\"a\": \"café\"}".getBytes(StandardCharsets.UTF_8));
         // when / then
         try (Reader reader = Utf8Text.open(file)) {
             assertThat(new String(readAll(reader))).isEqualTo("{\"a\": \"café\"}");

@@ -21,8 +21,9 @@ class ArtifactCheckTests {
     @Test
     void completeObjectPassesAndNamesTheCommandThatWroteIt() throws IOException {
         // when
-        ArtifactCheck.Checked checked = ArtifactCheck.check(file(
-                "{\"metadata\": {\"x\": [1, 2]}, \"results\": [], \"args\": {\"select\": [], \"which\": \"generate\"}}"),
+        ArtifactCheck.Checked checked = ArtifactCheck.check(
+                file(
+                        "{\"metadata\": {\"x\": [1, 2]}, \"results\": [], \"args\": {\"select\": [], \"which\": \"generate\"}}"),
                 "run_results.json");
 
         // then
@@ -31,8 +32,8 @@ class ArtifactCheckTests {
 
     @Test
     void truncatedJsonFailsNamingTheFileAndPosition() {
-        assertThatThrownBy(() -> ArtifactCheck.check(file("{\"metadata\": {\"dbt_version\": \"1.9"),
-                "manifest.json of dbt Cloud run 7 step 4"))
+        assertThatThrownBy(() -> ArtifactCheck.check(
+                        file("{\"metadata\": {\"dbt_version\": \"1.9"), "manifest.json of dbt Cloud run 7 step 4"))
                 .isInstanceOf(DbtCloudException.class)
                 .hasMessageContaining("manifest.json of dbt Cloud run 7 step 4 is not complete, valid JSON")
                 .hasMessageContaining("line 1");
@@ -44,8 +45,7 @@ class ArtifactCheckTests {
                 .hasMessageContaining("content follows");
         assertThatThrownBy(() -> ArtifactCheck.check(file("[1, 2]"), "catalog.json"))
                 .hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> ArtifactCheck.check(file(""), "catalog.json"))
-                .isInstanceOf(DbtCloudException.class);
+        assertThatThrownBy(() -> ArtifactCheck.check(file(""), "catalog.json")).isInstanceOf(DbtCloudException.class);
     }
 
     @Test

@@ -41,12 +41,21 @@ public final class CloudHistory implements AutoCloseable {
     /** Adds the next run (finished one hour after the previous one); returns its dbt Cloud run id. */
     public synchronized long addRun() {
         int index = runs++;
-        Path folder = SampleRuns.write(scratch.resolve("cloud-run-" + index), SampleRuns.invocationId(index),
-                finishedAt(index).minusSeconds(300), "manifest.json", "run_results.json");
+        Path folder = SampleRuns.write(
+                scratch.resolve("cloud-run-" + index),
+                SampleRuns.invocationId(index),
+                finishedAt(index).minusSeconds(300),
+                "manifest.json",
+                "run_results.json");
         long id = runId(index);
-        standIn.add(StandInRun.run(id, PROJECT, JOB, ENVIRONMENT, 10, finishedAt(index)).dbtStep("build",
-                Map.of("manifest.json", folder.resolve("manifest.json"),
-                        "run_results.json", folder.resolve("run_results.json"))));
+        standIn.add(StandInRun.run(id, PROJECT, JOB, ENVIRONMENT, 10, finishedAt(index))
+                .dbtStep(
+                        "build",
+                        Map.of(
+                                "manifest.json",
+                                folder.resolve("manifest.json"),
+                                "run_results.json",
+                                folder.resolve("run_results.json"))));
         return id;
     }
 
@@ -69,8 +78,9 @@ public final class CloudHistory implements AutoCloseable {
 
     /** Every manifest download from now on waits {@code delay} before answering. */
     public CloudHistory slowDownloads(Duration delay) {
-        standIn.fault("/artifacts/manifest.json", Integer.MAX_VALUE,
-                response -> response.newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build());
+        standIn.fault("/artifacts/manifest.json", Integer.MAX_VALUE, response -> response.newBuilder()
+                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .build());
         return this;
     }
 

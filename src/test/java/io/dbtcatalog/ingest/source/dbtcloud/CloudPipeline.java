@@ -29,15 +29,28 @@ final class CloudPipeline {
     private final CatalogStore store;
 
     /** A source reading {@code jobs} (every job when none) of {@code projectId} with {@code statuses} accepted. */
-    CloudPipeline(DbtCloudStandIn standIn, TestDatabase db, Path workDir, long projectId, Set<Integer> statuses,
+    CloudPipeline(
+            DbtCloudStandIn standIn,
+            TestDatabase db,
+            Path workDir,
+            long projectId,
+            Set<Integer> statuses,
             Long... jobs) {
-        DbtCloudSettings settings = new DbtCloudSettings(NAME, standIn.baseUrl(), StandardAccount.ACCOUNT,
-                StandardAccount.TOKEN, projectId, List.of(jobs), null, statuses, CloudTestSettings.FAST_HTTP,
+        DbtCloudSettings settings = new DbtCloudSettings(
+                NAME,
+                standIn.baseUrl(),
+                StandardAccount.ACCOUNT,
+                StandardAccount.TOKEN,
+                projectId,
+                List.of(jobs),
+                null,
+                statuses,
+                CloudTestSettings.FAST_HTTP,
                 workDir);
-        this.source = new DbtCloudSource(settings, new ArtifactSnapshotReader(),
-                TestHttpClients.with(new FakeTime().timing()), 100);
-        this.project = new ProjectRef(NAME, "dbt-cloud", StandardAccount.ACCOUNT, projectId, null,
-                jobs.length == 1 ? jobs[0] : null);
+        this.source = new DbtCloudSource(
+                settings, new ArtifactSnapshotReader(), TestHttpClients.with(new FakeTime().timing()), 100);
+        this.project = new ProjectRef(
+                NAME, "dbt-cloud", StandardAccount.ACCOUNT, projectId, null, jobs.length == 1 ? jobs[0] : null);
         this.db = db;
         this.store = new CatalogStore(db.dataSource());
     }
@@ -63,14 +76,17 @@ final class CloudPipeline {
     /** {@code run_key status} of every ledger row, oldest first. */
     List<String> ledger() {
         return rows("SELECT run_key, status FROM ingestion_run ORDER BY id").stream()
-                .map(row -> row.get("run_key") + " " + row.get("status")).toList();
+                .map(row -> row.get("run_key") + " " + row.get("status"))
+                .toList();
     }
 
     /** {@code invocation_id dbt_step_index dbt_command count} per group of rows of a history table. */
     List<String> historyByStep(String table) {
         return rows("SELECT invocation_id, dbt_step_index, dbt_command, COUNT(*) AS n FROM " + table
-                + " GROUP BY invocation_id, dbt_step_index, dbt_command ORDER BY dbt_step_index, invocation_id")
-                .stream().map(row -> row.get("invocation_id") + " " + row.get("dbt_step_index") + " "
-                        + row.get("dbt_command") + " " + row.get("n")).toList();
+                        + " GROUP BY invocation_id, dbt_step_index, dbt_command ORDER BY dbt_step_index, invocation_id")
+                .stream()
+                .map(row -> row.get("invocation_id") + " " + row.get("dbt_step_index") + " " + row.get("dbt_command")
+                        + " " + row.get("n"))
+                .toList();
     }
 }

@@ -46,14 +46,17 @@ class CloudPollsIntegrationTests {
     }
 
     private static List<String> keys(List<RunOutcome> outcomes) {
-        return outcomes.stream().map(outcome -> outcome.run().runKey() + " " + outcome.status()).toList();
+        return outcomes.stream()
+                .map(outcome -> outcome.run().runKey() + " " + outcome.status())
+                .toList();
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void fourRunsFinishedBetweenTwoPollsAreAllIngestedOldestFirstAndARepeatedPollAddsNothing(Engine engine) {
         try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
-                .add(run(0, NIGHTLY)); TestDatabase db = engine.create()) {
+                        .add(run(0, NIGHTLY));
+                TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), NIGHTLY);
             pipeline.poll();
             standIn.add(run(1, NIGHTLY), run(2, NIGHTLY), run(3, NIGHTLY), run(4, NIGHTLY));
@@ -65,15 +68,22 @@ class CloudPollsIntegrationTests {
             List<RunOutcome> repeated = pipeline.poll();
 
             // then: all four in the ledger and the history, each step under its own invocation
-            assertThat(keys(second)).containsExactly("9700001 INGESTED", "9700002 INGESTED", "9700003 INGESTED",
-                    "9700004 INGESTED");
-            assertThat(pipeline.ledger()).containsExactly("9700000 SUCCEEDED", "9700001 SUCCEEDED",
-                    "9700002 SUCCEEDED", "9700003 SUCCEEDED", "9700004 SUCCEEDED");
-            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_test_result")).hasSize(5);
-            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_run_result")).hasSize(5)
+            assertThat(keys(second))
+                    .containsExactly("9700001 INGESTED", "9700002 INGESTED", "9700003 INGESTED", "9700004 INGESTED");
+            assertThat(pipeline.ledger())
+                    .containsExactly(
+                            "9700000 SUCCEEDED",
+                            "9700001 SUCCEEDED",
+                            "9700002 SUCCEEDED",
+                            "9700003 SUCCEEDED",
+                            "9700004 SUCCEEDED");
+            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_test_result"))
+                    .hasSize(5);
+            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_run_result"))
+                    .hasSize(5)
                     .contains(Map.of("invocation_id", invocation(9_700_003L, 3)));
-            assertThat(pipeline.rows("SELECT state_as_of FROM catalog_project")).containsExactly(
-                    Map.of("state_as_of", T0.plusSeconds(4 * 3600L - 60)));
+            assertThat(pipeline.rows("SELECT state_as_of FROM catalog_project"))
+                    .containsExactly(Map.of("state_as_of", T0.plusSeconds(4 * 3600L - 60)));
             // and: the repeated poll lists the newest run, which the ledger knows, and downloads nothing
             assertThat(keys(repeated)).containsExactly("9700004 SKIPPED");
             assertThat(standIn.requestsTo("/artifacts/manifest.json")).hasSize(downloads);
@@ -86,7 +96,8 @@ class CloudPollsIntegrationTests {
     @EnumSource(Engine.class)
     void aPollTakesAtMostMaxRunsPerPollTheOldestAndTheNextPollTheRest(Engine engine) {
         try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
-                .add(run(0, NIGHTLY)); TestDatabase db = engine.create()) {
+                        .add(run(0, NIGHTLY));
+                TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), NIGHTLY);
             pipeline.poll(2);
             standIn.add(run(1, NIGHTLY), run(2, NIGHTLY), run(3, NIGHTLY));
@@ -106,7 +117,8 @@ class CloudPollsIntegrationTests {
     @EnumSource(Engine.class)
     void jobIdsFeedTheRunsOfTwoJobsIntoOneProjectInTheOrderTheyFinished(Engine engine) {
         try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
-                .add(run(0, NIGHTLY)); TestDatabase db = engine.create()) {
+                        .add(run(0, NIGHTLY));
+                TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), NIGHTLY, HOURLY);
             pipeline.poll();
             standIn.add(run(1, HOURLY), run(2, HOURLY), run(3, NIGHTLY), run(4, HOURLY));
@@ -115,18 +127,23 @@ class CloudPollsIntegrationTests {
             List<RunOutcome> outcomes = pipeline.poll();
 
             // then: one project, every run of both jobs in the ledger with its own job, the state of the newest
-            assertThat(keys(outcomes)).containsExactly("9700001 INGESTED", "9700002 INGESTED", "9700003 INGESTED",
-                    "9700004 INGESTED");
+            assertThat(keys(outcomes))
+                    .containsExactly("9700001 INGESTED", "9700002 INGESTED", "9700003 INGESTED", "9700004 INGESTED");
             assertThat(pipeline.rows("SELECT DISTINCT project_key FROM ingestion_run"))
                     .containsExactly(Map.of("project_key", CloudPipeline.NAME));
             assertThat(pipeline.rows("SELECT dbt_job_id FROM ingestion_run ORDER BY id").stream()
-                    .map(row -> row.get("dbt_job_id"))).containsExactly(NIGHTLY, HOURLY, HOURLY, NIGHTLY, HOURLY);
-            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_test_result")).hasSize(5);
+                            .map(row -> row.get("dbt_job_id")))
+                    .containsExactly(NIGHTLY, HOURLY, HOURLY, NIGHTLY, HOURLY);
+            assertThat(pipeline.rows("SELECT DISTINCT invocation_id FROM catalog_test_result"))
+                    .hasSize(5);
             assertThat(pipeline.rows("SELECT invocation_id FROM ingestion_run WHERE state_applied = TRUE"
-                    + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY"))
+                            + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY"))
                     .containsExactly(Map.of("invocation_id", invocation(9_700_004L, 4)));
-            assertThat(standIn.requestsTo("/runs/").stream().filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
-                    .map(RecordedRequest::getUrl).map(url -> url.queryParameter("job_definition_id")).distinct())
+            assertThat(standIn.requestsTo("/runs/").stream()
+                            .filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
+                            .map(RecordedRequest::getUrl)
+                            .map(url -> url.queryParameter("job_definition_id"))
+                            .distinct())
                     .containsExactlyInAnyOrder(Long.toString(NIGHTLY), Long.toString(HOURLY));
         }
     }
@@ -135,7 +152,8 @@ class CloudPollsIntegrationTests {
     @EnumSource(Engine.class)
     void backfillTakesEveryStepOfEveryRunInTheWindow(Engine engine) {
         try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
-                .add(run(0, NIGHTLY), run(1, NIGHTLY), run(2, NIGHTLY)); TestDatabase db = engine.create()) {
+                        .add(run(0, NIGHTLY), run(1, NIGHTLY), run(2, NIGHTLY));
+                TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), NIGHTLY);
 
             // when
@@ -143,10 +161,10 @@ class CloudPollsIntegrationTests {
 
             // then
             assertThat(keys(outcomes)).containsExactly("9700000 INGESTED", "9700001 INGESTED");
-            assertThat(pipeline.historyByStep("catalog_test_result")).hasSize(2)
-                    .allSatisfy(group -> assertThat(group).contains(" 4 test "));
-            assertThat(pipeline.historyByStep("catalog_run_result")).hasSize(2)
-                    .allSatisfy(group -> assertThat(group).contains(" 3 run "));
+            assertThat(pipeline.historyByStep("catalog_test_result")).hasSize(2).allSatisfy(group -> assertThat(group)
+                    .contains(" 4 test "));
+            assertThat(pipeline.historyByStep("catalog_run_result")).hasSize(2).allSatisfy(group -> assertThat(group)
+                    .contains(" 3 run "));
         }
     }
 

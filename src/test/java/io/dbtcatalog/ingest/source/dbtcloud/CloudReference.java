@@ -1,8 +1,8 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
+import io.dbtcatalog.ingest.support.SharedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.dbtcatalog.ingest.support.SharedReference;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class CloudReference {
 
-    private CloudReference() {
-    }
+    private CloudReference() {}
 
     static Path root() {
-        Path root = Path.of(System.getProperty("user.dir"), "..", "shared", "reference").normalize();
+        Path root = Path.of(System.getProperty("user.dir"), "..", "shared", "reference")
+                .normalize();
         if (!Files.isDirectory(root)) {
             String message = "the shared reference folder " + root + " is missing; tests of the dbt Cloud source"
                     + " read real artifacts and API examples from it";

@@ -33,8 +33,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class CloudRunSecrecyIntegrationTests {
 
-    private static final List<String> DEBUG_LEVELS = List.of("logging.level.root", "logging.level.io.dbtcatalog",
-            "logging.level.okhttp3", "logging.level.org.springframework");
+    private static final List<String> DEBUG_LEVELS = List.of(
+            "logging.level.root",
+            "logging.level.io.dbtcatalog",
+            "logging.level.okhttp3",
+            "logging.level.org.springframework");
 
     @TempDir
     Path dir;
@@ -71,7 +74,9 @@ class CloudRunSecrecyIntegrationTests {
         // then
         String everything = out.toString(StandardCharsets.UTF_8) + output.getAll() + filesUnder(dir);
         assertThat(code).as(everything).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cloud (dbt-cloud): OK").contains("ingested");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("cloud (dbt-cloud): OK")
+                .contains("ingested");
         assertThat(output.getAll()).contains("DEBUG").contains("GET /api/v2/accounts/" + ACCOUNT + "/runs/");
         assertThat(everything).doesNotContain(TOKEN).doesNotContain("StandIn-Secret");
         assertThat(folderPermissions).isNotEmpty().containsOnly("rwx------");
@@ -89,13 +94,17 @@ class CloudRunSecrecyIntegrationTests {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // when
-        int code = new IngestCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute("run", "--config", config.toString());
+        int code = new IngestCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute("run", "--config", config.toString());
 
         // then
         assertThat(code).isEqualTo(IngestCli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ingestion.sources[0].base-url: must be an https URL")
-                .contains("was http://cloud.getdbt.com").doesNotContain(TOKEN);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("ingestion.sources[0].base-url: must be an https URL")
+                .contains("was http://cloud.getdbt.com")
+                .doesNotContain(TOKEN);
     }
 
     private IngestCli cli() {
@@ -119,18 +128,20 @@ class CloudRunSecrecyIntegrationTests {
                       token: %s
                       project-id: %d
                       job-id: %d
-                """.formatted(dir.resolve("db/catalog"), workDir, baseUrl, ACCOUNT, TOKEN, ANALYTICS, DAILY_JOB));
+                """.formatted(
+                        dir.resolve("db/catalog"), workDir, baseUrl, ACCOUNT, TOKEN, ANALYTICS, DAILY_JOB));
     }
 
     private static List<String> permissionsUnder(Path folder) {
         try (Stream<Path> runs = Files.list(folder)) {
             return runs.map(run -> {
-                try {
-                    return PosixFilePermissions.toString(Files.getPosixFilePermissions(run));
-                } catch (IOException e) {
-                    return "unreadable: " + e.getMessage();
-                }
-            }).toList();
+                        try {
+                            return PosixFilePermissions.toString(Files.getPosixFilePermissions(run));
+                        } catch (IOException e) {
+                            return "unreadable: " + e.getMessage();
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             return List.of("unlistable: " + e.getMessage());
         }

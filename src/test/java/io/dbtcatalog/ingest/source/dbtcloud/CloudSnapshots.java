@@ -13,8 +13,7 @@ import mockwebserver3.RecordedRequest;
 /** Assertions shared by the dbt Cloud source tests. */
 final class CloudSnapshots {
 
-    private CloudSnapshots() {
-    }
+    private CloudSnapshots() {}
 
     /** Same catalog content: info, nodes, columns, edges, tests, results and freshness (warnings may differ). */
     static void assertSameContent(CatalogSnapshot actual, CatalogSnapshot expected) {
@@ -45,8 +44,11 @@ final class CloudSnapshots {
         String prefix = "/api/v2/accounts/" + StandardAccount.ACCOUNT + "/runs/" + runId + "/artifacts/";
         Stream<RecordedRequest> downloads = standIn.requestsTo(prefix).stream()
                 .filter(r -> !r.getUrl().encodedPath().endsWith("/artifacts/"));
-        return downloads.map(r -> r.getUrl().encodedPath().substring(prefix.length())
-                + (r.getUrl().queryParameter("step") == null ? "" : "?step=" + r.getUrl().queryParameter("step")))
+        return downloads
+                .map(r -> r.getUrl().encodedPath().substring(prefix.length())
+                        + (r.getUrl().queryParameter("step") == null
+                                ? ""
+                                : "?step=" + r.getUrl().queryParameter("step")))
                 .toList();
     }
 }

@@ -26,10 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DbtCloudCatalogParityIntegrationTests {
 
-    private static final Set<String> IGNORED = Set.of("project_key", "last_ingestion_run_id", "ingestion_run_id",
-            "dbt_run_id", "dbt_step_index");
-    private static final List<String> TABLES = List.of("catalog_node", "catalog_column", "catalog_lineage",
-            "catalog_test", "catalog_test_result", "catalog_run_result", "catalog_source_freshness");
+    private static final Set<String> IGNORED =
+            Set.of("project_key", "last_ingestion_run_id", "ingestion_run_id", "dbt_run_id", "dbt_step_index");
+    private static final List<String> TABLES = List.of(
+            "catalog_node",
+            "catalog_column",
+            "catalog_lineage",
+            "catalog_test",
+            "catalog_test_result",
+            "catalog_run_result",
+            "catalog_source_freshness");
 
     @TempDir
     Path dir;
@@ -51,7 +57,9 @@ class DbtCloudCatalogParityIntegrationTests {
 
             // then
             assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("cloud (dbt-cloud): OK").contains("run 9000205");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("cloud (dbt-cloud): OK")
+                    .contains("run 9000205");
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:file:" + dir.resolve("db/catalog"));
             db.setUser("sa");
@@ -59,9 +67,12 @@ class DbtCloudCatalogParityIntegrationTests {
                 assertThat(rows(db, table, "cloud")).as(table).isEqualTo(rows(db, table, "local"));
             }
             assertThat(rows(db, "catalog_run_result", "cloud")).isNotEmpty();
-            assertThat(CatalogDump.query(db, "SELECT DISTINCT dbt_run_id, dbt_step_index FROM catalog_run_result"
-                    + " WHERE project_key = ?", "cloud")).containsExactly(Map.of("dbt_run_id", 9000205L,
-                    "dbt_step_index", 4L));
+            assertThat(CatalogDump.query(
+                            db,
+                            "SELECT DISTINCT dbt_run_id, dbt_step_index FROM catalog_run_result"
+                                    + " WHERE project_key = ?",
+                            "cloud"))
+                    .containsExactly(Map.of("dbt_run_id", 9000205L, "dbt_step_index", 4L));
         }
     }
 
@@ -97,9 +108,15 @@ class DbtCloudCatalogParityIntegrationTests {
                     - name: local
                       kind: local
                       path: %s
-                """.formatted(dir.resolve("db/catalog"), dir.resolve("work"), standIn.baseUrl(),
-                StandardAccount.ACCOUNT, StandardAccount.TOKEN, StandardAccount.ANALYTICS, StandardAccount.DAILY_JOB,
-                local));
+                """.formatted(
+                        dir.resolve("db/catalog"),
+                        dir.resolve("work"),
+                        standIn.baseUrl(),
+                        StandardAccount.ACCOUNT,
+                        StandardAccount.TOKEN,
+                        StandardAccount.ANALYTICS,
+                        StandardAccount.DAILY_JOB,
+                        local));
         return file;
     }
 }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.assertSameContent;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.settings;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.withHttp;
@@ -13,12 +12,12 @@ import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
-import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
 import io.dbtcatalog.ingest.source.http.FakeTime;
-import io.dbtcatalog.ingest.source.http.TestHttpClients;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
+import io.dbtcatalog.ingest.source.http.TestHttpClients;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -65,9 +64,12 @@ class DbtCloudFaultIntegrationTests {
     }
 
     private CatalogSnapshot expected(CatalogSnapshot actual) {
-        return reader.read(CloudSnapshots.stepFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
-                CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
-                CloudSnapshots.runResults(4, "build", scratch.resolve("bouncer-dbt1.10-build-run_results.json"))),
+        return reader.read(
+                CloudSnapshots.stepFiles(
+                        CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
+                        CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
+                        CloudSnapshots.runResults(
+                                4, "build", scratch.resolve("bouncer-dbt1.10-build-run_results.json"))),
                 actual.run());
     }
 
@@ -124,11 +126,10 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run))
-                .isInstanceOfSatisfying(DbtApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
-                    assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + CATALOG);
-                });
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOfSatisfying(DbtApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
+            assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + CATALOG);
+        });
         assertThat(standIn.requestsTo(CATALOG)).hasSize(2);
         assertThat(workDir).isEmptyDirectory();
     }
@@ -141,12 +142,11 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run))
-                .isInstanceOfSatisfying(DbtApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
-                    assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + MANIFEST);
-                    assertThat(e.getMessage()).contains("SocketTimeoutException", "attempt 2");
-                });
+        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOfSatisfying(DbtApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
+            assertThat(e.path()).isEqualTo("/api/v2/accounts/70001" + MANIFEST);
+            assertThat(e.getMessage()).contains("SocketTimeoutException", "attempt 2");
+        });
     }
 
     @Test
@@ -157,7 +157,8 @@ class DbtCloudFaultIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DbtCloudException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(DbtCloudException.class)
                 .hasMessageContaining("manifest.json of dbt Cloud run 9000205 step 4")
                 .hasMessageContaining("not complete, valid JSON");
     }
@@ -171,8 +172,8 @@ class DbtCloudFaultIntegrationTests {
         CatalogSnapshot snapshot = ingestLatest(dailyJob());
 
         // then
-        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("catalog.json of dbt Cloud run 9000205 step 5")
-                && w.contains("left out"));
+        assertThat(snapshot.warnings())
+                .anyMatch(w -> w.contains("catalog.json of dbt Cloud run 9000205 step 5") && w.contains("left out"));
         assertThat(snapshot.columns()).noneMatch(CatalogColumn::inWarehouse);
     }
 
@@ -191,13 +192,17 @@ class DbtCloudFaultIntegrationTests {
     @Test
     void manifestAnswered404FailsNamingRunAndStep() {
         // given
-        standIn.fault(MANIFEST, 1, ignored -> StandInRoutes.json(404,
-                StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json")));
+        standIn.fault(
+                MANIFEST,
+                1,
+                ignored -> StandInRoutes.json(
+                        404, StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json")));
         DbtCloudSource source = dailyJob();
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(ArtifactNotFoundException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(ArtifactNotFoundException.class)
                 .hasMessageContaining("run 9000205 has no manifest.json at step 4");
         assertThat(standIn.requestsTo(MANIFEST)).hasSize(1);
     }
@@ -205,14 +210,15 @@ class DbtCloudFaultIntegrationTests {
     @Test
     void wrongTokenIsNotRetriedAndSaysToCheckTokenAndRegion() {
         // given
-        DbtCloudSource source = source(CloudTestSettings.withToken(settings(standIn, null, null, workDir),
-                "dbtc_wrong"));
+        DbtCloudSource source =
+                source(CloudTestSettings.withToken(settings(standIn, null, null, workDir), "dbtc_wrong"));
 
         // when / then
         assertThatThrownBy(() -> source.listRuns(new RunSelector.Latest()))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).contains("Invalid token.", "token", "base-url", "ACCOUNT_PREFIX")
+                    assertThat(e.getMessage())
+                            .contains("Invalid token.", "token", "base-url", "ACCOUNT_PREFIX")
                             .doesNotContain("dbtc_wrong");
                 });
         assertThat(standIn.requests()).hasSize(1);
@@ -227,13 +233,20 @@ class DbtCloudFaultIntegrationTests {
         assertThatThrownBy(() -> source.listRuns(new RunSelector.Latest()))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.getMessage()).contains("/api/v2/accounts/123/runs/", "proper permissions",
-                            "account-id");
+                    assertThat(e.getMessage())
+                            .contains("/api/v2/accounts/123/runs/", "proper permissions", "account-id");
                 });
     }
 
     private static HttpSettings quick(int attempts) {
-        return new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(30), attempts,
-                Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2), 6000);
+        return new HttpSettings(
+                Duration.ofSeconds(2),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(30),
+                attempts,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(8),
+                Duration.ofMinutes(2),
+                6000);
     }
 }

@@ -14,12 +14,21 @@ class DbtCloudSettingsTests {
     @Test
     void toStringNeverShowsTheToken() {
         // given
-        DbtCloudSettings settings = new DbtCloudSettings("prod", URI.create("https://emea.dbt.com"), 70001,
-                "dbtc_very-secret", null, List.of(), null, Set.of(10, 20), CloudTestSettings.FAST_HTTP,
+        DbtCloudSettings settings = new DbtCloudSettings(
+                "prod",
+                URI.create("https://emea.dbt.com"),
+                70001,
+                "dbtc_very-secret",
+                null,
+                List.of(),
+                null,
+                Set.of(10, 20),
+                CloudTestSettings.FAST_HTTP,
                 Path.of("work"));
 
         // when / then
-        assertThat(settings.toString()).doesNotContain("dbtc_very-secret").contains("token=****", "emea.dbt.com",
-                "acceptedStatuses=[10, 20]");
+        assertThat(settings.toString())
+                .doesNotContain("dbtc_very-secret")
+                .contains("token=****", "emea.dbt.com", "acceptedStatuses=[10, 20]");
     }
 }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.assertSameContent;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.downloads;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudSnapshots.runResults;
@@ -20,10 +19,10 @@ import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
-import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
 import io.dbtcatalog.ingest.source.http.TestHttpClients;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,17 +79,21 @@ class DbtCloudSourceIntegrationTests {
         CatalogSnapshot snapshot = fetchLatest(source);
 
         // then
-        assertThat(downloads(standIn, 9000205)).containsExactly("manifest.json?step=4", "run_results.json?step=4",
-                "catalog.json?step=5");
+        assertThat(downloads(standIn, 9000205))
+                .containsExactly("manifest.json?step=4", "run_results.json?step=4", "catalog.json?step=5");
         assertThat(snapshot.info().resultsCommand()).isEqualTo("build");
         assertThat(snapshot.testResults()).isNotEmpty();
-        CatalogSnapshot core = reader.read(stepFiles(CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
-                CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
-                runResults(4, "build", derived("bouncer-dbt1.10", "build"))), snapshot.run());
+        CatalogSnapshot core = reader.read(
+                stepFiles(
+                        CloudReference.artifact("bouncer-dbt1.10", "manifest.json"),
+                        CloudReference.artifact("bouncer-dbt1.10", "catalog.json"),
+                        runResults(4, "build", derived("bouncer-dbt1.10", "build"))),
+                snapshot.run());
         assertSameContent(snapshot, core);
         assertThat(snapshot.columns()).anyMatch(CatalogColumn::inWarehouse);
-        assertThat(standIn.requestsTo("/artifacts/")).allSatisfy(request -> assertThat(
-                request.getHeaders().get("Authorization")).isEqualTo("Token " + StandardAccount.TOKEN));
+        assertThat(standIn.requestsTo("/artifacts/"))
+                .allSatisfy(request -> assertThat(request.getHeaders().get("Authorization"))
+                        .isEqualTo("Token " + StandardAccount.TOKEN));
         try (Stream<Path> left = Files.list(workDir)) {
             assertThat(left).as("run folders are deleted after reading").isEmpty();
         }
@@ -115,8 +118,14 @@ class DbtCloudSourceIntegrationTests {
         assertThat(full.artifactDigest()).startsWith("sha256:");
         assertThat(fingerprint).isEqualTo(full.artifactDigest());
         assertThat(invocation).isEqualTo(full.info().invocationId());
-        assertThat(downloads(standIn, 9000205)).containsExactly("manifest.json?step=4", "run_results.json?step=4",
-                "catalog.json?step=5", "manifest.json?step=4", "run_results.json?step=4", "catalog.json?step=5");
+        assertThat(downloads(standIn, 9000205))
+                .containsExactly(
+                        "manifest.json?step=4",
+                        "run_results.json?step=4",
+                        "catalog.json?step=5",
+                        "manifest.json?step=4",
+                        "run_results.json?step=4",
+                        "catalog.json?step=5");
         try (Stream<Path> left = Files.list(workDir)) {
             assertThat(left).isEmpty();
         } catch (IOException e) {
@@ -134,14 +143,18 @@ class DbtCloudSourceIntegrationTests {
 
         // then
         assertThat(downloads(standIn, 9000211)).containsExactly("manifest.json?step=3", "run_results.json?step=3");
-        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("run 9000211 generated no docs")
-                && w.contains("catalog.json is missing"));
+        assertThat(snapshot.warnings())
+                .anyMatch(w -> w.contains("run 9000211 generated no docs") && w.contains("catalog.json is missing"));
         assertThat(snapshot.columns()).noneMatch(CatalogColumn::inWarehouse);
-        assertThat(snapshot.warnings()).noneMatch(w -> w.contains(workDir.toString()))
+        assertThat(snapshot.warnings())
+                .noneMatch(w -> w.contains(workDir.toString()))
                 .as("a run without a freshness step is not expected to have sources.json")
                 .noneMatch(w -> w.contains("sources.json"));
-        CatalogSnapshot core = reader.read(stepFiles(CloudReference.artifact("parser-jaffle-dbt1.9", "manifest.json"),
-                null, runResults(3, "build", CloudReference.artifact("parser-jaffle-dbt1.9", "run_results.json"))),
+        CatalogSnapshot core = reader.read(
+                stepFiles(
+                        CloudReference.artifact("parser-jaffle-dbt1.9", "manifest.json"),
+                        null,
+                        runResults(3, "build", CloudReference.artifact("parser-jaffle-dbt1.9", "run_results.json"))),
                 snapshot.run());
         assertSameContent(snapshot, core);
     }
@@ -149,8 +162,11 @@ class DbtCloudSourceIntegrationTests {
     @Test
     void catalogAnswered404IsOneWarningAndTheIngestionContinues() {
         // given
-        standIn.fault("/catalog.json", 1, ignored -> StandInRoutes.json(404,
-                StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json")));
+        standIn.fault(
+                "/catalog.json",
+                1,
+                ignored -> StandInRoutes.json(
+                        404, StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json")));
         DbtCloudSource source = source(settings(standIn, ANALYTICS, DAILY_JOB, workDir));
 
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -167,9 +183,14 @@ class DbtCloudSourceIntegrationTests {
         }
 
         // then: one WARN line and one warning say so
-        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
-                .filteredOn(event -> event.getFormattedMessage().contains("catalog.json")).hasSize(1);
-        assertThat(snapshot.warnings()).filteredOn(w -> w.contains("catalog.json")).singleElement().asString()
+        assertThat(log.list)
+                .filteredOn(event -> event.getLevel() == Level.WARN)
+                .filteredOn(event -> event.getFormattedMessage().contains("catalog.json"))
+                .hasSize(1);
+        assertThat(snapshot.warnings())
+                .filteredOn(w -> w.contains("catalog.json"))
+                .singleElement()
+                .asString()
                 .contains("run 9000205 has no catalog.json at step 5");
         assertThat(snapshot.columns()).isNotEmpty().noneMatch(CatalogColumn::inWarehouse);
         assertThat(snapshot.testResults()).isNotEmpty();
@@ -204,8 +225,8 @@ class DbtCloudSourceIntegrationTests {
         // then
         assertThat(downloads(standIn, 9000202)).containsExactly("manifest.json", "run_results.json", "catalog.json");
         assertThat(snapshot.testResults()).isEmpty();
-        assertThat(snapshot.warnings()).anyMatch(w -> w.contains("was written by `dbt docs generate`")
-                && w.contains("run 9000202"));
+        assertThat(snapshot.warnings())
+                .anyMatch(w -> w.contains("was written by `dbt docs generate`") && w.contains("run 9000202"));
         assertThat(snapshot.columns()).anyMatch(CatalogColumn::inWarehouse);
     }
 
@@ -220,8 +241,13 @@ class DbtCloudSourceIntegrationTests {
         // then
         assertThat(snapshot.run().location())
                 .isEqualTo("run 9000301, job 70033, steps freshness=3 run=4 test=5 docs=6");
-        assertThat(downloads(standIn, 9000301)).containsExactly("manifest.json?step=5", "sources.json?step=3",
-                "run_results.json?step=4", "run_results.json?step=5", "catalog.json?step=6");
+        assertThat(downloads(standIn, 9000301))
+                .containsExactly(
+                        "manifest.json?step=5",
+                        "sources.json?step=3",
+                        "run_results.json?step=4",
+                        "run_results.json?step=5",
+                        "catalog.json?step=6");
         assertThat(snapshot.info().resultsCommand()).isEqualTo("run,test");
     }
 
@@ -235,10 +261,10 @@ class DbtCloudSourceIntegrationTests {
 
         // then
         assertThat(snapshot.run().dbtRunId()).isEqualTo(9000208L);
-        assertThat(downloads(standIn, 9000208)).containsExactly("manifest.json?step=3", "run_results.json?step=3",
-                "catalog.json?step=4");
-        assertThat(snapshot.testResults()).isNotEmpty()
-                .allSatisfy(result -> assertThat(result.dbtRunId()).isEqualTo(9000208L));
+        assertThat(downloads(standIn, 9000208))
+                .containsExactly("manifest.json?step=3", "run_results.json?step=3", "catalog.json?step=4");
+        assertThat(snapshot.testResults()).isNotEmpty().allSatisfy(result -> assertThat(result.dbtRunId())
+                .isEqualTo(9000208L));
         assertThat(snapshot.info().dbtVersion()).startsWith("1.11");
     }
 }

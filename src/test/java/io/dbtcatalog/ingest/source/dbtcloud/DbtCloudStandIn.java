@@ -71,14 +71,17 @@ final class DbtCloudStandIn extends Dispatcher implements AutoCloseable {
     /** Recorded requests whose path contains {@code pathPart}, in order. */
     List<RecordedRequest> requestsTo(String pathPart) {
         List<RecordedRequest> matching = new ArrayList<>();
-        requests.stream().filter(r -> r.getUrl().encodedPath().contains(pathPart)).forEach(matching::add);
+        requests.stream()
+                .filter(r -> r.getUrl().encodedPath().contains(pathPart))
+                .forEach(matching::add);
         return matching;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         requests.add(request);
-        MockResponse response = authorized(request) ? routes.route(request)
+        MockResponse response = authorized(request)
+                ? routes.route(request)
                 : StandInRoutes.json(401, StandInJson.errorBody("admin-error-401-invalid-token-recorded.json"));
         for (StandInFaults.Fault fault : faults) {
             if (fault.claim(request)) {

@@ -57,8 +57,8 @@ class RunSelectionIntegrationTests {
         assertThat(ids(runs)).containsExactly(9000301L);
         RecordedRequest list = standIn.requestsTo("/runs/").get(0);
         assertThat(list.getUrl().encodedPath()).isEqualTo("/api/v2/accounts/70001/runs/");
-        assertThat(list.getUrl().queryParameterNames()).containsExactlyInAnyOrder("status", "order_by", "limit",
-                "offset");
+        assertThat(list.getUrl().queryParameterNames())
+                .containsExactlyInAnyOrder("status", "order_by", "limit", "offset");
         assertThat(list.getUrl().queryParameter("status")).isEqualTo("10");
         assertThat(list.getUrl().queryParameter("order_by")).isEqualTo("-finished_at");
         assertThat(list.getUrl().queryParameter("limit")).isEqualTo("2");
@@ -85,7 +85,8 @@ class RunSelectionIntegrationTests {
 
         // then: the CI run without docs is the newest successful one of the project
         assertThat(ids(runs)).containsExactly(9000211L);
-        assertThat(standIn.requestsTo("/runs/").get(0).getUrl().queryParameter("project_id")).isEqualTo("70011");
+        assertThat(standIn.requestsTo("/runs/").get(0).getUrl().queryParameter("project_id"))
+                .isEqualTo("70011");
         assertThat(runs.get(0).location()).isEqualTo("run 9000211, job 70032, steps build=3");
     }
 
@@ -105,25 +106,28 @@ class RunSelectionIntegrationTests {
         RecordedRequest firstPage = standIn.requestsTo("/runs/").get(0);
         assertThat(firstPage.getUrl().queryParameter("project_id")).isEqualTo("70011");
         assertThat(firstPage.getUrl().queryParameter("job_definition_id")).isEqualTo("70031");
-        assertThat(standIn.requestsTo("/runs/9000207/")).extracting(r -> r.getUrl().encodedPath())
-                .containsExactly("/api/v2/accounts/70001/runs/9000207/",
-                        "/api/v2/accounts/70001/runs/9000207/artifacts/");
+        assertThat(standIn.requestsTo("/runs/9000207/"))
+                .extracting(r -> r.getUrl().encodedPath())
+                .containsExactly(
+                        "/api/v2/accounts/70001/runs/9000207/", "/api/v2/accounts/70001/runs/9000207/artifacts/");
         assertThat(standIn.requestsTo("/runs/9000206/")).isEmpty();
         assertThat(standIn.requestsTo("/runs/9000205/").get(0).getUrl().queryParameter("include_related"))
                 .isEqualTo("run_steps");
-        assertThat(standIn.requestsTo("/artifacts/").stream().map(r -> r.getUrl().encodedPath()))
+        assertThat(standIn.requestsTo("/artifacts/").stream()
+                        .map(r -> r.getUrl().encodedPath()))
                 .allMatch(path -> path.endsWith("/artifacts/"));
     }
 
     @Test
     void runningCancelledAndErroredRunsAreNeverTakenWhenOnlySuccessIsAccepted() {
         // when: the environment filter alone sees the running, cancelled and errored runs first
-        List<RunRef> runs = find(settings(standIn, null, null, PROD_ENV, Set.of(10), scratch),
-                new RunSelector.Latest());
+        List<RunRef> runs =
+                find(settings(standIn, null, null, PROD_ENV, Set.of(10), scratch), new RunSelector.Latest());
 
         // then
         assertThat(ids(runs)).containsExactly(9000205L);
-        assertThat(standIn.requestsTo("/runs/").get(0).getUrl().queryParameter("environment_id")).isEqualTo("70021");
+        assertThat(standIn.requestsTo("/runs/").get(0).getUrl().queryParameter("environment_id"))
+                .isEqualTo("70021");
         assertThat(standIn.requestsTo("/runs/9000210/")).isEmpty();
         assertThat(standIn.requestsTo("/runs/9000209/")).isEmpty();
         assertThat(standIn.requestsTo("/runs/9000208/")).isEmpty();
@@ -132,8 +136,8 @@ class RunSelectionIntegrationTests {
     @Test
     void widenedStatusesTakeTheNewerErroredRunSoFailingTestsReachTheCatalog() {
         // when
-        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, null, Set.of(10, 20), scratch),
-                new RunSelector.Latest());
+        List<RunRef> runs =
+                find(settings(standIn, ANALYTICS, DAILY_JOB, null, Set.of(10, 20), scratch), new RunSelector.Latest());
 
         // then
         assertThat(ids(runs)).containsExactly(9000208L);
@@ -149,16 +153,18 @@ class RunSelectionIntegrationTests {
 
         // then
         assertThat(ids(runs)).containsExactly(9000202L, 9000204L, 9000205L);
-        assertThat(standIn.requestsTo("/runs/").stream().filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
-                .map(r -> r.getUrl().queryParameter("offset"))).containsExactly("0", "2", "4");
+        assertThat(standIn.requestsTo("/runs/").stream()
+                        .filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
+                        .map(r -> r.getUrl().queryParameter("offset")))
+                .containsExactly("0", "2", "4");
         assertThat(runs.get(0).location()).isEqualTo("run 9000202, job 70031, steps default (run steps not available)");
     }
 
     @Test
     void windowListsTheUsableRunsFinishedInsideItOldestFirst() {
         // when
-        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
-                new RunSelector.Window(hours(-0.5), hours(1.5)));
+        List<RunRef> runs =
+                find(settings(standIn, ANALYTICS, DAILY_JOB, scratch), new RunSelector.Window(hours(-0.5), hours(1.5)));
 
         // then
         assertThat(ids(runs)).containsExactly(9000204L, 9000205L);
@@ -167,8 +173,8 @@ class RunSelectionIntegrationTests {
     @Test
     void afterListsEveryUsableRunFinishedSinceOldestFirstAskingOnlyForTheRunsItTakes() {
         // when: since 9000202 (-2 h); 9000207 lists no manifest, 9000206 saved no artifacts, 9000208 errored
-        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
-                new RunSelector.After(hours(-2), 20));
+        List<RunRef> runs =
+                find(settings(standIn, ANALYTICS, DAILY_JOB, scratch), new RunSelector.After(hours(-2), 20));
 
         // then
         assertThat(ids(runs)).containsExactly(9000204L, 9000205L);
@@ -179,8 +185,7 @@ class RunSelectionIntegrationTests {
     @Test
     void afterTakesTheOldestRunsUpToItsCapAndLeavesTheOthersForTheNextPoll() {
         // when
-        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
-                new RunSelector.After(hours(-3), 2));
+        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch), new RunSelector.After(hours(-3), 2));
 
         // then: 9000202, 9000204 taken; 9000205 (and the unusable 9000207) never asked for
         assertThat(ids(runs)).containsExactly(9000202L, 9000204L);
@@ -191,8 +196,7 @@ class RunSelectionIntegrationTests {
     @Test
     void afterWithNoRunFinishedSinceListsTheNewestUsableRunForTheLedgerToRecognize() {
         // when
-        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch),
-                new RunSelector.After(hours(1), 20));
+        List<RunRef> runs = find(settings(standIn, ANALYTICS, DAILY_JOB, scratch), new RunSelector.After(hours(1), 20));
 
         // then
         assertThat(ids(runs)).containsExactly(9000205L);
@@ -201,16 +205,23 @@ class RunSelectionIntegrationTests {
     @Test
     void severalJobsAreListedOneByOneAndInterleavedByFinishTime() {
         // when
-        List<RunRef> runs = find(CloudTestSettings.withJobs(settings(standIn, ANALYTICS, null, scratch), DAILY_JOB,
-                StandardAccount.DOCS_JOB), new RunSelector.LastN(3));
+        List<RunRef> runs = find(
+                CloudTestSettings.withJobs(
+                        settings(standIn, ANALYTICS, null, scratch), DAILY_JOB, StandardAccount.DOCS_JOB),
+                new RunSelector.LastN(3));
 
         // then
         assertThat(ids(runs)).containsExactly(9000203L, 9000204L, 9000205L);
-        assertThat(standIn.requestsTo("/runs/").stream().filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
-                .map(r -> r.getUrl().queryParameter("job_definition_id")).distinct())
+        assertThat(standIn.requestsTo("/runs/").stream()
+                        .filter(r -> r.getUrl().encodedPath().endsWith("/runs/"))
+                        .map(r -> r.getUrl().queryParameter("job_definition_id"))
+                        .distinct())
                 .containsExactlyInAnyOrder("70031", "70034");
-        assertThat(find(CloudTestSettings.withJobs(settings(standIn, ANALYTICS, null, scratch), DAILY_JOB,
-                StandardAccount.DOCS_JOB), new RunSelector.Single("9000211"))).isEmpty();
+        assertThat(find(
+                        CloudTestSettings.withJobs(
+                                settings(standIn, ANALYTICS, null, scratch), DAILY_JOB, StandardAccount.DOCS_JOB),
+                        new RunSelector.Single("9000211")))
+                .isEmpty();
     }
 
     @Test
@@ -228,15 +239,18 @@ class RunSelectionIntegrationTests {
     @Test
     void singleRunThatIsStillRunningOrOfAnotherProjectIsNotTaken() {
         // when / then
-        assertThat(find(settings(standIn, null, null, scratch), new RunSelector.Single("9000210"))).isEmpty();
-        assertThat(find(settings(standIn, JAFFLE, null, scratch), new RunSelector.Single("9000205"))).isEmpty();
+        assertThat(find(settings(standIn, null, null, scratch), new RunSelector.Single("9000210")))
+                .isEmpty();
+        assertThat(find(settings(standIn, JAFFLE, null, scratch), new RunSelector.Single("9000205")))
+                .isEmpty();
     }
 
     @Test
     void runKeyThatIsNotARunIdIsRefusedNamingTheSource() {
         assertThatThrownBy(() -> find(settings(standIn, null, null, scratch), new RunSelector.Single("latest")))
                 .isInstanceOf(DbtCloudException.class)
-                .hasMessageContaining("cloud-null-null-null").hasMessageContaining("'latest'");
+                .hasMessageContaining("cloud-null-null-null")
+                .hasMessageContaining("'latest'");
     }
 
     @Test

@@ -26,12 +26,15 @@ final class StandInJson {
     private final ObjectNode stepTemplate;
 
     StandInJson() {
-        runTemplate = (ObjectNode) responseBody("admin-v2-get-run-include-related.json").path("data");
+        runTemplate = (ObjectNode)
+                responseBody("admin-v2-get-run-include-related.json").path("data");
         stepTemplate = (ObjectNode) runTemplate.path("run_steps").path(0);
     }
 
     static JsonNode responseBody(String example) {
-        return JSON.readTree(CloudReference.example(example).toFile()).path("response").path("body");
+        return JSON.readTree(CloudReference.example(example).toFile())
+                .path("response")
+                .path("body");
     }
 
     static String errorBody(String example) {
@@ -40,7 +43,10 @@ final class StandInJson {
 
     static String errorBody(int code, String userMessage) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("status").put("code", code).put("is_success", false).put("user_message", userMessage)
+        body.putObject("status")
+                .put("code", code)
+                .put("is_success", false)
+                .put("user_message", userMessage)
                 .put("developer_message", "");
         body.putNull("data");
         return JSON.writeValueAsString(body);
@@ -48,7 +54,10 @@ final class StandInJson {
 
     static ObjectNode envelope(JsonNode data) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("status").put("code", 200).put("is_success", true).put("user_message", "Success!")
+        body.putObject("status")
+                .put("code", 200)
+                .put("is_success", true)
+                .put("user_message", "Success!")
                 .put("developer_message", "");
         body.set("data", data);
         return body;
@@ -69,17 +78,27 @@ final class StandInJson {
     /** One run as the API writes it; related objects only when {@code include} names them. */
     ObjectNode run(StandInRun run, long accountId, Set<String> include) {
         ObjectNode node = runTemplate.deepCopy();
-        node.put("id", run.id()).put("trigger_id", run.id() + 500_000).put("account_id", accountId)
-                .put("project_id", run.projectId()).put("environment_id", run.environmentId())
-                .put("job_definition_id", run.jobId()).put("job_id", run.jobId()).put("status", run.status())
-                .put("status_humanized", humanized(run.status())).put("in_progress", !run.isComplete())
-                .put("is_complete", run.isComplete()).put("is_success", run.status() == 10)
-                .put("is_error", run.status() == 20).put("is_cancelled", run.status() == 30)
+        node.put("id", run.id())
+                .put("trigger_id", run.id() + 500_000)
+                .put("account_id", accountId)
+                .put("project_id", run.projectId())
+                .put("environment_id", run.environmentId())
+                .put("job_definition_id", run.jobId())
+                .put("job_id", run.jobId())
+                .put("status", run.status())
+                .put("status_humanized", humanized(run.status()))
+                .put("in_progress", !run.isComplete())
+                .put("is_complete", run.isComplete())
+                .put("is_success", run.status() == 10)
+                .put("is_error", run.status() == 20)
+                .put("is_cancelled", run.status() == 30)
                 .put("artifacts_saved", run.artifactsSaved())
                 .put("has_docs_generated", run.producedFile("catalog.json"))
                 .put("has_sources_generated", run.producedFile("sources.json"))
-                .put("href", "https://cloud.getdbt.com/deploy/" + accountId + "/projects/" + run.projectId()
-                        + "/runs/" + run.id() + "/");
+                .put(
+                        "href",
+                        "https://cloud.getdbt.com/deploy/" + accountId + "/projects/" + run.projectId() + "/runs/"
+                                + run.id() + "/");
         time(node, "created_at", run.createdAt());
         time(node, "updated_at", run.finishedAt() == null ? run.createdAt() : run.finishedAt());
         time(node, "started_at", run.createdAt().plusSeconds(10));
@@ -92,8 +111,11 @@ final class StandInJson {
 
     private void related(ObjectNode node, StandInRun run, long accountId, Set<String> include) {
         if (include.contains("job")) {
-            ((ObjectNode) node.path("job")).put("id", run.jobId()).put("project_id", run.projectId())
-                    .put("environment_id", run.environmentId()).put("account_id", accountId);
+            ((ObjectNode) node.path("job"))
+                    .put("id", run.jobId())
+                    .put("project_id", run.projectId())
+                    .put("environment_id", run.environmentId())
+                    .put("account_id", accountId);
         } else {
             node.putNull("job");
         }
@@ -110,9 +132,14 @@ final class StandInJson {
 
     private ObjectNode step(StandInRun run, StandInRun.Step step, long accountId) {
         ObjectNode node = stepTemplate.deepCopy();
-        node.put("id", run.id() * 10 + step.index()).put("run_id", run.id()).put("account_id", accountId)
-                .put("index", step.index()).put("status", step.status()).put("name", step.name())
-                .put("status_humanized", humanized(step.status())).put("logs", step.name() + " finished");
+        node.put("id", run.id() * 10 + step.index())
+                .put("run_id", run.id())
+                .put("account_id", accountId)
+                .put("index", step.index())
+                .put("status", step.status())
+                .put("name", step.name())
+                .put("status_humanized", humanized(step.status()))
+                .put("logs", step.name() + " finished");
         return node;
     }
 

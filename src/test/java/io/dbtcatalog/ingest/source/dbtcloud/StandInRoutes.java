@@ -35,7 +35,11 @@ final class StandInRoutes {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     MockResponse route(RecordedRequest request) {
@@ -45,7 +49,8 @@ final class StandInRoutes {
         if (!"GET".equals(request.getMethod())) {
             return json(405, StandInJson.errorBody(405, "Method not allowed."));
         }
-        if (path.size() < 5 || !path.subList(0, 3).equals(List.of("api", "v2", "accounts"))
+        if (path.size() < 5
+                || !path.subList(0, 3).equals(List.of("api", "v2", "accounts"))
                 || !path.get(4).equals("runs")) {
             return notFound();
         }
@@ -91,8 +96,12 @@ final class StandInRoutes {
             return json(404, StandInJson.errorBody("admin-v2-get-run-artifact-catalog-missing.json"));
         }
         FileBody body = new FileBody(file);
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .addHeader("Content-Length", body.getContentLength()).body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("Content-Length", body.getContentLength())
+                .body(body)
+                .build();
     }
 
     private MockResponse notFound() {
@@ -103,8 +112,12 @@ final class StandInRoutes {
     static Set<String> includes(HttpUrl url) {
         Set<String> values = new HashSet<>();
         for (String raw : url.queryParameterValues("include_related")) {
-            Arrays.stream(raw == null ? new String[0] : raw.replaceAll("[\\[\\]'\" ]", "").split(","))
-                    .filter(value -> !value.isEmpty()).forEach(values::add);
+            Arrays.stream(
+                            raw == null
+                                    ? new String[0]
+                                    : raw.replaceAll("[\\[\\]'\" ]", "").split(","))
+                    .filter(value -> !value.isEmpty())
+                    .forEach(values::add);
         }
         return values;
     }

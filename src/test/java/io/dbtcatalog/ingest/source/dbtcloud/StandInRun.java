@@ -24,23 +24,41 @@ record StandInRun(
         List<Step> steps) {
 
     /** One step: index (the artifact {@code step}), name as dbt Cloud writes it, status, files it wrote. */
-    record Step(int index, String name, int status, Map<String, Path> files) {
-    }
+    record Step(int index, String name, int status, Map<String, Path> files) {}
 
     static StandInRun run(long id, long projectId, long jobId, long environmentId, int status, Instant finishedAt) {
         Instant created = (finishedAt == null ? Instant.parse("2026-08-01T20:00:00Z") : finishedAt).minusSeconds(600);
-        return new StandInRun(id, projectId, jobId, environmentId, status, created, finishedAt, true, false,
-                List.of(new Step(1, "Clone git repository", 10, Map.of()),
+        return new StandInRun(
+                id,
+                projectId,
+                jobId,
+                environmentId,
+                status,
+                created,
+                finishedAt,
+                true,
+                false,
+                List.of(
+                        new Step(1, "Clone git repository", 10, Map.of()),
                         new Step(2, "Create profile from connection Postgres", 10, Map.of())));
     }
 
     /** Adds a step running {@code dbt <command>} with the given status and files. */
     StandInRun dbtStep(String command, int stepStatus, Map<String, Path> files) {
         List<Step> more = new ArrayList<>(steps);
-        more.add(new Step(steps.size() + 1, "Invoke dbt with `dbt " + command + "`", stepStatus,
-                new LinkedHashMap<>(files)));
-        return new StandInRun(id, projectId, jobId, environmentId, status, createdAt, finishedAt, artifactsSaved,
-                stepsHidden, List.copyOf(more));
+        more.add(new Step(
+                steps.size() + 1, "Invoke dbt with `dbt " + command + "`", stepStatus, new LinkedHashMap<>(files)));
+        return new StandInRun(
+                id,
+                projectId,
+                jobId,
+                environmentId,
+                status,
+                createdAt,
+                finishedAt,
+                artifactsSaved,
+                stepsHidden,
+                List.copyOf(more));
     }
 
     StandInRun dbtStep(String command, Map<String, Path> files) {
@@ -48,13 +66,13 @@ record StandInRun(
     }
 
     StandInRun withoutSavedArtifacts() {
-        return new StandInRun(id, projectId, jobId, environmentId, status, createdAt, finishedAt, false, stepsHidden,
-                steps);
+        return new StandInRun(
+                id, projectId, jobId, environmentId, status, createdAt, finishedAt, false, stepsHidden, steps);
     }
 
     StandInRun withHiddenSteps() {
-        return new StandInRun(id, projectId, jobId, environmentId, status, createdAt, finishedAt, artifactsSaved,
-                true, steps);
+        return new StandInRun(
+                id, projectId, jobId, environmentId, status, createdAt, finishedAt, artifactsSaved, true, steps);
     }
 
     boolean isComplete() {

@@ -37,7 +37,10 @@ final class StandInRunList {
         if (limit < 1 || limit > 100 || offset < 0) {
             return StandInRoutes.json(400, StandInJson.errorBody(400, "limit must be between 1 and 100."));
         }
-        ObjectNode filters = StandInJson.object().put("limit", limit).put("offset", offset).put("state", "all")
+        ObjectNode filters = StandInJson.object()
+                .put("limit", limit)
+                .put("offset", offset)
+                .put("state", "all")
                 .put("account_id", accountId);
         List<StandInRun> matching = new ArrayList<>(runs);
         filterBy(url, "project_id", StandInRun::projectId, matching, filters);
@@ -62,8 +65,8 @@ final class StandInRunList {
         return StandInRoutes.json(200, StandInJson.write(body));
     }
 
-    private static void filterBy(HttpUrl url, String name, Function<StandInRun, Long> field, List<StandInRun> runs,
-            ObjectNode filters) {
+    private static void filterBy(
+            HttpUrl url, String name, Function<StandInRun, Long> field, List<StandInRun> runs, ObjectNode filters) {
         String value = url.queryParameter(name);
         if (value != null) {
             long wanted = Long.parseLong(value);
@@ -76,12 +79,17 @@ final class StandInRunList {
         boolean descending = orderBy.startsWith("-");
         String field = descending ? orderBy.substring(1) : orderBy;
         Comparator<StandInRun> byId = Comparator.comparingLong(StandInRun::id);
-        Comparator<StandInRun> comparator = switch (field) {
-            case "created_at" -> Comparator.comparing(StandInRun::createdAt).thenComparing(byId);
-            case "finished_at" -> Comparator.comparing(StandInRun::finishedAt,
-                    Comparator.nullsLast(Comparator.<Instant>naturalOrder())).thenComparing(byId);
-            default -> byId;
-        };
+        Comparator<StandInRun> comparator =
+                switch (field) {
+                    case "created_at" ->
+                        Comparator.comparing(StandInRun::createdAt).thenComparing(byId);
+                    case "finished_at" ->
+                        Comparator.comparing(
+                                        StandInRun::finishedAt,
+                                        Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                                .thenComparing(byId);
+                    default -> byId;
+                };
         return descending ? comparator.reversed() : comparator;
     }
 

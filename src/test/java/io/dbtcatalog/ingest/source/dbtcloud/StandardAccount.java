@@ -42,7 +42,9 @@ final class StandardAccount {
     /** Starts a stand-in holding the standard runs; derived files go to {@code scratch}. */
     static DbtCloudStandIn start(Path scratch) {
         StandardAccount account = new StandardAccount(scratch);
-        return DbtCloudStandIn.start(ACCOUNT, TOKEN).add(account.analyticsRuns()).add(account.jaffleRuns());
+        return DbtCloudStandIn.start(ACCOUNT, TOKEN)
+                .add(account.analyticsRuns())
+                .add(account.jaffleRuns());
     }
 
     private StandInRun[] analyticsRuns() {
@@ -56,18 +58,20 @@ final class StandardAccount {
                     .dbtStep("docs generate", docs("bouncer-dbt1.11")),
             run(9000207, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(2.5)).dbtStep("build", Map.of()),
             run(9000206, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(2))
-                    .dbtStep("build", built("bouncer-dbt1.10", "build")).withoutSavedArtifacts(),
-            run(9000205, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(1)).dbtStep("deps", Map.of())
+                    .dbtStep("build", built("bouncer-dbt1.10", "build"))
+                    .withoutSavedArtifacts(),
+            run(9000205, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(1))
+                    .dbtStep("deps", Map.of())
                     .dbtStep("build", built("bouncer-dbt1.10", "build"))
                     .dbtStep("docs generate", docs("bouncer-dbt1.10")),
             run(9000204, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(0))
                     .dbtStep("build", built("bouncer-dbt1.9", "build"))
                     .dbtStep("docs generate", docs("bouncer-dbt1.9")),
-            run(9000203, ANALYTICS, DOCS_JOB, PROD_ENV, 10, hours(-1))
-                    .dbtStep("docs generate", docs("bouncer-dbt1.9")),
+            run(9000203, ANALYTICS, DOCS_JOB, PROD_ENV, 10, hours(-1)).dbtStep("docs generate", docs("bouncer-dbt1.9")),
             run(9000202, ANALYTICS, DAILY_JOB, PROD_ENV, 10, hours(-2))
                     .dbtStep("build", built("bouncer-dbt1.9", "build"))
-                    .dbtStep("docs generate", docs("bouncer-dbt1.9")).withHiddenSteps(),
+                    .dbtStep("docs generate", docs("bouncer-dbt1.9"))
+                    .withHiddenSteps(),
         };
     }
 
@@ -76,7 +80,8 @@ final class StandardAccount {
         freshness.put("sources.json", sourcesJson());
         return new StandInRun[] {
             run(9000302, JAFFLE, JAFFLE_JOB, JAFFLE_ENV, 3, null),
-            run(9000301, JAFFLE, JAFFLE_JOB, JAFFLE_ENV, 10, hours(5)).dbtStep("source freshness", freshness)
+            run(9000301, JAFFLE, JAFFLE_JOB, JAFFLE_ENV, 10, hours(5))
+                    .dbtStep("source freshness", freshness)
                     .dbtStep("run", built("parser-jaffle-dbt1.12", "run"))
                     .dbtStep("test", built("parser-jaffle-dbt1.12", "test"))
                     .dbtStep("docs generate", docs("parser-jaffle-dbt1.12")),
@@ -111,8 +116,8 @@ final class StandardAccount {
     Path derivedRunResults(String set, String which) {
         Path target = scratch.resolve(set + "-" + which + "-run_results.json");
         if (!Files.exists(target)) {
-            ObjectNode results = (ObjectNode) JsonMapper.shared().readTree(
-                    CloudReference.artifact(set, "run_results.json").toFile());
+            ObjectNode results = (ObjectNode) JsonMapper.shared()
+                    .readTree(CloudReference.artifact(set, "run_results.json").toFile());
             ((ObjectNode) results.path("args")).put("which", which);
             JsonMapper.shared().writeValue(target.toFile(), results);
         }

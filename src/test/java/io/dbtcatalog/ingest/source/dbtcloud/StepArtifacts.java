@@ -24,9 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class StepArtifacts {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Map<String, Set<String>> RUNS = Map.of("seed", Set.of("seed"), "run", Set.of("model"),
-            "snapshot", Set.of("snapshot"), "test", Set.of("test", "unit_test"),
-            "build", Set.of("seed", "model", "snapshot", "test", "unit_test"));
+    private static final Map<String, Set<String>> RUNS = Map.of(
+            "seed",
+            Set.of("seed"),
+            "run",
+            Set.of("model"),
+            "snapshot",
+            Set.of("snapshot"),
+            "test",
+            Set.of("test", "unit_test"),
+            "build",
+            Set.of("seed", "model", "snapshot", "test", "unit_test"));
 
     private final Path folder;
     private final String set;
@@ -83,13 +91,21 @@ final class StepArtifacts {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("manifest.json", manifest(invocation, time));
         ObjectNode sources = JSON.createObjectNode();
-        sources.putObject("metadata").put("dbt_schema_version", "https://schemas.getdbt.com/dbt/sources/v3.json")
-                .put("dbt_version", "1.11.0").put("generated_at", time.toString()).put("invocation_id", invocation);
+        sources.putObject("metadata")
+                .put("dbt_schema_version", "https://schemas.getdbt.com/dbt/sources/v3.json")
+                .put("dbt_version", "1.11.0")
+                .put("generated_at", time.toString())
+                .put("invocation_id", invocation);
         ArrayNode results = sources.putArray("results");
         for (String id : read("manifest.json").path("sources").propertyNames()) {
-            results.addObject().put("unique_id", id).put("status", "pass").put("max_loaded_at", time.toString())
-                    .put("snapshotted_at", time.toString()).put("max_loaded_at_time_ago_in_s", 0.0)
-                    .put("execution_time", 0.1).putArray("timing");
+            results.addObject()
+                    .put("unique_id", id)
+                    .put("status", "pass")
+                    .put("max_loaded_at", time.toString())
+                    .put("snapshotted_at", time.toString())
+                    .put("max_loaded_at_time_ago_in_s", 0.0)
+                    .put("execution_time", 0.1)
+                    .putArray("timing");
         }
         sources.put("elapsed_time", 1.0);
         files.put("sources.json", write(sources, invocation + "-sources.json"));
@@ -98,16 +114,22 @@ final class StepArtifacts {
 
     /** The unique ids of the set's results of {@code resourceType} ({@code seed}, {@code model}…). */
     List<String> resultIds(String resourceType) {
-        return read("run_results.json").path("results").valueStream().map(r -> r.path("unique_id").asString())
-                .filter(id -> id.startsWith(resourceType + ".")).toList();
+        return read("run_results.json")
+                .path("results")
+                .valueStream()
+                .map(r -> r.path("unique_id").asString())
+                .filter(id -> id.startsWith(resourceType + "."))
+                .toList();
     }
 
     private static ObjectNode outcome(ObjectNode result, String id, Map<String, Integer> failing) {
         if (id.startsWith("test.") || id.startsWith("unit_test.")) {
             Integer failures = failing.get(id);
-            result.put("status", failures == null ? "pass" : "fail").put("failures", failures == null ? 0 : failures)
-                    .put("message", failures == null ? null : "Got " + failures + " results, configured to fail if"
-                            + " != 0");
+            result.put("status", failures == null ? "pass" : "fail")
+                    .put("failures", failures == null ? 0 : failures)
+                    .put(
+                            "message",
+                            failures == null ? null : "Got " + failures + " results, configured to fail if" + " != 0");
         }
         return result;
     }
@@ -123,7 +145,9 @@ final class StepArtifacts {
     }
 
     private static void relabel(ObjectNode artifact, String invocation, Instant time) {
-        ((ObjectNode) artifact.path("metadata")).put("invocation_id", invocation).put("generated_at", time.toString());
+        ((ObjectNode) artifact.path("metadata"))
+                .put("invocation_id", invocation)
+                .put("generated_at", time.toString());
     }
 
     private ObjectNode read(String name) {

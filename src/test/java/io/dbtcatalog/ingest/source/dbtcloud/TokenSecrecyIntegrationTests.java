@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.dbtcloud;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static io.dbtcatalog.ingest.source.dbtcloud.CloudTestSettings.settings;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.ANALYTICS;
 import static io.dbtcatalog.ingest.source.dbtcloud.StandardAccount.DAILY_JOB;
@@ -20,6 +19,7 @@ import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
 import io.dbtcatalog.ingest.source.http.HttpTiming;
 import io.dbtcatalog.ingest.source.http.TestHttpClients;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,18 +77,20 @@ class TokenSecrecyIntegrationTests {
         standIn.fault("/artifacts/run_results.json", 1, StandInFaults.dropMidBody());
         standIn.fault("/artifacts/catalog.json", 1, StandInFaults.invalidJson());
         DbtCloudSettings settings = settings(standIn, ANALYTICS, DAILY_JOB, workDir);
-        DbtCloudSource source = new DbtCloudSource(settings, new ArtifactSnapshotReader(),
-                TestHttpClients.with(new FakeTime().timing()), 10);
+        DbtCloudSource source = new DbtCloudSource(
+                settings, new ArtifactSnapshotReader(), TestHttpClients.with(new FakeTime().timing()), 10);
         List<String> written = new ArrayList<>();
 
         // when: a successful ingestion and failing calls
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
         CatalogSnapshot snapshot = TestRuns.read(source, run);
-        written.add(stackTrace(catchThrowable(() -> new DbtCloudSource(CloudTestSettings.withAccount(settings, 9),
-                new ArtifactSnapshotReader(), TestHttpClients.with(HttpTiming.system()))
+        written.add(stackTrace(catchThrowable(() -> new DbtCloudSource(
+                        CloudTestSettings.withAccount(settings, 9),
+                        new ArtifactSnapshotReader(),
+                        TestHttpClients.with(HttpTiming.system()))
                 .listRuns(new RunSelector.Latest()))));
-        written.add(stackTrace(catchThrowable(() -> TestRuns.read(source, TestRuns.run(settings.name(), "1", 1L, null,
-                null, "missing")))));
+        written.add(stackTrace(catchThrowable(
+                () -> TestRuns.read(source, TestRuns.run(settings.name(), "1", 1L, null, null, "missing")))));
 
         // then
         written.add(settings.toString());
@@ -106,10 +108,13 @@ class TokenSecrecyIntegrationTests {
                 written.add(Files.readString(file));
             }
         }
-        assertThat(appender.list).anyMatch(event -> event.getLevel() == Level.DEBUG
-                && event.getFormattedMessage().startsWith("GET /api/v2/accounts/70001/runs/"));
+        assertThat(appender.list)
+                .anyMatch(event -> event.getLevel() == Level.DEBUG
+                        && event.getFormattedMessage().startsWith("GET /api/v2/accounts/70001/runs/"));
         assertThat(snapshot.nodes()).isNotEmpty();
-        assertThat(written).hasSizeGreaterThan(10).noneMatch(text -> text.contains(TOKEN))
+        assertThat(written)
+                .hasSizeGreaterThan(10)
+                .noneMatch(text -> text.contains(TOKEN))
                 .noneMatch(text -> text.contains("StandIn-Secret"));
     }
 

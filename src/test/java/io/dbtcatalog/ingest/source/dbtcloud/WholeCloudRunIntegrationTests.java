@@ -48,7 +48,8 @@ class WholeCloudRunIntegrationTests {
                 .dbtStep("snapshot", bouncer.step("snapshot", invocation(id, 5), minutesBefore(30)))
                 .dbtStep("test", bouncer.step("test", invocation(id, 6), minutesBefore(20)))
                 .dbtStep("docs generate", bouncer.docs(invocation(id, 7), minutesBefore(10)));
-        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN).add(run);
+        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
+                        .add(run);
                 TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), JOB);
 
@@ -57,28 +58,42 @@ class WholeCloudRunIntegrationTests {
 
             // then: the manifest of the test step, each executing step's run_results, the docs step's catalog
             assertThat(outcomes).extracting(RunOutcome::status).containsExactly(RunOutcome.Status.INGESTED);
-            assertThat(downloads(standIn, id)).containsExactly("manifest.json?step=6", "run_results.json?step=3",
-                    "run_results.json?step=4", "run_results.json?step=5", "run_results.json?step=6",
-                    "catalog.json?step=7");
-            assertThat(pipeline.historyByStep("catalog_run_result")).containsExactly(
-                    invocation(id, 3) + " 3 seed 3", invocation(id, 4) + " 4 run 11",
-                    invocation(id, 5) + " 5 snapshot 2");
-            assertThat(pipeline.historyByStep("catalog_test_result")).containsExactly(
-                    invocation(id, 6) + " 6 test 42");
+            assertThat(downloads(standIn, id))
+                    .containsExactly(
+                            "manifest.json?step=6",
+                            "run_results.json?step=3",
+                            "run_results.json?step=4",
+                            "run_results.json?step=5",
+                            "run_results.json?step=6",
+                            "catalog.json?step=7");
+            assertThat(pipeline.historyByStep("catalog_run_result"))
+                    .containsExactly(
+                            invocation(id, 3) + " 3 seed 3",
+                            invocation(id, 4) + " 4 run 11",
+                            invocation(id, 5) + " 5 snapshot 2");
+            assertThat(pipeline.historyByStep("catalog_test_result")).containsExactly(invocation(id, 6) + " 6 test 42");
             assertThat(pipeline.rows("SELECT DISTINCT generated_at FROM catalog_test_result"))
                     .containsExactly(Map.of("generated_at", minutesBefore(20)));
             assertThat(pipeline.rows("SELECT DISTINCT status, dbt_run_id FROM catalog_test_result"))
                     .containsExactly(Map.of("status", "pass", "dbt_run_id", id));
             assertThat(pipeline.rows("SELECT node_unique_id FROM catalog_run_result").stream()
-                    .map(row -> (String) row.get("node_unique_id")))
-                    .containsExactlyInAnyOrderElementsOf(concat(bouncer.resultIds("seed"), bouncer.resultIds("model"),
-                            bouncer.resultIds("snapshot")));
+                            .map(row -> (String) row.get("node_unique_id")))
+                    .containsExactlyInAnyOrderElementsOf(concat(
+                            bouncer.resultIds("seed"), bouncer.resultIds("model"), bouncer.resultIds("snapshot")));
             assertThat(pipeline.rows("SELECT COUNT(*) AS n FROM catalog_column WHERE in_warehouse = TRUE"))
-                    .singleElement().satisfies(row -> assertThat((Long) row.get("n")).isPositive());
+                    .singleElement()
+                    .satisfies(row -> assertThat((Long) row.get("n")).isPositive());
             assertThat(pipeline.rows("SELECT invocation_id, results_command, run_finished_at, generated_at"
-                    + " FROM ingestion_run")).containsExactly(Map.of("invocation_id", invocation(id, 6),
-                    "results_command", "seed,run,snapshot,test", "run_finished_at", FINISHED,
-                    "generated_at", minutesBefore(20)));
+                            + " FROM ingestion_run"))
+                    .containsExactly(Map.of(
+                            "invocation_id",
+                            invocation(id, 6),
+                            "results_command",
+                            "seed,run,snapshot,test",
+                            "run_finished_at",
+                            FINISHED,
+                            "generated_at",
+                            minutesBefore(20)));
         }
     }
 
@@ -90,7 +105,8 @@ class WholeCloudRunIntegrationTests {
         StandInRun run = StandInRun.run(id, PROJECT, JOB, 72021, 10, FINISHED)
                 .dbtStep("run", jaffle.step("run", invocation(id, 3), minutesBefore(30)))
                 .dbtStep("test", jaffle.step("test", invocation(id, 4), minutesBefore(5)));
-        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN).add(run);
+        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
+                        .add(run);
                 TestDatabase db = engine.create()) {
             CloudPipeline pipeline = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), JOB);
 
@@ -98,12 +114,14 @@ class WholeCloudRunIntegrationTests {
             pipeline.poll();
 
             // then
-            assertThat(downloads(standIn, id)).containsExactly("manifest.json?step=4", "run_results.json?step=3",
-                    "run_results.json?step=4");
-            assertThat(pipeline.historyByStep("catalog_run_result")).containsExactly(
-                    invocation(id, 3) + " 3 run " + jaffle.resultIds("model").size());
-            assertThat(pipeline.historyByStep("catalog_test_result")).containsExactly(
-                    invocation(id, 4) + " 4 test " + jaffle.resultIds("test").size());
+            assertThat(downloads(standIn, id))
+                    .containsExactly("manifest.json?step=4", "run_results.json?step=3", "run_results.json?step=4");
+            assertThat(pipeline.historyByStep("catalog_run_result"))
+                    .containsExactly(invocation(id, 3) + " 3 run "
+                            + jaffle.resultIds("model").size());
+            assertThat(pipeline.historyByStep("catalog_test_result"))
+                    .containsExactly(invocation(id, 4) + " 4 test "
+                            + jaffle.resultIds("test").size());
             assertThat(pipeline.rows("SELECT DISTINCT generated_at FROM catalog_run_result"))
                     .containsExactly(Map.of("generated_at", minutesBefore(30)));
             assertThat(pipeline.rows("SELECT DISTINCT generated_at FROM catalog_test_result"))
@@ -119,10 +137,14 @@ class WholeCloudRunIntegrationTests {
         long id = 9600003;
         StandInRun run = StandInRun.run(id, PROJECT, JOB, 72021, 20, FINISHED)
                 .dbtStep("run", jaffle.step("run", invocation(id, 3), minutesBefore(30)))
-                .dbtStep("test", 20, jaffle.step("test", invocation(id, 4), minutesBefore(5),
-                        Map.of(tests.get(0), 3, tests.get(1), 1)))
+                .dbtStep(
+                        "test",
+                        20,
+                        jaffle.step(
+                                "test", invocation(id, 4), minutesBefore(5), Map.of(tests.get(0), 3, tests.get(1), 1)))
                 .dbtStep("docs generate", 30, Map.of());
-        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN).add(run);
+        try (DbtCloudStandIn standIn = DbtCloudStandIn.start(StandardAccount.ACCOUNT, StandardAccount.TOKEN)
+                        .add(run);
                 TestDatabase db = engine.create()) {
             CloudPipeline successOnly = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10), JOB);
             CloudPipeline errorsToo = new CloudPipeline(standIn, db, workDir, PROJECT, Set.of(10, 20), JOB);
@@ -134,13 +156,14 @@ class WholeCloudRunIntegrationTests {
             // then: the failed test step's results are recorded, the skipped docs step is not asked for anything
             assertThat(refused).isEmpty();
             assertThat(accepted).extracting(RunOutcome::status).containsExactly(RunOutcome.Status.INGESTED);
-            assertThat(downloads(standIn, id)).containsExactly("manifest.json?step=4", "run_results.json?step=3",
-                    "run_results.json?step=4");
+            assertThat(downloads(standIn, id))
+                    .containsExactly("manifest.json?step=4", "run_results.json?step=3", "run_results.json?step=4");
             assertThat(errorsToo.rows("SELECT test_unique_id, failures FROM catalog_test_result WHERE status = 'fail'"))
-                    .containsExactlyInAnyOrder(Map.of("test_unique_id", tests.get(0), "failures", 3L),
+                    .containsExactlyInAnyOrder(
+                            Map.of("test_unique_id", tests.get(0), "failures", 3L),
                             Map.of("test_unique_id", tests.get(1), "failures", 1L));
-            assertThat(errorsToo.historyByStep("catalog_test_result")).containsExactly(
-                    invocation(id, 4) + " 4 test " + tests.size());
+            assertThat(errorsToo.historyByStep("catalog_test_result"))
+                    .containsExactly(invocation(id, 4) + " 4 test " + tests.size());
             assertThat(errorsToo.historyByStep("catalog_run_result")).hasSize(1);
         }
     }

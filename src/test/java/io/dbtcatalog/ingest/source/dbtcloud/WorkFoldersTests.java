@@ -29,8 +29,10 @@ class WorkFoldersTests {
         Path run = folders.create(9000204);
 
         // then
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run)))
+                .isEqualTo("rwx------");
         assertThat(run.getParent()).isEqualTo(workDir);
         assertThat(run.getFileName().toString()).startsWith("run-9000204-");
     }
@@ -45,12 +47,23 @@ class WorkFoldersTests {
         new WorkFolders(workDir).create(1);
 
         // then
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workDir)))
+                .isEqualTo("rwx------");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../manifest.json", "../../etc/passwd", "/etc/passwd", "a/b.json", "..", ".", "",
-            "sub\\..\\x.json", "manifest.json\0.txt"})
+    @ValueSource(
+            strings = {
+                "../manifest.json",
+                "../../etc/passwd",
+                "/etc/passwd",
+                "a/b.json",
+                "..",
+                ".",
+                "",
+                "sub\\..\\x.json",
+                "manifest.json\0.txt"
+            })
     void namesThatAreNotPlainFileNamesAreRefused(String name) {
         assertThatThrownBy(() -> WorkFolders.fileIn(dir, name))
                 .isInstanceOf(DbtCloudException.class)
@@ -65,7 +78,8 @@ class WorkFoldersTests {
 
     @Test
     void runIdsThatAreNotNumbersNeverBecomePaths() {
-        assertThatThrownBy(() -> RunIds.parse("../../etc", "cloud")).isInstanceOf(DbtCloudException.class)
+        assertThatThrownBy(() -> RunIds.parse("../../etc", "cloud"))
+                .isInstanceOf(DbtCloudException.class)
                 .hasMessageContaining("is not a dbt Cloud run id");
         assertThatThrownBy(() -> RunIds.parse("-1", "cloud")).isInstanceOf(DbtCloudException.class);
     }

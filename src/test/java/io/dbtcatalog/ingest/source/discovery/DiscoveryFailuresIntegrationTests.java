@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.discovery;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.http.DbtApiException;
 import io.dbtcatalog.ingest.source.http.FakeTime;
 import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,8 @@ class DiscoveryFailuresIntegrationTests {
 
     @BeforeEach
     void start() {
-        standIn = new DiscoveryStandIn(DiscoveryTestSupport.ENVIRONMENT,
+        standIn = new DiscoveryStandIn(
+                DiscoveryTestSupport.ENVIRONMENT,
                 StandInState.fromArtifacts(SharedReference.set("parser-jaffle-dbt1.9"), 9000205L));
     }
 
@@ -84,7 +85,8 @@ class DiscoveryFailuresIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("models.graphql")
                 .hasMessageContaining("Query complexity of 400 exceeds the maximum allowed complexity of 200")
                 .hasMessageContaining("Even the smallest page was refused");
@@ -109,12 +111,12 @@ class DiscoveryFailuresIntegrationTests {
     void anEnvironmentTheTokenMayNotReadFailsWithTheServersMessageAndWhatToCheck() {
         // given
         DiscoverySettings settings = DiscoveryTestSupport.settings(standIn, 500);
-        DiscoverySettings otherEnvironment = new DiscoverySettings(settings.name(), settings.metadataUrl(), 1L,
-                settings.token(), settings.pageSize(), settings.http());
+        DiscoverySettings otherEnvironment = new DiscoverySettings(
+                settings.name(), settings.metadataUrl(), 1L, settings.token(), settings.pageSize(), settings.http());
 
         // when / then
-        assertThatThrownBy(() -> DiscoveryTestSupport.source(otherEnvironment, time)
-                .listRuns(new RunSelector.Latest()))
+        assertThatThrownBy(() ->
+                        DiscoveryTestSupport.source(otherEnvironment, time).listRuns(new RunSelector.Latest()))
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("Unauthorized [UNAUTHENTICATED]")
                 .hasMessageContaining("may not read environment 1")
@@ -126,13 +128,19 @@ class DiscoveryFailuresIntegrationTests {
         // given
         DiscoverySettings settings = DiscoveryTestSupport.settings(standIn, 500);
         String wrong = "dbtc_wrong-token-123";
-        DiscoverySettings wrongToken = new DiscoverySettings(settings.name(), settings.metadataUrl(),
-                settings.environmentId(), wrong, settings.pageSize(), settings.http());
+        DiscoverySettings wrongToken = new DiscoverySettings(
+                settings.name(),
+                settings.metadataUrl(),
+                settings.environmentId(),
+                wrong,
+                settings.pageSize(),
+                settings.http());
 
         // when / then
         assertThatThrownBy(() -> DiscoveryTestSupport.source(wrongToken, time).listRuns(new RunSelector.Latest()))
                 .isInstanceOf(DiscoveryException.class)
-                .hasMessageContaining("HTTP 401").hasMessageContaining("Invalid token.")
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("Invalid token.")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong))
                 .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain(wrong));
         assertThat(wrongToken.toString()).doesNotContain(wrong);
@@ -149,7 +157,9 @@ class DiscoveryFailuresIntegrationTests {
         // then
         assertThat(runs).hasSize(1);
         assertThat(standIn.server().getRequestCount()).isEqualTo(3);
-        assertThat(time.sleeps()).filteredOn(wait -> wait.equals(Duration.ofSeconds(7))).hasSize(2);
+        assertThat(time.sleeps())
+                .filteredOn(wait -> wait.equals(Duration.ofSeconds(7)))
+                .hasSize(2);
     }
 
     @Test
@@ -164,7 +174,9 @@ class DiscoveryFailuresIntegrationTests {
 
         // then
         assertThat(snapshot.nodes()).hasSize(59);
-        assertThat(time.sleeps()).filteredOn(wait -> wait.compareTo(Duration.ofMillis(500)) >= 0).hasSize(2);
+        assertThat(time.sleeps())
+                .filteredOn(wait -> wait.compareTo(Duration.ofMillis(500)) >= 0)
+                .hasSize(2);
     }
 
     @Test
@@ -183,8 +195,8 @@ class DiscoveryFailuresIntegrationTests {
         List<Integer> sizes = new ArrayList<>();
         int count = standIn.server().getRequestCount();
         for (int i = 0; i < count; i++) {
-            JsonNode body = JsonMapper.shared().readTree(
-                    standIn.server().takeRequest().getBody().string(StandardCharsets.UTF_8));
+            JsonNode body = JsonMapper.shared()
+                    .readTree(standIn.server().takeRequest().getBody().string(StandardCharsets.UTF_8));
             if (body.path("query").asString().equals(DiscoveryQuery.MODELS.text())) {
                 sizes.add(body.path("variables").path("first").asInt());
             }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.discovery;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
@@ -12,6 +11,7 @@ import io.dbtcatalog.ingest.source.artifact.ArtifactFiles;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.http.FakeTime;
 import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +30,28 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class DiscoveryParityIntegrationTests {
 
-    static final List<String> SETS = List.of("parser-jaffle-dbt1.9", "parser-jaffle-dbt1.7", "hubspot-dbt1.8",
-            "hubspot-dbt1.0", "bouncer-dbt1.10", "parser-jaffle-dbt1.12", "metaphor-bike-dbt1.8");
+    static final List<String> SETS = List.of(
+            "parser-jaffle-dbt1.9",
+            "parser-jaffle-dbt1.7",
+            "hubspot-dbt1.8",
+            "hubspot-dbt1.0",
+            "bouncer-dbt1.10",
+            "parser-jaffle-dbt1.12",
+            "metaphor-bike-dbt1.8");
     private static final Map<String, Ingested> INGESTED = new ConcurrentHashMap<>();
 
     /** Both snapshots of one set and their differences. */
-    record Ingested(CatalogSnapshot artifact, CatalogSnapshot discovery, List<SnapshotDiff.Difference> differences) {
-    }
+    record Ingested(CatalogSnapshot artifact, CatalogSnapshot discovery, List<SnapshotDiff.Difference> differences) {}
 
     static Ingested ingest(String set) {
         return INGESTED.computeIfAbsent(set, name -> {
             Path folder = SharedReference.set(name);
-            try (DiscoveryStandIn standIn = new DiscoveryStandIn(DiscoveryTestSupport.ENVIRONMENT,
-                    StandInState.fromArtifacts(folder, KnownDifferences.RUN_ID))) {
-                DiscoverySource source = DiscoveryTestSupport.source(DiscoveryTestSupport.settings(standIn, 40),
-                        new FakeTime());
-                CatalogSnapshot discovery = TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
+            try (DiscoveryStandIn standIn = new DiscoveryStandIn(
+                    DiscoveryTestSupport.ENVIRONMENT, StandInState.fromArtifacts(folder, KnownDifferences.RUN_ID))) {
+                DiscoverySource source =
+                        DiscoveryTestSupport.source(DiscoveryTestSupport.settings(standIn, 40), new FakeTime());
+                CatalogSnapshot discovery = TestRuns.read(
+                        source, source.listRuns(new RunSelector.Latest()).get(0));
                 RunRef run = TestRuns.run("artifacts", name, KnownDifferences.RUN_ID, null, null, folder.toString());
                 CatalogSnapshot artifact = new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(folder), run);
                 return new Ingested(artifact, discovery, SnapshotDiff.between(artifact, discovery));
@@ -77,7 +83,8 @@ class DiscoveryParityIntegrationTests {
     void artifactNodesTheDiscoverySnapshotLacksAreExactlyTheTypesTheApiDoesNotServe(String set) {
         // given
         Ingested ingested = ingest(set);
-        Set<NodeId> discovered = ingested.discovery().nodes().stream().map(CatalogNode::id).collect(Collectors.toSet());
+        Set<NodeId> discovered =
+                ingested.discovery().nodes().stream().map(CatalogNode::id).collect(Collectors.toSet());
 
         // when
         Set<String> missingTypes = ingested.artifact().nodes().stream()
@@ -85,11 +92,13 @@ class DiscoveryParityIntegrationTests {
                 .map(node -> node.resourceType().value())
                 .collect(Collectors.toCollection(TreeSet::new));
         long served = ingested.artifact().nodes().stream()
-                .filter(node -> SnapshotDiff.SERVED.contains(node.resourceType())).count();
+                .filter(node -> SnapshotDiff.SERVED.contains(node.resourceType()))
+                .count();
 
         // then
-        assertThat(missingTypes).doesNotContainAnyElementsOf(
-                SnapshotDiff.SERVED.stream().map(type -> type.value()).toList());
+        assertThat(missingTypes)
+                .doesNotContainAnyElementsOf(
+                        SnapshotDiff.SERVED.stream().map(type -> type.value()).toList());
         assertThat(ingested.discovery().nodes()).hasSize((int) served);
     }
 
@@ -100,10 +109,14 @@ class DiscoveryParityIntegrationTests {
         Ingested ingested = ingest(set);
 
         // when / then
-        assertThat(ingested.discovery().info().dbtProjectName()).isEqualTo(ingested.artifact().info().dbtProjectName());
-        assertThat(ingested.discovery().info().dbtProjectId()).isEqualTo(ingested.artifact().info().dbtProjectId());
-        assertThat(ingested.discovery().info().adapterType()).isEqualTo(ingested.artifact().info().adapterType());
-        assertThat(ingested.discovery().info().generatedAt()).isEqualTo(ingested.artifact().info().generatedAt());
+        assertThat(ingested.discovery().info().dbtProjectName())
+                .isEqualTo(ingested.artifact().info().dbtProjectName());
+        assertThat(ingested.discovery().info().dbtProjectId())
+                .isEqualTo(ingested.artifact().info().dbtProjectId());
+        assertThat(ingested.discovery().info().adapterType())
+                .isEqualTo(ingested.artifact().info().adapterType());
+        assertThat(ingested.discovery().info().generatedAt())
+                .isEqualTo(ingested.artifact().info().generatedAt());
     }
 
     @Test
@@ -113,13 +126,17 @@ class DiscoveryParityIntegrationTests {
 
         // when
         for (String set : SETS) {
-            ingest(set).differences().stream().map(KnownDifferences::explaining)
-                    .filter(entry -> entry != null).forEach(entry -> exhibited.add(entry.name()));
+            ingest(set).differences().stream()
+                    .map(KnownDifferences::explaining)
+                    .filter(entry -> entry != null)
+                    .forEach(entry -> exhibited.add(entry.name()));
         }
 
         // then
-        assertThat(exhibited).containsExactlyInAnyOrderElementsOf(
-                KnownDifferences.ENTRIES.stream().map(KnownDifferences.Entry::name).collect(Collectors.toSet()));
+        assertThat(exhibited)
+                .containsExactlyInAnyOrderElementsOf(KnownDifferences.ENTRIES.stream()
+                        .map(KnownDifferences.Entry::name)
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -131,10 +148,12 @@ class DiscoveryParityIntegrationTests {
         CatalogSnapshot discovery = ingested.discovery();
 
         // then: 36 models and 3 seeds ran, 20 tests passed; the two on-run-start operations are not served
-        assertThat(discovery.runResults()).hasSize(39)
+        assertThat(discovery.runResults())
+                .hasSize(39)
                 .allSatisfy(result -> assertThat(result.status()).isEqualTo("success"))
                 .allSatisfy(result -> assertThat(result.dbtRunId()).isEqualTo(KnownDifferences.RUN_ID));
-        assertThat(discovery.testResults()).hasSize(20)
+        assertThat(discovery.testResults())
+                .hasSize(20)
                 .allSatisfy(result -> assertThat(result.status()).isEqualTo("pass"))
                 .allSatisfy(result -> assertThat(result.invocationId()).isEqualTo("dbt-cloud-run-9000205"));
         assertThat(ingested.artifact().runResults()).hasSize(41);

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DiscoveryQueriesTests {
 
     private static SchemaCheck schema() {
-        Path sdl = SharedReference.artifacts().resolveSibling("dbt-cloud-api").resolve("graphql")
+        Path sdl = SharedReference.artifacts()
+                .resolveSibling("dbt-cloud-api")
+                .resolve("graphql")
                 .resolve("discovery-schema.reconstructed.graphql");
         try {
             return new SchemaCheck(Files.readString(sdl));
@@ -53,8 +55,10 @@ class DiscoveryQueriesTests {
         var problems = schema().problems("query { environment(id: 1, name: \"x\") { applied { models(top: 3) } } }");
 
         // then
-        assertThat(problems).containsExactly("Query.environment has no argument name",
-                "AppliedState.models has no argument top",
-                "AppliedState.models is an object (ModelAppliedStateNodeConnection) and needs a sub-selection");
+        assertThat(problems)
+                .containsExactly(
+                        "Query.environment has no argument name",
+                        "AppliedState.models has no argument top",
+                        "AppliedState.models is an object (ModelAppliedStateNodeConnection) and needs a sub-selection");
     }
 }

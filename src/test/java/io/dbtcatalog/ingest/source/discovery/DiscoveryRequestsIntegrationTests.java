@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.discovery;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.http.FakeTime;
 import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,8 @@ class DiscoveryRequestsIntegrationTests {
 
     @BeforeEach
     void start() {
-        standIn = new DiscoveryStandIn(DiscoveryTestSupport.ENVIRONMENT,
+        standIn = new DiscoveryStandIn(
+                DiscoveryTestSupport.ENVIRONMENT,
                 StandInState.fromArtifacts(SharedReference.set("parser-jaffle-dbt1.9"), 9000205L));
     }
 
@@ -52,7 +53,8 @@ class DiscoveryRequestsIntegrationTests {
         DiscoverySource source = DiscoveryTestSupport.source(DiscoveryTestSupport.settings(standIn, 15), time);
 
         // when
-        CatalogSnapshot snapshot = TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
+        CatalogSnapshot snapshot =
+                TestRuns.read(source, source.listRuns(new RunSelector.Latest()).get(0));
 
         // then
         assertThat(snapshot.nodes()).hasSize(59);
@@ -68,7 +70,8 @@ class DiscoveryRequestsIntegrationTests {
         addPages(expected, DiscoveryQuery.EXPOSURES, 15, "exposures");
         expected.add(header());
         assertThat(bodies.stream().map(JsonNode::toString).toList())
-                .containsExactlyElementsOf(expected.stream().map(JsonNode::toString).toList());
+                .containsExactlyElementsOf(
+                        expected.stream().map(JsonNode::toString).toList());
     }
 
     @Test
@@ -103,8 +106,10 @@ class DiscoveryRequestsIntegrationTests {
             assertThat(run.sourceName()).isEqualTo("discovery-test");
             assertThat(run.dbtRunId()).isNull();
         });
-        assertThat(source.listRuns(new RunSelector.Single(runs.get(0).runKey()))).isEqualTo(runs);
-        assertThat(source.listRuns(new RunSelector.Single("env-70021@2020-01-01T00:00:00Z"))).isEmpty();
+        assertThat(source.listRuns(new RunSelector.Single(runs.get(0).runKey())))
+                .isEqualTo(runs);
+        assertThat(source.listRuns(new RunSelector.Single("env-70021@2020-01-01T00:00:00Z")))
+                .isEmpty();
     }
 
     @Test
@@ -125,7 +130,8 @@ class DiscoveryRequestsIntegrationTests {
         // when / then
         assertThatThrownBy(() -> source.listRuns(new RunSelector.LastN(3)))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("discovery-test").hasMessageContaining("artifact source");
+                .hasMessageContaining("discovery-test")
+                .hasMessageContaining("artifact source");
     }
 
     @Test
@@ -136,7 +142,8 @@ class DiscoveryRequestsIntegrationTests {
         standIn.state().setLastUpdatedAt("2024-12-17T00:00:00Z");
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("changed since run env-70021@" + LAST_UPDATED)
                 .hasMessageContaining("env-70021@2024-12-17T00:00:00Z");
     }
@@ -149,7 +156,8 @@ class DiscoveryRequestsIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("tests.graphql")
                 .hasMessageContaining("announced totalCount 21 but 20 node(s) were received");
     }
@@ -162,7 +170,8 @@ class DiscoveryRequestsIntegrationTests {
         RunRef run = source.listRuns(new RunSelector.Latest()).get(0);
 
         // when / then
-        assertThatThrownBy(() -> TestRuns.read(source, run)).isInstanceOf(DiscoveryException.class)
+        assertThatThrownBy(() -> TestRuns.read(source, run))
+                .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("models.graphql")
                 .hasMessageContaining("announced totalCount 34 but 36 node(s) were received");
     }
@@ -178,7 +187,9 @@ class DiscoveryRequestsIntegrationTests {
 
         // then
         int requests = standIn.server().getRequestCount();
-        assertThat(requests).as("3 environment headers, 4 model pages, 2 test pages, 4 single pages").isEqualTo(13);
+        assertThat(requests)
+                .as("3 environment headers, 4 model pages, 2 test pages, 4 single pages")
+                .isEqualTo(13);
         assertThat(Duration.between(start, time.instant()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis((long) ((requests - 7.5) * 60_000 / 450)));
     }
@@ -187,8 +198,8 @@ class DiscoveryRequestsIntegrationTests {
         List<JsonNode> bodies = new ArrayList<>();
         int count = standIn.server().getRequestCount();
         for (int i = 0; i < count; i++) {
-            bodies.add(JsonMapper.shared().readTree(
-                    standIn.server().takeRequest().getBody().string(StandardCharsets.UTF_8)));
+            bodies.add(JsonMapper.shared()
+                    .readTree(standIn.server().takeRequest().getBody().string(StandardCharsets.UTF_8)));
         }
         return bodies;
     }
@@ -200,8 +211,8 @@ class DiscoveryRequestsIntegrationTests {
     }
 
     /** One expected body per page: the first without cursor, then after the position each earlier page ended at. */
-    private static void addPages(List<JsonNode> expected, DiscoveryQuery query, int first, String connection,
-            int... endPositions) {
+    private static void addPages(
+            List<JsonNode> expected, DiscoveryQuery query, int first, String connection, int... endPositions) {
         expected.add(page(query, first, null));
         for (int position : endPositions) {
             expected.add(page(query, first, DiscoveryStandIn.cursor(connection, position)));
@@ -210,7 +221,9 @@ class DiscoveryRequestsIntegrationTests {
 
     private static JsonNode page(DiscoveryQuery query, int first, String after) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", query.text());
-        body.putObject("variables").put("environmentId", DiscoveryTestSupport.ENVIRONMENT).put("first", first)
+        body.putObject("variables")
+                .put("environmentId", DiscoveryTestSupport.ENVIRONMENT)
+                .put("first", first)
                 .put("after", after);
         return body;
     }

@@ -17,6 +17,9 @@ class DiscoverySettingsTests {
                 .toString();
 
         // then
-        assertThat(text).doesNotContain("dbtc_very-secret").contains("token=****").contains(URL.toString());
+        assertThat(text)
+                .doesNotContain("dbtc_very-secret")
+                .contains("token=****")
+                .contains(URL.toString());
     }
 }

@@ -74,8 +74,10 @@ final class DiscoveryStandIn implements AutoCloseable {
 
     /** The next answers, before any normal one, are these (e.g. 429 with Retry-After, 503). */
     synchronized DiscoveryStandIn failNext(int status, String retryAfter) {
-        MockResponse.Builder fault = new MockResponse.Builder().code(status)
-                .addHeader("Content-Type", "application/json").body("{\"errors\":[{\"message\":\"HTTP " + status + "\"}]}");
+        MockResponse.Builder fault = new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"errors\":[{\"message\":\"HTTP " + status + "\"}]}");
         if (retryAfter != null) {
             fault.addHeader("Retry-After", retryAfter);
         }
@@ -139,15 +141,21 @@ final class DiscoveryStandIn implements AutoCloseable {
             return json(200, example("discovery-error-page-size.json"));
         }
         if (first > complexityLimit) {
-            return json(200, JSON.readTree("{\"errors\":[{\"message\":\"Query complexity of " + first * 40
-                    + " exceeds the maximum allowed complexity of " + complexityLimit * 40 + "\",\"extensions\":"
-                    + "{\"code\":\"QUERY_COMPLEXITY_EXCEEDED\"}}],\"data\":null}"));
+            return json(
+                    200,
+                    JSON.readTree("{\"errors\":[{\"message\":\"Query complexity of " + first * 40
+                            + " exceeds the maximum allowed complexity of " + complexityLimit * 40
+                            + "\",\"extensions\":"
+                            + "{\"code\":\"QUERY_COMPLEXITY_EXCEEDED\"}}],\"data\":null}"));
         }
         List<ObjectNode> nodes = state.connection(connection);
         int from = after.isString() ? offsetOf(after.asString()) : 0;
         int to = Math.min(nodes.size(), from + first);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        ObjectNode page = answer.putObject("data").putObject("environment").putObject("applied").putObject(connection);
+        ObjectNode page = answer.putObject("data")
+                .putObject("environment")
+                .putObject("applied")
+                .putObject(connection);
         page.put("totalCount", nodes.size() + totalCountOffsets.getOrDefault(connection, 0));
         ObjectNode pageInfo = page.putObject("pageInfo");
         pageInfo.put("startCursor", to > from ? cursor(connection, from + 1) : null);
@@ -155,7 +163,10 @@ final class DiscoveryStandIn implements AutoCloseable {
         pageInfo.put("hasNextPage", to < nodes.size());
         pageInfo.put("hasPreviousPage", from > 0);
         for (int i = from; i < to; i++) {
-            page.withArray("edges").addObject().put("cursor", cursor(connection, i + 1)).set("node", nodes.get(i));
+            page.withArray("edges")
+                    .addObject()
+                    .put("cursor", cursor(connection, i + 1))
+                    .set("node", nodes.get(i));
         }
         page.withArray("edges");
         return json(200, answer);
@@ -173,13 +184,20 @@ final class DiscoveryStandIn implements AutoCloseable {
 
     /** The recorded response body of one example exchange. */
     static JsonNode example(String file) {
-        return SharedReference.readJson(SharedReference.artifacts().resolveSibling("dbt-cloud-api")
-                .resolve("examples").resolve(file)).path("response").path("body");
+        return SharedReference.readJson(SharedReference.artifacts()
+                        .resolveSibling("dbt-cloud-api")
+                        .resolve("examples")
+                        .resolve(file))
+                .path("response")
+                .path("body");
     }
 
     private static MockResponse json(int status, JsonNode body) {
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
-                .body(body.toString()).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
     }
 
     @Override

@@ -20,8 +20,7 @@ final class SchemaCheck {
     private static final Pattern FIELD = Pattern.compile("(?m)^\\s+(\\w+)(\\(([^)]*)\\))?: ([\\[\\]\\w!]+)");
     private static final Pattern TOKEN = Pattern.compile("#[^\\n]*|\"[^\"]*\"|\\.\\.\\.|[{}():$!\\[\\],=]|[\\w]+");
 
-    private record Field(String type, Set<String> arguments) {
-    }
+    private record Field(String type, Set<String> arguments) {}
 
     private final Map<String, Map<String, Field>> types = new HashMap<>();
     private List<String> tokens;
@@ -92,7 +91,9 @@ final class SchemaCheck {
             at++;
             name = tokens.get(at++);
         }
-        Field field = name.equals("__typename") ? new Field("String", Set.of()) : types.get(type).get(name);
+        Field field = name.equals("__typename")
+                ? new Field("String", Set.of())
+                : types.get(type).get(name);
         if (field == null) {
             problems.add(type + " has no field " + name);
             field = new Field("?", Set.of());

@@ -24,34 +24,63 @@ import java.util.function.Function;
  */
 final class SnapshotDiff {
 
-    static final Set<ResourceType> SERVED = Set.of(ResourceType.MODEL, ResourceType.SOURCE, ResourceType.SEED,
-            ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.EXPOSURE);
+    static final Set<ResourceType> SERVED = Set.of(
+            ResourceType.MODEL,
+            ResourceType.SOURCE,
+            ResourceType.SEED,
+            ResourceType.SNAPSHOT,
+            ResourceType.TEST,
+            ResourceType.UNIT_TEST,
+            ResourceType.EXPOSURE);
 
     /** One difference: which table and field, which row, and both values. Missing rows use field {@code <row>}. */
-    record Difference(String table, ResourceType type, String field, String key, Object artifact, Object discovery,
-            Object artifactRow, Object discoveryRow) {
-    }
+    record Difference(
+            String table,
+            ResourceType type,
+            String field,
+            String key,
+            Object artifact,
+            Object discovery,
+            Object artifactRow,
+            Object discoveryRow) {}
 
     private final Map<NodeId, ResourceType> types = new LinkedHashMap<>();
     private final List<Difference> differences = new ArrayList<>();
 
     static List<Difference> between(CatalogSnapshot artifact, CatalogSnapshot discovery) {
         SnapshotDiff diff = new SnapshotDiff();
-        artifact.nodes().stream().filter(n -> SERVED.contains(n.resourceType()))
+        artifact.nodes().stream()
+                .filter(n -> SERVED.contains(n.resourceType()))
                 .forEach(n -> diff.types.put(n.id(), n.resourceType()));
         discovery.nodes().forEach(n -> diff.types.putIfAbsent(n.id(), n.resourceType()));
-        diff.compare("node", served(diff, artifact.nodes(), CatalogNode::id), index(discovery.nodes(), CatalogNode::id),
+        diff.compare(
+                "node",
+                served(diff, artifact.nodes(), CatalogNode::id),
+                index(discovery.nodes(), CatalogNode::id),
                 "id");
-        diff.compare("column", served(diff, artifact.columns(), c -> c.nodeId()),
-                index(discovery.columns(), SnapshotDiff::columnKey), "nodeId", "name");
+        diff.compare(
+                "column",
+                served(diff, artifact.columns(), c -> c.nodeId()),
+                index(discovery.columns(), SnapshotDiff::columnKey),
+                "nodeId",
+                "name");
         diff.edges(artifact.edges(), discovery.edges());
         diff.compare("test", served(diff, artifact.tests(), t -> t.id()), index(discovery.tests(), t -> t.id()), "id");
-        diff.compare("test_result", served(diff, artifact.testResults(), r -> r.testId()),
-                index(discovery.testResults(), r -> r.testId()), "testId");
-        diff.compare("run_result", served(diff, artifact.runResults(), r -> r.nodeId()),
-                index(discovery.runResults(), r -> r.nodeId()), "nodeId");
-        diff.compare("freshness", served(diff, artifact.freshness(), f -> f.sourceId()),
-                index(discovery.freshness(), f -> f.sourceId()), "sourceId");
+        diff.compare(
+                "test_result",
+                served(diff, artifact.testResults(), r -> r.testId()),
+                index(discovery.testResults(), r -> r.testId()),
+                "testId");
+        diff.compare(
+                "run_result",
+                served(diff, artifact.runResults(), r -> r.nodeId()),
+                index(discovery.runResults(), r -> r.nodeId()),
+                "nodeId");
+        diff.compare(
+                "freshness",
+                served(diff, artifact.freshness(), f -> f.sourceId()),
+                index(discovery.freshness(), f -> f.sourceId()),
+                "sourceId");
         return diff.differences;
     }
 
@@ -92,8 +121,8 @@ final class SnapshotDiff {
                     Object a = value(component, left);
                     Object d = value(component, right);
                     if (!Objects.equals(a, d)) {
-                        differences.add(new Difference(table, type, component.getName(), key.toString(), a, d, left,
-                                right));
+                        differences.add(
+                                new Difference(table, type, component.getName(), key.toString(), a, d, left, right));
                     }
                 }
             }
@@ -102,18 +131,20 @@ final class SnapshotDiff {
 
     private void edges(List<LineageEdge> artifact, List<LineageEdge> discovery) {
         Set<LineageEdge> left = new LinkedHashSet<>();
-        artifact.stream().filter(e -> types.containsKey(e.parent()) && types.containsKey(e.child())).forEach(left::add);
+        artifact.stream()
+                .filter(e -> types.containsKey(e.parent()) && types.containsKey(e.child()))
+                .forEach(left::add);
         Set<LineageEdge> right = new LinkedHashSet<>(discovery);
         for (LineageEdge edge : left) {
             if (!right.contains(edge)) {
-                differences.add(new Difference("edge", types.get(edge.child()), "<row>", edge.toString(), edge, null,
-                        edge, null));
+                differences.add(new Difference(
+                        "edge", types.get(edge.child()), "<row>", edge.toString(), edge, null, edge, null));
             }
         }
         for (LineageEdge edge : right) {
             if (!left.contains(edge)) {
-                differences.add(new Difference("edge", types.get(edge.child()), "<row>", edge.toString(), null, edge,
-                        null, edge));
+                differences.add(new Difference(
+                        "edge", types.get(edge.child()), "<row>", edge.toString(), null, edge, null, edge));
             }
         }
     }

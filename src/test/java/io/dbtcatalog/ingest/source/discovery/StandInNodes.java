@@ -17,8 +17,7 @@ final class StandInNodes {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private StandInNodes() {
-    }
+    private StandInNodes() {}
 
     /** The applied connection a manifest resource type is served by, or null when the API serves none. */
     static String connectionOf(String resourceType) {
@@ -65,7 +64,9 @@ final class StandInNodes {
         JsonNode version = entry.path("version");
         node.put("version", version.isNull() || version.isMissingNode() ? null : version.asString());
         JsonNode enforced = config.path("contract").path("enforced");
-        node.set("contractEnforced", enforced.isBoolean() ? enforced : entry.path("contract").path("enforced"));
+        node.set(
+                "contractEnforced",
+                enforced.isBoolean() ? enforced : entry.path("contract").path("enforced"));
         code(node, entry);
         node.set("parents", parents(entry));
     }

@@ -37,7 +37,10 @@ final class StandInState {
         StandInState state = new StandInState();
         state.environment.put("dbtProjectName", projectName);
         state.environment.put("adapterType", adapterType);
-        state.environment.putObject("applied").put("lastUpdatedAt", lastUpdatedAt).putNull("latestGitSha");
+        state.environment
+                .putObject("applied")
+                .put("lastUpdatedAt", lastUpdatedAt)
+                .putNull("latestGitSha");
         return state;
     }
 
@@ -45,8 +48,10 @@ final class StandInState {
     static StandInState fromArtifacts(Path folder, long runId) {
         JsonNode manifest = read(folder.resolve("manifest.json"));
         JsonNode metadata = manifest.path("metadata");
-        StandInState state = empty(projectName(manifest),
-                metadata.path("adapter_type").asString(null), metadata.path("generated_at").asString(null));
+        StandInState state = empty(
+                projectName(manifest),
+                metadata.path("adapter_type").asString(null),
+                metadata.path("generated_at").asString(null));
         JsonNode catalog = read(folder.resolve("catalog.json"));
         Map<String, ObjectNode> executions = executions(read(folder.resolve("run_results.json")), runId);
         for (String section : List.of("nodes", "sources", "exposures", "unit_tests")) {
@@ -82,8 +87,8 @@ final class StandInState {
         ((ObjectNode) environment.path("applied")).put("lastUpdatedAt", lastUpdatedAt);
     }
 
-    private static void decorate(ObjectNode node, String connection, JsonNode entry, JsonNode catalog,
-            ObjectNode execution) {
+    private static void decorate(
+            ObjectNode node, String connection, JsonNode entry, JsonNode catalog, ObjectNode execution) {
         if (!"tests".equals(connection) && !"exposures".equals(connection)) {
             JsonNode table = catalog.path("sources".equals(connection) ? "sources" : "nodes")
                     .path(node.path("uniqueId").asString());

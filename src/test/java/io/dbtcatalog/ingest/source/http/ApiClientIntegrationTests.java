@@ -42,12 +42,23 @@ class ApiClientIntegrationTests {
     }
 
     static HttpSettings settings(int attempts, Duration readTimeout) {
-        return new HttpSettings(Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(30), attempts,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5), 6000);
+        return new HttpSettings(
+                Duration.ofSeconds(2),
+                readTimeout,
+                Duration.ofSeconds(30),
+                attempts,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                6000);
     }
 
     private static MockResponse status(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static String bodyOf(okhttp3.Response response) throws IOException {
@@ -94,7 +105,9 @@ class ApiClientIntegrationTests {
     @Test
     void tooManyRequestsWaitsExactlyWhatRetryAfterSays() {
         // given
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "7")
                 .body("{\"status\":{\"code\":429,\"is_success\":false,\"user_message\":\"Too many requests.\"}}")
                 .build());
         server.enqueue(status(200, "ok"));
@@ -110,7 +123,10 @@ class ApiClientIntegrationTests {
     @Test
     void realRetryAfterOfOneSecondIsReallyWaitedFor() {
         // given
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "1")
+                .build());
         server.enqueue(status(200, "ok"));
         ApiClient client = client(settings(3, Duration.ofSeconds(5)), HttpTiming.system());
         long started = System.nanoTime();
@@ -127,7 +143,10 @@ class ApiClientIntegrationTests {
     @Test
     void retryAfterBeyondTheDeadlineFailsAtOnceInsteadOfWaiting() {
         // given
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "3600")
+                .build());
 
         // when / then
         assertThatThrownBy(() -> client().get(url, "application/json", ApiClientIntegrationTests::bodyOf))
@@ -140,15 +159,19 @@ class ApiClientIntegrationTests {
     @Test
     void unauthorizedIsNotRetriedAndSaysWhatToCheckWithoutTheToken() {
         // given: a server that even echoes the token back
-        server.enqueue(status(401, "{\"status\":{\"code\":401,\"is_success\":false,\"user_message\":"
-                + "\"Invalid token: " + TOKEN + "\",\"developer_message\":null},\"data\":null}"));
+        server.enqueue(status(
+                401,
+                "{\"status\":{\"code\":401,\"is_success\":false,\"user_message\":" + "\"Invalid token: " + TOKEN
+                        + "\",\"developer_message\":null},\"data\":null}"));
 
         // when / then
         assertThatThrownBy(() -> client().get(url, "application/json", ApiClientIntegrationTests::bodyOf))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.path()).isEqualTo("/api/v2/accounts/1/runs/");
-                    assertThat(e.getMessage()).contains("Invalid token", "base-url", "region").doesNotContain(TOKEN);
+                    assertThat(e.getMessage())
+                            .contains("Invalid token", "base-url", "region")
+                            .doesNotContain(TOKEN);
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -161,8 +184,8 @@ class ApiClientIntegrationTests {
 
         // when / then
         assertThatThrownBy(() -> client().get(url, "application/json", ApiClientIntegrationTests::bodyOf))
-                .isInstanceOfSatisfying(DbtApiException.class,
-                        e -> assertThat(e.getMessage()).contains("HTTP 403", "Forbidden", "permission"));
+                .isInstanceOfSatisfying(DbtApiException.class, e -> assertThat(e.getMessage())
+                        .contains("HTTP 403", "Forbidden", "permission"));
         assertThatThrownBy(() -> client().get(url, "application/json", ApiClientIntegrationTests::bodyOf))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
@@ -181,7 +204,7 @@ class ApiClientIntegrationTests {
 
         // when / then
         assertThatThrownBy(() -> client(settings(3, Duration.ofSeconds(5)), time.timing())
-                .get(url, "application/json", ApiClientIntegrationTests::bodyOf))
+                        .get(url, "application/json", ApiClientIntegrationTests::bodyOf))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.getMessage()).contains("attempt 3", "max-attempts 3", "Service unavailable");
@@ -193,8 +216,10 @@ class ApiClientIntegrationTests {
     void connectionDroppedHalfWayThroughTheBodyIsRetried() {
         // given
         String big = "{\"data\":\"" + "a".repeat(200_000) + "\"}";
-        server.enqueue(new MockResponse.Builder().body(big)
-                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.enqueue(new MockResponse.Builder()
+                .body(big)
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                .build());
         server.enqueue(status(200, big));
 
         // when
@@ -208,12 +233,16 @@ class ApiClientIntegrationTests {
     @Test
     void serverThatNeverAnswersTimesOutInsteadOfHanging() {
         // given
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
 
         // when / then
         assertThatThrownBy(() -> client(settings(2, Duration.ofMillis(300)), time.timing())
-                .get(url, "application/json", ApiClientIntegrationTests::bodyOf))
+                        .get(url, "application/json", ApiClientIntegrationTests::bodyOf))
                 .isInstanceOfSatisfying(DbtApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(DbtApiException.NO_RESPONSE);
                     assertThat(e.getMessage()).contains("no HTTP response", "timeout", "attempt 2");

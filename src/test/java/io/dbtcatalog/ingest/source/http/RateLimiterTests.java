@@ -19,8 +19,8 @@ class RateLimiterTests {
         }
 
         // then
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(500));
+        assertThat(time.sleeps())
+                .containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
     }
 
     @Test

@@ -20,19 +20,31 @@ class RetryListenerIntegrationTests {
         try (MockWebServer server = new MockWebServer()) {
             // given
             server.enqueue(new MockResponse.Builder().code(429).build());
-            server.enqueue(new MockResponse.Builder().code(200).body("a body cut short by the server")
-                    .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .body("a body cut short by the server")
+                    .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                    .build());
             server.enqueue(new MockResponse.Builder().code(503).build());
             server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
             server.start();
-            HttpClients clients = TestHttpClients.with(HttpTiming.system(),
-                    (method, host, reason) -> heard.add(method + " " + host + " " + reason));
-            ApiClient client = clients.apiClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), 5, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30), 6000),
+            HttpClients clients = TestHttpClients.with(
+                    HttpTiming.system(), (method, host, reason) -> heard.add(method + " " + host + " " + reason));
+            ApiClient client = clients.apiClient(
+                    new HttpSettings(
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(5),
+                            5,
+                            Duration.ofMillis(1),
+                            Duration.ofMillis(5),
+                            Duration.ofSeconds(30),
+                            6000),
                     ApiToken.of("secret-token", "token"));
 
             // when
-            String body = client.get(server.url("/runs/"), "application/json", response -> response.body().string());
+            String body = client.get(server.url("/runs/"), "application/json", response -> response.body()
+                    .string());
 
             // then
             assertThat(body).isEqualTo("ok");

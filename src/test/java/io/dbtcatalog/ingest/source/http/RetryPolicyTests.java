@@ -45,8 +45,15 @@ class RetryPolicyTests {
     @Test
     void backoffDoublesWithJitterAndIsCappedAtTheMaximum() {
         // given
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                10, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5), 100);
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                10,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                100);
         RetryPolicy policy = new RetryPolicy(settings, new Random(7));
 
         // when / then: equal jitter keeps every wait within [ceiling/2, ceiling]

@@ -7,8 +7,7 @@ public final class TestHttpClients {
 
     private static final OkHttpClient SHARED = new OkHttpClient();
 
-    private TestHttpClients() {
-    }
+    private TestHttpClients() {}
 
     /** Clients waiting and jittering with {@code timing}, telling nobody about retries. */
     public static HttpClients with(HttpTiming timing) {

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.local;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactException;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -39,8 +39,14 @@ class LocalFolderSourceTests {
         List<RunRef> runs = source.listRuns(new RunSelector.Latest());
 
         // then
-        assertThat(runs).containsExactly(TestRuns.run("shop", MANIFEST_INVOCATION, null, null,
-                Instant.parse("2024-05-01T10:00:00.123456Z"), target.toAbsolutePath().normalize().toString()));
+        assertThat(runs)
+                .containsExactly(TestRuns.run(
+                        "shop",
+                        MANIFEST_INVOCATION,
+                        null,
+                        null,
+                        Instant.parse("2024-05-01T10:00:00.123456Z"),
+                        target.toAbsolutePath().normalize().toString()));
     }
 
     @Test
@@ -113,7 +119,9 @@ class LocalFolderSourceTests {
         // then
         assertThat(snapshot.run()).isEqualTo(run);
         assertThat(snapshot.nodes()).hasSize(8);
-        assertThat(snapshot.warnings()).filteredOn(warning -> warning.startsWith("optional ")).hasSize(3);
+        assertThat(snapshot.warnings())
+                .filteredOn(warning -> warning.startsWith("optional "))
+                .hasSize(3);
     }
 
     @Test
@@ -154,7 +162,8 @@ class LocalFolderSourceTests {
 
     private static Path tiny() {
         try {
-            return Path.of(LocalFolderSourceTests.class.getResource("/artifacts/tiny").toURI());
+            return Path.of(
+                    LocalFolderSourceTests.class.getResource("/artifacts/tiny").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.local;
 
-import io.dbtcatalog.ingest.support.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactException;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.support.SampleRuns;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ class LocalHistoryFolderTests {
         Files.createDirectories(history.resolve("empty"));
         Files.createDirectories(history.resolve("current"));
         Files.copy(SampleRuns.SAMPLE.resolve("manifest.json"), history.resolve("current/manifest.json"));
-        source = new LocalFolderSource(new LocalSettings("shop", SampleRuns.SAMPLE, history),
-                new ArtifactSnapshotReader());
+        source = new LocalFolderSource(
+                new LocalSettings("shop", SampleRuns.SAMPLE, history), new ArtifactSnapshotReader());
     }
 
     @Test
@@ -49,29 +49,35 @@ class LocalHistoryFolderTests {
         List<RunRef> runs = source.listRuns(new RunSelector.Window(JUNE_1.plusSeconds(3600), null));
 
         // then June 2nd, June 3rd and the target folder (July 14th), each run key once
-        assertThat(runs).extracting(RunRef::runKey)
+        assertThat(runs)
+                .extracting(RunRef::runKey)
                 .containsExactly(SampleRuns.invocationId(2), SampleRuns.invocationId(3), CURRENT);
         assertThat(runs.get(0).location()).isEqualTo(history.resolve("3-june-2").toString());
     }
 
     @Test
     void lastNListsTheNewestInvocationsOldestFirst() {
-        assertThat(source.listRuns(new RunSelector.LastN(2))).extracting(RunRef::runKey)
+        assertThat(source.listRuns(new RunSelector.LastN(2)))
+                .extracting(RunRef::runKey)
                 .containsExactly(SampleRuns.invocationId(3), CURRENT);
         assertThat(source.listRuns(new RunSelector.LastN(10))).hasSize(4);
     }
 
     @Test
     void latestIsStillTheTargetFolderAndSingleFindsAnArchivedRun() {
-        assertThat(source.listRuns(new RunSelector.Latest())).extracting(RunRef::runKey).containsExactly(CURRENT);
-        assertThat(source.listRuns(new RunSelector.Single(SampleRuns.invocationId(1)))).extracting(RunRef::location)
+        assertThat(source.listRuns(new RunSelector.Latest()))
+                .extracting(RunRef::runKey)
+                .containsExactly(CURRENT);
+        assertThat(source.listRuns(new RunSelector.Single(SampleRuns.invocationId(1))))
+                .extracting(RunRef::location)
                 .containsExactly(history.resolve("1-june-1").toString());
     }
 
     @Test
     void fetchReadsTheArchivedFolderOfTheRun() {
         // given
-        RunRef june1 = source.listRuns(new RunSelector.Single(SampleRuns.invocationId(1))).get(0);
+        RunRef june1 = source.listRuns(new RunSelector.Single(SampleRuns.invocationId(1)))
+                .get(0);
 
         // when
         CatalogSnapshot snapshot = TestRuns.read(source, june1);
@@ -87,12 +93,17 @@ class LocalHistoryFolderTests {
         LocalFolderSource broken = new LocalFolderSource(
                 new LocalSettings("shop", SampleRuns.SAMPLE, history.resolve("nope")), new ArtifactSnapshotReader());
 
-        assertThatThrownBy(() -> broken.listRuns(new RunSelector.LastN(1))).isInstanceOf(ArtifactException.class)
+        assertThatThrownBy(() -> broken.listRuns(new RunSelector.LastN(1)))
+                .isInstanceOf(ArtifactException.class)
                 .hasMessageContaining(history.resolve("nope").toString());
     }
 
     private void write(String folder, int index, Instant generatedAt) {
-        SampleRuns.write(history.resolve(folder), SampleRuns.invocationId(index), generatedAt, "manifest.json",
+        SampleRuns.write(
+                history.resolve(folder),
+                SampleRuns.invocationId(index),
+                generatedAt,
+                "manifest.json",
                 "run_results.json");
     }
 }

@@ -42,7 +42,8 @@ class JsonValuesTests {
         // given
         JsonNode text = JSON.readTree("\"not an object\"");
         // when / then
-        assertThat(JsonValues.mergedObjectJson(MissingNode.getInstance(), MissingNode.getInstance())).isEqualTo("{}");
+        assertThat(JsonValues.mergedObjectJson(MissingNode.getInstance(), MissingNode.getInstance()))
+                .isEqualTo("{}");
         assertThat(JsonValues.mergedObjectJson(JSON.readTree("{}"), text)).isEqualTo("{}");
         assertThat(JsonValues.objectJson(JSON.readTree("[1]"))).isEqualTo("{}");
     }

@@ -10,9 +10,17 @@ import org.junit.jupiter.api.Test;
 /** The bytes a row is rendered to: UTF-8 of the stored form, and COPY's escaping on top. */
 class Utf8BufferTests {
 
-    private static final List<String> TEXTS = List.of("", "plain ascii", "a\0b\0", "\0",
-            "tab\tnl\ncr\rbs\\", "\\.", "é ÿ Ā ߿ ࠀ \uffff", "emoji 😀🏳️‍🌈",
-            "lone \uD800 and \uDC00 surrogates \uD800", "x".repeat(70_000));
+    private static final List<String> TEXTS = List.of(
+            "",
+            "plain ascii",
+            "a\0b\0",
+            "\0",
+            "tab\tnl\ncr\rbs\\",
+            "\\.",
+            "é ÿ Ā ߿ ࠀ \uffff",
+            "emoji 😀🏳️‍🌈",
+            "lone \uD800 and \uDC00 surrogates \uD800",
+            "x".repeat(70_000));
 
     @Test
     void utf8IsTheStoredFormsBytes() {

@@ -17,7 +17,8 @@ class IngestionLedgerTests {
         String columns = sql.substring(sql.indexOf('(') + 1, sql.indexOf(')'));
         long placeholders = sql.chars().filter(c -> c == '?').count();
         // then
-        List<String> named = Arrays.stream(columns.split(",")).map(String::strip).toList();
+        List<String> named =
+                Arrays.stream(columns.split(",")).map(String::strip).toList();
         assertThat(named).isEqualTo(IngestionLedger.COLUMNS);
         assertThat(placeholders).isEqualTo(IngestionLedger.COLUMNS.size());
     }

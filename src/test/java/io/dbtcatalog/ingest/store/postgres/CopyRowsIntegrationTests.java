@@ -24,20 +24,49 @@ import org.junit.jupiter.api.Test;
 class CopyRowsIntegrationTests {
 
     private static final String COLUMNS = "id, t, i, l, d, b, ts";
-    private static final List<String> TEXTS = List.of("", "plain", "\\", "\\.", "\\N", "a\tb\nc\rd\\e", "\n",
-            "\t", "nul a\0b", "lone \uD800 surrogate \uDC00", "emoji 😀🏳️‍🌈", "cjk 漢字 e\u0301",
+    private static final List<String> TEXTS = List.of(
+            "",
+            "plain",
+            "\\",
+            "\\.",
+            "\\N",
+            "a\tb\nc\rd\\e",
+            "\n",
+            "\t",
+            "nul a\0b",
+            "lone \uD800 surrogate \uDC00",
+            "emoji 😀🏳️‍🌈",
+            "cjk 漢字 e\u0301",
             "\u007f\u0001\u001b",
-            "trailing backslash \\", "x".repeat(200_000) + "\\\t", "\u00e9\u00ff\u0100\u07ff\u0800\uffff");
-    private static final List<Double> DOUBLES = List.of(0.0, -0.0, 0.1, -1.5e-300, Double.MIN_VALUE,
-            Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e21, 123456789.125);
-    private static final List<Instant> TIMES = List.of(Instant.EPOCH, Instant.parse("2024-03-05T10:00:00Z"),
-            Instant.parse("2024-03-05T10:00:00.123456789Z"), Instant.parse("2024-03-05T10:00:00.000001Z"),
-            Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("-0100-06-30T12:34:56.5Z"),
-            Instant.parse("+12345-12-31T23:59:59.999999Z"), Instant.parse("1969-12-31T23:59:59.999999Z"));
+            "trailing backslash \\",
+            "x".repeat(200_000) + "\\\t",
+            "\u00e9\u00ff\u0100\u07ff\u0800\uffff");
+    private static final List<Double> DOUBLES = List.of(
+            0.0,
+            -0.0,
+            0.1,
+            -1.5e-300,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            1e21,
+            123456789.125);
+    private static final List<Instant> TIMES = List.of(
+            Instant.EPOCH,
+            Instant.parse("2024-03-05T10:00:00Z"),
+            Instant.parse("2024-03-05T10:00:00.123456789Z"),
+            Instant.parse("2024-03-05T10:00:00.000001Z"),
+            Instant.parse("0001-01-01T00:00:00Z"),
+            Instant.parse("-0100-06-30T12:34:56.5Z"),
+            Instant.parse("+12345-12-31T23:59:59.999999Z"),
+            Instant.parse("1969-12-31T23:59:59.999999Z"));
 
     @Test
     void copiedRowsEqualTheSameRowsBoundThroughJdbc() throws SQLException {
-        try (TestDatabase db = Engine.POSTGRESQL.create(); Connection connection = db.dataSource().getConnection()) {
+        try (TestDatabase db = Engine.POSTGRESQL.create();
+                Connection connection = db.dataSource().getConnection()) {
             // given
             create(connection, "via_jdbc");
             create(connection, "via_copy");
@@ -62,16 +91,18 @@ class CopyRowsIntegrationTests {
 
     @Test
     void abandonedCopyLeavesTheConnectionUsable() throws SQLException {
-        try (TestDatabase db = Engine.POSTGRESQL.create(); Connection connection = db.dataSource().getConnection()) {
+        try (TestDatabase db = Engine.POSTGRESQL.create();
+                Connection connection = db.dataSource().getConnection()) {
             // given
             create(connection, "target");
             // when: rendering fails half-way through a row, and the copy is closed unfinished
             assertThatThrownBy(() -> {
-                try (CopyRows copy = CopyRows.start(connection, "target", List.of("id", "t"))) {
-                    copy.integer(1).text("half");
-                    throw new IllegalStateException("failed while rendering a row");
-                }
-            }).isInstanceOf(IllegalStateException.class);
+                        try (CopyRows copy = CopyRows.start(connection, "target", List.of("id", "t"))) {
+                            copy.integer(1).text("half");
+                            throw new IllegalStateException("failed while rendering a row");
+                        }
+                    })
+                    .isInstanceOf(IllegalStateException.class);
             // then
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM target")) {
@@ -95,25 +126,32 @@ class CopyRowsIntegrationTests {
         int rowCount = Math.max(TEXTS.size(), Math.max(DOUBLES.size(), TIMES.size())) + 1;
         for (int i = 0; i < rowCount; i++) {
             boolean last = i == rowCount - 1;
-            rows.add(new Object[] {i,
-                    last ? null : TEXTS.get(i % TEXTS.size()),
-                    last ? null : i % 2 == 0 ? Integer.MIN_VALUE + i : Integer.MAX_VALUE - i,
-                    last ? null : i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i,
-                    last ? null : DOUBLES.get(i % DOUBLES.size()),
-                    last ? null : i % 2 == 0,
-                    last ? null : TIMES.get(i % TIMES.size())});
+            rows.add(new Object[] {
+                i,
+                last ? null : TEXTS.get(i % TEXTS.size()),
+                last ? null : i % 2 == 0 ? Integer.MIN_VALUE + i : Integer.MAX_VALUE - i,
+                last ? null : i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i,
+                last ? null : DOUBLES.get(i % DOUBLES.size()),
+                last ? null : i % 2 == 0,
+                last ? null : TIMES.get(i % TIMES.size())
+            });
         }
         return rows;
     }
 
     private static void bind(RowSink sink, Object[] row) {
-        sink.integer((Integer) row[0]).text((String) row[1]).integer((Integer) row[2]).bigint((Long) row[3])
-                .decimal((Double) row[4]).bool((Boolean) row[5]).time((Instant) row[6]);
+        sink.integer((Integer) row[0])
+                .text((String) row[1])
+                .integer((Integer) row[2])
+                .bigint((Long) row[3])
+                .decimal((Double) row[4])
+                .bool((Boolean) row[5])
+                .time((Instant) row[6]);
     }
 
     private static void insertWithJdbc(Connection connection, List<Object[]> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO via_jdbc (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("INSERT INTO via_jdbc (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             Binder binder = new Binder(statement);
             for (Object[] row : rows) {
                 bind(binder.reset(), row);

@@ -22,8 +22,11 @@ class StagedSqlTests {
             // given
             StagedSql sql = StagedSql.of(table.shape().table());
             // when / then
-            assertThat(columns(sql.copyInsert())).as(table.shape().table()).isEqualTo(columns(table.sql().insert()));
-            assertThat(flat(sql.copyInsert())).startsWith("COPY " + table.shape().table() + " (")
+            assertThat(columns(sql.copyInsert()))
+                    .as(table.shape().table())
+                    .isEqualTo(columns(table.sql().insert()));
+            assertThat(flat(sql.copyInsert()))
+                    .startsWith("COPY " + table.shape().table() + " (")
                     .endsWith("FROM STDIN");
         }
     }
@@ -55,7 +58,9 @@ class StagedSqlTests {
             String copy = HistoryCopies.of(table.shape().table());
             // when / then
             assertThat(columns(copy)).as(table.shape().table()).isEqualTo(columns(table.insert()));
-            assertThat(flat(copy)).startsWith("COPY " + table.shape().table() + " (").endsWith("FROM STDIN");
+            assertThat(flat(copy))
+                    .startsWith("COPY " + table.shape().table() + " (")
+                    .endsWith("FROM STDIN");
         }
     }
 

@@ -53,8 +53,12 @@ class ContentHashTests {
     @Test
     void valuesAreHashedInTheirStoredForm() {
         // given / when: the store keeps microseconds and turns U+0000 into U+FFFD
-        String nanos = hash.time(Instant.parse("2024-01-01T00:00:00.123456789Z")).text("a\0b").hex();
-        String micros = hash.time(Instant.parse("2024-01-01T00:00:00.123456Z")).text("a\uFFFDb").hex();
+        String nanos = hash.time(Instant.parse("2024-01-01T00:00:00.123456789Z"))
+                .text("a\0b")
+                .hex();
+        String micros = hash.time(Instant.parse("2024-01-01T00:00:00.123456Z"))
+                .text("a\uFFFDb")
+                .hex();
         // then
         assertThat(nanos).isEqualTo(micros);
     }

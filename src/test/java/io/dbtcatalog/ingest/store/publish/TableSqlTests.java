@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class TableSqlTests {
 
-    private static final List<String> SEEN = List.of("first_seen_at", "last_seen_at", "last_changed_at",
-            "last_ingestion_run_id");
+    private static final List<String> SEEN =
+            List.of("first_seen_at", "last_seen_at", "last_changed_at", "last_ingestion_run_id");
 
     @Test
     void stateInsertsNameTheBoundColumnsInBindingOrder() {
@@ -50,10 +50,14 @@ class TableSqlTests {
             // then
             assertThat(assigned(update)).as(shape.table()).isEqualTo(content);
             assertThat(matched(update)).as(shape.table()).isEqualTo(key);
-            assertThat(matched(flat(table.sql().softDelete()))).as(shape.table()).isEqualTo(key);
-            assertThat(flat(table.sql().touchOne())).as(shape.table())
+            assertThat(matched(flat(table.sql().softDelete())))
+                    .as(shape.table())
+                    .isEqualTo(key);
+            assertThat(flat(table.sql().touchOne()))
+                    .as(shape.table())
                     .contains("WHERE project_key = ? AND " + String.join(" = ? AND ", shape.keyColumns()) + " = ?");
-            assertThat(flat(table.sql().selectStored())).as(shape.table())
+            assertThat(flat(table.sql().selectStored()))
+                    .as(shape.table())
                     .startsWith("SELECT " + String.join(", ", shape.keyColumns()) + ", ");
         }
     }
@@ -71,7 +75,8 @@ class TableSqlTests {
             // then
             assertThat(columns(insert)).as(table.shape().table()).isEqualTo(expected);
             assertThat(placeholders(insert)).as(table.shape().table()).isEqualTo(expected.size());
-            assertThat(flat(table.selectStoredKeys())).as(table.shape().table())
+            assertThat(flat(table.selectStoredKeys()))
+                    .as(table.shape().table())
                     .startsWith("SELECT " + String.join(", ", table.shape().keyColumns()) + " FROM ");
         }
     }
