@@ -1,6 +1,8 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
+import io.dbtcatalog.ingest.model.ColumnLineageEdge;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
@@ -8,6 +10,7 @@ import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
+import io.dbtcatalog.ingest.store.lineage.ColumnLineageReader;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
@@ -242,6 +245,33 @@ public final class CatalogStore {
      */
     public long recordListingFailure(ProjectRef project, Instant startedAt, String message) {
         return writeFailure(project, null, startedAt, message);
+    }
+
+    /**
+     * The project's active column lineage as the catalog holds it: one coverage row per model (with the fingerprint
+     * of its analysis input) and every edge, so that the next ingestion reuses the models that did not change.
+     */
+    public ColumnLineage storedColumnLineage(String projectKey) {
+        return transactions.read(
+                projectKey, ColumnLineageReader.TABLE, connection -> new ColumnLineageReader(connection)
+                        .stored(projectKey));
+    }
+
+    /** The active column-lineage edges into ({@code upstream}) or out of one column of a node. */
+    public List<ColumnLineageEdge> columnEdges(String projectKey, String uniqueId, String column, boolean upstream) {
+        return transactions.read(projectKey, ColumnLineageReader.TABLE, connection -> {
+            ColumnLineageReader reader = new ColumnLineageReader(connection);
+            return upstream
+                    ? reader.upstream(projectKey, uniqueId, column)
+                    : reader.downstream(projectKey, uniqueId, column);
+        });
+    }
+
+    /** The column names of a node that take part in an active column-lineage edge. */
+    public List<String> lineageColumns(String projectKey, String uniqueId) {
+        return transactions.read(
+                projectKey, ColumnLineageReader.TABLE, connection -> new ColumnLineageReader(connection)
+                        .columnsOf(projectKey, uniqueId));
     }
 
     private PublishSetup setup(String projectKey, Connection connection) {
