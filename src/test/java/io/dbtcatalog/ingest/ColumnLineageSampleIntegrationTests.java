@@ -107,6 +107,58 @@ class ColumnLineageSampleIntegrationTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void columnLineageCommandPrintsTheUpstreamTreeTheDownstreamMermaidAndJson(Engine engine) {
+        try (TestDatabase db = TestDatabases.create(engine, false)) {
+            // given
+            Path config =
+                    TestConfigs.write(dir, db.jdbcUrl(), "", TestConfigs.localSource("lineage_lab", SAMPLE, null));
+            assertThat(CommandLine.run("run", "--config", config).code()).isZero();
+
+            // when
+            CommandLine up = CommandLine.run("column-lineage", "orders.AMOUNT", "--config", config);
+            CommandLine down = CommandLine.run(
+                    "column-lineage",
+                    "source.lineage_lab.shop.orders.status",
+                    "--down",
+                    "--format",
+                    "mermaid",
+                    "--config",
+                    config);
+            CommandLine json = CommandLine.run(
+                    "column-lineage", "customers.country_rank", "--depth", "1", "--json", "--config", config);
+            CommandLine unknown = CommandLine.run("column-lineage", "orders.no_such_column", "--config", config);
+
+            // then
+            assertThat(up.code()).as(up.all()).isZero();
+            assertThat(up.out()).isEqualTo("""
+                    model.lineage_lab.orders.amount — upstream: 2 columns
+                      <- model.lineage_lab.stg_payments.amount  (aggregate)
+                        <- source.lineage_lab.shop.payments.amount_cents  (expression)
+                    """);
+            assertThat(down.code()).as(down.all()).isZero();
+            assertThat(down.out()).isEqualTo("""
+                    flowchart LR
+                      c0["source.lineage_lab.shop.orders<br/>status"]
+                      c1["model.lineage_lab.stg_orders<br/>status"]
+                      c2["model.lineage_lab.orders<br/>status"]
+                      c0 -->|direct| c1
+                      c1 -->|case| c2
+                      style c0 stroke-width:3px
+                    """);
+            assertThat(json.code()).as(json.all()).isZero();
+            assertThat(json.out())
+                    .contains("\"direction\" : \"upstream\"")
+                    .contains("\"parent_unique_id\" : \"model.lineage_lab.stg_customers\"")
+                    .contains("\"parent_column\" : \"amount_cents\"")
+                    .contains("\"flow\" : \"window_key\"");
+            assertThat(unknown.code()).isEqualTo(2);
+            assertThat(unknown.err())
+                    .contains("model.lineage_lab.orders has no column 'no_such_column' (its columns: amount,");
+        }
+    }
+
     /** The lines of the hand-written edge list, comments left out. */
     static List<String> expectedEdges() throws IOException {
         return Files.readAllLines(SAMPLE.resolve("expected-edges.tsv")).stream()

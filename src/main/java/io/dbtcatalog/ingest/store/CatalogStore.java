@@ -2,7 +2,6 @@ package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.ColumnLineage;
-import io.dbtcatalog.ingest.model.ColumnLineageEdge;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
@@ -11,6 +10,8 @@ import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
 import io.dbtcatalog.ingest.store.lineage.ColumnLineageReader;
+import io.dbtcatalog.ingest.store.lineage.ColumnLineageWalk;
+import io.dbtcatalog.ingest.store.lineage.ColumnLookup;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
@@ -257,22 +258,22 @@ public final class CatalogStore {
                         .stored(projectKey));
     }
 
-    /** The active column-lineage edges into ({@code upstream}) or out of one column of a node. */
-    public List<ColumnLineageEdge> columnEdges(String projectKey, String uniqueId, String column, boolean upstream) {
+    /**
+     * Walks the column lineage of the project from the column named {@code nodeAndColumn} ({@link ColumnLookup}),
+     * upstream or downstream, at most {@code maxDepth} edges away.
+     *
+     * @throws ColumnLookup.NotFound when the node or the column is not in the catalog
+     */
+    public ColumnWalk walkColumnLineage(String projectKey, String nodeAndColumn, boolean upstream, int maxDepth) {
         return transactions.read(projectKey, ColumnLineageReader.TABLE, connection -> {
             ColumnLineageReader reader = new ColumnLineageReader(connection);
-            return upstream
-                    ? reader.upstream(projectKey, uniqueId, column)
-                    : reader.downstream(projectKey, uniqueId, column);
+            ColumnLineageWalk.ColumnRef start = ColumnLookup.find(reader, projectKey, nodeAndColumn);
+            return new ColumnWalk(start, ColumnLineageWalk.walk(reader, projectKey, start, upstream, maxDepth));
         });
     }
 
-    /** The column names of a node that take part in an active column-lineage edge. */
-    public List<String> lineageColumns(String projectKey, String uniqueId) {
-        return transactions.read(
-                projectKey, ColumnLineageReader.TABLE, connection -> new ColumnLineageReader(connection)
-                        .columnsOf(projectKey, uniqueId));
-    }
+    /** The column a walk started from and the edges it reached, nearest first. */
+    public record ColumnWalk(ColumnLineageWalk.ColumnRef start, List<ColumnLineageWalk.Step> steps) {}
 
     private PublishSetup setup(String projectKey, Connection connection) {
         return new PublishSetup(dialect, writes, limits(projectKey, connection), clock);

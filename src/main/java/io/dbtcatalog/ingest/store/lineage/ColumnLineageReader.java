@@ -55,6 +55,18 @@ public final class ColumnLineageReader {
             WHERE project_key = ? AND parent_unique_id = ? AND deleted_at IS NULL
             """;
 
+    private static final String NODES_NAMED = """
+            SELECT unique_id FROM catalog_node
+            WHERE project_key = ? AND deleted_at IS NULL AND (unique_id = ? OR name = ?)
+              AND resource_type IN ('model', 'seed', 'snapshot', 'source')
+            ORDER BY unique_id
+            """;
+
+    private static final String NODE_COLUMNS = """
+            SELECT column_name FROM catalog_column
+            WHERE project_key = ? AND node_unique_id = ? AND deleted_at IS NULL
+            """;
+
     private final Connection connection;
 
     public ColumnLineageReader(Connection connection) {
@@ -100,14 +112,34 @@ public final class ColumnLineageReader {
 
     /** The column names of a node that take part in any active edge (to resolve the case of a name typed). */
     public List<String> columnsOf(String projectKey, String uniqueId) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = prepare(COLUMNS_OF, projectKey, uniqueId, projectKey, uniqueId);
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
+        return strings(COLUMNS_OF, projectKey, uniqueId, projectKey, uniqueId);
+    }
+
+    /** The active relations (models, seeds, snapshots, sources) whose unique id or name is {@code name}. */
+    public List<String> nodesNamed(String projectKey, String name) throws SQLException {
+        return strings(NODES_NAMED, projectKey, name, name);
+    }
+
+    /** Every column name known for a node: in the column lineage or in {@code catalog_column}. */
+    public List<String> knownColumns(String projectKey, String uniqueId) throws SQLException {
+        List<String> names = new ArrayList<>(columnsOf(projectKey, uniqueId));
+        for (String name : strings(NODE_COLUMNS, projectKey, uniqueId)) {
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
         return names;
+    }
+
+    private List<String> strings(String sql, String... values) throws SQLException {
+        List<String> strings = new ArrayList<>();
+        try (PreparedStatement statement = prepare(sql, values);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                strings.add(rs.getString(1));
+            }
+        }
+        return strings;
     }
 
     private PreparedStatement prepare(String sql, String... values) throws SQLException {
