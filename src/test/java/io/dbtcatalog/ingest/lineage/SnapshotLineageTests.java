@@ -35,7 +35,8 @@ class SnapshotLineageTests {
         for (String set : SharedReference.setNames()) {
             ColumnLineage derived = lineage.derive(snapshot(set), null);
             derived.coverage()
-                    .forEach(row -> pipeline.add(set + " " + row.model() + " " + row.status() + " " + row.reasonKind()));
+                    .forEach(
+                            row -> pipeline.add(set + " " + row.model() + " " + row.status() + " " + row.reasonKind()));
             engine.analyse(ReferenceArtifacts.read(set).input())
                     .models()
                     .forEach(model -> raw.add(set + " " + model.uniqueId() + " "
@@ -71,7 +72,8 @@ class SnapshotLineageTests {
     }
 
     private static CatalogSnapshot snapshot(String set) {
-        RunRef run = TestRuns.run(set, set, null, null, null, SharedReference.set(set).toString());
+        RunRef run = TestRuns.run(
+                set, set, null, null, null, SharedReference.set(set).toString());
         return new ArtifactSnapshotReader().read(ArtifactFiles.inFolder(SharedReference.set(set)), run);
     }
 }
