@@ -2,6 +2,8 @@ package io.dbtcatalog.ingest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
@@ -34,6 +36,7 @@ class SourceIngestionIntegrationTests {
 
     private static final ProjectRef PROJECT = ProjectRef.local("shop");
     private static final PublishRules RULES = new PublishRules(0.5, false, false, Duration.ofSeconds(5));
+    private static final SnapshotLineage LINEAGE = new SnapshotLineage(new ColumnLineageEngine());
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
 
     @Test
@@ -43,7 +46,7 @@ class SourceIngestionIntegrationTests {
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0)));
             FaultyDataSource dying = FaultyDataSource.downFrom(db.dataSource(), 3);
             SourceIngestion ingestion = new SourceIngestion(
-                    source, PROJECT, new CatalogStore(dying.dataSource()), RULES, IngestionProgress.NONE, 20);
+                    source, PROJECT, new CatalogStore(dying.dataSource()), LINEAGE, RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result result = ingestion.run(new RunSelector.Latest(), false);
@@ -65,14 +68,14 @@ class SourceIngestionIntegrationTests {
             // given: run-1 published; run-2 is a later invocation with byte-identical files
             CatalogStore store = new CatalogStore(db.dataSource());
             StandInSource first = new StandInSource(List.of(snapshot("run-1", "sha256:same", 0)));
-            new SourceIngestion(first, PROJECT, store, RULES, IngestionProgress.NONE, 20)
+            new SourceIngestion(first, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20)
                     .run(new RunSelector.Latest(), false);
             CatalogDump before = CatalogDump.of(db.dataSource());
             StandInSource second = new StandInSource(List.of(snapshot("run-2", "sha256:same", 1)));
 
             // when
             SourceIngestion.Result result = new SourceIngestion(
-                            second, PROJECT, store, RULES, IngestionProgress.NONE, 20)
+                            second, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20)
                     .run(new RunSelector.Latest(), false);
 
             // then: a ledger row for run-2, no catalog row changed, and the input never read
@@ -97,7 +100,8 @@ class SourceIngestionIntegrationTests {
                     snapshot("run-2", "sha256:2", 1),
                     snapshot("run-3", "sha256:3", 2)));
             source.failOnce.add("run-2");
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 20);
+            SourceIngestion ingestion =
+                    new SourceIngestion(source, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result first = ingestion.run(new RunSelector.LastN(3), false);
@@ -127,7 +131,13 @@ class SourceIngestionIntegrationTests {
 
             // when
             SourceIngestion.Result result = new SourceIngestion(
-                            source, PROJECT, new CatalogStore(db.dataSource()), RULES, IngestionProgress.NONE, 20)
+                            source,
+                            PROJECT,
+                            new CatalogStore(db.dataSource()),
+                            LINEAGE,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
                     .run(new RunSelector.Latest(), false);
 
             // then
@@ -148,7 +158,8 @@ class SourceIngestionIntegrationTests {
             // given: the first poll ingested run-1, which finished at T0 + 1 h
             CatalogStore store = new CatalogStore(db.dataSource());
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 1)));
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 7);
+            SourceIngestion ingestion =
+                    new SourceIngestion(source, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 7);
             ingestion.run(new RunSelector.Latest(), false);
 
             // when

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.MassDeleteException;
@@ -177,6 +178,7 @@ public final class Publication {
                 applyState ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
         StateSync.Outcome tests =
                 applyState ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
+        long columnLineage = applyState ? syncColumnLineage(state) : 0;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults =
                 step("catalog_test_result", () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
@@ -188,6 +190,7 @@ public final class Publication {
                 + columns.rowsWritten()
                 + edges.rowsWritten()
                 + tests.rowsWritten()
+                + columnLineage
                 + testResults
                 + runResults
                 + freshness;
@@ -202,6 +205,29 @@ public final class Publication {
                 freshness,
                 written,
                 applyState);
+    }
+
+    /**
+     * Syncs the column lineage edges and the per-model coverage like the other state tables; a snapshot whose
+     * column lineage was not derived leaves both tables as they are. Returns the rows written.
+     */
+    private long syncColumnLineage(StateSync state) {
+        ColumnLineage lineage = snapshot.columnLineage();
+        if (lineage == null) {
+            return 0;
+        }
+        StateSync.Outcome coverage = step(
+                "catalog_column_lineage_coverage",
+                () -> state.sync(CatalogTables.LINEAGE_COVERAGE, lineage.coverage()));
+        StateSync.Outcome edges =
+                step("catalog_column_lineage", () -> state.sync(CatalogTables.COLUMN_EDGES, lineage.edges()));
+        log.debug(
+                "Project '{}' run '{}': column lineage {}, coverage {}",
+                project.projectKey(),
+                snapshot.run().runKey(),
+                edges.counts(),
+                coverage.counts());
+        return coverage.rowsWritten() + edges.rowsWritten();
     }
 
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */
