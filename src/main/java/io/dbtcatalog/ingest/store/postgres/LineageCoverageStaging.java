@@ -9,7 +9,7 @@ final class LineageCoverageStaging {
     private static final String COPY_INSERT = """
             COPY catalog_column_lineage_coverage (project_key, unique_id, status, reason_kind, reasons, error_line,
                                                   error_column, output_columns, sql_fingerprint, content_hash,
-                                                  first_seen_at, last_seen_at, last_changed_at, last_ingestion_run_id)
+                                                  first_seen_at, seen_at, last_changed_at, last_ingestion_run_id)
             FROM STDIN
             """;
 
@@ -30,7 +30,7 @@ final class LineageCoverageStaging {
             UPDATE catalog_column_lineage_coverage AS t SET status = s.status, reason_kind = s.reason_kind,
                 reasons = s.reasons, error_line = s.error_line, error_column = s.error_column,
                 output_columns = s.output_columns, sql_fingerprint = s.sql_fingerprint, content_hash = s.content_hash,
-                last_seen_at = ?, last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
+                seen_at = ?, last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
             FROM stage_catalog_column_lineage_coverage AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;
@@ -47,15 +47,16 @@ final class LineageCoverageStaging {
 
     private static final String SOFT_DELETE_FROM_KEYS = """
             UPDATE catalog_column_lineage_coverage AS t SET deleted_at = ?, last_changed_at = ?,
-                last_ingestion_run_id = ?
+                last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_column_lineage_coverage_keys AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_column_lineage_coverage AS t SET last_seen_at = ?
+            UPDATE catalog_column_lineage_coverage AS t SET seen_at = ?
             FROM stage_catalog_column_lineage_coverage_keys AS s
-            WHERE t.project_key = ? AND t.unique_id = s.unique_id AND t.deleted_at IS NULL AND t.last_seen_at <> ?
+            WHERE t.project_key = ? AND t.unique_id = s.unique_id AND t.deleted_at IS NULL AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

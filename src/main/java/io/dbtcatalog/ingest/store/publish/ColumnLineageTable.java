@@ -18,42 +18,38 @@ final class ColumnLineageTable implements StateTable<ColumnLineageEdge> {
 
     private static final String SELECT_STORED = """
             SELECT child_unique_id, child_column, parent_unique_id, parent_column, content_hash,
-                   CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END
+                   CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN seen_at <> ? THEN 1 ELSE 0 END
             FROM catalog_column_lineage WHERE project_key = ?
             """;
 
     private static final String INSERT = """
             INSERT INTO catalog_column_lineage (project_key, child_unique_id, child_column, parent_unique_id,
-                                                parent_column, flow, content_hash, first_seen_at, last_seen_at,
+                                                parent_column, flow, content_hash, first_seen_at, seen_at,
                                                 last_changed_at, last_ingestion_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String UPDATE = """
-            UPDATE catalog_column_lineage SET flow = ?, content_hash = ?, last_seen_at = ?, last_changed_at = ?,
+            UPDATE catalog_column_lineage SET flow = ?, content_hash = ?, seen_at = ?, last_changed_at = ?,
                 deleted_at = NULL, last_ingestion_run_id = ?
             WHERE project_key = ? AND child_unique_id = ? AND child_column = ? AND parent_unique_id = ?
                 AND parent_column = ?
             """;
 
     private static final String SOFT_DELETE = """
-            UPDATE catalog_column_lineage SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_column_lineage SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN seen_at < ? THEN ? ELSE seen_at END
             WHERE project_key = ? AND child_unique_id = ? AND child_column = ? AND parent_unique_id = ?
                 AND parent_column = ?
             """;
 
-    private static final String TOUCH_ALL = """
-            UPDATE catalog_column_lineage SET last_seen_at = ?
-            WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?
-            """;
-
-    private static final String TOUCH_ONE = """
-            UPDATE catalog_column_lineage SET last_seen_at = ?
+    private static final String TOUCH = """
+            UPDATE catalog_column_lineage SET seen_at = ?
             WHERE project_key = ? AND child_unique_id = ? AND child_column = ? AND parent_unique_id = ?
-                AND parent_column = ? AND deleted_at IS NULL AND last_seen_at <> ?
+                AND parent_column = ? AND deleted_at IS NULL AND seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH);
 
     @Override
     public Shape shape() {
