@@ -147,7 +147,7 @@ class SourceIngestionIntegrationTests {
     private static List<Map<String, Object>> coverage(TestDatabase db) {
         return CatalogDump.query(
                 db.dataSource(),
-                "SELECT unique_id, status, last_seen_at, deleted_at FROM catalog_column_lineage_coverage");
+                "SELECT unique_id, status, seen_at, last_changed_at, deleted_at FROM catalog_column_lineage_coverage");
     }
 
     @ParameterizedTest
