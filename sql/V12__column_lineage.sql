@@ -1,6 +1,7 @@
 -- Column-level lineage (see sql/README.md): one state row per edge "the parent column's values feed the child
 -- column's values", derived from each model's compiled SQL, and one state row per model telling how completely its
--- SQL was analysed (and the fingerprint of the analysis input, so an unchanged model is not analysed again).
+-- SQL was analysed (and the fingerprint of the analysis input, so an unchanged model is not analysed again). Both
+-- are state tables as V11 shapes them: seen_at stored, last_seen_at derived in their *_seen views.
 CREATE TABLE catalog_column_lineage (
     project_key            VARCHAR(200)  NOT NULL,
     child_unique_id        VARCHAR(1000) NOT NULL,
@@ -37,7 +38,6 @@ CREATE TABLE catalog_column_lineage_coverage (
     PRIMARY KEY (project_key, unique_id)
 );
 
--- last_seen_at is derived as for the other state tables (V11, sql/README.md "Last seen").
 CREATE VIEW catalog_column_lineage_seen AS
 SELECT e.project_key, e.child_unique_id, e.child_column, e.parent_unique_id, e.parent_column, e.flow, e.content_hash,
        e.first_seen_at,
@@ -48,8 +48,8 @@ FROM catalog_column_lineage e
 JOIN catalog_project p ON p.project_key = e.project_key;
 
 CREATE VIEW catalog_column_lineage_coverage_seen AS
-SELECT v.project_key, v.unique_id, v.status, v.reason_kind, v.reasons, v.error_line, v.error_column, v.output_columns,
-       v.sql_fingerprint, v.content_hash, v.first_seen_at,
+SELECT v.project_key, v.unique_id, v.status, v.reason_kind, v.reasons, v.error_line, v.error_column,
+       v.output_columns, v.sql_fingerprint, v.content_hash, v.first_seen_at,
        CASE WHEN v.deleted_at IS NULL AND p.complete_as_of > v.seen_at THEN p.complete_as_of ELSE v.seen_at END
            AS last_seen_at,
        v.last_changed_at, v.deleted_at, v.last_ingestion_run_id

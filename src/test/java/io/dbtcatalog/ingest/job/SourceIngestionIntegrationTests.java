@@ -2,8 +2,11 @@ package io.dbtcatalog.ingest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.lineage.AnalysisContext;
 import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
 import io.dbtcatalog.ingest.lineage.SnapshotLineage;
+import io.dbtcatalog.ingest.lineage.SqlLineageAnalyzer;
+import io.dbtcatalog.ingest.lineage.StatementLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
@@ -87,6 +90,64 @@ class SourceIngestionIntegrationTests {
             assertThat(CatalogDump.of(db.dataSource()).differences(before)).isEmpty();
             assertThat(ledger(db)).extracting(row -> row.get("run_key")).containsExactly("run-1", "run-2");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aColumnLineageStepThatFailsLeavesItsTablesAloneAndTheRunSucceedsWithAWarning(Engine engine) {
+        try (TestDatabase db = engine.create()) {
+            // given: run-1 published with its lineage; the lineage step then fails outright
+            CatalogStore store = new CatalogStore(db.dataSource());
+            new SourceIngestion(
+                            new StandInSource(List.of(snapshot("run-1", "sha256:1", 0))),
+                            PROJECT,
+                            store,
+                            LINEAGE,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
+                    .run(new RunSelector.Latest(), false);
+            List<Map<String, Object>> before = coverage(db);
+            SnapshotLineage failing = new SnapshotLineage(new ColumnLineageEngine(new SqlLineageAnalyzer() {
+                @Override
+                public StatementLineage analyse(String sql, AnalysisContext context) {
+                    throw new IllegalStateException("not reached");
+                }
+
+                @Override
+                public String version() {
+                    throw new IllegalStateException("the lineage step broke");
+                }
+            }));
+
+            // when
+            SourceIngestion.Result result = new SourceIngestion(
+                            new StandInSource(List.of(snapshot("run-2", "sha256:2", 1))),
+                            PROJECT,
+                            store,
+                            failing,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
+                    .run(new RunSelector.Latest(), false);
+
+            // then
+            assertThat(before).singleElement().satisfies(row -> assertThat(row.get("unique_id"))
+                    .isEqualTo("model.shop.orders"));
+            assertThat(result.runs()).singleElement().satisfies(run -> {
+                assertThat(run.status()).isEqualTo(RunOutcome.Status.INGESTED);
+                assertThat(run.warnings())
+                        .containsExactly("column lineage not derived, its tables are left as they were:"
+                                + " the lineage step broke");
+            });
+            assertThat(coverage(db)).isEqualTo(before);
+        }
+    }
+
+    private static List<Map<String, Object>> coverage(TestDatabase db) {
+        return CatalogDump.query(
+                db.dataSource(),
+                "SELECT unique_id, status, seen_at, last_changed_at, deleted_at FROM catalog_column_lineage_coverage");
     }
 
     @ParameterizedTest

@@ -47,7 +47,8 @@ final class LineageCoverageStaging {
 
     private static final String SOFT_DELETE_FROM_KEYS = """
             UPDATE catalog_column_lineage_coverage AS t SET deleted_at = ?, last_changed_at = ?,
-                last_ingestion_run_id = ?, seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
+                last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_column_lineage_coverage_keys AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;

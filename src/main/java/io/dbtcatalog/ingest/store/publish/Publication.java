@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one publish on a connection whose transaction the store owns: lock the project (waiting at
- * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the four state tables
- * (refusing a mass deletion of nodes the rules do not allow), append the history, update the project row, close the
- * ledger row. Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
+ * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the state tables (nodes,
+ * columns, edges, tests, then the column lineage and its coverage when the snapshot carries them), refusing a mass
+ * deletion of nodes the rules do not allow, append the history, update the project row, close the ledger row. Each
+ * step names its table, so any failure becomes a {@link StoreException} that says where it happened.
  */
 public final class Publication {
 
