@@ -63,7 +63,8 @@ public class IngestionLauncher {
                     lineage,
                     rules(request),
                     progress,
-                    sources.settings(name).maxRunsPerPoll());
+                    sources.settings(name).maxRunsPerPoll(),
+                    sources.settings(name).scope());
         } catch (RuntimeException e) {
             log.error("{}: {}", name, Failures.oneLine(e));
             return new SourceOutcome(name, kind, List.of(), Failures.oneLine(e), since(started));

@@ -7,7 +7,8 @@ import java.util.List;
  * (nodes, columns, edges, tests) plus that run's history rows (test results, run results, freshness).
  * {@code complete} says the state lists everything the project has, so what is missing may be soft-deleted;
  * {@code warnings} are the one-line notes of what was skipped while building it (missing optional files…).
- * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API).
+ * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API);
+ * {@code depth} holds the exposure, metric, semantic model and saved query details and the relation statistics.
  * {@code columnLineage} is the column lineage derived from the models' compiled SQL before publishing; null when it
  * was not derived, and then the store leaves the column-lineage tables as they are.
  */
@@ -24,9 +25,11 @@ public record CatalogSnapshot(
         boolean complete,
         List<String> warnings,
         String artifactDigest,
+        CatalogDepth depth,
         ColumnLineage columnLineage) {
 
     public CatalogSnapshot {
+        depth = depth == null ? CatalogDepth.EMPTY : depth;
         if (run == null || info == null) {
             throw new IllegalArgumentException("a snapshot needs its run and info");
         }
@@ -40,7 +43,7 @@ public record CatalogSnapshot(
         warnings = List.copyOf(warnings);
     }
 
-    /** A snapshot without column lineage (not derived yet). */
+    /** A snapshot without depth ({@link CatalogDepth#EMPTY}) and without column lineage (not derived yet). */
     public CatalogSnapshot(
             RunRef run,
             SnapshotInfo info,
@@ -67,6 +70,39 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 artifactDigest,
+                CatalogDepth.EMPTY,
+                null);
+    }
+
+    /** A snapshot with its depth, without column lineage (not derived yet). */
+    public CatalogSnapshot(
+            RunRef run,
+            SnapshotInfo info,
+            List<CatalogNode> nodes,
+            List<CatalogColumn> columns,
+            List<LineageEdge> edges,
+            List<TestDefinition> tests,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            boolean complete,
+            List<String> warnings,
+            String artifactDigest,
+            CatalogDepth depth) {
+        this(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                depth,
                 null);
     }
 
@@ -101,6 +137,7 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 digest,
+                depth,
                 columnLineage);
     }
 
@@ -119,6 +156,26 @@ public record CatalogSnapshot(
                 complete,
                 replaced,
                 artifactDigest,
+                depth,
+                columnLineage);
+    }
+
+    /** The same snapshot with other depth. */
+    public CatalogSnapshot withDepth(CatalogDepth replaced) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                replaced,
                 columnLineage);
     }
 
@@ -137,6 +194,7 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 artifactDigest,
+                depth,
                 lineage);
     }
 }

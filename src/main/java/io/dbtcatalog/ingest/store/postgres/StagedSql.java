@@ -37,6 +37,10 @@ record StagedSql(
             case "catalog_test" -> TestStaging.SQL;
             case "catalog_column_lineage" -> ColumnLineageStaging.SQL;
             case "catalog_column_lineage_coverage" -> LineageCoverageStaging.SQL;
+            case "catalog_exposure" -> ExposureStaging.SQL;
+            case "catalog_metric" -> MetricStaging.SQL;
+            case "catalog_semantic_element" -> SemanticElementStaging.SQL;
+            case "catalog_saved_query" -> SavedQueryStaging.SQL;
             default -> throw new IllegalArgumentException("not a state table: " + table);
         };
     }
