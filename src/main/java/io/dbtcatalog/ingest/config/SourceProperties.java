@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (how many runs one poll after the first ingests at most; only a dbt Cloud source lists more than its latest run),
  * and the keys of every kind.
  * The source of each kind reads its own record, {@link #local()}, {@link #dbtCloud} or {@link #discovery}; which
- * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token is redacted from
- * {@link #toString()}.
+ * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token and the
+ * {@code webhook-secret} (the key dbt Cloud signs its webhook events with) are redacted from {@link #toString()}.
  */
 public record SourceProperties(
         @NotBlank
@@ -51,7 +51,8 @@ public record SourceProperties(
         int pageSize,
 
         String schedule,
-        String historyPath) {
+        String historyPath,
+        String webhookSecret) {
 
     static final String POSITIVE = "must be a positive number";
     static final String PAGE_SIZE = "must be between 1 and 500 (the Discovery API's maximum)";
@@ -112,6 +113,6 @@ public record SourceProperties(
                 + ", jobId=" + jobId + ", jobIds=" + jobIds + ", maxRunsPerPoll=" + maxRunsPerPoll
                 + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
                 + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule
-                + ", historyPath=" + historyPath + "]";
+                + ", historyPath=" + historyPath + ", webhookSecret=" + Redaction.redact(webhookSecret) + "]";
     }
 }
