@@ -68,7 +68,7 @@ final class WebhookHandler implements HttpHandler {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         InputStream in = exchange.getRequestBody();
         if (declared != null && declaredLength(declared) > maxBody) {
-            in.skipNBytes(Math.min(declaredLength(declared), SKIP_LIMIT));
+            skipRest(exchange, in);
             return null;
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(maxBody, 4096));
@@ -76,7 +76,7 @@ final class WebhookHandler implements HttpHandler {
         int read;
         while ((read = in.read(buffer)) != -1) {
             if (body.size() + read > maxBody) {
-                skipAtMost(in, SKIP_LIMIT);
+                skipRest(exchange, in);
                 return null;
             }
             body.write(buffer, 0, read);
@@ -92,12 +92,20 @@ final class WebhookHandler implements HttpHandler {
         }
     }
 
-    private static void skipAtMost(InputStream in, long limit) throws IOException {
+    /**
+     * Reads and drops the rest of the body up to its end (the server reuses the connection only once the body was
+     * read to its end), or up to {@link #SKIP_LIMIT}, past which the connection is closed after the answer.
+     */
+    private static void skipRest(HttpExchange exchange, InputStream in) throws IOException {
         long skipped = 0;
         byte[] buffer = new byte[8192];
         int read;
-        while (skipped < limit && (read = in.read(buffer)) != -1) {
+        while ((read = in.read(buffer)) != -1) {
             skipped += read;
+            if (skipped > SKIP_LIMIT) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                return;
+            }
         }
     }
 

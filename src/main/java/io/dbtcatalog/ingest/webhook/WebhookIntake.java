@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ class WebhookIntake {
     private final RunQueue queue;
     private final WebhookMetrics metrics;
 
+    @Autowired
     WebhookIntake(IngestionProperties properties, RunQueue queue, WebhookMetrics metrics) {
         this(
                 properties.sources().stream()
