@@ -36,7 +36,15 @@ final class WebhookHandler implements HttpHandler {
     public void handle(HttpExchange exchange) {
         try (exchange) {
             metrics.received();
-            send(exchange, answer(exchange));
+            WebhookAnswer answer;
+            try {
+                answer = answer(exchange);
+            } catch (RuntimeException e) {
+                // a defect of ours, not bad input: logged and answered 500 (dbt Cloud delivers again)
+                log.error("webhook delivery failed unexpectedly: {}", e.toString(), e);
+                answer = WebhookAnswer.error(500, "internal error; see the receiver's log");
+            }
+            send(exchange, answer);
         } catch (IOException e) {
             log.debug("webhook delivery from {}: connection lost: {}", exchange.getRemoteAddress(), e.getMessage());
         }
