@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.cli;
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.schedule.NothingScheduledException;
 import io.dbtcatalog.ingest.schedule.ScheduledIngestions;
+import io.dbtcatalog.ingest.webhook.WebhookServer;
 import java.io.PrintStream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "schedule",
         mixinStandardHelpOptions = true,
-        description = "stay up and ingest each source on its cron schedule (stop with SIGTERM/Ctrl-C)")
+        description = "stay up and ingest each source on its cron schedule, and on dbt Cloud webhook events when"
+                + " ingestion.webhooks.port is set (stop with SIGTERM/Ctrl-C)")
 final class ScheduleCommand extends ApplicationCommand {
 
     @Override
@@ -30,6 +32,14 @@ final class ScheduleCommand extends ApplicationCommand {
             err.println("error: " + e.getMessage());
             return IngestCli.FAILED;
         }
+        WebhookServer webhooks = context.getBean(WebhookServer.class);
+        try {
+            webhooks.start();
+        } catch (WebhookServer.WebhookServerException e) {
+            scheduled.stop();
+            err.println("error: " + e.getMessage());
+            return IngestCli.FAILED;
+        }
         out.println("scheduler started; stop it with SIGTERM or Ctrl-C");
         scheduled
                 .nextFireTimes()
@@ -39,12 +49,16 @@ final class ScheduleCommand extends ApplicationCommand {
         if (port != null) {
             out.println("  health and metrics: http://localhost:" + port + "/actuator/health, /actuator/prometheus");
         }
+        if (webhooks.isRunning()) {
+            out.println("  dbt Cloud webhooks: POST http://localhost:" + webhooks.port() + "/webhooks/dbt-cloud");
+        }
         out.flush();
         try {
             scheduled.awaitStop();
         } catch (InterruptedException e) {
             // The interrupt is the stop request and is fully handled here: stop now, with the usual bounded wait
-            // for running ingestions (which an interrupt flag left set would cut short).
+            // for running ingestions (which an interrupt flag left set would cut short). Deliveries stop first.
+            webhooks.stop();
             scheduled.stop();
         }
         return IngestCli.OK;

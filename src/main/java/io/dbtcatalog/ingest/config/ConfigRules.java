@@ -39,6 +39,7 @@ final class ConfigRules {
                 .ifPresent(problem -> reject("scheduler.time-zone", problem));
         checkHttp(properties.http());
         List<SourceProperties> sources = properties.sources() == null ? List.of() : properties.sources();
+        checkWebhooks(properties, sources);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceProperties source = sources.get(i);
@@ -60,7 +61,51 @@ final class ConfigRules {
         }
     }
 
+    private void checkWebhooks(IngestionProperties properties, List<SourceProperties> sources) {
+        WebhookProperties webhooks = properties.webhooks();
+        if (webhooks == null || !webhooks.enabled()) {
+            return;
+        }
+        if (webhooks.port().equals(properties.management().port())) {
+            reject(
+                    "webhooks.port",
+                    "must differ from management.port (" + webhooks.port() + "): the webhook receiver has its own"
+                            + " port, so that health and metrics need not be reachable from dbt Cloud");
+        }
+        if (sources.stream().noneMatch(s -> s.kind() == SourceKind.DBT_CLOUD && s.webhookSecret() != null)) {
+            reject(
+                    "webhooks.port",
+                    "no source can receive webhook events: set webhook-secret on a dbt-cloud source (usually"
+                            + " ${DBT_CLOUD_WEBHOOK_SECRET}), or remove webhooks.port");
+        }
+        if (webhooks.maxBodySize() != null
+                && (webhooks.maxBodySize().toBytes() < 1024
+                        || webhooks.maxBodySize().toBytes() > 16L * 1024 * 1024)) {
+            reject(
+                    "webhooks.max-body-size",
+                    "must be between 1KB and 16MB (dbt Cloud's events are under 2 KB), was " + webhooks.maxBodySize());
+        }
+    }
+
+    private void checkWebhookSecret(String key, SourceProperties source) {
+        if (source.webhookSecret() == null) {
+            return;
+        }
+        if (source.kind() != SourceKind.DBT_CLOUD) {
+            reject(key + ".webhook-secret", "only for kind dbt-cloud (dbt Cloud signs its webhook events with it)");
+        } else if (source.webhookSecret().isBlank()) {
+            reject(
+                    key + ".webhook-secret",
+                    "must not be empty (usually ${DBT_CLOUD_WEBHOOK_SECRET}; is the environment variable set?)");
+        } else if (source.webhookSecret().startsWith("${")) {
+            reject(
+                    key + ".webhook-secret",
+                    "is an unresolved placeholder; set its environment variable (the value is not shown)");
+        }
+    }
+
     private void checkSource(String key, SourceProperties source) {
+        checkWebhookSecret(key, source);
         if (source.kind() == SourceKind.LOCAL && isBlank(source.path())) {
             reject(key + ".path", "required for kind local (a dbt target/ folder)");
         }

@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
  * catalog database, the sources, the work folder for downloads, the HTTP settings, the default schedule (a Quartz
- * cron expression a source's own {@code schedule} overrides), the scheduler, the management port and the publish
+ * cron expression a source's own {@code schedule} overrides), the scheduler, the management port, the webhook
+ * receiver and the publish
  * safeguards ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors. Validated once, while it is
  * bound: Bean Validation's annotations on the records, then the cross-key rules ({@link ConfigRules}) through
  * {@link #validate}, every problem naming its key.
@@ -35,6 +36,7 @@ public record IngestionProperties(
         String schedule,
         @Valid @DefaultValue SchedulerProperties scheduler,
         @Valid @DefaultValue ManagementProperties management,
+        @Valid @DefaultValue WebhookProperties webhooks,
 
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0")
         double maxDeleteShare,

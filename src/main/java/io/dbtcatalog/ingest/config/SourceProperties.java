@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (how many runs one poll after the first ingests at most; only a dbt Cloud source lists more than its latest run),
  * and the keys of every kind, and the optional {@code scope} (which resources the catalog holds).
  * The source of each kind reads its own record, {@link #local()}, {@link #dbtCloud} or {@link #discovery}; which
- * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token is redacted from
- * {@link #toString()}.
+ * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token and the
+ * {@code webhook-secret} (the key dbt Cloud signs its webhook events with) are redacted from {@link #toString()}.
  */
 public record SourceProperties(
         @NotBlank
@@ -53,7 +53,8 @@ public record SourceProperties(
 
         String schedule,
         String historyPath,
-        Scope scope) {
+        Scope scope,
+        String webhookSecret) {
 
     public SourceProperties {
         scope = scope == null ? Scope.ALL : scope;
@@ -118,6 +119,7 @@ public record SourceProperties(
                 + ", jobId=" + jobId + ", jobIds=" + jobIds + ", maxRunsPerPoll=" + maxRunsPerPoll
                 + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
                 + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule
-                + ", historyPath=" + historyPath + ", scope=" + scope + "]";
+                + ", historyPath=" + historyPath + ", scope=" + scope + ", webhookSecret="
+                + Redaction.redact(webhookSecret) + "]";
     }
 }

@@ -36,7 +36,7 @@ public class ScheduledIngestions implements SmartLifecycle {
     private final TriggerInstaller installer;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private SchedulerFactoryBean factory;
-    private Scheduler scheduler;
+    private volatile Scheduler scheduler;
 
     public ScheduledIngestions(
             ApplicationContext context,
@@ -57,7 +57,7 @@ public class ScheduledIngestions implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        installer.requireSchedules();
+        installer.requireSchedules(properties.webhooks().enabled());
         try {
             factory = QuartzSchedulers.create(context, properties, dataSource, transactionManager);
             scheduler = factory.getObject();
@@ -82,6 +82,44 @@ public class ScheduledIngestions implements SmartLifecycle {
     /** The next fire time of every scheduled source, from the running scheduler. */
     public synchronized Map<String, Instant> nextFireTimes() {
         return installer.nextFireTimes(scheduler);
+    }
+
+    /**
+     * Runs {@code work} against the running scheduler, inside one job-store transaction when the store is clustered
+     * (so that Quartz's row locks hold for the whole of it), e.g. to queue a one-shot job. Not synchronized with
+     * {@link #stop()}, so it never waits for running ingestions; throws {@link NotRunningException} when no
+     * scheduler runs.
+     */
+    public <T> T withScheduler(SchedulerWork<T> work) {
+        Scheduler current = scheduler;
+        if (current == null) {
+            throw new NotRunningException();
+        }
+        if (!QuartzSchedulers.clustered(properties)) {
+            return call(work, current);
+        }
+        return new TransactionTemplate(transactionManager).execute(status -> call(work, current));
+    }
+
+    private static <T> T call(SchedulerWork<T> work, Scheduler scheduler) {
+        try {
+            return work.apply(scheduler);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the Quartz job store refused the change: " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@link #withScheduler} runs. */
+    @FunctionalInterface
+    public interface SchedulerWork<T> {
+        T apply(Scheduler scheduler) throws SchedulerException;
+    }
+
+    /** No scheduler is running (the command is starting or stopping). */
+    public static class NotRunningException extends RuntimeException {
+        NotRunningException() {
+            super("the scheduler is not running (starting or stopping)");
+        }
     }
 
     /** The running Quartz scheduler (null when not running), for tests that listen to its fires. */

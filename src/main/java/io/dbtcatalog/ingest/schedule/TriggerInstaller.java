@@ -43,8 +43,15 @@ class TriggerInstaller {
         this.store = store;
     }
 
-    void requireSchedules() {
-        if (schedules.scheduled().isEmpty()) {
+    /**
+     * Fails unless a source is scheduled; with the webhook receiver on, a configuration without schedules is allowed
+     * (webhook-only ingestion, without the poll's safety net) and warned about.
+     */
+    void requireSchedules(boolean webhooks) {
+        if (schedules.scheduled().isEmpty() && webhooks) {
+            log.warn("no source is scheduled: only webhook events trigger ingestions, and an event dbt Cloud fails to"
+                    + " deliver is not caught up by a poll (set ingestion.schedule to keep one as a safety net)");
+        } else if (schedules.scheduled().isEmpty()) {
             throw new NothingScheduledException(schedules.unscheduled());
         }
     }

@@ -21,6 +21,9 @@ public final class CloudHistory implements AutoCloseable {
     public static final long JOB = 71031;
     public static final long ENVIRONMENT = 71021;
     public static final Instant FIRST = Instant.parse("2026-07-01T06:00:00Z");
+    public static final long ACCOUNT = StandardAccount.ACCOUNT;
+    /** The stand-in's API token, for tests asserting it is never logged or stored. */
+    public static final String TOKEN = StandardAccount.TOKEN;
 
     private final DbtCloudStandIn standIn;
     private final Path scratch;
@@ -57,6 +60,38 @@ public final class CloudHistory implements AutoCloseable {
                                 "run_results.json",
                                 folder.resolve("run_results.json"))));
         return id;
+    }
+
+    /**
+     * Adds the next run as an errored run whose artifacts are not saved yet (no step wrote a manifest), as dbt Cloud
+     * shows a run when its {@code job.run.errored} webhook arrives early; returns its run id.
+     * {@link #saveArtifacts} makes it whole.
+     */
+    public synchronized long addRunWithoutArtifactsYet() {
+        long id = runId(runs);
+        standIn.add(StandInRun.run(id, PROJECT, JOB, ENVIRONMENT, 20, finishedAt(runs)));
+        runs++;
+        return id;
+    }
+
+    /** Gives run {@code id} (added by {@link #addRunWithoutArtifactsYet}) its build step and artifacts. */
+    public synchronized void saveArtifacts(long id) {
+        int index = (int) (id - runId(0));
+        Path folder = SampleRuns.write(
+                scratch.resolve("cloud-run-" + index),
+                SampleRuns.invocationId(index),
+                finishedAt(index).minusSeconds(300),
+                "manifest.json",
+                "run_results.json");
+        standIn.add(StandInRun.run(id, PROJECT, JOB, ENVIRONMENT, 20, finishedAt(index))
+                .dbtStep(
+                        "build",
+                        20,
+                        Map.of(
+                                "manifest.json",
+                                folder.resolve("manifest.json"),
+                                "run_results.json",
+                                folder.resolve("run_results.json"))));
     }
 
     public static long runId(int index) {
