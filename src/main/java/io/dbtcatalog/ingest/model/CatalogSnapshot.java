@@ -7,8 +7,10 @@ import java.util.List;
  * (nodes, columns, edges, tests) plus that run's history rows (test results, run results, freshness).
  * {@code complete} says the state lists everything the project has, so what is missing may be soft-deleted;
  * {@code warnings} are the one-line notes of what was skipped while building it (missing optional files…).
- * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API);
- * {@code depth} holds the exposure, metric, semantic model and saved query details and the relation statistics.
+ * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API).
+ * {@code columnLineage} is the column lineage derived from the models' compiled SQL before publishing; null when it
+ * was not derived, and then the store leaves the column-lineage tables as they are. {@code depth} holds the
+ * exposure, metric, semantic model and saved query details and the relation statistics.
  */
 public record CatalogSnapshot(
         RunRef run,
@@ -23,6 +25,7 @@ public record CatalogSnapshot(
         boolean complete,
         List<String> warnings,
         String artifactDigest,
+        ColumnLineage columnLineage,
         CatalogDepth depth) {
 
     public CatalogSnapshot {
@@ -40,7 +43,7 @@ public record CatalogSnapshot(
         warnings = List.copyOf(warnings);
     }
 
-    /** A snapshot without depth ({@link CatalogDepth#EMPTY}). */
+    /** A snapshot without column lineage (not derived yet). */
     public CatalogSnapshot(
             RunRef run,
             SnapshotInfo info,
@@ -67,7 +70,40 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 artifactDigest,
+                null,
                 CatalogDepth.EMPTY);
+    }
+
+    /** A snapshot with depth and without column lineage (not derived yet). */
+    public CatalogSnapshot(
+            RunRef run,
+            SnapshotInfo info,
+            List<CatalogNode> nodes,
+            List<CatalogColumn> columns,
+            List<LineageEdge> edges,
+            List<TestDefinition> tests,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            boolean complete,
+            List<String> warnings,
+            String artifactDigest,
+            CatalogDepth depth) {
+        this(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                null,
+                depth);
     }
 
     /** A snapshot read in full from a source without artifact files (no digest). */
@@ -83,7 +119,21 @@ public record CatalogSnapshot(
             List<SourceFreshness> freshness,
             boolean complete,
             List<String> warnings) {
-        this(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings, null);
+        this(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                null,
+                null,
+                CatalogDepth.EMPTY);
     }
 
     /** The same snapshot, marked as read from artifact files whose digest is {@code digest}. */
@@ -101,6 +151,7 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 digest,
+                columnLineage,
                 depth);
     }
 
@@ -119,6 +170,26 @@ public record CatalogSnapshot(
                 complete,
                 replaced,
                 artifactDigest,
+                columnLineage,
+                depth);
+    }
+
+    /** The same snapshot with its column lineage. */
+    public CatalogSnapshot withColumnLineage(ColumnLineage lineage) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                lineage,
                 depth);
     }
 
@@ -137,6 +208,7 @@ public record CatalogSnapshot(
                 complete,
                 warnings,
                 artifactDigest,
+                columnLineage,
                 replaced);
     }
 }

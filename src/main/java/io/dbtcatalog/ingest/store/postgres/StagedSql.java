@@ -39,6 +39,8 @@ record StagedSql(
             case "catalog_metric" -> MetricStaging.SQL;
             case "catalog_semantic_element" -> SemanticElementStaging.SQL;
             case "catalog_saved_query" -> SavedQueryStaging.SQL;
+            case "catalog_column_lineage" -> ColumnLineageStaging.SQL;
+            case "catalog_column_lineage_coverage" -> LineageCoverageStaging.SQL;
             default -> throw new IllegalArgumentException("not a state table: " + table);
         };
     }

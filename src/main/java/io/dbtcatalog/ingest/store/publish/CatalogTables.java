@@ -2,6 +2,8 @@ package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.ColumnLineageCoverage;
+import io.dbtcatalog.ingest.model.ColumnLineageEdge;
 import io.dbtcatalog.ingest.model.Exposure;
 import io.dbtcatalog.ingest.model.LineageEdge;
 import io.dbtcatalog.ingest.model.Metric;
@@ -25,6 +27,8 @@ public final class CatalogTables {
     static final StateTable<Metric> METRICS = new MetricTable();
     static final StateTable<SemanticElement> SEMANTIC_ELEMENTS = new SemanticElementTable();
     static final StateTable<SavedQuery> SAVED_QUERIES = new SavedQueryTable();
+    static final StateTable<ColumnLineageEdge> COLUMN_EDGES = new ColumnLineageTable();
+    static final StateTable<ColumnLineageCoverage> LINEAGE_COVERAGE = new LineageCoverageTable();
     static final HistoryTable<TestResult> TEST_RESULTS = new TestResultTable();
     static final HistoryTable<RunResult> RUN_RESULTS = new RunResultTable();
     static final HistoryTable<SourceFreshness> FRESHNESS = new FreshnessTable();
@@ -32,10 +36,22 @@ public final class CatalogTables {
 
     private CatalogTables() {}
 
-    /** The state tables: nodes, columns, lineage edges, tests, then the details of exposures, metrics, semantic models
-     * and saved queries. */
+    /**
+     * The state tables: nodes, columns, lineage edges, tests, column lineage edges and their coverage, then the
+     * details of exposures, metrics, semantic models and saved queries.
+     */
     public static List<StateTable<?>> state() {
-        return List.of(NODES, COLUMNS, EDGES, TESTS, EXPOSURES, METRICS, SEMANTIC_ELEMENTS, SAVED_QUERIES);
+        return List.of(
+                NODES,
+                COLUMNS,
+                EDGES,
+                TESTS,
+                COLUMN_EDGES,
+                LINEAGE_COVERAGE,
+                EXPOSURES,
+                METRICS,
+                SEMANTIC_ELEMENTS,
+                SAVED_QUERIES);
     }
 
     /** The history tables: test results, run results, source freshness, relation statistics. */
