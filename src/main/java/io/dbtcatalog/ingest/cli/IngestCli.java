@@ -33,8 +33,18 @@ public final class IngestCli {
         this.err = err;
     }
 
+    /**
+     * Spring Boot's background pre-initialisation (Jackson, Bean Validation, Tomcat, message converters warmed on a
+     * second thread) is for long-running servers: a one-shot command never uses most of it and pays for it on the
+     * second core. Read by Spring Boot as a system property only; set by {@link #main}, the process's entry point.
+     */
+    static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
     /** Runs the command line and exits the JVM with its code. */
     public static void main(String[] args) {
+        if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZER) == null) {
+            System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
+        }
         System.exit(new IngestCli(System.out, System.err).execute(args));
     }
 
