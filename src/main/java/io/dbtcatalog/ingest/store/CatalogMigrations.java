@@ -36,8 +36,17 @@ public final class CatalogMigrations {
 
     /** Flyway configured with the migrations that apply to the engine behind {@code dataSource}. */
     static Flyway flyway(DataSource dataSource) {
+        return flyway(dataSource, null);
+    }
+
+    /** Like {@link #flyway(DataSource)}, migrating up to {@code target} (a version) when it is not null. */
+    static Flyway flyway(DataSource dataSource, String target) {
         String[] locations = isPostgres(dataSource) ? new String[] {COMMON, POSTGRESQL} : new String[] {COMMON};
-        return Flyway.configure().dataSource(dataSource).locations(locations).load();
+        var configuration = Flyway.configure().dataSource(dataSource).locations(locations);
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
     }
 
     private static boolean isPostgres(DataSource dataSource) {
