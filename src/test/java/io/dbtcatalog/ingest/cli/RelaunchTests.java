@@ -48,7 +48,10 @@ class RelaunchTests {
         List<String> command = plan.get().command();
         assertThat(command.get(0)).isEqualTo(JAVA.toString());
         assertThat(command)
-                .contains("-XX:SharedArchiveFile=" + folder.resolve(Relaunch.ARCHIVE), "-Xshare:auto")
+                .contains(
+                        "-XX:SharedArchiveFile=" + folder.resolve(Relaunch.ARCHIVE),
+                        "-Xshare:auto",
+                        "-XX:CompileThresholdScaling=5")
                 .containsSubsequence("-Xmx1g", "-Dsome.switch=false", "-D" + Relaunch.RELAUNCHED + "=true")
                 .endsWith("-jar", folder.resolve("dbt-catalog-ingest.jar").toString(), "status", "--config", "x.yaml");
         assertThat(command.indexOf("-Xlog:disable")).isLessThan(command.indexOf("-Xmx1g"));
