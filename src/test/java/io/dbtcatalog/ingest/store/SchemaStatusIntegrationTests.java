@@ -25,10 +25,7 @@ class SchemaStatusIntegrationTests {
     void anEmptyDatabaseLacksEveryMigrationExactlyAsFlywayListsThem(Engine engine) {
         try (TestDatabase db = TestDatabases.create(engine, false)) {
             // given
-            List<String> flyway = Arrays.stream(
-                            CatalogMigrations.flyway(db.dataSource()).info().pending())
-                    .map(m -> "V" + m.getVersion() + " " + m.getDescription())
-                    .toList();
+            List<String> flyway = flywayPending(db.dataSource());
 
             // when
             SchemaStatus status = SchemaStatus.read(db.dataSource());
@@ -64,12 +61,13 @@ class SchemaStatusIntegrationTests {
 
             // when
             SchemaStatus before = SchemaStatus.read(db.dataSource());
+            List<String> flyway = flywayPending(db.dataSource());
             int applied = CatalogMigrations.migrateWhenBehind(db.dataSource());
 
             // then
             assertThat(before.empty()).isFalse();
-            assertThat(before.pending()).containsExactly("V7 whole dbt cloud runs");
-            assertThat(applied).isEqualTo(1);
+            assertThat(before.pending()).isEqualTo(flyway).startsWith("V7 whole dbt cloud runs");
+            assertThat(applied).isEqualTo(before.pending().size());
             assertThat(SchemaStatus.read(db.dataSource()).current()).isTrue();
         }
     }
@@ -113,6 +111,12 @@ class SchemaStatusIntegrationTests {
             assertThat(newerStatus.pending()).isEmpty();
             assertThat(newerStatus.current()).isFalse();
         }
+    }
+
+    private static List<String> flywayPending(DataSource dataSource) {
+        return Arrays.stream(CatalogMigrations.flyway(dataSource).info().pending())
+                .map(m -> "V" + m.getVersion() + " " + m.getDescription())
+                .toList();
     }
 
     private static void execute(DataSource dataSource, String sql) {
