@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.config.TargetProperties;
+import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
@@ -61,6 +63,11 @@ public class IngestionConfiguration {
     @Bean
     CatalogStore catalogStore(DataSource catalogDataSource) {
         return new CatalogStore(catalogDataSource);
+    }
+
+    @Bean
+    SnapshotLineage snapshotLineage() {
+        return new SnapshotLineage(new ColumnLineageEngine());
     }
 
     @Bean

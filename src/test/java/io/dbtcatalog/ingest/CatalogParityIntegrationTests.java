@@ -147,10 +147,18 @@ class CatalogParityIntegrationTests {
         }
     }
 
-    /** The dump with each state table read through its {@code *_seen} view ({@code last_seen_at}, no {@code seen_at}). */
+    /**
+     * The dump with each state table (every table with a {@code seen_at} column) read through its {@code *_seen} view
+     * ({@code last_seen_at}, no {@code seen_at}).
+     */
     private static CatalogDump withDerivedLastSeen(CatalogDump dump, TestDatabase db) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>(dump.tables());
-        for (String table : List.of("catalog_node", "catalog_column", "catalog_lineage", "catalog_test")) {
+        List<Map<String, Object>> stateTables = CatalogDump.query(db.dataSource(), """
+                SELECT LOWER(table_name) AS state_table FROM information_schema.columns
+                WHERE LOWER(column_name) = 'seen_at' AND LOWER(table_schema) = 'public'
+                """);
+        for (Map<String, Object> row : stateTables) {
+            String table = row.get("state_table").toString();
             tables.put(table, CatalogDump.query(db.dataSource(), "SELECT * FROM " + table + "_seen"));
         }
         return new CatalogDump(Map.copyOf(tables));

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             BackfillCommand.class,
             ScheduleCommand.class,
             StatusCommand.class,
+            ColumnLineageCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nexit codes:%n",

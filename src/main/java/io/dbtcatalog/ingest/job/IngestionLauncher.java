@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.job;
 
 import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.PublishRules;
 import java.time.Duration;
@@ -24,11 +25,14 @@ public class IngestionLauncher {
     private final SourceRegistry sources;
     private final CatalogStore store;
     private final IngestionProperties properties;
+    private final SnapshotLineage lineage;
 
-    IngestionLauncher(SourceRegistry sources, CatalogStore store, IngestionProperties properties) {
+    IngestionLauncher(
+            SourceRegistry sources, CatalogStore store, IngestionProperties properties, SnapshotLineage lineage) {
         this.sources = sources;
         this.store = store;
         this.properties = properties;
+        this.lineage = lineage;
     }
 
     /** Runs the request and returns one outcome per source; throws only for an unknown source name. */
@@ -56,6 +60,7 @@ public class IngestionLauncher {
                     sources.source(name),
                     sources.project(name),
                     store,
+                    lineage,
                     rules(request),
                     progress,
                     sources.settings(name).maxRunsPerPoll());

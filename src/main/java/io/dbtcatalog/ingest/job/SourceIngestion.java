@@ -1,6 +1,8 @@
 package io.dbtcatalog.ingest.job;
 
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.MetadataSource;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>check the fingerprint</b>: input identical to what the catalog state was published from is acknowledged
  *       in the ledger without being read;</li>
  *   <li><b>read</b> it into the normalized snapshot;</li>
+ *   <li><b>derive column lineage</b> from its models' compiled SQL ({@link SnapshotLineage}), reusing the catalog's
+ *       stored lineage of every model whose input did not change; a failure here leaves the column-lineage tables
+ *       as they are and becomes a warning, never a failed run;</li>
  *   <li><b>publish</b> it in one transaction, with its ledger row.</li>
  * </ol>
  * The first failed run stops the source (later runs would be published out of order); a failure is recorded in the
@@ -43,6 +48,7 @@ final class SourceIngestion {
     private final MetadataSource source;
     private final ProjectRef project;
     private final CatalogStore store;
+    private final SnapshotLineage lineage;
     private final PublishRules rules;
     private final IngestionProgress progress;
     private final int maxRunsPerPoll;
@@ -51,12 +57,14 @@ final class SourceIngestion {
             MetadataSource source,
             ProjectRef project,
             CatalogStore store,
+            SnapshotLineage lineage,
             PublishRules rules,
             IngestionProgress progress,
             int maxRunsPerPoll) {
         this.source = source;
         this.project = project;
         this.store = store;
+        this.lineage = lineage;
         this.rules = rules;
         this.progress = progress;
         this.maxRunsPerPoll = maxRunsPerPoll;
@@ -153,7 +161,7 @@ final class SourceIngestion {
                         fingerprint.get());
                 fetched = Fetched.unchanged(input, fingerprint.get());
             } else {
-                fetched = Fetched.read(input.read());
+                fetched = Fetched.read(withColumnLineage(run, input.read()));
             }
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
@@ -161,6 +169,34 @@ final class SourceIngestion {
             return failed(run, started, message);
         }
         return publish(run, fetched, started);
+    }
+
+    /**
+     * Step 6: the snapshot with its column lineage. Whatever fails here (reading the stored lineage, the analysis)
+     * is logged and kept as a warning of the run; the snapshot is then published without column lineage, which
+     * leaves the catalog's column-lineage tables as they were.
+     */
+    private CatalogSnapshot withColumnLineage(RunRef run, CatalogSnapshot snapshot) {
+        long begin = System.nanoTime();
+        try {
+            ColumnLineage derived = lineage.derive(snapshot, store.storedColumnLineage(project.projectKey()));
+            log.info(
+                    "{}: run {}: column lineage of {} models in {} ms ({} analysed, {} unchanged and reused): {} edges",
+                    source.name(),
+                    run.runKey(),
+                    derived.coverage().size(),
+                    (System.nanoTime() - begin) / 1_000_000,
+                    derived.analysed(),
+                    derived.reused(),
+                    derived.edges().size());
+            return snapshot.withColumnLineage(derived);
+        } catch (RuntimeException | StackOverflowError e) {
+            String warning = "column lineage not derived, its tables are left as they were: " + Failures.oneLine(e);
+            log.warn("{}: run {}: {}", source.name(), run.runKey(), warning);
+            List<String> warnings = new ArrayList<>(snapshot.warnings());
+            warnings.add(warning);
+            return snapshot.withWarnings(warnings);
+        }
     }
 
     /** What step 4 and 5 gave: the snapshot read, or the input left unread because it matched the state. */

@@ -7,5 +7,9 @@
  * edges and a {@link io.dbtcatalog.ingest.lineage.Coverage} saying whether the analysis was full, partial or
  * impossible and why; it never throws for a model's SQL. The SQL parser sits behind {@link
  * io.dbtcatalog.ingest.lineage.SqlLineageAnalyzer} (JSqlParser, see docs/decisions/0010-column-lineage-parser.md).
+ *
+ * <p>{@link io.dbtcatalog.ingest.lineage.SnapshotLineage} is the pipeline's step: it builds the engine's input from a
+ * snapshot's model records and turns the result (and the catalog's stored lineage, for reuse) back into model
+ * records; still no store and no I/O.
  */
 package io.dbtcatalog.ingest.lineage;

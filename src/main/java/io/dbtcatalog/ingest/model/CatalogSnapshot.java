@@ -8,6 +8,8 @@ import java.util.List;
  * {@code complete} says the state lists everything the project has, so what is missing may be soft-deleted;
  * {@code warnings} are the one-line notes of what was skipped while building it (missing optional files…).
  * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API).
+ * {@code columnLineage} is the column lineage derived from the models' compiled SQL before publishing; null when it
+ * was not derived, and then the store leaves the column-lineage tables as they are.
  */
 public record CatalogSnapshot(
         RunRef run,
@@ -21,7 +23,8 @@ public record CatalogSnapshot(
         List<SourceFreshness> freshness,
         boolean complete,
         List<String> warnings,
-        String artifactDigest) {
+        String artifactDigest,
+        ColumnLineage columnLineage) {
 
     public CatalogSnapshot {
         if (run == null || info == null) {
@@ -35,6 +38,36 @@ public record CatalogSnapshot(
         runResults = List.copyOf(runResults);
         freshness = List.copyOf(freshness);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A snapshot without column lineage (not derived yet). */
+    public CatalogSnapshot(
+            RunRef run,
+            SnapshotInfo info,
+            List<CatalogNode> nodes,
+            List<CatalogColumn> columns,
+            List<LineageEdge> edges,
+            List<TestDefinition> tests,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            boolean complete,
+            List<String> warnings,
+            String artifactDigest) {
+        this(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                null);
     }
 
     /** A snapshot read in full from a source without artifact files (no digest). */
@@ -67,7 +100,8 @@ public record CatalogSnapshot(
                 freshness,
                 complete,
                 warnings,
-                digest);
+                digest,
+                columnLineage);
     }
 
     /** The same snapshot with other warnings. */
@@ -84,6 +118,25 @@ public record CatalogSnapshot(
                 freshness,
                 complete,
                 replaced,
-                artifactDigest);
+                artifactDigest,
+                columnLineage);
+    }
+
+    /** The same snapshot with its column lineage. */
+    public CatalogSnapshot withColumnLineage(ColumnLineage lineage) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                lineage);
     }
 }

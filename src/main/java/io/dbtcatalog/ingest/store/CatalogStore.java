@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
@@ -8,6 +9,9 @@ import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
+import io.dbtcatalog.ingest.store.lineage.ColumnLineageReader;
+import io.dbtcatalog.ingest.store.lineage.ColumnLineageWalk;
+import io.dbtcatalog.ingest.store.lineage.ColumnLookup;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
@@ -243,6 +247,33 @@ public final class CatalogStore {
     public long recordListingFailure(ProjectRef project, Instant startedAt, String message) {
         return writeFailure(project, null, startedAt, message);
     }
+
+    /**
+     * The project's active column lineage as the catalog holds it: one coverage row per model (with the fingerprint
+     * of its analysis input) and every edge, so that the next ingestion reuses the models that did not change.
+     */
+    public ColumnLineage storedColumnLineage(String projectKey) {
+        return transactions.read(
+                projectKey, ColumnLineageReader.TABLE, connection -> new ColumnLineageReader(connection)
+                        .stored(projectKey));
+    }
+
+    /**
+     * Walks the column lineage of the project from the column named {@code nodeAndColumn} ({@link ColumnLookup}),
+     * upstream or downstream, at most {@code maxDepth} edges away.
+     *
+     * @throws ColumnLookup.NotFound when the node or the column is not in the catalog
+     */
+    public ColumnWalk walkColumnLineage(String projectKey, String nodeAndColumn, boolean upstream, int maxDepth) {
+        return transactions.read(projectKey, ColumnLineageReader.TABLE, connection -> {
+            ColumnLineageReader reader = new ColumnLineageReader(connection);
+            ColumnLineageWalk.ColumnRef start = ColumnLookup.find(reader, projectKey, nodeAndColumn);
+            return new ColumnWalk(start, ColumnLineageWalk.walk(reader, projectKey, start, upstream, maxDepth));
+        });
+    }
+
+    /** The column a walk started from and the edges it reached, nearest first. */
+    public record ColumnWalk(ColumnLineageWalk.ColumnRef start, List<ColumnLineageWalk.Step> steps) {}
 
     private PublishSetup setup(String projectKey, Connection connection) {
         return new PublishSetup(dialect, writes, limits(projectKey, connection), clock);

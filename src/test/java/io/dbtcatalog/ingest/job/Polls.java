@@ -1,5 +1,7 @@
 package io.dbtcatalog.ingest.job;
 
+import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.store.CatalogStore;
@@ -29,7 +31,13 @@ public final class Polls {
     public static List<RunOutcome> ingest(
             MetadataSource source, ProjectRef project, CatalogStore store, RunSelector selector, int maxRunsPerPoll) {
         SourceIngestion.Result result = new SourceIngestion(
-                        source, project, store, RULES, IngestionProgress.NONE, maxRunsPerPoll)
+                        source,
+                        project,
+                        store,
+                        new SnapshotLineage(new ColumnLineageEngine()),
+                        RULES,
+                        IngestionProgress.NONE,
+                        maxRunsPerPoll)
                 .run(selector, false);
         if (result.failure() != null) {
             throw new AssertionError("the ingestion of " + source.name() + " failed: " + result.failure());

@@ -2,6 +2,11 @@ package io.dbtcatalog.ingest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.lineage.AnalysisContext;
+import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
+import io.dbtcatalog.ingest.lineage.SqlLineageAnalyzer;
+import io.dbtcatalog.ingest.lineage.StatementLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
@@ -34,6 +39,7 @@ class SourceIngestionIntegrationTests {
 
     private static final ProjectRef PROJECT = ProjectRef.local("shop");
     private static final PublishRules RULES = new PublishRules(0.5, false, false, Duration.ofSeconds(5));
+    private static final SnapshotLineage LINEAGE = new SnapshotLineage(new ColumnLineageEngine());
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
 
     @Test
@@ -43,7 +49,7 @@ class SourceIngestionIntegrationTests {
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 0)));
             FaultyDataSource dying = FaultyDataSource.downFrom(db.dataSource(), 3);
             SourceIngestion ingestion = new SourceIngestion(
-                    source, PROJECT, new CatalogStore(dying.dataSource()), RULES, IngestionProgress.NONE, 20);
+                    source, PROJECT, new CatalogStore(dying.dataSource()), LINEAGE, RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result result = ingestion.run(new RunSelector.Latest(), false);
@@ -65,14 +71,14 @@ class SourceIngestionIntegrationTests {
             // given: run-1 published; run-2 is a later invocation with byte-identical files
             CatalogStore store = new CatalogStore(db.dataSource());
             StandInSource first = new StandInSource(List.of(snapshot("run-1", "sha256:same", 0)));
-            new SourceIngestion(first, PROJECT, store, RULES, IngestionProgress.NONE, 20)
+            new SourceIngestion(first, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20)
                     .run(new RunSelector.Latest(), false);
             CatalogDump before = CatalogDump.of(db.dataSource());
             StandInSource second = new StandInSource(List.of(snapshot("run-2", "sha256:same", 1)));
 
             // when
             SourceIngestion.Result result = new SourceIngestion(
-                            second, PROJECT, store, RULES, IngestionProgress.NONE, 20)
+                            second, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20)
                     .run(new RunSelector.Latest(), false);
 
             // then: a ledger row for run-2, no catalog row changed, and the input never read
@@ -88,6 +94,64 @@ class SourceIngestionIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aColumnLineageStepThatFailsLeavesItsTablesAloneAndTheRunSucceedsWithAWarning(Engine engine) {
+        try (TestDatabase db = engine.create()) {
+            // given: run-1 published with its lineage; the lineage step then fails outright
+            CatalogStore store = new CatalogStore(db.dataSource());
+            new SourceIngestion(
+                            new StandInSource(List.of(snapshot("run-1", "sha256:1", 0))),
+                            PROJECT,
+                            store,
+                            LINEAGE,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
+                    .run(new RunSelector.Latest(), false);
+            List<Map<String, Object>> before = coverage(db);
+            SnapshotLineage failing = new SnapshotLineage(new ColumnLineageEngine(new SqlLineageAnalyzer() {
+                @Override
+                public StatementLineage analyse(String sql, AnalysisContext context) {
+                    throw new IllegalStateException("not reached");
+                }
+
+                @Override
+                public String version() {
+                    throw new IllegalStateException("the lineage step broke");
+                }
+            }));
+
+            // when
+            SourceIngestion.Result result = new SourceIngestion(
+                            new StandInSource(List.of(snapshot("run-2", "sha256:2", 1))),
+                            PROJECT,
+                            store,
+                            failing,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
+                    .run(new RunSelector.Latest(), false);
+
+            // then
+            assertThat(before).singleElement().satisfies(row -> assertThat(row.get("unique_id"))
+                    .isEqualTo("model.shop.orders"));
+            assertThat(result.runs()).singleElement().satisfies(run -> {
+                assertThat(run.status()).isEqualTo(RunOutcome.Status.INGESTED);
+                assertThat(run.warnings())
+                        .containsExactly("column lineage not derived, its tables are left as they were:"
+                                + " the lineage step broke");
+            });
+            assertThat(coverage(db)).isEqualTo(before);
+        }
+    }
+
+    private static List<Map<String, Object>> coverage(TestDatabase db) {
+        return CatalogDump.query(
+                db.dataSource(),
+                "SELECT unique_id, status, seen_at, last_changed_at, deleted_at FROM catalog_column_lineage_coverage");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aFailedRunStopsTheLaterOnesAndAnotherLaunchResumesThere(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given: three runs, the second of which cannot be read the first time
@@ -97,7 +161,8 @@ class SourceIngestionIntegrationTests {
                     snapshot("run-2", "sha256:2", 1),
                     snapshot("run-3", "sha256:3", 2)));
             source.failOnce.add("run-2");
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 20);
+            SourceIngestion ingestion =
+                    new SourceIngestion(source, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20);
 
             // when
             SourceIngestion.Result first = ingestion.run(new RunSelector.LastN(3), false);
@@ -127,7 +192,13 @@ class SourceIngestionIntegrationTests {
 
             // when
             SourceIngestion.Result result = new SourceIngestion(
-                            source, PROJECT, new CatalogStore(db.dataSource()), RULES, IngestionProgress.NONE, 20)
+                            source,
+                            PROJECT,
+                            new CatalogStore(db.dataSource()),
+                            LINEAGE,
+                            RULES,
+                            IngestionProgress.NONE,
+                            20)
                     .run(new RunSelector.Latest(), false);
 
             // then
@@ -148,7 +219,8 @@ class SourceIngestionIntegrationTests {
             // given: the first poll ingested run-1, which finished at T0 + 1 h
             CatalogStore store = new CatalogStore(db.dataSource());
             StandInSource source = new StandInSource(List.of(snapshot("run-1", "sha256:1", 1)));
-            SourceIngestion ingestion = new SourceIngestion(source, PROJECT, store, RULES, IngestionProgress.NONE, 7);
+            SourceIngestion ingestion =
+                    new SourceIngestion(source, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 7);
             ingestion.run(new RunSelector.Latest(), false);
 
             // when

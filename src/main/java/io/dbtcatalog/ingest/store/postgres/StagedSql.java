@@ -35,6 +35,8 @@ record StagedSql(
             case "catalog_column" -> ColumnStaging.SQL;
             case "catalog_lineage" -> LineageStaging.SQL;
             case "catalog_test" -> TestStaging.SQL;
+            case "catalog_column_lineage" -> ColumnLineageStaging.SQL;
+            case "catalog_column_lineage_coverage" -> LineageCoverageStaging.SQL;
             default -> throw new IllegalArgumentException("not a state table: " + table);
         };
     }

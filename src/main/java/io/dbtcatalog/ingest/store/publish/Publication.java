@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.MassDeleteException;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one publish on a connection whose transaction the store owns: lock the project (waiting at
- * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the four state tables
- * (refusing a mass deletion of nodes the rules do not allow), append the history, update the project row, close the
- * ledger row. Each step names its table, so any failure becomes a {@link StoreException} that says where it happened.
+ * most the rules' lock timeout), skip a run ingested meanwhile, open the ledger row, sync the state tables (nodes,
+ * columns, edges, tests, then the column lineage and its coverage when the snapshot carries them), refusing a mass
+ * deletion of nodes the rules do not allow, append the history, update the project row, close the ledger row. Each
+ * step names its table, so any failure becomes a {@link StoreException} that says where it happened.
  */
 public final class Publication {
 
@@ -177,6 +179,7 @@ public final class Publication {
                 applyState ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
         StateSync.Outcome tests =
                 applyState ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
+        long columnLineage = applyState ? syncColumnLineage(state) : 0;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults =
                 step("catalog_test_result", () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
@@ -188,6 +191,7 @@ public final class Publication {
                 + columns.rowsWritten()
                 + edges.rowsWritten()
                 + tests.rowsWritten()
+                + columnLineage
                 + testResults
                 + runResults
                 + freshness;
@@ -202,6 +206,29 @@ public final class Publication {
                 freshness,
                 written,
                 applyState);
+    }
+
+    /**
+     * Syncs the column lineage edges and the per-model coverage like the other state tables; a snapshot whose
+     * column lineage was not derived leaves both tables as they are. Returns the rows written.
+     */
+    private long syncColumnLineage(StateSync state) {
+        ColumnLineage lineage = snapshot.columnLineage();
+        if (lineage == null) {
+            return 0;
+        }
+        StateSync.Outcome coverage = step(
+                "catalog_column_lineage_coverage",
+                () -> state.sync(CatalogTables.LINEAGE_COVERAGE, lineage.coverage()));
+        StateSync.Outcome edges =
+                step("catalog_column_lineage", () -> state.sync(CatalogTables.COLUMN_EDGES, lineage.edges()));
+        log.debug(
+                "Project '{}' run '{}': column lineage {}, coverage {}",
+                project.projectKey(),
+                snapshot.run().runKey(),
+                edges.counts(),
+                coverage.counts());
+        return coverage.rowsWritten() + edges.rowsWritten();
     }
 
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */

@@ -4,7 +4,7 @@ import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import java.util.List;
 
 /**
- * How one state table (nodes, columns, edges, tests) maps a model record: its statements, its columns, the record's
+ * How one state table (nodes, columns, edges, tests, column lineage and its coverage) maps a model record: its statements, its columns, the record's
  * key and the binding of its content columns. {@link StateSync} runs the same change detection for every such table.
  *
  * @param <R> the model record stored in the table

@@ -2,8 +2,13 @@ package io.dbtcatalog.ingest.source.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
+import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnLineage;
+import io.dbtcatalog.ingest.model.ColumnLineageCoverage;
+import io.dbtcatalog.ingest.model.ColumnLineageEdge;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.RunSelector;
@@ -14,6 +19,7 @@ import io.dbtcatalog.ingest.support.SharedReference;
 import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,6 +123,51 @@ class DiscoveryParityIntegrationTests {
                 .isEqualTo(ingested.artifact().info().adapterType());
         assertThat(ingested.discovery().info().generatedAt())
                 .isEqualTo(ingested.artifact().info().generatedAt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("SETS")
+    void bothPathsDeriveTheSameColumnLineage(String set) {
+        // given
+        Ingested ingested = ingest(set);
+        SnapshotLineage lineage = new SnapshotLineage(new ColumnLineageEngine());
+
+        // when
+        ColumnLineage artifact = lineage.derive(ingested.artifact(), null);
+        ColumnLineage discovery = lineage.derive(ingested.discovery(), null);
+
+        // then: the fingerprints differ (they cover the YAML-declared columns, which the API does not serve), and a
+        // column named in YAML in another case than the warehouse's is spelled as catalog_column spells it
+        assertThat(caseFolded(discovery)).containsExactlyInAnyOrderElementsOf(caseFolded(artifact));
+        assertThat(withoutFingerprintsCaseFolded(discovery))
+                .containsExactlyInAnyOrderElementsOf(withoutFingerprintsCaseFolded(artifact));
+        assertThat(artifact.edges()).isNotEmpty();
+    }
+
+    private static List<ColumnLineageEdge> caseFolded(ColumnLineage lineage) {
+        return lineage.edges().stream()
+                .map(edge -> new ColumnLineageEdge(
+                        edge.child(),
+                        edge.childColumn().toLowerCase(Locale.ROOT),
+                        edge.parent(),
+                        edge.parentColumn().toLowerCase(Locale.ROOT),
+                        edge.flow()))
+                .toList();
+    }
+
+    private static List<ColumnLineageCoverage> withoutFingerprintsCaseFolded(ColumnLineage lineage) {
+        return lineage.coverage().stream()
+                .map(row -> new ColumnLineageCoverage(
+                        row.model(),
+                        row.status(),
+                        row.reasons(),
+                        row.errorLine(),
+                        row.errorColumn(),
+                        row.outputColumns().stream()
+                                .map(name -> name.toLowerCase(Locale.ROOT))
+                                .toList(),
+                        ""))
+                .toList();
     }
 
     @Test

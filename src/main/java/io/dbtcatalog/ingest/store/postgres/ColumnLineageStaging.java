@@ -1,0 +1,69 @@
+package io.dbtcatalog.ingest.store.postgres;
+
+/** The bulk path's statements for {@code catalog_column_lineage}; see {@link StagedSql} for what each one binds. */
+final class ColumnLineageStaging {
+
+    private static final String COPY_INSERT = """
+            COPY catalog_column_lineage (project_key, child_unique_id, child_column, parent_unique_id, parent_column,
+                                         flow, content_hash, first_seen_at, seen_at, last_changed_at,
+                                         last_ingestion_run_id) FROM STDIN
+            """;
+
+    private static final String CREATE_CHANGES = """
+            CREATE TEMP TABLE stage_catalog_column_lineage ON COMMIT DROP AS
+            SELECT child_unique_id, child_column, parent_unique_id, parent_column, flow, content_hash
+            FROM catalog_column_lineage WITH NO DATA
+            """;
+
+    private static final String COPY_CHANGES = """
+            COPY stage_catalog_column_lineage (child_unique_id, child_column, parent_unique_id, parent_column, flow,
+                                               content_hash) FROM STDIN
+            """;
+
+    private static final String UPDATE_FROM_CHANGES = """
+            UPDATE catalog_column_lineage AS t SET flow = s.flow, content_hash = s.content_hash, seen_at = ?,
+                last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
+            FROM stage_catalog_column_lineage AS s
+            WHERE t.project_key = ? AND t.child_unique_id = s.child_unique_id AND t.child_column = s.child_column
+                AND t.parent_unique_id = s.parent_unique_id AND t.parent_column = s.parent_column
+            """;
+
+    private static final String CREATE_KEYS = """
+            CREATE TEMP TABLE stage_catalog_column_lineage_keys ON COMMIT DROP AS
+            SELECT child_unique_id, child_column, parent_unique_id, parent_column
+            FROM catalog_column_lineage WITH NO DATA
+            """;
+
+    private static final String COPY_KEYS = """
+            COPY stage_catalog_column_lineage_keys (child_unique_id, child_column, parent_unique_id, parent_column)
+            FROM STDIN
+            """;
+
+    private static final String SOFT_DELETE_FROM_KEYS = """
+            UPDATE catalog_column_lineage AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
+            FROM stage_catalog_column_lineage_keys AS s
+            WHERE t.project_key = ? AND t.child_unique_id = s.child_unique_id AND t.child_column = s.child_column
+                AND t.parent_unique_id = s.parent_unique_id AND t.parent_column = s.parent_column
+            """;
+
+    private static final String TOUCH_FROM_KEYS = """
+            UPDATE catalog_column_lineage AS t SET seen_at = ?
+            FROM stage_catalog_column_lineage_keys AS s
+            WHERE t.project_key = ? AND t.child_unique_id = s.child_unique_id AND t.child_column = s.child_column
+                AND t.parent_unique_id = s.parent_unique_id AND t.parent_column = s.parent_column
+                AND t.deleted_at IS NULL AND t.seen_at <> ?
+            """;
+
+    static final StagedSql SQL = new StagedSql(
+            COPY_INSERT,
+            CREATE_CHANGES,
+            COPY_CHANGES,
+            UPDATE_FROM_CHANGES,
+            CREATE_KEYS,
+            COPY_KEYS,
+            SOFT_DELETE_FROM_KEYS,
+            TOUCH_FROM_KEYS);
+
+    private ColumnLineageStaging() {}
+}
