@@ -22,12 +22,17 @@ import org.springframework.context.annotation.Configuration;
 public class IngestionConfiguration {
 
     /**
-     * The catalog's connection pool, migrated to the current schema. In read-only mode ({@code validate}) nothing is
-     * migrated and every connection is read-only (PostgreSQL then refuses any write).
+     * The catalog's connection pool, migrated to the current schema. In read-only mode ({@code validate},
+     * {@code status} and the other read-only commands) nothing is migrated and every connection is read-only
+     * (PostgreSQL then refuses any write); the command checks the schema version itself. With
+     * {@code dbt-catalog-ingest.migrate-when-behind} (the CLI's one-shot commands) Flyway starts only when the schema
+     * is behind; otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
      */
     @Bean
     DataSource catalogDataSource(
-            IngestionProperties properties, @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly) {
+            IngestionProperties properties,
+            @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
+            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
@@ -35,7 +40,7 @@ public class IngestionConfiguration {
         hikari.setPassword(target.password());
         hikari.setPoolName("catalog");
         hikari.setMaximumPoolSize(Math.max(5, properties.scheduler().connectionsNeeded()));
-        hikari.setMinimumIdle(2);
+        hikari.setMinimumIdle(readOnly ? 1 : 2);
         hikari.setInitializationFailTimeout(-1);
         hikari.setReadOnly(readOnly);
         HikariDataSource dataSource = new HikariDataSource(hikari);
@@ -43,7 +48,11 @@ public class IngestionConfiguration {
             return dataSource;
         }
         try {
-            CatalogMigrations.migrate(dataSource);
+            if (migrateWhenBehind) {
+                CatalogMigrations.migrateWhenBehind(dataSource);
+            } else {
+                CatalogMigrations.migrate(dataSource);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw new CatalogDatabaseException(target.url(), e);

@@ -1,10 +1,14 @@
 package io.dbtcatalog.ingest.cli;
 
+import io.dbtcatalog.ingest.CommandApplication;
 import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
+import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.store.SchemaStatus;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +19,12 @@ import picocli.CommandLine.Spec;
 /**
  * What every command shares: the {@code --config} option, starting the application on that file, running the
  * command in it and explaining a failed start-up (exit code 2 when the configuration is at fault, 1 otherwise).
+ *
+ * <p>How much of the application starts is declared by the command: {@link #service()} ({@code schedule}) starts
+ * all of it, as before; every other command starts {@link CommandApplication} (two auto-configurations, no scheduler
+ * components, lazy beans), {@code run}-like commands migrate the catalog only when it is behind, and a
+ * {@link #readOnly()} command never migrates: its {@link #schemaNeed()} is checked with one query instead.
+ * docs/decisions/0012-fast-start.md has the measurements.
  */
 abstract class ApplicationCommand implements Callable<Integer> {
 
@@ -31,15 +41,35 @@ abstract class ApplicationCommand implements Callable<Integer> {
             description = "configuration file (default: ./ingestion-config.yaml)")
     private Path config;
 
+    private SchemaStatus schema;
+
     /** Runs the command in the started application and returns its exit code. */
     abstract int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err);
 
     /** Checks what picocli cannot (option combinations) before anything starts; throws an OptionValueException. */
     void checkOptions() {}
 
-    /** True when the command must not write to the catalog: the application then starts without migrating it. */
+    /**
+     * True when the command must not write to the catalog: the application then starts without migrating it, with
+     * read-only connections, and the command runs only when its {@link #schemaNeed()} is met.
+     */
     boolean readOnly() {
         return false;
+    }
+
+    /** What a {@link #readOnly()} command needs of the catalog schema; by default every migration applied. */
+    SchemaNeed schemaNeed() {
+        return SchemaNeed.CURRENT;
+    }
+
+    /** True for the long-running command that needs the whole application: scheduler, metrics, health endpoints. */
+    boolean service() {
+        return false;
+    }
+
+    /** The schema status checked before a {@link #readOnly()} command ran; null for the other commands. */
+    SchemaStatus catalogSchema() {
+        return schema;
     }
 
     CommandSpec spec() {
@@ -55,7 +85,12 @@ abstract class ApplicationCommand implements Callable<Integer> {
             err.println("error: configuration file not found: " + file);
             return IngestCli.USAGE;
         }
-        try (ConfigurableApplicationContext context = start(file, spec.name(), readOnly())) {
+        try (ConfigurableApplicationContext context = start(file, spec.name(), readOnly(), service())) {
+            String problem = readOnly() ? schemaProblem(context) : null;
+            if (problem != null) {
+                err.println("error: " + problem);
+                return IngestCli.FAILED;
+            }
             return execute(context, cli.out(), err);
         } catch (RuntimeException e) {
             StartupFailure failure = StartupFailure.classify(e, file);
@@ -64,15 +99,29 @@ abstract class ApplicationCommand implements Callable<Integer> {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path config, String command, boolean readOnly) {
+    private String schemaProblem(ConfigurableApplicationContext context) {
+        if (schemaNeed() == SchemaNeed.REPORTED_BY_COMMAND) {
+            return null;
+        }
+        schema = SchemaStatus.read(context.getBean(DataSource.class));
+        return schemaNeed()
+                .problem(
+                        schema,
+                        context.getBean(IngestionProperties.class).target().url());
+    }
+
+    private static ConfigurableApplicationContext start(
+            Path config, String command, boolean readOnly, boolean service) {
         String location =
                 config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config : "file:" + config + "[.yaml]";
-        return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
+        return new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class)
                 .logStartupInfo(false)
+                .lazyInitialization(!service)
                 .run(
                         "--spring.config.location=classpath:/application.yaml," + location,
                         "--dbt-catalog-ingest.config-file=" + config,
                         "--dbt-catalog-ingest.command=" + command,
-                        "--dbt-catalog-ingest.read-only=" + readOnly);
+                        "--dbt-catalog-ingest.read-only=" + readOnly,
+                        "--dbt-catalog-ingest.migrate-when-behind=" + !service);
     }
 }

@@ -1,7 +1,11 @@
 package io.dbtcatalog.ingest.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -33,8 +37,31 @@ public final class IngestCli {
         this.err = err;
     }
 
-    /** Runs the command line and exits the JVM with its code. */
-    public static void main(String[] args) {
+    /**
+     * Spring Boot's background pre-initialisation (Jackson, Bean Validation, Tomcat, message converters warmed on a
+     * second thread) is for long-running servers: a one-shot command never uses most of it and pays for it on the
+     * second core. Read by Spring Boot as a system property only; set by {@link #main}, the process's entry point.
+     */
+    static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
+    /**
+     * Runs the command line and exits the JVM with its code; a one-shot command started from the built jar runs in
+     * a JVM on the build's class-data-sharing archive ({@link Relaunch}) when there is one.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Optional<Relaunch> relaunch = Relaunch.plan(
+                args,
+                System.getProperty("java.class.path"),
+                () -> ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty(Relaunch.SWITCH),
+                Boolean.getBoolean(Relaunch.RELAUNCHED));
+        if (relaunch.isPresent()) {
+            System.exit(relaunch.get().run());
+        }
+        if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZER) == null) {
+            System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
+        }
         System.exit(new IngestCli(System.out, System.err).execute(args));
     }
 

@@ -63,4 +63,9 @@ final class ScheduleCommand extends ApplicationCommand {
         }
         return IngestCli.OK;
     }
+
+    @Override
+    boolean service() {
+        return true;
+    }
 }

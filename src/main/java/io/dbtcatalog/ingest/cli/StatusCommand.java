@@ -23,22 +23,37 @@ import tools.jackson.databind.json.JsonMapper;
         description = "per source: last success, last failure, next fire time; exit 1 if one is failing")
 final class StatusCommand extends ApplicationCommand {
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Option(names = "--json", description = "status as JSON")
     private boolean json;
 
     @Override
     int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        List<SourceStatus> statuses = context.getBean(SourceStatuses.class).all(Instant.now());
+        boolean ingestedEver = !catalogSchema().empty();
+        List<SourceStatus> statuses = context.getBean(SourceStatuses.class).all(Instant.now(), ingestedEver);
         if (json) {
-            out.println(JSON.writeValueAsString(Map.of("sources", statuses)));
+            out.println(Json.MAPPER.writeValueAsString(Map.of("sources", statuses)));
         } else {
             StatusPrinter.print(out, statuses);
         }
         return statuses.stream().anyMatch(s -> s.state() == SourceStatus.State.FAILING)
                 ? IngestCli.FAILED
                 : IngestCli.OK;
+    }
+
+    @Override
+    boolean readOnly() {
+        return true;
+    }
+
+    /** A database nothing was ever ingested into has no schema yet: every source says so. */
+    @Override
+    SchemaNeed schemaNeed() {
+        return SchemaNeed.CURRENT_OR_EMPTY;
+    }
+
+    /** Built on first use only: picocli instantiates every command, and a mapper costs a noticeable part of a start. */
+    private static final class Json {
+        static final JsonMapper MAPPER =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 }

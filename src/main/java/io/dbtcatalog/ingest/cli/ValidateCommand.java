@@ -53,4 +53,10 @@ final class ValidateCommand extends ApplicationCommand {
     boolean readOnly() {
         return true;
     }
+
+    /** Validate reports a schema that is behind (what a run would apply) instead of refusing to run. */
+    @Override
+    SchemaNeed schemaNeed() {
+        return SchemaNeed.REPORTED_BY_COMMAND;
+    }
 }

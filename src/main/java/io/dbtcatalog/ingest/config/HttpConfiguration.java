@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The HTTP beans: one {@link OkHttpClient} for the whole process (one connection pool and dispatcher), and the
  * {@link HttpClients} every API source derives its own client from, told about retries by the application's
- * {@link RetryListener} (the metrics), if there is one.
+ * {@link RetryListener} (the metrics), if there is one. Under lazy initialisation (the CLI) the client, whose TLS
+ * set-up costs a noticeable part of a start, is built only when an API source first needs it.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpConfiguration {
@@ -22,8 +23,8 @@ public class HttpConfiguration {
     }
 
     @Bean
-    HttpClients httpClients(OkHttpClient okHttpClient, ObjectProvider<RetryListener> retryListener) {
+    HttpClients httpClients(ObjectProvider<OkHttpClient> okHttpClient, ObjectProvider<RetryListener> retryListener) {
         RetryListener listener = retryListener.getIfAvailable(() -> RetryListener.NONE);
-        return new HttpClients(okHttpClient, HttpTiming.system(), listener);
+        return new HttpClients(okHttpClient::getObject, HttpTiming.system(), listener);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * next fire time; DOWN when the newest ingestion of any source failed (the same rule as {@code status}'s exit 1).
  * The database itself is Spring Boot's {@code db} contributor.
  */
+@ScheduleOnly
 @Component("ingestion")
 public class IngestionHealthIndicator implements HealthIndicator {
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * and {@code dbt.catalog.http.retries} (by host and reason): this is the HTTP layer's retry listener. They are
  * served while {@code schedule} runs with a management port.
  */
+@ScheduleOnly
 @Component
 public class IngestionMetrics implements RetryListener {
 

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no new fires, running ingestions get up to {@code ingestion.scheduler.shutdown-timeout} to finish, then Quartz
  * shuts down. Never started automatically, so other commands never create a scheduler.
  */
+@ScheduleOnly
 @Component
 public class ScheduledIngestions implements SmartLifecycle {
 

@@ -24,11 +24,22 @@ public class SourceStatuses {
 
     /** Every configured source, in configuration order; next fire times are computed from {@code now}. */
     public List<SourceStatus> all(Instant now) {
-        return properties.sources().stream().map(source -> status(source, now)).toList();
+        return all(now, true);
     }
 
-    private SourceStatus status(SourceProperties source, Instant now) {
-        IngestionStatus ledger = store.status(source.name());
+    /**
+     * Like {@link #all(Instant)}; {@code ledgerExists} false (a catalog database without a schema yet) answers
+     * "never ingested" for every source without asking the store.
+     */
+    public List<SourceStatus> all(Instant now, boolean ledgerExists) {
+        return properties.sources().stream()
+                .map(source -> status(source, now, ledgerExists))
+                .toList();
+    }
+
+    private SourceStatus status(SourceProperties source, Instant now, boolean ledgerExists) {
+        IngestionStatus ledger =
+                ledgerExists ? store.status(source.name()) : new IngestionStatus(source.name(), null, null);
         SourceStatus.State state = ledger.failing()
                 ? SourceStatus.State.FAILING
                 : ledger.neverIngested() ? SourceStatus.State.NEVER_INGESTED : SourceStatus.State.OK;

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
  * missed since the source's last ingestion, if any, so the in-memory store catches up once too. Jobs of sources
  * no longer configured are removed. Misfires fire once, then the schedule goes on.
  */
+@ScheduleOnly
 @Component
 class TriggerInstaller {
 

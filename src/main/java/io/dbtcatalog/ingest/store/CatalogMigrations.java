@@ -14,8 +14,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class CatalogMigrations {
 
-    private static final String COMMON = "classpath:db/migration";
-    private static final String POSTGRESQL = "classpath:db/migration-postgresql";
+    static final String COMMON = "classpath:db/migration";
+    static final String POSTGRESQL = "classpath:db/migration-postgresql";
 
     private CatalogMigrations() {}
 
@@ -25,10 +25,28 @@ public final class CatalogMigrations {
         return result.migrationsExecuted;
     }
 
+    /**
+     * Applies the pending migrations only when the schema is behind (or Flyway has something to say: a failed or an
+     * unknown migration): a current schema costs one query instead of starting Flyway, which would also re-check
+     * every applied migration's checksum. Returns how many were applied.
+     */
+    public static int migrateWhenBehind(DataSource dataSource) {
+        return SchemaStatus.read(dataSource).current() ? 0 : migrate(dataSource);
+    }
+
     /** Flyway configured with the migrations that apply to the engine behind {@code dataSource}. */
     static Flyway flyway(DataSource dataSource) {
+        return flyway(dataSource, null);
+    }
+
+    /** Like {@link #flyway(DataSource)}, migrating up to {@code target} (a version) when it is not null. */
+    static Flyway flyway(DataSource dataSource, String target) {
         String[] locations = isPostgres(dataSource) ? new String[] {COMMON, POSTGRESQL} : new String[] {COMMON};
-        return Flyway.configure().dataSource(dataSource).locations(locations).load();
+        var configuration = Flyway.configure().dataSource(dataSource).locations(locations);
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
     }
 
     private static boolean isPostgres(DataSource dataSource) {

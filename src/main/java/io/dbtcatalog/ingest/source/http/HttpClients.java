@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.source.http;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -11,11 +12,16 @@ import okhttp3.OkHttpClient;
  */
 public final class HttpClients {
 
-    private final OkHttpClient shared;
+    private final Supplier<OkHttpClient> shared;
     private final HttpTiming timing;
     private final RetryListener retries;
 
     public HttpClients(OkHttpClient shared, HttpTiming timing, RetryListener retries) {
+        this(supplierOf(Objects.requireNonNull(shared, "shared")), timing, retries);
+    }
+
+    /** Like the other constructor; {@code shared} is asked for the client only when a first API client is built. */
+    public HttpClients(Supplier<OkHttpClient> shared, HttpTiming timing, RetryListener retries) {
         this.shared = Objects.requireNonNull(shared, "shared");
         this.timing = Objects.requireNonNull(timing, "timing");
         this.retries = Objects.requireNonNull(retries, "retries");
@@ -24,7 +30,8 @@ public final class HttpClients {
     /** A client for one source: its timeouts, its token as {@code Authorization: Token …}, its rate limit. */
     public ApiClient apiClient(HttpSettings settings, ApiToken token) {
         RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), timing.clock(), timing.sleeper());
-        OkHttpClient client = shared.newBuilder()
+        OkHttpClient client = shared.get()
+                .newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
@@ -34,5 +41,9 @@ public final class HttpClients {
                 .addNetworkInterceptor(new CallLogInterceptor())
                 .build();
         return new ApiClient(client, settings, token, timing, retries);
+    }
+
+    private static Supplier<OkHttpClient> supplierOf(OkHttpClient client) {
+        return () -> client;
     }
 }

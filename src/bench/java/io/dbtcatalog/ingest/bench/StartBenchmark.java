@@ -1,0 +1,180 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Start time as a user meets it: cold JVMs running the built jar ({@code java -jar target/dbt-catalog-ingest.jar
+ * status} and a {@code run} of the sample into an empty H2 catalog, as the README's first command), each against a
+ * bare JVM start ({@code java -version}) measured in the same run, interleaved so that load on a shared machine
+ * spreads over all of them. The same commands with {@code -Ddbt-catalog-ingest.relaunch=false} show what the
+ * class-data-sharing archive buys. Needs {@code mvn package} first; prints medians and ratios (docs/benchmarks.md).
+ */
+public final class StartBenchmark {
+
+    private static final Path JAR = Path.of("target/dbt-catalog-ingest.jar").toAbsolutePath();
+    private static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String NO_ARCHIVE = "-Ddbt-catalog-ingest.relaunch=false";
+
+    private final Path dir;
+    private final Path config;
+    private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+
+    private StartBenchmark(Path dir) throws IOException {
+        this.dir = dir;
+        this.config = dir.resolve("ingestion-config.yaml");
+        Files.writeString(config, """
+                ingestion:
+                  target:
+                    url: jdbc:h2:file:%s
+                    username: sa
+                    password: ""
+                  work-dir: %s
+                  sources:
+                    - name: jaffle-shop-sample
+                      kind: local
+                      path: %s
+                """.formatted(dir.resolve("data/catalog"), dir.resolve("work"), SAMPLE));
+    }
+
+    /** Runs {@code bench.repeats} rounds (default 5) and prints the table. */
+    public static void main(String[] args) throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: build it first (mvn -q package -DskipTests)");
+        }
+        int repeats = Integer.getInteger("bench.repeats", 5);
+        double loadBefore = load();
+        Path dir = Files.createTempDirectory("start-bench");
+        StartBenchmark bench = new StartBenchmark(dir);
+        for (int round = 0; round < repeats; round++) {
+            bench.round();
+        }
+        bench.print(repeats, loadBefore, load());
+        delete(dir);
+    }
+
+    private void round() throws IOException, InterruptedException {
+        time("bare JVM (java -version)", List.of(JAVA, "-version"));
+        delete(dir.resolve("data"));
+        time("run (sample, empty catalog)", jar(null, "run"));
+        time("status", jar(null, "status"));
+        time("run again (nothing new)", jar(null, "run"));
+        time("validate", jar(null, "validate"));
+        delete(dir.resolve("data"));
+        time("run (sample, empty catalog), no archive", jar(NO_ARCHIVE, "run"));
+        time("status, no archive", jar(NO_ARCHIVE, "status"));
+    }
+
+    private List<String> jar(String option, String command) {
+        List<String> line = new ArrayList<>(List.of(JAVA));
+        if (option != null) {
+            line.add(option);
+        }
+        line.addAll(List.of("-jar", JAR.toString(), command, "--config", config.toString()));
+        return line;
+    }
+
+    /** Runs one command to its end; records the wall time to its first byte of output and to its exit. */
+    private void time(String label, List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        AtomicLong firstOutput = new AtomicLong();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outReader = reader(process.getInputStream(), out, firstOutput);
+        Thread errReader = reader(process.getErrorStream(), err, firstOutput);
+        int code = process.waitFor();
+        long end = System.nanoTime();
+        outReader.join();
+        errReader.join();
+        if (code != 0) {
+            throw new IllegalStateException(label + " exited with " + code + ":\n"
+                    + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        }
+        long first = firstOutput.get() == 0 ? end : firstOutput.get();
+        samples.computeIfAbsent(label, l -> new ArrayList<>())
+                .add(new Sample((end - start) / 1e9, (first - start) / 1e9));
+    }
+
+    private static Thread reader(InputStream in, ByteArrayOutputStream sink, AtomicLong firstOutput) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    firstOutput.compareAndSet(0, System.nanoTime());
+                    synchronized (sink) {
+                        sink.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private void print(int repeats, double loadBefore, double loadAfter) {
+        double floor = median(samples.get("bare JVM (java -version)"), Sample::wall);
+        System.out.printf(
+                Locale.ROOT,
+                "%nstart time, cold JVMs, java -jar %s (median of %d; %d cores; load average %.2f before, %.2f"
+                        + " after)%n%n",
+                Path.of("").toAbsolutePath().relativize(JAR),
+                repeats,
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                loadAfter);
+        System.out.println("| command | wall s (median) | min | max | first output s | × bare JVM |");
+        System.out.println("|---|---|---|---|---|---|");
+        samples.forEach((label, list) -> System.out.printf(
+                Locale.ROOT,
+                "| %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n",
+                label,
+                median(list, Sample::wall),
+                list.stream().mapToDouble(Sample::wall).min().orElseThrow(),
+                list.stream().mapToDouble(Sample::wall).max().orElseThrow(),
+                median(list, Sample::firstOutput),
+                median(list, Sample::wall) / floor));
+    }
+
+    private static double median(List<Sample> list, java.util.function.ToDoubleFunction<Sample> value) {
+        double[] sorted = list.stream().mapToDouble(value).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** One timed command: wall seconds to its exit and to its first byte of output. */
+    private record Sample(double wall, double firstOutput) {}
+}
