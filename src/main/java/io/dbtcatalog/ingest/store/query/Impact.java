@@ -1,0 +1,26 @@
+package io.dbtcatalog.ingest.store.query;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything downstream of one node, across projects: each node at its shortest distance with the parent it was
+ * reached from, nearest first; {@code byType} counts them per resource type and {@code projects} lists the projects
+ * touched (the root's first).
+ */
+public record Impact(NodeSummary root, List<Impacted> nodes, Map<String, Integer> byType, List<String> projects) {
+
+    public Impact {
+        nodes = List.copyOf(nodes);
+        byType = Map.copyOf(byType);
+        projects = List.copyOf(projects);
+    }
+
+    /**
+     * A node downstream of the root.
+     *
+     * @param via a parent through which it is reached on a shortest path
+     * @param crossProject whether it lies in another project than the root's
+     */
+    public record Impacted(NodeSummary node, int distance, NodeKey via, boolean crossProject) {}
+}
