@@ -105,7 +105,8 @@ public final class CatalogQueries {
                     summary, distance, via.get(node), !node.projectKey().equals(key.projectKey())));
             byType.merge(summary.resourceType(), 1, Integer::sum);
         });
-        nodes.sort(Comparator.comparingInt(Impact.Impacted::distance).thenComparing(n -> n.node().key()));
+        nodes.sort(Comparator.comparingInt(Impact.Impacted::distance)
+                .thenComparing(n -> n.node().key()));
         nodes.forEach(n -> projects.add(n.node().key().projectKey()));
         return new Impact(summaries.get(key), nodes, byType, new ArrayList<>(projects));
     }

@@ -121,8 +121,8 @@ final class Descriptions {
         for (NodeDescription.Test test : tests) {
             String marker = marker(test.testName());
             if (marker != null && test.columnName() != null) {
-                List<String> list = markers.computeIfAbsent(
-                        test.columnName().toLowerCase(Locale.ROOT), c -> new ArrayList<>());
+                List<String> list =
+                        markers.computeIfAbsent(test.columnName().toLowerCase(Locale.ROOT), c -> new ArrayList<>());
                 if (!list.contains(marker)) {
                     list.add(marker);
                 }
@@ -190,7 +190,8 @@ final class Descriptions {
         return jdbc.sql(FRESHNESS)
                 .param("project", key.projectKey())
                 .param("id", key.uniqueId())
-                .query((rs, i) -> new NodeDescription.Freshness(rs.getString(1), Jdbc.instant(rs, 2), Jdbc.instant(rs, 3)))
+                .query((rs, i) ->
+                        new NodeDescription.Freshness(rs.getString(1), Jdbc.instant(rs, 2), Jdbc.instant(rs, 3)))
                 .optional()
                 .orElse(null);
     }

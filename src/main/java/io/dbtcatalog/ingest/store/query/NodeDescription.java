@@ -57,7 +57,12 @@ public record NodeDescription(
      * {@code unique} and {@code not null} (from the tests on it).
      */
     public record Column(
-            String name, String dataType, Integer ordinal, String description, List<String> markers, boolean inWarehouse) {
+            String name,
+            String dataType,
+            Integer ordinal,
+            String description,
+            List<String> markers,
+            boolean inWarehouse) {
 
         public Column {
             markers = List.copyOf(markers);

@@ -95,9 +95,8 @@ final class NodeResolver {
                 .query((rs, i) -> new Match(
                         new NodeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4) != null))
                 .list();
-        List<Match> best = new ArrayList<>(all.stream()
-                .filter(m -> m.key().uniqueId().equals(text))
-                .toList());
+        List<Match> best = new ArrayList<>(
+                all.stream().filter(m -> m.key().uniqueId().equals(text)).toList());
         if (best.isEmpty()) {
             best.addAll(all.stream().filter(m -> text.equals(m.name())).toList());
         }
@@ -111,7 +110,8 @@ final class NodeResolver {
 
     private List<NodeKey> suggestions(String text, String project) {
         String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-        return jdbc.sql(SUGGESTIONS)
+        return jdbc
+                .sql(SUGGESTIONS)
                 .param("pattern", pattern)
                 .param("project", project)
                 .query((rs, i) -> new NodeKey(rs.getString(1), rs.getString(2)))

@@ -32,7 +32,7 @@ final class Search {
                    OR EXISTS (SELECT 1 FROM catalog_column c
                               WHERE c.project_key = n.project_key AND c.node_unique_id = n.unique_id
                                 AND c.deleted_at IS NULL AND LOWER(c.column_name) LIKE :pattern ESCAPE '\\'))
-            ORDER BY rank, n.name, n.project_key, n.unique_id
+            ORDER BY rank, LENGTH(n.name), n.name, n.project_key, n.unique_id
             FETCH FIRST :limit ROWS ONLY
             """;
 
