@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
             BackfillCommand.class,
             ScheduleCommand.class,
             StatusCommand.class,
+            DescribeCommand.class,
+            LineageCommand.class,
+            ImpactCommand.class,
+            SearchCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nexit codes:%n",

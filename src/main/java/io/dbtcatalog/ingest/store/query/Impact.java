@@ -1,18 +1,20 @@
 package io.dbtcatalog.ingest.store.query;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything downstream of one node, across projects: each node at its shortest distance with the parent it was
- * reached from, nearest first; {@code byType} counts them per resource type and {@code projects} lists the projects
+ * reached from, nearest first; {@code byType} counts them per resource type (alphabetical) and {@code projects} lists the projects
  * touched (the root's first).
  */
 public record Impact(NodeSummary root, List<Impacted> nodes, Map<String, Integer> byType, List<String> projects) {
 
     public Impact {
         nodes = List.copyOf(nodes);
-        byType = Map.copyOf(byType);
+        byType = Collections.unmodifiableMap(new TreeMap<>(byType));
         projects = List.copyOf(projects);
     }
 
