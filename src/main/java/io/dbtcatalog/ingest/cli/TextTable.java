@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain text table for a terminal: columns as wide as their widest cell (capped), separated by two spaces,
- * indented, and each line cut to {@value #WIDTH} characters with an ellipsis. No borders, so output stays greppable.
+ * A plain text table for a terminal: columns as wide as their widest cell, separated by two spaces, indented, and
+ * each line cut to {@value #WIDTH} characters with an ellipsis (so put free text, such as descriptions, in the last
+ * column: identifiers stay whole). No borders, so output stays greppable.
  */
 final class TextTable {
 
     /** The widest line printed, in characters; fits a 120-column terminal. */
     static final int WIDTH = 120;
-
-    private static final int MAX_CELL = 60;
 
     private final List<String[]> rows = new ArrayList<>();
     private final String[] header;
@@ -37,7 +36,7 @@ final class TextTable {
         for (int c = 0; c < columns; c++) {
             widths[c] = header[c].length();
             for (String[] row : rows) {
-                widths[c] = Math.max(widths[c], Math.min(MAX_CELL, cell(row, c).length()));
+                widths[c] = Math.max(widths[c], cell(row, c).length());
             }
         }
         line(out, indent, header, widths);
@@ -47,7 +46,7 @@ final class TextTable {
     private static void line(PrintStream out, String indent, String[] row, int[] widths) {
         StringBuilder line = new StringBuilder(indent);
         for (int c = 0; c < widths.length; c++) {
-            String cell = cut(cell(row, c), MAX_CELL);
+            String cell = cell(row, c);
             line.append(cell);
             if (c < widths.length - 1) {
                 line.append(" ".repeat(widths[c] - cell.length() + 2));

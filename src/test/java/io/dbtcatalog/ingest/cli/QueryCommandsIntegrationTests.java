@@ -131,18 +131,19 @@ class QueryCommandsIntegrationTests {
         try (TestDatabase db = engine.create()) {
             // given
             Path config = meshCatalog(db);
+            MeshSample.publish(db.dataSource(), "platform-staging", MeshSample.PLATFORM);
 
             // when
-            CliRun ambiguous = CliRun.of("describe", "customers", "--config", config);
+            CliRun ambiguous = CliRun.of("describe", "stg_customers", "--config", config);
             CliRun unknown = CliRun.of("impact", "custmers", "--config", config);
             CliRun suggested = CliRun.of("lineage", "segments", "--config", config);
 
             // then
             assertThat(ambiguous.code()).isEqualTo(IngestCli.USAGE);
             assertThat(ambiguous.err())
-                    .contains("error: 'customers' names 2 nodes; give one as project:unique_id\n"
-                            + "  platform:model.platform.customers\n"
-                            + "  platform:source.platform.crm.customers\n");
+                    .contains("error: 'stg_customers' names 2 nodes; give one as project:unique_id\n"
+                            + "  platform:model.platform.stg_customers\n"
+                            + "  platform-staging:model.platform.stg_customers\n");
             assertThat(ambiguous.out()).isEmpty();
             assertThat(unknown.code()).isEqualTo(IngestCli.USAGE);
             assertThat(unknown.err()).contains("error: no node 'custmers' in the catalog");

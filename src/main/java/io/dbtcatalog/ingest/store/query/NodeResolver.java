@@ -7,9 +7,10 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Turns what a person types as NODE into one node: a {@code unique_id}, a name, or either prefixed with a project
- * key ({@code marketing:customer_segments}). An exact unique id wins over a name, an exact name over a name of
- * another case. A downstream project's copy of an upstream project's model (an external node linked to its home
+ * Turns what a person types as NODE into one node: a {@code unique_id}, a name, a source as
+ * {@code source_name.table_name}, or any of them prefixed with a project key ({@code marketing:customer_segments}).
+ * An exact unique id wins over a name, an exact name over a name of another case, and, as in dbt's node selection, a
+ * bare name means the model (seed, snapshot…) rather than a source of the same table name. A downstream project's copy of an upstream project's model (an external node linked to its home
  * project) never competes with the home node. No match, or several, is a {@link NodeLookupException} that lists
  * the candidates.
  */
@@ -22,11 +23,12 @@ final class NodeResolver {
             """;
 
     private static final String MATCHES = """
-            SELECT n.project_key, n.unique_id, n.name, x.home_project_key
+            SELECT n.project_key, n.unique_id, n.name, x.home_project_key, n.resource_type
             FROM catalog_node n
             LEFT JOIN catalog_external_node x ON x.project_key = n.project_key AND x.unique_id = n.unique_id
             WHERE n.deleted_at IS NULL
-              AND (n.unique_id = :text OR LOWER(n.name) = :lower)
+              AND (n.unique_id = :text OR LOWER(n.name) = :lower
+                   OR (n.resource_type = 'source' AND LOWER(n.unique_id) LIKE :sourceSuffix ESCAPE '\\'))
               AND (CAST(:project AS VARCHAR(200)) IS NULL OR n.project_key = :project)
             ORDER BY n.project_key, n.unique_id
             """;
@@ -91,9 +93,15 @@ final class NodeResolver {
         List<Match> all = jdbc.sql(MATCHES)
                 .param("text", text)
                 .param("lower", text.toLowerCase(Locale.ROOT))
+                .param(
+                        "sourceSuffix",
+                        text.contains(".") ? "source.%." + escapeLike(text.toLowerCase(Locale.ROOT)) : "-")
                 .param("project", project)
                 .query((rs, i) -> new Match(
-                        new NodeKey(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4) != null))
+                        new NodeKey(rs.getString(1), rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4) != null,
+                        "source".equals(rs.getString(5))))
                 .list();
         List<Match> best = new ArrayList<>(
                 all.stream().filter(m -> m.key().uniqueId().equals(text)).toList());
@@ -102,6 +110,9 @@ final class NodeResolver {
         }
         if (best.isEmpty()) {
             best.addAll(all);
+        }
+        if (best.stream().anyMatch(Match::source) && best.stream().anyMatch(m -> !m.source())) {
+            best.removeIf(Match::source);
         }
         List<Match> homes = best.stream().filter(m -> !m.linkedCopy()).toList();
         List<Match> chosen = homes.isEmpty() ? best : homes;
@@ -126,5 +137,5 @@ final class NodeResolver {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private record Match(NodeKey key, String name, boolean linkedCopy) {}
+    private record Match(NodeKey key, String name, boolean linkedCopy, boolean source) {}
 }

@@ -204,7 +204,7 @@ class CatalogQueriesIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void unknownAndAmbiguousNodesAreErrorsThatListTheCandidates(Engine engine) {
+    void unknownAndAmbiguousNodesAreErrorsThatListTheCandidatesAndNamesMeanModelsBeforeSources(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given
             MeshSample.publishBoth(db.dataSource());
@@ -226,11 +226,9 @@ class CatalogQueriesIntegrationTests {
                     .containsExactly(
                             new NodeKey("platform", "model.platform.stg_customers"),
                             new NodeKey("platform-staging", "model.platform.stg_customers"));
-            assertThatThrownBy(() -> queries.resolve("platform:customers"))
-                    .isInstanceOf(NodeLookupException.class)
-                    .extracting(e -> ((NodeLookupException) e).candidates())
-                    .asList()
-                    .containsExactly(CUSTOMERS, new NodeKey("platform", "source.platform.crm.customers"));
+            assertThat(queries.resolve("platform:customers")).isEqualTo(CUSTOMERS);
+            assertThat(queries.resolve("platform:crm.customers"))
+                    .isEqualTo(new NodeKey("platform", "source.platform.crm.customers"));
             assertThat(queries.resolve("platform-staging:stg_customers"))
                     .isEqualTo(new NodeKey("platform-staging", "model.platform.stg_customers"));
             assertThat(queries.resolve("model.marketing.customer_segments")).isEqualTo(SEGMENTS);
