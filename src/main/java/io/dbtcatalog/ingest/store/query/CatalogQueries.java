@@ -33,11 +33,16 @@ public final class CatalogQueries {
         return new NodeResolver(jdbc).resolve(node);
     }
 
-    /** Everything the catalog knows of the node, with its direct parents and children across projects. */
+    /**
+     * Everything the catalog knows of the node, with its direct parents and children across projects (its tests are
+     * in {@link NodeDescription#tests()}, not among the children).
+     */
     public NodeDescription describe(NodeKey key) {
         GlobalLineage lineage = GlobalLineage.read(jdbc);
         List<LineageEdge> parents = lineage.parentsOf(key);
-        List<LineageEdge> children = lineage.childrenOf(key);
+        List<LineageEdge> children = lineage.childrenOf(key).stream()
+                .filter(e -> !GlobalLineage.TEST_TYPES.contains(e.child().resourceTypeOfId()))
+                .toList();
         Set<NodeKey> neighbours = new LinkedHashSet<>();
         parents.forEach(e -> neighbours.add(e.parent()));
         children.forEach(e -> neighbours.add(e.child()));
