@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One column of a node: the union of what the manifest declares ({@code documented}) and what the warehouse
- * catalog observed ({@code inWarehouse}). Type and ordinal come from the warehouse when it reported the column.
+ * catalog observed ({@code inWarehouse}). Type and ordinal come from the warehouse when it reported the column;
+ * {@code markers} hold its contract constraints and whether it is unique, not null or the primary key.
  */
 public record CatalogColumn(
         NodeId nodeId,
@@ -15,13 +16,35 @@ public record CatalogColumn(
         List<String> tags,
         String metaJson,
         boolean documented,
-        boolean inWarehouse) {
+        boolean inWarehouse,
+        ColumnMarkers markers) {
 
     public CatalogColumn {
+        markers = markers == null ? ColumnMarkers.NONE : markers;
         if (nodeId == null || name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a column needs its node id and a name");
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
         metaJson = metaJson == null || metaJson.isBlank() ? "{}" : metaJson;
+    }
+
+    /** A column without constraints or markers ({@link ColumnMarkers#NONE}). */
+    public CatalogColumn(
+            NodeId nodeId,
+            String name,
+            String dataType,
+            Integer ordinal,
+            String description,
+            List<String> tags,
+            String metaJson,
+            boolean documented,
+            boolean inWarehouse) {
+        this(nodeId, name, dataType, ordinal, description, tags, metaJson, documented, inWarehouse, ColumnMarkers.NONE);
+    }
+
+    /** The same column with other markers. */
+    public CatalogColumn withMarkers(ColumnMarkers replaced) {
+        return new CatalogColumn(
+                nodeId, name, dataType, ordinal, description, tags, metaJson, documented, inWarehouse, replaced);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One enabled dbt resource of any type (model, seed, snapshot, source, test, unit test, analysis, exposure, metric,
  * semantic model, saved query, group…) as it stands in one snapshot. Absent values are {@code null};
- * {@code metaJson} is the resource's meta object serialized as compact JSON ({@code "{}"} when empty).
+ * {@code metaJson} is the resource's meta object serialized as compact JSON ({@code "{}"} when empty);
+ * {@code details} are the warehouse's view of its relation, its governance and its config.
  */
 public record CatalogNode(
         NodeId id,
@@ -29,13 +30,93 @@ public record CatalogNode(
         String filePath,
         String rawCode,
         String compiledCode,
-        String checksum) {
+        String checksum,
+        NodeDetails details) {
 
     public CatalogNode {
         require(id, "id");
         require(resourceType, "resourceType");
         tags = tags == null ? List.of() : List.copyOf(tags);
         metaJson = metaJson == null || metaJson.isBlank() ? "{}" : metaJson;
+        details = details == null ? NodeDetails.NONE : details;
+    }
+
+    /** A node without details ({@link NodeDetails#NONE}). */
+    public CatalogNode(
+            NodeId id,
+            ResourceType resourceType,
+            String packageName,
+            String name,
+            String database,
+            String schema,
+            String identifier,
+            String relationName,
+            String materialization,
+            String language,
+            String description,
+            String owner,
+            List<String> tags,
+            String metaJson,
+            String access,
+            String group,
+            String version,
+            Boolean contractEnforced,
+            String filePath,
+            String rawCode,
+            String compiledCode,
+            String checksum) {
+        this(
+                id,
+                resourceType,
+                packageName,
+                name,
+                database,
+                schema,
+                identifier,
+                relationName,
+                materialization,
+                language,
+                description,
+                owner,
+                tags,
+                metaJson,
+                access,
+                group,
+                version,
+                contractEnforced,
+                filePath,
+                rawCode,
+                compiledCode,
+                checksum,
+                NodeDetails.NONE);
+    }
+
+    /** The same node with other details. */
+    public CatalogNode withDetails(NodeDetails replaced) {
+        return new CatalogNode(
+                id,
+                resourceType,
+                packageName,
+                name,
+                database,
+                schema,
+                identifier,
+                relationName,
+                materialization,
+                language,
+                description,
+                owner,
+                tags,
+                metaJson,
+                access,
+                group,
+                version,
+                contractEnforced,
+                filePath,
+                rawCode,
+                compiledCode,
+                checksum,
+                replaced);
     }
 
     private static void require(Object value, String name) {

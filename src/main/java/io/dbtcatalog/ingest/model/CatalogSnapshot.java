@@ -7,7 +7,8 @@ import java.util.List;
  * (nodes, columns, edges, tests) plus that run's history rows (test results, run results, freshness).
  * {@code complete} says the state lists everything the project has, so what is missing may be soft-deleted;
  * {@code warnings} are the one-line notes of what was skipped while building it (missing optional files…).
- * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API).
+ * {@code artifactDigest} fingerprints the artifact files it was read from (null for the Discovery API);
+ * {@code depth} holds the exposure, metric, semantic model and saved query details and the relation statistics.
  */
 public record CatalogSnapshot(
         RunRef run,
@@ -21,9 +22,11 @@ public record CatalogSnapshot(
         List<SourceFreshness> freshness,
         boolean complete,
         List<String> warnings,
-        String artifactDigest) {
+        String artifactDigest,
+        CatalogDepth depth) {
 
     public CatalogSnapshot {
+        depth = depth == null ? CatalogDepth.EMPTY : depth;
         if (run == null || info == null) {
             throw new IllegalArgumentException("a snapshot needs its run and info");
         }
@@ -35,6 +38,36 @@ public record CatalogSnapshot(
         runResults = List.copyOf(runResults);
         freshness = List.copyOf(freshness);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A snapshot without depth ({@link CatalogDepth#EMPTY}). */
+    public CatalogSnapshot(
+            RunRef run,
+            SnapshotInfo info,
+            List<CatalogNode> nodes,
+            List<CatalogColumn> columns,
+            List<LineageEdge> edges,
+            List<TestDefinition> tests,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            boolean complete,
+            List<String> warnings,
+            String artifactDigest) {
+        this(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                CatalogDepth.EMPTY);
     }
 
     /** A snapshot read in full from a source without artifact files (no digest). */
@@ -67,7 +100,8 @@ public record CatalogSnapshot(
                 freshness,
                 complete,
                 warnings,
-                digest);
+                digest,
+                depth);
     }
 
     /** The same snapshot with other warnings. */
@@ -84,6 +118,25 @@ public record CatalogSnapshot(
                 freshness,
                 complete,
                 replaced,
-                artifactDigest);
+                artifactDigest,
+                depth);
+    }
+
+    /** The same snapshot with other depth. */
+    public CatalogSnapshot withDepth(CatalogDepth replaced) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                replaced);
     }
 }

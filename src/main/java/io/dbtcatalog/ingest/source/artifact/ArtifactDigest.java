@@ -23,7 +23,7 @@ final class ArtifactDigest {
      * Raise when a change to the reader or the normalized model makes the same files give a different snapshot, so
      * that digests recorded by an older version no longer match and such runs are parsed again.
      */
-    static final int NORMALIZATION_VERSION = 2;
+    static final int NORMALIZATION_VERSION = 3;
 
     private static final int BUFFER = 1 << 20;
 

@@ -1,10 +1,12 @@
 package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogDepth;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
+import io.dbtcatalog.ingest.source.normalize.KeyMarkers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,13 @@ public final class ArtifactSnapshotReader {
         }
         side.manifestRead(manifest);
         manifest.warnings().forEach(warning -> warn(warnings, files.manifest() + ": " + warning));
-        List<CatalogColumn> columns = columns(files, manifest, side.catalog(), interner, warnings);
+        CatalogContent catalog = side.catalog();
+        List<CatalogColumn> columns =
+                KeyMarkers.withTestMarkers(columns(files, manifest, catalog, interner, warnings), manifest.tests());
+        List<CatalogNode> nodes = WarehouseDetails.nodes(manifest.nodes(), catalog);
+        CatalogDepth depth = manifest.depth()
+                .withRelationStats(WarehouseDetails.stats(
+                        nodes, catalog, manifest.metadata().invocationId()));
         HistoryRows history = new HistoryRows(manifest, files, warning -> warn(warnings, warning)).addAll(side);
         SnapshotInfo info = info(manifest.metadata(), history.commands());
         log.debug(
@@ -82,7 +90,7 @@ public final class ArtifactSnapshotReader {
         return new CatalogSnapshot(
                 run,
                 info,
-                manifest.nodes(),
+                nodes,
                 columns,
                 manifest.edges(),
                 manifest.tests(),
@@ -90,7 +98,9 @@ public final class ArtifactSnapshotReader {
                 history.runs(),
                 history.freshness(),
                 true,
-                warnings);
+                warnings,
+                null,
+                depth);
     }
 
     private static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Streams a {@code catalog.json} one table at a time and keeps the warehouse columns of the tables that are
@@ -27,26 +29,27 @@ final class CatalogReader {
 
     CatalogContent read(Path file, Predicate<String> isManifestNode) {
         Map<String, List<CatalogEntries.Column>> columns = new HashMap<>();
+        Map<String, CatalogEntries.Relation> relations = new HashMap<>();
         List<SkippedEntry> skipped = new ArrayList<>();
         int[] unknown = {0};
         int[] errors = {0};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.CATALOG, (section, parser) -> {
             if ("nodes".equals(section) || "sources".equals(section)) {
-                readTables(parser, section, isManifestNode, columns, unknown, skipped);
+                readTables(parser, section, isManifestNode, new Found(columns, relations), unknown, skipped);
             } else if ("errors".equals(section)) {
                 errors[0] = countErrors(parser);
             } else {
                 parser.skipChildren();
             }
         });
-        return new CatalogContent(metadata, columns, unknown[0], errors[0], skipped);
+        return new CatalogContent(metadata, columns, relations, unknown[0], errors[0], skipped);
     }
 
     private void readTables(
             JsonParser parser,
             String section,
             Predicate<String> isManifestNode,
-            Map<String, List<CatalogEntries.Column>> columns,
+            Found found,
             int[] unknown,
             List<SkippedEntry> skipped) {
         if (!stream.isNullOrObject(parser, section)) {
@@ -70,9 +73,51 @@ final class CatalogReader {
                                 CatalogEntries.Table.class,
                                 line,
                                 entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())))
-                        .ifPresent(table -> columns.put(uniqueId, named(table)));
+                        .ifPresent(table -> found.add(uniqueId, table));
             }
         }
+    }
+
+    /** The columns and relations read so far. */
+    private record Found(
+            Map<String, List<CatalogEntries.Column>> columns, Map<String, CatalogEntries.Relation> relations) {
+
+        void add(String uniqueId, CatalogEntries.Table table) {
+            columns.put(uniqueId, named(table));
+            CatalogEntries.Relation relation = relation(table);
+            if (relation != null) {
+                relations.put(uniqueId, relation);
+            }
+        }
+    }
+
+    /** The relation's type, owner and the stats the adapter marks {@code include}; null when it reports none. */
+    private static CatalogEntries.Relation relation(CatalogEntries.Table table) {
+        List<CatalogEntries.Stat> stats = new ArrayList<>();
+        table.stats().forEach((key, stat) -> {
+            if (stat != null && included(stat.include())) {
+                boolean named = stat.id() != null && !stat.id().isBlank();
+                stats.add(
+                        named
+                                ? stat
+                                : new CatalogEntries.Stat(
+                                        key, stat.label(), stat.value(), stat.include(), stat.description()));
+            }
+        });
+        CatalogEntries.Metadata metadata = table.metadata();
+        String type = metadata == null ? null : JsonValues.nonBlank(metadata.type());
+        String owner = metadata == null ? null : JsonValues.nonBlank(metadata.owner());
+        return type == null && owner == null && stats.isEmpty()
+                ? null
+                : new CatalogEntries.Relation(type, owner, List.copyOf(stats));
+    }
+
+    /** {@code include: true}, or a number other than 0 (older BigQuery catalogs write {@code 1.0}). */
+    private static boolean included(JsonNode include) {
+        if (include == null || include.isNull() || include.isMissingNode()) {
+            return false;
+        }
+        return include.isBoolean() ? include.booleanValue() : include.isNumber() && include.doubleValue() != 0;
     }
 
     private static List<CatalogEntries.Column> named(CatalogEntries.Table table) {

@@ -93,7 +93,8 @@ final class ColumnMerger {
                 documented.tags(),
                 documented.metaJson(),
                 true,
-                true);
+                true,
+                documented.markers());
     }
 
     private static String blankToNull(String text) {

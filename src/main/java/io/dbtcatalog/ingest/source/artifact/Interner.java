@@ -54,7 +54,8 @@ final class Interner {
                 text(n.filePath()),
                 text(n.rawCode()),
                 n.compiledCode(),
-                n.checksum());
+                n.checksum(),
+                n.details());
     }
 
     CatalogColumn column(CatalogColumn c) {
@@ -67,7 +68,8 @@ final class Interner {
                 tags(c.tags()),
                 text(c.metaJson()),
                 c.documented(),
-                c.inWarehouse());
+                c.inWarehouse(),
+                c.markers());
     }
 
     /** The test with its texts shared and {@code attachedNode} (the same id, the snapshot's instance of it). */

@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogDepth;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.LineageEdge;
 import io.dbtcatalog.ingest.model.NodeId;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * What one manifest contributes to a snapshot: its metadata (project name derived when the file omits it), the
- * nodes, their documented columns, the lineage edges between snapshot nodes, the test definitions and the resource
+ * nodes, their documented columns, the lineage edges between snapshot nodes, the test definitions, the details of
+ * exposures, metrics, semantic models and saved queries (no statistics: those come from the catalog) and the resource
  * type of every node id (to route run results).
  */
 record ManifestContent(
@@ -20,6 +22,7 @@ record ManifestContent(
         Map<NodeId, List<CatalogColumn>> documentedColumns,
         List<LineageEdge> edges,
         List<TestDefinition> tests,
+        CatalogDepth depth,
         Map<String, ResourceType> resourceTypes,
         List<String> warnings) {
 

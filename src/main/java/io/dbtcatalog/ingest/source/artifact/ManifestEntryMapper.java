@@ -8,6 +8,7 @@ import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.KeyMarkers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ final class ManifestEntryMapper {
                 nonBlank(entry.path("original_file_path")),
                 firstText(entry, "raw_code", "raw_sql"),
                 firstText(entry, "compiled_code", "compiled_sql"),
-                checksum(entry.path("checksum")));
+                checksum(entry.path("checksum")),
+                DepthMapper.details(entry));
     }
 
     static ResourceType resourceType(String section, JsonNode entry) {
@@ -82,11 +84,11 @@ final class ManifestEntryMapper {
             for (Map.Entry<String, JsonNode> property : declared.properties()) {
                 JsonNode column = property.getValue();
                 String name = column.isObject() ? nonBlank(column.path("name")) : null;
-                addColumn(columns, id, name != null ? name : property.getKey(), column);
+                addColumn(columns, id, name != null ? name : property.getKey(), column, entry);
             }
         } else if (declared.isArray()) {
             for (JsonNode column : declared.values()) {
-                addColumn(columns, id, column.isObject() ? nonBlank(column.path("name")) : null, column);
+                addColumn(columns, id, column.isObject() ? nonBlank(column.path("name")) : null, column, entry);
             }
         }
         return columns;
@@ -109,7 +111,8 @@ final class ManifestEntryMapper {
         return null;
     }
 
-    private static void addColumn(List<CatalogColumn> columns, NodeId id, String name, JsonNode column) {
+    private static void addColumn(
+            List<CatalogColumn> columns, NodeId id, String name, JsonNode column, JsonNode entry) {
         if (name == null || name.isBlank()) {
             return;
         }
@@ -123,7 +126,8 @@ final class ManifestEntryMapper {
                 JsonValues.mergedObjectJson(
                         column.path("meta"), column.path("config").path("meta")),
                 true,
-                false));
+                false,
+                KeyMarkers.ofConstraints(column.path("constraints"), entry.path("constraints"), name)));
     }
 
     /** The ids in the entry's {@code depends_on.nodes} (macros excluded), in file order. */

@@ -1,10 +1,15 @@
 package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogDepth;
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.Exposure;
 import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.Metric;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
+import io.dbtcatalog.ingest.model.SavedQuery;
+import io.dbtcatalog.ingest.model.SemanticElement;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.source.artifact.TestDefinitionMapper.UnitTestTarget;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
@@ -58,6 +63,10 @@ final class ManifestReader {
         private final Set<Candidate> candidateEdges = new LinkedHashSet<>();
         private final List<TestDefinition> dataTests = new ArrayList<>();
         private final List<UnitTestTarget> unitTests = new ArrayList<>();
+        private final List<Exposure> exposures = new ArrayList<>();
+        private final List<Metric> metrics = new ArrayList<>();
+        private final List<SemanticElement> semanticElements = new ArrayList<>();
+        private final List<SavedQuery> savedQueries = new ArrayList<>();
         private final Map<String, List<ModelVersion>> models = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
         private final Interner interner;
@@ -94,7 +103,15 @@ final class ManifestReader {
 
         private void addTestOrModel(CatalogNode node, JsonNode entry) {
             ResourceType type = node.resourceType();
-            if (type.equals(ResourceType.TEST)) {
+            if (type.equals(ResourceType.EXPOSURE)) {
+                exposures.add(DepthMapper.exposure(node.id(), entry));
+            } else if (type.equals(ResourceType.METRIC)) {
+                metrics.add(DepthMapper.metric(node.id(), entry));
+            } else if (type.equals(ResourceType.SEMANTIC_MODEL)) {
+                semanticElements.addAll(DepthMapper.semanticElements(node.id(), entry));
+            } else if (type.equals(ResourceType.SAVED_QUERY)) {
+                savedQueries.add(DepthMapper.savedQuery(node.id(), entry));
+            } else if (type.equals(ResourceType.TEST)) {
                 dataTests.add(TestDefinitionMapper.dataTest(node.id(), entry));
             } else if (type.equals(ResourceType.UNIT_TEST)) {
                 unitTests.add(TestDefinitionMapper.unitTestTarget(node.id(), entry));
@@ -127,7 +144,8 @@ final class ManifestReader {
             dataTests.forEach(test -> tests.add(interner.test(test, canonical(test.attachedNode()))));
             unitTests.forEach(target -> tests.add(TestDefinitionMapper.unitTest(target, resolve(target))));
             ArtifactMetadata named = withProjectName(metadata);
-            return new ManifestContent(named, nodes, columns, edges, tests, types, warnings);
+            CatalogDepth depth = new CatalogDepth(exposures, metrics, semanticElements, savedQueries, List.of());
+            return new ManifestContent(named, nodes, columns, edges, tests, depth, types, warnings);
         }
 
         /** The snapshot's own instance of {@code id}, so edges and tests share their nodes' ids. */

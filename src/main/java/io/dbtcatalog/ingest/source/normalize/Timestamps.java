@@ -143,7 +143,9 @@ public final class Timestamps {
 
     private static Instant parseLocal(String iso) {
         try {
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            return iso.length() == 10
+                    ? LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException unparseable) {
             return null;
         }

@@ -5,26 +5,29 @@ final class ColumnStaging {
 
     private static final String COPY_INSERT = """
             COPY catalog_column (project_key, node_unique_id, column_name, data_type, ordinal, description, tags,
-                                 meta, documented, in_warehouse, content_hash, first_seen_at, last_seen_at,
-                                 last_changed_at, last_ingestion_run_id) FROM STDIN
+                                 meta, documented, in_warehouse, constraints, is_unique, is_not_null,
+                                 is_primary_key, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                 last_ingestion_run_id) FROM STDIN
             """;
 
     private static final String CREATE_CHANGES = """
             CREATE TEMP TABLE stage_catalog_column ON COMMIT DROP AS
             SELECT node_unique_id, column_name, data_type, ordinal, description, tags, meta, documented, in_warehouse,
-                   content_hash
+                   constraints, is_unique, is_not_null, is_primary_key, content_hash
             FROM catalog_column WITH NO DATA
             """;
 
     private static final String COPY_CHANGES = """
             COPY stage_catalog_column (node_unique_id, column_name, data_type, ordinal, description, tags, meta,
-                                       documented, in_warehouse, content_hash) FROM STDIN
+                                       documented, in_warehouse, constraints, is_unique, is_not_null,
+                                       is_primary_key, content_hash) FROM STDIN
             """;
 
     private static final String UPDATE_FROM_CHANGES = """
             UPDATE catalog_column AS t SET data_type = s.data_type, ordinal = s.ordinal, description = s.description,
                 tags = s.tags, meta = s.meta, documented = s.documented, in_warehouse = s.in_warehouse,
-                content_hash = s.content_hash, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                constraints = s.constraints, is_unique = s.is_unique, is_not_null = s.is_not_null,
+                is_primary_key = s.is_primary_key, content_hash = s.content_hash, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             FROM stage_catalog_column AS s
             WHERE t.project_key = ? AND t.node_unique_id = s.node_unique_id AND t.column_name = s.column_name

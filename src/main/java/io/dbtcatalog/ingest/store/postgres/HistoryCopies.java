@@ -25,6 +25,12 @@ final class HistoryCopies {
                                            ingestion_run_id) FROM STDIN
             """;
 
+    private static final String RELATION_STATS = """
+            COPY catalog_relation_stats (project_key, node_unique_id, stat_id, invocation_id, label, stat_value,
+                                         description, generated_at, dbt_run_id, dbt_step_index, dbt_command,
+                                         ingestion_run_id) FROM STDIN
+            """;
+
     private HistoryCopies() {}
 
     /** The COPY statement of history table {@code table}. */
@@ -33,6 +39,7 @@ final class HistoryCopies {
             case "catalog_test_result" -> TEST_RESULTS;
             case "catalog_run_result" -> RUN_RESULTS;
             case "catalog_source_freshness" -> FRESHNESS;
+            case "catalog_relation_stats" -> RELATION_STATS;
             default -> throw new IllegalArgumentException("not a history table: " + table);
         };
     }

@@ -7,7 +7,8 @@ final class NodeStaging {
             COPY catalog_node (project_key, unique_id, resource_type, package_name, name, database_name, schema_name,
                                identifier, relation_name, materialization, language, description, owner, tags, meta,
                                access, group_name, version, contract_enforced, file_path, raw_code, compiled_code,
-                               checksum, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                               checksum, relation_type, warehouse_owner, latest_version, deprecation_date, config,
+                               content_hash, first_seen_at, last_seen_at, last_changed_at,
                                last_ingestion_run_id) FROM STDIN
             """;
 
@@ -15,7 +16,8 @@ final class NodeStaging {
             CREATE TEMP TABLE stage_catalog_node ON COMMIT DROP AS
             SELECT unique_id, resource_type, package_name, name, database_name, schema_name, identifier,
                    relation_name, materialization, language, description, owner, tags, meta, access, group_name,
-                   version, contract_enforced, file_path, raw_code, compiled_code, checksum, content_hash
+                   version, contract_enforced, file_path, raw_code, compiled_code, checksum, relation_type,
+                   warehouse_owner, latest_version, deprecation_date, config, content_hash
             FROM catalog_node WITH NO DATA
             """;
 
@@ -23,7 +25,8 @@ final class NodeStaging {
             COPY stage_catalog_node (unique_id, resource_type, package_name, name, database_name, schema_name,
                                      identifier, relation_name, materialization, language, description, owner, tags,
                                      meta, access, group_name, version, contract_enforced, file_path, raw_code,
-                                     compiled_code, checksum, content_hash) FROM STDIN
+                                     compiled_code, checksum, relation_type, warehouse_owner, latest_version,
+                                     deprecation_date, config, content_hash) FROM STDIN
             """;
 
     private static final String UPDATE_FROM_CHANGES = """
@@ -33,7 +36,9 @@ final class NodeStaging {
                 language = s.language, description = s.description, owner = s.owner, tags = s.tags, meta = s.meta,
                 access = s.access, group_name = s.group_name, version = s.version,
                 contract_enforced = s.contract_enforced, file_path = s.file_path, raw_code = s.raw_code,
-                compiled_code = s.compiled_code, checksum = s.checksum, content_hash = s.content_hash,
+                compiled_code = s.compiled_code, checksum = s.checksum, relation_type = s.relation_type,
+                warehouse_owner = s.warehouse_owner, latest_version = s.latest_version,
+                deprecation_date = s.deprecation_date, config = s.config, content_hash = s.content_hash,
                 last_seen_at = ?, last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
             FROM stage_catalog_node AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id

@@ -34,6 +34,10 @@ record StagedSql(
             case "catalog_column" -> ColumnStaging.SQL;
             case "catalog_lineage" -> LineageStaging.SQL;
             case "catalog_test" -> TestStaging.SQL;
+            case "catalog_exposure" -> ExposureStaging.SQL;
+            case "catalog_metric" -> MetricStaging.SQL;
+            case "catalog_semantic_element" -> SemanticElementStaging.SQL;
+            case "catalog_saved_query" -> SavedQueryStaging.SQL;
             default -> throw new IllegalArgumentException("not a state table: " + table);
         };
     }

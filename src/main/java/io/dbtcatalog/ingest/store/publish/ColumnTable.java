@@ -10,7 +10,18 @@ final class ColumnTable implements StateTable<CatalogColumn> {
     private static final Shape SHAPE = new Shape(
             "catalog_column",
             List.of("node_unique_id", "column_name"),
-            List.of("data_type", "ordinal", "description", "tags", "meta", "documented", "in_warehouse"),
+            List.of(
+                    "data_type",
+                    "ordinal",
+                    "description",
+                    "tags",
+                    "meta",
+                    "documented",
+                    "in_warehouse",
+                    "constraints",
+                    "is_unique",
+                    "is_not_null",
+                    "is_primary_key"),
             true);
 
     private static final String SELECT_STORED = """
@@ -21,14 +32,16 @@ final class ColumnTable implements StateTable<CatalogColumn> {
 
     private static final String INSERT = """
             INSERT INTO catalog_column (project_key, node_unique_id, column_name, data_type, ordinal, description,
-                                        tags, meta, documented, in_warehouse, content_hash, first_seen_at,
-                                        last_seen_at, last_changed_at, last_ingestion_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        tags, meta, documented, in_warehouse, constraints, is_unique, is_not_null,
+                                        is_primary_key, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                        last_ingestion_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String UPDATE = """
             UPDATE catalog_column SET data_type = ?, ordinal = ?, description = ?, tags = ?, meta = ?, documented = ?,
-                in_warehouse = ?, content_hash = ?, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                in_warehouse = ?, constraints = ?, is_unique = ?, is_not_null = ?, is_primary_key = ?,
+                content_hash = ?, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             WHERE project_key = ? AND node_unique_id = ? AND column_name = ?
             """;
@@ -74,6 +87,10 @@ final class ColumnTable implements StateTable<CatalogColumn> {
                 .text(JsonText.array(column.tags()))
                 .text(column.metaJson())
                 .bool(column.documented())
-                .bool(column.inWarehouse());
+                .bool(column.inWarehouse())
+                .text(column.markers().constraintsJson())
+                .bool(column.markers().unique())
+                .bool(column.markers().notNull())
+                .bool(column.markers().primaryKey());
     }
 }

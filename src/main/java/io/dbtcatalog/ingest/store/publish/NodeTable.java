@@ -31,7 +31,12 @@ final class NodeTable implements StateTable<CatalogNode> {
                     "file_path",
                     "raw_code",
                     "compiled_code",
-                    "checksum"),
+                    "checksum",
+                    "relation_type",
+                    "warehouse_owner",
+                    "latest_version",
+                    "deprecation_date",
+                    "config"),
             true);
 
     private static final String SELECT_STORED = """
@@ -44,16 +49,18 @@ final class NodeTable implements StateTable<CatalogNode> {
             INSERT INTO catalog_node (project_key, unique_id, resource_type, package_name, name, database_name,
                                       schema_name, identifier, relation_name, materialization, language, description,
                                       owner, tags, meta, access, group_name, version, contract_enforced, file_path,
-                                      raw_code, compiled_code, checksum, content_hash, first_seen_at, last_seen_at,
-                                      last_changed_at, last_ingestion_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      raw_code, compiled_code, checksum, relation_type, warehouse_owner,
+                                      latest_version, deprecation_date, config, content_hash, first_seen_at,
+                                      last_seen_at, last_changed_at, last_ingestion_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String UPDATE = """
             UPDATE catalog_node SET resource_type = ?, package_name = ?, name = ?, database_name = ?, schema_name = ?,
                 identifier = ?, relation_name = ?, materialization = ?, language = ?, description = ?, owner = ?,
                 tags = ?, meta = ?, access = ?, group_name = ?, version = ?, contract_enforced = ?, file_path = ?,
-                raw_code = ?, compiled_code = ?, checksum = ?, content_hash = ?, last_seen_at = ?,
+                raw_code = ?, compiled_code = ?, checksum = ?, relation_type = ?, warehouse_owner = ?,
+                latest_version = ?, deprecation_date = ?, config = ?, content_hash = ?, last_seen_at = ?,
                 last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
             WHERE project_key = ? AND unique_id = ?
             """;
@@ -112,6 +119,11 @@ final class NodeTable implements StateTable<CatalogNode> {
                 .text(node.filePath())
                 .text(node.rawCode())
                 .text(node.compiledCode())
-                .text(node.checksum());
+                .text(node.checksum())
+                .text(node.details().relationType())
+                .text(node.details().warehouseOwner())
+                .text(node.details().latestVersion())
+                .time(node.details().deprecationDate())
+                .text(node.details().configJson());
     }
 }

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.store.publish;
 
+import io.dbtcatalog.ingest.model.CatalogDepth;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
@@ -182,7 +183,13 @@ public final class Publication {
                 step("catalog_run_result", () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
         int freshness =
                 step("catalog_source_freshness", () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
-        long written = nodes.rowsWritten()
+        long depth = (applyState ? syncDetails(state) : 0)
+                + step(
+                        "catalog_relation_stats",
+                        () -> history.append(
+                                CatalogTables.RELATION_STATS, snapshot.depth().relationStats()));
+        long written = depth
+                + nodes.rowsWritten()
                 + columns.rowsWritten()
                 + edges.rowsWritten()
                 + tests.rowsWritten()
@@ -200,6 +207,21 @@ public final class Publication {
                 freshness,
                 written,
                 applyState);
+    }
+
+    /** Syncs the detail tables of exposures, metrics, semantic models and saved queries; returns the rows written. */
+    private long syncDetails(StateSync state) {
+        CatalogDepth depth = snapshot.depth();
+        return step("catalog_exposure", () -> state.sync(CatalogTables.EXPOSURES, depth.exposures()))
+                        .rowsWritten()
+                + step("catalog_metric", () -> state.sync(CatalogTables.METRICS, depth.metrics()))
+                        .rowsWritten()
+                + step(
+                                "catalog_semantic_element",
+                                () -> state.sync(CatalogTables.SEMANTIC_ELEMENTS, depth.semanticElements()))
+                        .rowsWritten()
+                + step("catalog_saved_query", () -> state.sync(CatalogTables.SAVED_QUERIES, depth.savedQueries()))
+                        .rowsWritten();
     }
 
     /** Plans the node changes, refuses a deletion larger than the rules allow, then writes them. */

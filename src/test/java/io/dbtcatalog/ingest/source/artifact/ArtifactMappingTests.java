@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnMarkers;
 import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.NodeDetails;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.model.RunRef;
@@ -84,7 +86,15 @@ class ArtifactMappingTests {
                         "models/orders.sql",
                         "select * from {{ ref('stg_orders') }}",
                         "select * from \"analytics\".\"staging\".\"stg_orders\"",
-                        "abc123"));
+                        "abc123",
+                        new NodeDetails(
+                                "BASE TABLE",
+                                "LOADER",
+                                "2",
+                                null,
+                                "{\"materialized\":\"table\",\"meta\":{\"owner\":\"data-team@example.com\","
+                                        + "\"tier\":\"silver\",\"sla\":\"24h\"},\"contract\":{\"enforced\":true},"
+                                        + "\"brand_new_config_key\":true}")));
     }
 
     @Test
@@ -134,7 +144,8 @@ class ArtifactMappingTests {
                         List.of("key"),
                         "{\"pii\":false}",
                         true,
-                        true));
+                        true,
+                        new ColumnMarkers("[]", true, false, false)));
         assertThat(columns.get("AMOUNT"))
                 .isEqualTo(new CatalogColumn(
                         orders, "AMOUNT", "NUMBER(38,2)", 2, "Order amount in EUR.", List.of(), "{}", true, true));
