@@ -22,6 +22,19 @@ final class DescribePrinter {
         }
         fact(out, "relation", relation(node));
         fact(out, "governance", governance(node));
+        if (node.exposure() != null) {
+            NodeDescription.Exposure exposure = node.exposure();
+            fact(
+                    out,
+                    "exposure",
+                    String.join(
+                            ", ",
+                            nonNull(
+                                    exposure.exposureType(),
+                                    exposure.label(),
+                                    exposure.maturity() == null ? null : "maturity " + exposure.maturity())));
+            fact(out, "url", exposure.url());
+        }
         fact(out, "owners", node.owners().isEmpty() ? null : String.join(", ", node.owners()));
         fact(out, "tags", node.tags().isEmpty() ? null : String.join(", ", node.tags()));
         fact(out, "file", node.filePath() == null ? null : node.filePath() + " (package " + node.packageName() + ")");
@@ -51,6 +64,13 @@ final class DescribePrinter {
                             + node.freshness().maxLoadedAt() + ", checked"
                             + at(node.freshness().snapshottedAt()));
         }
+        if (!node.stats().isEmpty()) {
+            List<String> stats = new ArrayList<>();
+            node.stats()
+                    .forEach(stat ->
+                            stats.add((stat.label() == null ? stat.statId() : stat.label()) + " " + stat.value()));
+            fact(out, "stats", String.join(", ", stats) + at(node.stats().get(0).generatedAt()));
+        }
         fact(out, "in catalog", "since " + node.firstSeenAt() + ", last changed " + node.lastChangedAt());
         columns(out, node.columns());
         tests(out, node.tests());
@@ -65,7 +85,10 @@ final class DescribePrinter {
         String where = node.relationName() != null
                 ? node.relationName()
                 : String.join(".", nonNull(node.database(), node.schema(), node.identifier()));
-        List<String> how = nonNull(node.materialization(), node.language());
+        List<String> how = nonNull(
+                node.materialization(),
+                node.relationType() == null ? null : "warehouse: " + node.relationType(),
+                node.language());
         return where + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
     }
 
@@ -81,7 +104,11 @@ final class DescribePrinter {
             parts.add("group " + node.groupName());
         }
         if (node.version() != null) {
-            parts.add("version " + node.version());
+            parts.add("version " + node.version()
+                    + (node.latestVersion() == null ? "" : " (latest " + node.latestVersion() + ")"));
+        }
+        if (node.deprecationDate() != null) {
+            parts.add("deprecated from " + node.deprecationDate());
         }
         return parts.isEmpty() ? null : String.join(", ", parts);
     }

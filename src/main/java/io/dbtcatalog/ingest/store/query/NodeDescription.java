@@ -8,6 +8,7 @@ import java.util.List;
  * columns with their markers, its tests with their latest results, its latest execution or freshness check and its
  * direct neighbours across projects.
  *
+ * @param owners who owns it: the owner dbt declares (an exposure's owner name and email), then the warehouse's
  * @param homeProjectKey for a downstream project's copy of another project's model (dbt Mesh): the project that
  *     owns it; null otherwise
  * @param referencedBy the other projects holding this node as an external node they ref
@@ -21,11 +22,14 @@ public record NodeDescription(
         String schema,
         String identifier,
         String relationName,
+        String relationType,
         String materialization,
         String language,
         String access,
         String groupName,
         String version,
+        String latestVersion,
+        Instant deprecationDate,
         Boolean contractEnforced,
         String filePath,
         String description,
@@ -35,6 +39,8 @@ public record NodeDescription(
         Instant lastChangedAt,
         String homeProjectKey,
         List<String> referencedBy,
+        Exposure exposure,
+        List<Stat> stats,
         LastRun lastRun,
         Freshness freshness,
         List<Column> columns,
@@ -48,13 +54,15 @@ public record NodeDescription(
         referencedBy = List.copyOf(referencedBy);
         columns = List.copyOf(columns);
         tests = List.copyOf(tests);
+        stats = List.copyOf(stats);
         parents = List.copyOf(parents);
         children = List.copyOf(children);
     }
 
     /**
-     * A column: its warehouse (or documented) type and what consumers may rely on, {@code markers} such as
-     * {@code unique} and {@code not null} (from the tests on it).
+     * A column: its warehouse (or documented) type and what consumers may rely on, {@code markers}: {@code primary
+     * key}, {@code unique}, {@code not null} (from contract constraints and tests) and any other constraint type
+     * ({@code check}, {@code foreign_key}…).
      */
     public record Column(
             String name,
@@ -80,6 +88,13 @@ public record NodeDescription(
             Long failures,
             String message,
             Instant completedAt) {}
+
+    /** What only an exposure has. */
+    public record Exposure(
+            String exposureType, String maturity, String url, String label, String ownerName, String ownerEmail) {}
+
+    /** A statistic the warehouse reported for the relation in the latest catalog that had it. */
+    public record Stat(String statId, String label, String value, String description, Instant generatedAt) {}
 
     /** The node's latest execution (models, seeds, snapshots). */
     public record LastRun(

@@ -134,7 +134,7 @@ class CatalogQueriesIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void describeGivesColumnsWithMarkersTestsWithResultsOwnersAndNeighbours(Engine engine) {
+    void describeGivesColumnsWithMarkersTestsWithResultsOwnersStatsExposureAndNeighbours(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given
             MeshSample.publishBoth(db.dataSource());
@@ -142,13 +142,30 @@ class CatalogQueriesIntegrationTests {
 
             // when
             NodeDescription customers = queries.describe(CUSTOMERS);
+            NodeDescription dashboard = queries.describe(DASHBOARD);
 
             // then
             assertThat(customers.resourceType()).isEqualTo("model");
             assertThat(customers.relationName()).isEqualTo("\"analytics\".\"core\".\"customers\"");
             assertThat(customers.access()).isEqualTo("public");
             assertThat(customers.contractEnforced()).isTrue();
-            assertThat(customers.owners()).containsExactly("platform-team@example.com");
+            assertThat(customers.owners()).containsExactly("platform-team@example.com", "transformer (warehouse)");
+            assertThat(customers.relationType()).isEqualTo("BASE TABLE");
+            assertThat(customers.stats())
+                    .extracting(NodeDescription.Stat::statId, NodeDescription.Stat::label, NodeDescription.Stat::value)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("num_bytes", "Approximate Size", "98304"),
+                            org.assertj.core.groups.Tuple.tuple("num_rows", "# Rows", "1200"));
+            assertThat(dashboard.exposure())
+                    .isEqualTo(new NodeDescription.Exposure(
+                            "dashboard",
+                            "high",
+                            "https://bi.example.com/dashboards/42",
+                            "Weekly marketing dashboard",
+                            "Marketing Analytics",
+                            "marketing-analytics@example.com"));
+            assertThat(dashboard.owners()).containsExactly("Marketing Analytics <marketing-analytics@example.com>");
+            assertThat(dashboard.parents()).extracting(NodeSummary::key).containsExactly(SEGMENTS);
             assertThat(customers.tags()).containsExactly("core", "pii");
             assertThat(customers.referencedBy()).containsExactly("marketing");
             assertThat(customers.homeProjectKey()).isNull();
@@ -156,7 +173,7 @@ class CatalogQueriesIntegrationTests {
                     .extracting(NodeDescription.Column::name, NodeDescription.Column::dataType, c -> c.markers())
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(
-                                    "customer_id", "integer", List.of("not null", "unique")),
+                                    "customer_id", "integer", List.of("primary key", "unique", "not null")),
                             org.assertj.core.groups.Tuple.tuple("email", "text", List.of("not null")),
                             org.assertj.core.groups.Tuple.tuple(
                                     "first_order_at", "timestamp with time zone", List.of()));
