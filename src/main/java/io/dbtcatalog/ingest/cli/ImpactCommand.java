@@ -51,6 +51,10 @@ final class ImpactCommand extends QueryCommand {
                     impacted.node().owner() == null ? "" : impacted.node().owner());
         }
         table.print(out, "  ");
+        impact.nodes().stream()
+                .map(Impact.Impacted::node)
+                .filter(n -> n.url() != null)
+                .forEach(n -> out.println(TextTable.cut("  " + n.displayName() + ": " + n.url(), TextTable.WIDTH)));
         return IngestCli.OK;
     }
 }

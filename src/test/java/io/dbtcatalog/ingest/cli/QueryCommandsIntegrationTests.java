@@ -44,9 +44,11 @@ class QueryCommandsIntegrationTests {
             assertThat(describe.out())
                     .startsWith("model platform:model.platform.customers\n")
                     .contains("  relation      \"analytics\".\"core\".\"customers\" (table, sql)\n")
-                    .contains("  owners        platform-team@example.com\n")
+                    .contains("  owners        platform-team@example.com, transformer (warehouse)\n")
                     .contains("  referenced by projects marketing (dbt Mesh)\n")
-                    .containsPattern("customer_id +integer +not null, unique +Primary key of a customer\\.")
+                    .containsPattern(
+                            "customer_id +integer +primary key, unique, not null +Primary key of a customer\\.")
+                    .contains("  stats         Approximate Size 98304, # Rows 1200 at ")
                     .containsPattern("fail +not_null +email +3 +Got 3 results")
                     .contains("tests (3: 1 fail, 2 pass)")
                     .contains("  model  marketing:model.marketing.customer_segments\n");
@@ -117,7 +119,8 @@ class QueryCommandsIntegrationTests {
                     .startsWith("impact of platform:model.platform.customers: 2 downstream in 2 projects"
                             + " (platform, marketing), tests left out\n")
                     .containsPattern("1 +model +marketing:model.marketing.customer_segments +marketing-analytics@")
-                    .containsPattern("2 +exposure +marketing:exposure.marketing.weekly_dashboard +Marketing Analytics");
+                    .containsPattern("2 +exposure +marketing:exposure.marketing.weekly_dashboard +Marketing Analytics")
+                    .endsWith("\n  weekly_dashboard: https://bi.example.com/dashboards/42\n");
             JsonNode impacted = JSON.readTree(impactJson.out());
             assertThat(impacted.at("/byType/test").asInt()).isEqualTo(4);
             assertThat(impacted.at("/byType/exposure").asInt()).isEqualTo(1);

@@ -18,9 +18,12 @@ final class NodeSummaries {
     private static final int CHUNK = 500;
 
     private static final String SUMMARIES = """
-            SELECT unique_id, resource_type, name, relation_name, materialization, owner, description
-            FROM catalog_node
-            WHERE project_key = :project AND unique_id IN (:ids) AND deleted_at IS NULL
+            SELECT n.unique_id, n.resource_type, n.name, n.relation_name, n.materialization, n.owner, n.description,
+                   e.url
+            FROM catalog_node n
+            LEFT JOIN catalog_exposure e
+                   ON e.project_key = n.project_key AND e.unique_id = n.unique_id AND e.deleted_at IS NULL
+            WHERE n.project_key = :project AND n.unique_id IN (:ids) AND n.deleted_at IS NULL
             """;
 
     private final JdbcClient jdbc;
@@ -48,7 +51,8 @@ final class NodeSummaries {
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getString(6),
-                                firstLine(rs.getString(7))))
+                                firstLine(rs.getString(7)),
+                                rs.getString(8)))
                         .list()
                         .forEach(summary -> summaries.put(summary.key(), summary));
             }

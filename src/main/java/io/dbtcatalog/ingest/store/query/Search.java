@@ -62,7 +62,8 @@ final class Search {
                                 rs.getString(5),
                                 rs.getString(6),
                                 rs.getString(7),
-                                NodeSummaries.firstLine(rs.getString(8))),
+                                NodeSummaries.firstLine(rs.getString(8)),
+                                null),
                         Descriptions.strings(rs.getString(9)),
                         MATCHED[rs.getInt(10)]))
                 .list();
