@@ -43,7 +43,8 @@ class QueryCommandsIntegrationTests {
             assertThat(describe.code()).as(describe.all()).isZero();
             assertThat(describe.out())
                     .startsWith("model platform:model.platform.customers\n")
-                    .contains("  relation      \"analytics\".\"core\".\"customers\" (table, sql)\n")
+                    .contains(
+                            "  relation      \"analytics\".\"core\".\"customers\" (table, warehouse: BASE TABLE, sql)\n")
                     .contains("  owners        platform-team@example.com, transformer (warehouse)\n")
                     .contains("  referenced by projects marketing (dbt Mesh)\n")
                     .containsPattern(
