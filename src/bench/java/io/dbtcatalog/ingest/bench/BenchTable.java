@@ -63,8 +63,9 @@ final class BenchTable {
      * and the floor's own growth next to it (the machine's, for the same bytes and rows).
      */
     void printGrowth(PrintStream out) {
-        List<Row> floors =
-                rows.stream().filter(row -> row.engine().equals("floor")).toList();
+        List<Row> floors = rows.stream()
+                .filter(row -> row.engine().equals("floor") && row.run().equals("-"))
+                .toList();
         for (int i = 1; i < floors.size(); i++) {
             Row smaller = floors.get(i - 1);
             Row larger = floors.get(i);
@@ -116,7 +117,8 @@ final class BenchTable {
         return """
                 read s   : floor = bare JsonParser pass over the 3 files; ingestion = ArtifactSnapshotReader.read
                 write s  : floor = COPY into UNLOGGED tables (no keys); ingestion = CatalogStore.publish
-                x floor  : total s / floor total s of the same N
+                x floor  : total s / floor total s of the same N; next run: / the next run's own floor
+                           (floor/next run: parse pass over its files + COPY of its history rows only)
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
                 live MB  : highest heap used right after a GC in the phase: an upper bound of the live set
                 growth   : time of the larger size / time of the smaller one (target: 50,000 <= 5.5 x 10,000)

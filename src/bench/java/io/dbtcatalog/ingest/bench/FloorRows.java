@@ -24,20 +24,20 @@ final class FloorRows {
                 "project_key, unique_id, resource_type, package_name, name, database_name, schema_name,"
                         + " identifier, relation_name, materialization, language, description, owner, tags, meta, access,"
                         + " group_name, version, contract_enforced, file_path, raw_code, compiled_code, checksum, content_hash,"
-                        + " first_seen_at, last_seen_at, last_changed_at, deleted_at, last_ingestion_run_id"),
+                        + " first_seen_at, seen_at, last_changed_at, deleted_at, last_ingestion_run_id"),
         COLUMN(
                 "catalog_column",
                 "project_key, node_unique_id, column_name, data_type, ordinal, description, tags,"
-                        + " meta, documented, in_warehouse, content_hash, first_seen_at, last_seen_at, last_changed_at,"
+                        + " meta, documented, in_warehouse, content_hash, first_seen_at, seen_at, last_changed_at,"
                         + " deleted_at, last_ingestion_run_id"),
         LINEAGE(
                 "catalog_lineage",
-                "project_key, parent_unique_id, child_unique_id, first_seen_at, last_seen_at,"
+                "project_key, parent_unique_id, child_unique_id, first_seen_at, seen_at,"
                         + " last_changed_at, deleted_at, last_ingestion_run_id"),
         TEST(
                 "catalog_test",
                 "project_key, unique_id, test_name, kind, attached_node_unique_id, column_name,"
-                        + " severity, kwargs, content_hash, first_seen_at, last_seen_at, last_changed_at, deleted_at,"
+                        + " severity, kwargs, content_hash, first_seen_at, seen_at, last_changed_at, deleted_at,"
                         + " last_ingestion_run_id"),
         TEST_RESULT(
                 "catalog_test_result",
@@ -55,6 +55,11 @@ final class FloorRows {
         Table(String catalogTable, String columns) {
             this.catalogTable = catalogTable;
             this.columns = columns;
+        }
+
+        /** An append-only history table: the only rows the next run of an unchanged project writes. */
+        boolean history() {
+            return this == TEST_RESULT || this == RUN_RESULT;
         }
 
         String floorTable() {

@@ -99,6 +99,7 @@ public final class IngestBenchmark {
                 project.expected());
         Floor.Result floor = measureFloor(project, label, folder, databases, record);
         SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
+        Floor.Result nextFloor = measureNextRunFloor(nextRun, label, folder.resolve("next"), databases, record);
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine)
                     ? databases.freshH2(folder.resolve("h2"))
@@ -108,7 +109,7 @@ public final class IngestBenchmark {
                 double first = ingest(engine, models, "first", ingestion, project, false, floor, record);
                 double second = ingest(engine, models, "second", ingestion, project, false, floor, record);
                 double reread = ingest(engine, models, "re-read", ingestion, project, true, floor, record);
-                double next = ingest(engine, models, "next run", ingestion, nextRun, false, floor, record);
+                double next = ingest(engine, models, "next run", ingestion, nextRun, false, nextFloor, record);
                 OUT.printf(
                         Locale.ROOT,
                         "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
@@ -127,14 +128,32 @@ public final class IngestBenchmark {
 
     private Floor.Result measureFloor(
             SyntheticDbtProject project, String label, Path folder, BenchDatabases databases, boolean record) {
+        return measureFloor(project, label, folder, databases, record, false);
+    }
+
+    /** The next run's own floor: parsing its files and a bare COPY of its history rows, as its ratio's base. */
+    private Floor.Result measureNextRunFloor(
+            SyntheticDbtProject next, String label, Path folder, BenchDatabases databases, boolean record) {
+        return measureFloor(next, label + "_next", folder, databases, record, true);
+    }
+
+    private Floor.Result measureFloor(
+            SyntheticDbtProject project,
+            String label,
+            Path folder,
+            BenchDatabases databases,
+            boolean record,
+            boolean nextRun) {
         try (HikariDataSource database = databases.freshPostgres("floor_" + label)) {
             new BenchIngestion(database).prepare();
             heap.reset();
-            Floor.Result floor = Floor.measure(project, database, folder, settings.floorRepeats());
+            Floor.Result floor = nextRun
+                    ? Floor.measureNextRun(project, database, folder, settings.floorRepeats())
+                    : Floor.measure(project, database, folder, settings.floorRepeats());
             BenchTable.Row row = new BenchTable.Row(
                     "floor",
                     project.models(),
-                    "-",
+                    nextRun ? "next run" : "-",
                     floor.rows(),
                     floor.parseSeconds(),
                     floor.copySeconds(),
@@ -143,7 +162,8 @@ public final class IngestBenchmark {
                     heap.afterGcBytes());
             OUT.printf(
                     Locale.ROOT,
-                    "  floor (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
+                    "  floor%s (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
+                    nextRun ? " of the next run" : "",
                     settings.floorRepeats(),
                     floor.tokens(),
                     floor.objects(),

@@ -68,6 +68,7 @@ final class ConfigRules {
             reject(key + ".history-path", "only for kind local (dbt Cloud keeps its own run history)");
         }
         CronCheck.problem(source.schedule()).ifPresent(problem -> reject(key + ".schedule", problem));
+        ScopeCheck.problems(source.scope()).forEach((scopeKey, problem) -> reject(key + ".scope." + scopeKey, problem));
         if (source.kind() == SourceKind.DBT_CLOUD) {
             checkUrl(key + ".base-url", source.baseUrl(), "dbt-cloud", ACCESS_URL);
             requireNonNull(key + ".account-id", source.accountId(), "dbt-cloud");

@@ -4,6 +4,7 @@ import io.dbtcatalog.ingest.source.dbtcloud.DbtCloudSettings;
 import io.dbtcatalog.ingest.source.discovery.DiscoverySettings;
 import io.dbtcatalog.ingest.source.http.HttpSettings;
 import io.dbtcatalog.ingest.source.local.LocalSettings;
+import io.dbtcatalog.ingest.source.scope.Scope;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * One configured metadata source ({@code ingestion.sources[i]}), bound from the flat keys users write: the common
  * {@code name} (the catalog's {@code project_key}), {@code kind}, {@code schedule} and {@code max-runs-per-poll}
  * (how many runs one poll after the first ingests at most; only a dbt Cloud source lists more than its latest run),
- * and the keys of every kind.
+ * and the keys of every kind, and the optional {@code scope} (which resources the catalog holds).
  * The source of each kind reads its own record, {@link #local()}, {@link #dbtCloud} or {@link #discovery}; which
  * keys a kind requires is checked with the other cross-key rules ({@link ConfigRules}). The token is redacted from
  * {@link #toString()}.
@@ -51,7 +52,12 @@ public record SourceProperties(
         int pageSize,
 
         String schedule,
-        String historyPath) {
+        String historyPath,
+        Scope scope) {
+
+    public SourceProperties {
+        scope = scope == null ? Scope.ALL : scope;
+    }
 
     static final String POSITIVE = "must be a positive number";
     static final String PAGE_SIZE = "must be between 1 and 500 (the Discovery API's maximum)";
@@ -112,6 +118,6 @@ public record SourceProperties(
                 + ", jobId=" + jobId + ", jobIds=" + jobIds + ", maxRunsPerPoll=" + maxRunsPerPoll
                 + ", environmentId=" + environmentId + ", acceptedStatuses=" + acceptedStatuses
                 + ", metadataUrl=" + metadataUrl + ", pageSize=" + pageSize + ", schedule=" + schedule
-                + ", historyPath=" + historyPath + "]";
+                + ", historyPath=" + historyPath + ", scope=" + scope + "]";
     }
 }

@@ -71,7 +71,7 @@ public class IngestionCheck {
             run = runs.get(runs.size() - 1);
             stage = "reading run " + run.runKey();
             try (RunInput input = source.fetch(run)) {
-                snapshot = input.read();
+                snapshot = sources.settings(name).scope().apply(input.read());
             }
             stage = "comparing run " + run.runKey() + " with the catalog";
             PublishPreview dryRun = preview ? store.preview(sources.project(name), snapshot, rules()) : null;

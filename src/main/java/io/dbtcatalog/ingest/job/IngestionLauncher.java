@@ -58,7 +58,8 @@ public class IngestionLauncher {
                     store,
                     rules(request),
                     progress,
-                    sources.settings(name).maxRunsPerPoll());
+                    sources.settings(name).maxRunsPerPoll(),
+                    sources.settings(name).scope());
         } catch (RuntimeException e) {
             log.error("{}: {}", name, Failures.oneLine(e));
             return new SourceOutcome(name, kind, List.of(), Failures.oneLine(e), since(started));

@@ -6,6 +6,7 @@ import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
+import io.dbtcatalog.ingest.source.scope.Scope;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.ProjectLease;
 import io.dbtcatalog.ingest.store.ProjectRef;
@@ -46,6 +47,7 @@ final class SourceIngestion {
     private final PublishRules rules;
     private final IngestionProgress progress;
     private final int maxRunsPerPoll;
+    private final Scope scope;
 
     SourceIngestion(
             MetadataSource source,
@@ -54,6 +56,19 @@ final class SourceIngestion {
             PublishRules rules,
             IngestionProgress progress,
             int maxRunsPerPoll) {
+        this(source, project, store, rules, progress, maxRunsPerPoll, Scope.ALL);
+    }
+
+    /** An ingestion that keeps only what {@code scope} holds of each snapshot. */
+    SourceIngestion(
+            MetadataSource source,
+            ProjectRef project,
+            CatalogStore store,
+            PublishRules rules,
+            IngestionProgress progress,
+            int maxRunsPerPoll,
+            Scope scope) {
+        this.scope = scope;
         this.source = source;
         this.project = project;
         this.store = store;
@@ -143,7 +158,7 @@ final class SourceIngestion {
         log.info("{}: ingesting run {} ({})", source.name(), run.runKey(), run.location());
         Fetched fetched;
         try (RunInput input = source.fetch(run)) {
-            Optional<String> fingerprint = input.fingerprint();
+            Optional<String> fingerprint = input.fingerprint().map(scope::qualify);
             if (fingerprint.isPresent() && store.isCurrentState(project.projectKey(), fingerprint.get())) {
                 log.info(
                         "{}: run {}: artifacts identical to those of the catalog's current state ({}); not parsed"
@@ -153,7 +168,8 @@ final class SourceIngestion {
                         fingerprint.get());
                 fetched = Fetched.unchanged(input, fingerprint.get());
             } else {
-                fetched = Fetched.read(input.read());
+                CatalogSnapshot snapshot = scope.apply(input.read());
+                fetched = Fetched.read(snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest())));
             }
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);

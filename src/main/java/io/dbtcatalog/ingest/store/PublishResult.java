@@ -3,7 +3,8 @@ package io.dbtcatalog.ingest.store;
 /**
  * The outcome of one successful publish: the id of its {@code ingestion_run} ledger row, the change counts per state
  * table, how many history rows were appended, and {@code rowsWritten}, the number of catalog rows physically
- * inserted or updated (including {@code last_seen_at} refreshes; the ledger row is not counted).
+ * inserted or updated (including the project row and the {@code seen_at} touches of an incomplete snapshot; the
+ * ledger row is not counted).
  * {@code stateApplied} is false when the snapshot was older than the catalog state, so only its history was kept.
  */
 public record PublishResult(
@@ -44,7 +45,8 @@ public record PublishResult(
 
     /**
      * True when the publish added, changed or deleted no state row and appended no history: the catalog's content
-     * is as before. Refreshing {@code last_seen_at} for a newer run with identical content still counts as nothing.
+     * is as before. A newer run with identical content (which moves the derived {@code last_seen_at}) still counts as
+     * nothing.
      */
     public boolean changedNothing() {
         return nodes.changedNothing()

@@ -6,27 +6,24 @@ import java.util.function.UnaryOperator;
 /**
  * Switches for the store's speed seams, each on by default and each replaceable by a slower way that writes the
  * same rows (see {@code docs/performance.md}): PostgreSQL's {@code COPY} bulk path, writing new rows in primary-key
- * order, refreshing stale rows by key on H2, and acknowledging unchanged artifact files without parsing them.
+ * order, and acknowledging unchanged artifact files without parsing them.
  * {@link CatalogStore#CatalogStore(javax.sql.DataSource)} reads them from system properties, e.g.
  * {@code -Ddbt-catalog.store.copy=false}.
  *
  * @param bulkCopy          PostgreSQL: {@code COPY} and staging tables; off: JDBC batches ({@value #BULK_COPY})
  * @param keyOrderedWrites  new rows written in primary-key order; off: in snapshot order ({@value #KEY_ORDER})
- * @param h2RefreshByKey    H2: stale {@code last_seen_at} refreshed by key in batches; off: one table-wide
- *                          {@code UPDATE} ({@value #H2_REFRESH_BY_KEY})
  * @param digestShortcut    a run whose artifact files are those the catalog state came from is acknowledged without
  *                          parsing them; off: parsed and compared ({@value #DIGEST_SHORTCUT})
  */
-public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean h2RefreshByKey, boolean digestShortcut) {
+public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean digestShortcut) {
 
     public static final String BULK_COPY = "dbt-catalog.store.copy";
     public static final String KEY_ORDER = "dbt-catalog.store.key-order";
-    public static final String H2_REFRESH_BY_KEY = "dbt-catalog.store.h2-refresh-by-key";
     public static final String DIGEST_SHORTCUT = "dbt-catalog.store.digest-shortcut";
 
     /** Every seam on. */
     public static StoreOptions defaults() {
-        return new StoreOptions(true, true, true, true);
+        return new StoreOptions(true, true, true);
     }
 
     /** The switches as the JVM's system properties set them; an unset one is on. */
@@ -41,10 +38,7 @@ public record StoreOptions(boolean bulkCopy, boolean keyOrderedWrites, boolean h
      */
     static StoreOptions from(UnaryOperator<String> properties) {
         return new StoreOptions(
-                flag(properties, BULK_COPY),
-                flag(properties, KEY_ORDER),
-                flag(properties, H2_REFRESH_BY_KEY),
-                flag(properties, DIGEST_SHORTCUT));
+                flag(properties, BULK_COPY), flag(properties, KEY_ORDER), flag(properties, DIGEST_SHORTCUT));
     }
 
     private static boolean flag(UnaryOperator<String> properties, String name) {

@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * The one place the store decides how it talks to its database, once, when it is built: the engine
  * ({@link SqlDialect}) and the {@link WriteStrategy}, with the speed seams {@link StoreOptions} leaves on:
  * PostgreSQL's {@code COPY} bulk path when the connection is a PostgreSQL one, JDBC batches otherwise; new rows in
- * primary-key order; stale rows refreshed by key on H2 (one table-wide statement on PostgreSQL).
+ * primary-key order.
  */
 record StoreSetup(SqlDialect dialect, WriteStrategy writes) {
 
@@ -22,7 +22,6 @@ record StoreSetup(SqlDialect dialect, WriteStrategy writes) {
         if (options.bulkCopy() && dialect == SqlDialect.POSTGRESQL && CopyWrites.supports(connection)) {
             return new StoreSetup(dialect, new CopyWrites(order));
         }
-        boolean refreshByKey = dialect == SqlDialect.H2 && options.h2RefreshByKey();
-        return new StoreSetup(dialect, new BatchWrites(order, refreshByKey));
+        return new StoreSetup(dialect, new BatchWrites(order));
     }
 }

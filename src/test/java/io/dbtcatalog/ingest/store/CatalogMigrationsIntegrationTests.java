@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CatalogMigrationsIntegrationTests {
 
     @Test
-    void postgresStateTablesLeaveHalfOfEachPageFreeForHotUpdates() {
+    void postgresStateTablesAreBackToTheDefaultFillfactorOnceNoRunRefreshesEveryRow() {
         try (TestDatabase db = Engine.POSTGRESQL.create()) {
             // when
             List<Map<String, Object>> options = CatalogDump.query(db.dataSource(), """
@@ -21,17 +21,17 @@ class CatalogMigrationsIntegrationTests {
                     WHERE relname IN ('catalog_node', 'catalog_column', 'catalog_lineage', 'catalog_test',
                                       'catalog_test_result') ORDER BY relname
                     """);
-            // then: the state tables, not the append-only history
+            // then: V5.1 set fillfactor 50 for last_seen_at refreshes, V11.1 reset it when they went away (V11)
             assertThat(options)
                     .extracting(row -> row.get("relname") + "=" + row.get("options"))
                     .containsExactly(
-                            "catalog_column=fillfactor=50",
-                            "catalog_lineage=fillfactor=50",
-                            "catalog_node=fillfactor=50",
-                            "catalog_test=fillfactor=50",
+                            "catalog_column=null",
+                            "catalog_lineage=null",
+                            "catalog_node=null",
+                            "catalog_test=null",
                             "catalog_test_result=null");
             assertThat(SchemaStatus.pendingMigrations(db.dataSource())).isEmpty();
-            assertThat(versions(db)).contains("5", "5.1");
+            assertThat(versions(db)).contains("5", "5.1", "11", "11.1");
         }
     }
 
@@ -40,7 +40,7 @@ class CatalogMigrationsIntegrationTests {
         try (TestDatabase db = Engine.H2.create()) {
             // then
             assertThat(SchemaStatus.pendingMigrations(db.dataSource())).isEmpty();
-            assertThat(versions(db)).contains("1", "5").doesNotContain("5.1");
+            assertThat(versions(db)).contains("1", "5", "11").doesNotContain("5.1", "11.1");
         }
     }
 

@@ -46,7 +46,8 @@ class CatalogStoreIntegrationTests {
             assertThat(result.stateApplied()).isTrue();
             assertThat(result.changedNothing()).isFalse();
 
-            Map<String, Object> orders = row(ds, "SELECT * FROM catalog_node WHERE unique_id = ?", "model.shop.orders");
+            Map<String, Object> orders =
+                    row(ds, "SELECT * FROM catalog_node_seen WHERE unique_id = ?", "model.shop.orders");
             assertThat(orders)
                     .containsEntry("project_key", "shop")
                     .containsEntry("resource_type", "model")
@@ -167,11 +168,11 @@ class CatalogStoreIntegrationTests {
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(0, 0, 0, 6));
             assertThat(result.runResultsAdded()).isEqualTo(3);
             assertThat(result.changedNothing()).isFalse();
-            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.orders'"))
+            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node_seen WHERE unique_id = 'model.shop.orders'"))
                     .containsEntry("first_seen_at", T1)
                     .containsEntry("last_changed_at", T1)
                     .containsEntry("last_seen_at", T2);
-            assertThat(rows(db.dataSource(), "SELECT DISTINCT last_seen_at FROM catalog_column"))
+            assertThat(rows(db.dataSource(), "SELECT DISTINCT last_seen_at FROM catalog_column_seen"))
                     .containsExactly(Map.of("last_seen_at", T2));
             assertThat(count(db.dataSource(), "catalog_run_result")).isEqualTo(6);
         }
@@ -192,7 +193,7 @@ class CatalogStoreIntegrationTests {
             assertThat(result.columns()).isEqualTo(new ChangeCounts(0, 0, 2, 8));
             assertThat(result.edges()).isEqualTo(new ChangeCounts(0, 0, 1, 4));
             DataSource ds = db.dataSource();
-            assertThat(row(ds, "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
+            assertThat(row(ds, "SELECT * FROM catalog_node_seen WHERE unique_id = 'model.shop.customers'"))
                     .containsEntry("deleted_at", T2)
                     .containsEntry("last_changed_at", T2)
                     .containsEntry("last_seen_at", T1)
@@ -221,7 +222,7 @@ class CatalogStoreIntegrationTests {
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(0, 1, 0, 5));
             assertThat(result.columns()).isEqualTo(new ChangeCounts(0, 2, 0, 8));
             assertThat(result.edges()).isEqualTo(new ChangeCounts(0, 1, 0, 4));
-            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
+            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node_seen WHERE unique_id = 'model.shop.customers'"))
                     .containsEntry("deleted_at", null)
                     .containsEntry("first_seen_at", T1)
                     .containsEntry("last_seen_at", T3)
@@ -270,10 +271,10 @@ class CatalogStoreIntegrationTests {
                     store.publish(PROJECT, shop("run-2", T2, false).incomplete().build(), STARTED);
             // then
             assertThat(result.nodes()).isEqualTo(new ChangeCounts(0, 0, 0, 5));
-            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.customers'"))
+            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node_seen WHERE unique_id = 'model.shop.customers'"))
                     .containsEntry("deleted_at", null)
                     .containsEntry("last_seen_at", T1);
-            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node WHERE unique_id = 'model.shop.orders'"))
+            assertThat(row(db.dataSource(), "SELECT * FROM catalog_node_seen WHERE unique_id = 'model.shop.orders'"))
                     .containsEntry("last_seen_at", T2);
         }
     }

@@ -15,7 +15,7 @@ class StoreOptionsTests {
         StoreOptions copyOff = StoreOptions.from(Map.of(StoreOptions.BULK_COPY, "false")::get);
         // then
         assertThat(unset).isEqualTo(StoreOptions.defaults());
-        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true, true));
+        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true));
     }
 
     @Test
@@ -24,16 +24,14 @@ class StoreOptionsTests {
         Map<String, String> off = Map.of(
                 StoreOptions.KEY_ORDER,
                 "FALSE",
-                StoreOptions.H2_REFRESH_BY_KEY,
-                " false ",
                 StoreOptions.DIGEST_SHORTCUT,
-                "false",
+                " false ",
                 StoreOptions.BULK_COPY,
                 "true");
         // when
         StoreOptions options = StoreOptions.from(off::get);
         // then
-        assertThat(options).isEqualTo(new StoreOptions(true, false, false, false));
+        assertThat(options).isEqualTo(new StoreOptions(true, false, false));
     }
 
     @Test

@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The speed seams are only faster: with every switch of {@link StoreOptions} off (JDBC batches instead of COPY on
- * PostgreSQL, snapshot order instead of key order, one table-wide refresh instead of refreshes by key on H2) the
- * same publishes report the same counts and leave the same catalog.
+ * PostgreSQL, snapshot order instead of key order, artifact files parsed even when unchanged) the same publishes
+ * report the same counts and leave the same catalog.
  */
 class WriteSwitchesIntegrationTests {
 
     private static final Instant STARTED = Instant.parse("2024-03-05T10:00:00Z");
-    private static final StoreOptions ALL_OFF = new StoreOptions(false, false, false, false);
+    private static final StoreOptions ALL_OFF = new StoreOptions(false, false, false);
 
     @ParameterizedTest
     @EnumSource(Engine.class)

@@ -4,10 +4,13 @@ import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.Exposure;
 import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.NodeDetails;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
+import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +50,35 @@ final class NodeMapper {
                 nonBlank(node.filePath()),
                 nonBlank(node.rawCode()),
                 nonBlank(node.compiledCode()),
-                null);
+                null,
+                details(node));
+    }
+
+    /**
+     * The relation's type and owner from the node's catalog, the model's governance, and its config (served for
+     * models and snapshots; the API's config is the resolved one, as in the manifest).
+     */
+    static NodeDetails details(Wire.AppliedNode node) {
+        Wire.Catalog catalog = node.catalog();
+        JsonNode config = JsonValues.object(node.config());
+        return new NodeDetails(
+                catalog == null ? null : nonBlank(catalog.type()),
+                catalog == null ? null : nonBlank(catalog.owner()),
+                nonBlank(node.latestVersion()),
+                Timestamps.parse(nonBlank(node.deprecationDate())),
+                config == null ? null : config.toString());
+    }
+
+    /** The details of an exposure node. */
+    static Exposure exposure(Wire.AppliedNode node) {
+        return new Exposure(
+                NodeId.of(node.uniqueId()),
+                nonBlank(node.exposureType()),
+                nonBlank(node.maturity()),
+                nonBlank(node.url()),
+                nonBlank(node.label()),
+                nonBlank(node.ownerName()),
+                nonBlank(node.ownerEmail()));
     }
 
     /**

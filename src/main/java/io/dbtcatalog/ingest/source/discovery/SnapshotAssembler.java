@@ -3,8 +3,10 @@ package io.dbtcatalog.ingest.source.discovery;
 import static io.dbtcatalog.ingest.source.normalize.JsonValues.nonBlank;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
+import io.dbtcatalog.ingest.model.CatalogDepth;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.Exposure;
 import io.dbtcatalog.ingest.model.LineageEdge;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.RunResult;
@@ -12,6 +14,7 @@ import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.model.SourceFreshness;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TestResult;
+import io.dbtcatalog.ingest.source.normalize.KeyMarkers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +47,7 @@ final class SnapshotAssembler {
     private final List<TestResult> testResults = new ArrayList<>();
     private final List<RunResult> runResults = new ArrayList<>();
     private final List<SourceFreshness> freshness = new ArrayList<>();
+    private final List<Exposure> exposures = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int duplicates;
     private int unkeyed;
@@ -67,6 +71,8 @@ final class SnapshotAssembler {
                 .forEach(parent -> externalModels.putIfAbsent(parent.uniqueId(), NodeMapper.externalModel(parent)));
         if (query == DiscoveryQuery.TESTS) {
             tests.add(TestMapper.definition(node));
+        } else if (query == DiscoveryQuery.EXPOSURES) {
+            exposures.add(NodeMapper.exposure(node));
         }
         addExecution(query, node);
         if (query == DiscoveryQuery.SOURCES) {
@@ -121,7 +127,19 @@ final class SnapshotAssembler {
         }
         warnings.forEach(warning -> log.warn("{}: {}", run.sourceName(), warning));
         return new CatalogSnapshot(
-                run, info(state), nodes, columns, edges, tests, testResults, runResults, freshness, true, warnings);
+                run,
+                info(state),
+                nodes,
+                KeyMarkers.withTestMarkers(columns, tests),
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                true,
+                warnings,
+                null,
+                new CatalogDepth(exposures, List.of(), List.of(), List.of(), List.of()));
     }
 
     /** What the environment's state says about the dbt project behind it. */

@@ -33,6 +33,8 @@ final class Wire {
             String access,
             String group,
             String version,
+            String latestVersion,
+            String deprecationDate,
             Boolean contractEnforced,
             String rawCode,
             String compiledCode,
@@ -45,6 +47,10 @@ final class Wire {
             String testType,
             String testedNodeUniqueId,
             TestMetadata testMetadata,
+            String exposureType,
+            String label,
+            String maturity,
+            String url,
             String ownerName,
             String ownerEmail) {
 
@@ -82,9 +88,12 @@ final class Wire {
         }
     }
 
-    /** The warehouse catalog entry of a node; {@code columns} is null when no catalog was generated. */
+    /**
+     * The warehouse catalog entry of a node: the relation's type and owner; {@code columns} is null when no catalog
+     * was generated.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Catalog(List<Column> columns) {}
+    record Catalog(String type, String owner, List<Column> columns) {}
 
     /** One catalog column: warehouse name, type, position and comment, with dbt's description, tags and meta. */
     @JsonIgnoreProperties(ignoreUnknown = true)

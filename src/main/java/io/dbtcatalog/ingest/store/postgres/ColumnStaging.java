@@ -6,7 +6,7 @@ final class ColumnStaging {
     private static final String COPY_INSERT = """
             COPY catalog_column (project_key, node_unique_id, column_name, data_type, ordinal, description, tags,
                                  meta, documented, in_warehouse, constraints, is_unique, is_not_null,
-                                 is_primary_key, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                 is_primary_key, content_hash, first_seen_at, seen_at, last_changed_at,
                                  last_ingestion_run_id) FROM STDIN
             """;
 
@@ -27,7 +27,7 @@ final class ColumnStaging {
             UPDATE catalog_column AS t SET data_type = s.data_type, ordinal = s.ordinal, description = s.description,
                 tags = s.tags, meta = s.meta, documented = s.documented, in_warehouse = s.in_warehouse,
                 constraints = s.constraints, is_unique = s.is_unique, is_not_null = s.is_not_null,
-                is_primary_key = s.is_primary_key, content_hash = s.content_hash, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                is_primary_key = s.is_primary_key, content_hash = s.content_hash, seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             FROM stage_catalog_column AS s
             WHERE t.project_key = ? AND t.node_unique_id = s.node_unique_id AND t.column_name = s.column_name
@@ -44,16 +44,17 @@ final class ColumnStaging {
             """;
 
     private static final String SOFT_DELETE_FROM_KEYS = """
-            UPDATE catalog_column AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_column AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_column_keys AS s
             WHERE t.project_key = ? AND t.node_unique_id = s.node_unique_id AND t.column_name = s.column_name
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_column AS t SET last_seen_at = ?
+            UPDATE catalog_column AS t SET seen_at = ?
             FROM stage_catalog_column_keys AS s
             WHERE t.project_key = ? AND t.node_unique_id = s.node_unique_id AND t.column_name = s.column_name
-                AND t.deleted_at IS NULL AND t.last_seen_at <> ?
+                AND t.deleted_at IS NULL AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

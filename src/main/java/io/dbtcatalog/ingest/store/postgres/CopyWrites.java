@@ -19,10 +19,9 @@ import org.postgresql.PGConnection;
 
 /**
  * PostgreSQL's bulk path: new state rows and history rows go straight into their table with one {@code COPY};
- * changed or revived rows, soft deletes and (for incomplete snapshots) last-seen refreshes each go into a staging
- * table with {@code COPY} and reach the table with one set-based {@code UPDATE ... FROM} ({@link StagedSql}); the
- * stale rows of a complete snapshot are all of the table's active rows not seen at the snapshot time, refreshed with
- * one table-wide {@code UPDATE}. No per-row round trip.
+ * changed or revived rows, soft deletes and (for incomplete snapshots) {@code seen_at} touches each go into a
+ * staging table with {@code COPY} and reach the table with one set-based {@code UPDATE ... FROM} ({@link StagedSql}).
+ * No per-row round trip; unchanged rows of a complete snapshot are not written at all.
  */
 public final class CopyWrites implements WriteStrategy {
 
@@ -42,14 +41,10 @@ public final class CopyWrites implements WriteStrategy {
             throws SQLException {
         TableCopy<R> copy = new TableCopy<>(
                 connection, context, table, StagedSql.of(table.shape().table()));
-        long written = copy.insert(plan.inserts(order))
+        return copy.insert(plan.inserts(order))
                 + copy.update(plan.updates())
                 + copy.delete(plan.deletes())
-                + (context.complete() ? 0 : copy.touch(plan.stale()));
-        if (context.complete() && !plan.stale().isEmpty()) {
-            written += copy.touchAll();
-        }
-        return written;
+                + copy.touch(plan.stale());
     }
 
     @Override
@@ -122,6 +117,8 @@ public final class CopyWrites implements WriteStrategy {
                         .time(context.snapshotTime())
                         .time(context.snapshotTime())
                         .bigint(context.ingestionRunId())
+                        .time(context.completeBefore())
+                        .time(context.completeBefore())
                         .text(context.projectKey());
                 return statement.executeUpdate();
             }
@@ -133,17 +130,6 @@ public final class CopyWrites implements WriteStrategy {
             }
             stageKeys(keys);
             try (PreparedStatement statement = connection.prepareStatement(sql.touchFromKeys())) {
-                new Binder(statement)
-                        .time(context.snapshotTime())
-                        .text(context.projectKey())
-                        .time(context.snapshotTime());
-                return statement.executeUpdate();
-            }
-        }
-
-        long touchAll() throws SQLException {
-            try (PreparedStatement statement =
-                    connection.prepareStatement(table.sql().touchAll())) {
                 new Binder(statement)
                         .time(context.snapshotTime())
                         .text(context.projectKey())

@@ -5,7 +5,7 @@ final class ExposureStaging {
 
     private static final String COPY_INSERT = """
             COPY catalog_exposure (project_key, unique_id, exposure_type, maturity, url, label, owner_name,
-                                   owner_email, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                   owner_email, content_hash, first_seen_at, seen_at, last_changed_at,
                                    last_ingestion_run_id) FROM STDIN
             """;
 
@@ -23,7 +23,7 @@ final class ExposureStaging {
     private static final String UPDATE_FROM_CHANGES = """
             UPDATE catalog_exposure AS t SET exposure_type = s.exposure_type, maturity = s.maturity, url = s.url,
                 label = s.label, owner_name = s.owner_name, owner_email = s.owner_email,
-                content_hash = s.content_hash, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                content_hash = s.content_hash, seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             FROM stage_catalog_exposure AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
@@ -40,16 +40,17 @@ final class ExposureStaging {
             """;
 
     private static final String SOFT_DELETE_FROM_KEYS = """
-            UPDATE catalog_exposure AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_exposure AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_exposure_keys AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_exposure AS t SET last_seen_at = ?
+            UPDATE catalog_exposure AS t SET seen_at = ?
             FROM stage_catalog_exposure_keys AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id AND t.deleted_at IS NULL
-                AND t.last_seen_at <> ?
+                AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

@@ -4,7 +4,7 @@ package io.dbtcatalog.ingest.store.postgres;
 final class LineageStaging {
 
     private static final String COPY_INSERT = """
-            COPY catalog_lineage (project_key, parent_unique_id, child_unique_id, first_seen_at, last_seen_at,
+            COPY catalog_lineage (project_key, parent_unique_id, child_unique_id, first_seen_at, seen_at,
                                   last_changed_at, last_ingestion_run_id) FROM STDIN
             """;
 
@@ -19,7 +19,7 @@ final class LineageStaging {
             """;
 
     private static final String UPDATE_FROM_CHANGES = """
-            UPDATE catalog_lineage AS t SET last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+            UPDATE catalog_lineage AS t SET seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             FROM stage_catalog_lineage AS s
             WHERE t.project_key = ? AND t.parent_unique_id = s.parent_unique_id
@@ -37,17 +37,18 @@ final class LineageStaging {
             """;
 
     private static final String SOFT_DELETE_FROM_KEYS = """
-            UPDATE catalog_lineage AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_lineage AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_lineage_keys AS s
             WHERE t.project_key = ? AND t.parent_unique_id = s.parent_unique_id
                 AND t.child_unique_id = s.child_unique_id
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_lineage AS t SET last_seen_at = ?
+            UPDATE catalog_lineage AS t SET seen_at = ?
             FROM stage_catalog_lineage_keys AS s
             WHERE t.project_key = ? AND t.parent_unique_id = s.parent_unique_id
-                AND t.child_unique_id = s.child_unique_id AND t.deleted_at IS NULL AND t.last_seen_at <> ?
+                AND t.child_unique_id = s.child_unique_id AND t.deleted_at IS NULL AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

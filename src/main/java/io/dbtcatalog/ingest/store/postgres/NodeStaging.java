@@ -8,7 +8,7 @@ final class NodeStaging {
                                identifier, relation_name, materialization, language, description, owner, tags, meta,
                                access, group_name, version, contract_enforced, file_path, raw_code, compiled_code,
                                checksum, relation_type, warehouse_owner, latest_version, deprecation_date, config,
-                               content_hash, first_seen_at, last_seen_at, last_changed_at,
+                               content_hash, first_seen_at, seen_at, last_changed_at,
                                last_ingestion_run_id) FROM STDIN
             """;
 
@@ -39,7 +39,7 @@ final class NodeStaging {
                 compiled_code = s.compiled_code, checksum = s.checksum, relation_type = s.relation_type,
                 warehouse_owner = s.warehouse_owner, latest_version = s.latest_version,
                 deprecation_date = s.deprecation_date, config = s.config, content_hash = s.content_hash,
-                last_seen_at = ?, last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
+                seen_at = ?, last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
             FROM stage_catalog_node AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;
@@ -55,15 +55,16 @@ final class NodeStaging {
             """;
 
     private static final String SOFT_DELETE_FROM_KEYS = """
-            UPDATE catalog_node AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_node AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_node_keys AS s
             WHERE t.project_key = ? AND t.unique_id = s.unique_id
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_node AS t SET last_seen_at = ?
+            UPDATE catalog_node AS t SET seen_at = ?
             FROM stage_catalog_node_keys AS s
-            WHERE t.project_key = ? AND t.unique_id = s.unique_id AND t.deleted_at IS NULL AND t.last_seen_at <> ?
+            WHERE t.project_key = ? AND t.unique_id = s.unique_id AND t.deleted_at IS NULL AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

@@ -6,7 +6,7 @@ final class SemanticElementStaging {
     private static final String COPY_INSERT = """
             COPY catalog_semantic_element (project_key, semantic_model_unique_id, element_kind, element_name,
                                            element_type, label, expr, agg, time_granularity, description,
-                                           content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                           content_hash, first_seen_at, seen_at, last_changed_at,
                                            last_ingestion_run_id) FROM STDIN
             """;
 
@@ -25,7 +25,7 @@ final class SemanticElementStaging {
     private static final String UPDATE_FROM_CHANGES = """
             UPDATE catalog_semantic_element AS t SET element_type = s.element_type, label = s.label, expr = s.expr,
                 agg = s.agg, time_granularity = s.time_granularity, description = s.description,
-                content_hash = s.content_hash, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                content_hash = s.content_hash, seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             FROM stage_catalog_semantic_element AS s
             WHERE t.project_key = ? AND t.semantic_model_unique_id = s.semantic_model_unique_id AND t.element_kind = s.element_kind AND t.element_name = s.element_name
@@ -42,16 +42,17 @@ final class SemanticElementStaging {
             """;
 
     private static final String SOFT_DELETE_FROM_KEYS = """
-            UPDATE catalog_semantic_element AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_semantic_element AS t SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN t.seen_at < ? THEN ? ELSE t.seen_at END
             FROM stage_catalog_semantic_element_keys AS s
             WHERE t.project_key = ? AND t.semantic_model_unique_id = s.semantic_model_unique_id AND t.element_kind = s.element_kind AND t.element_name = s.element_name
             """;
 
     private static final String TOUCH_FROM_KEYS = """
-            UPDATE catalog_semantic_element AS t SET last_seen_at = ?
+            UPDATE catalog_semantic_element AS t SET seen_at = ?
             FROM stage_catalog_semantic_element_keys AS s
             WHERE t.project_key = ? AND t.semantic_model_unique_id = s.semantic_model_unique_id AND t.element_kind = s.element_kind AND t.element_name = s.element_name AND t.deleted_at IS NULL
-                AND t.last_seen_at <> ?
+                AND t.seen_at <> ?
             """;
 
     static final StagedSql SQL = new StagedSql(

@@ -13,9 +13,10 @@ package io.dbtcatalog.ingest.store.postgres;
  * @param createKeys         the staging table of keys (rows to soft-delete or to mark as seen)
  * @param copyKeys           fills it
  * @param softDeleteFromKeys soft-deletes its rows; binds the snapshot time as deleted and last changed, the ingestion
- *                           run, then the project
- * @param touchFromKeys      refreshes {@code last_seen_at} of its active rows not seen at the snapshot time; binds
- *                           the snapshot time, the project, the snapshot time
+ *                           run, the project's previous {@code complete_as_of} twice (as {@code StateSql.softDelete}),
+ *                           then the project
+ * @param touchFromKeys      sets {@code seen_at} of its active rows (an incomplete snapshot's unchanged rows) unless
+ *                           already the snapshot time; binds the snapshot time, the project, the snapshot time
  */
 record StagedSql(
         String copyInsert,

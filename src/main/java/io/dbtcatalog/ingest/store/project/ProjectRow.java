@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
- * publish lock and as the publish wants it afterwards.
+ * publish lock and as the publish wants it afterwards. {@code completeAsOf} is the snapshot time of the latest
+ * complete snapshot applied, when every active state row was seen (sql/README.md, "Last seen").
  */
 public record ProjectRow(
         String sourceKind,
@@ -18,7 +19,8 @@ public record ProjectRow(
         Long dbtCloudJobId,
         Instant stateAsOf,
         Long lastIngestionRunId,
-        String stateArtifactDigest) {
+        String stateArtifactDigest,
+        Instant completeAsOf) {
 
     /** The same row pointing to ingestion run {@code id}. */
     public ProjectRow withLastIngestionRunId(long id) {
@@ -34,6 +36,7 @@ public record ProjectRow(
                 dbtCloudJobId,
                 stateAsOf,
                 id,
-                stateArtifactDigest);
+                stateArtifactDigest,
+                completeAsOf);
     }
 }

@@ -31,14 +31,14 @@ public final class ProjectRows {
     private static final String FIND = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
                    dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id,
-                   state_artifact_digest
+                   state_artifact_digest, complete_as_of
             FROM catalog_project WHERE project_key = ?
             """;
 
     private static final String LOCK = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
                    dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id,
-                   state_artifact_digest
+                   state_artifact_digest, complete_as_of
             FROM catalog_project WHERE project_key = ? FOR UPDATE
             """;
 
@@ -61,7 +61,8 @@ public final class ProjectRows {
     private static final String UPDATE = """
             UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
                    dbt_version = ?, dbt_cloud_account_id = ?, dbt_cloud_project_id = ?, dbt_cloud_environment_id = ?,
-                   dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?, state_artifact_digest = ?
+                   dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?, state_artifact_digest = ?,
+                   complete_as_of = ?
             WHERE project_key = ?
             """;
 
@@ -101,10 +102,16 @@ public final class ProjectRows {
     /**
      * The row as a publish of {@code info} leaves it: project metadata from the snapshot (a value the snapshot
      * lacks keeps the stored one), dbt Cloud ids from the configuration, the state time and the digest of the
-     * artifact files the state now comes from (null when it came from none).
+     * artifact files the state now comes from (null when it came from none); a complete snapshot also becomes the
+     * time every active state row was last seen ({@code complete_as_of}).
      */
     public static ProjectRow applied(
-            ProjectRow stored, ProjectRef project, SnapshotInfo info, Instant stateAsOf, String artifactDigest) {
+            ProjectRow stored,
+            ProjectRef project,
+            SnapshotInfo info,
+            Instant stateAsOf,
+            boolean complete,
+            String artifactDigest) {
         return new ProjectRow(
                 project.sourceKind(),
                 orStored(info.dbtProjectName(), stored.dbtProjectName()),
@@ -117,7 +124,8 @@ public final class ProjectRows {
                 project.dbtCloudJobId(),
                 stateAsOf,
                 stored.lastIngestionRunId(),
-                artifactDigest);
+                artifactDigest,
+                complete ? stateAsOf : stored.completeAsOf());
     }
 
     /** Writes {@code wanted} when it differs from {@code stored}; returns the number of rows written (0 or 1). */
@@ -148,6 +156,7 @@ public final class ProjectRows {
                 .time(wanted.stateAsOf())
                 .bigint(wanted.lastIngestionRunId())
                 .text(wanted.stateArtifactDigest())
+                .time(wanted.completeAsOf())
                 .text(projectKey);
         return jdbc.sql(UPDATE).params(params.values()).update();
     }
@@ -194,7 +203,8 @@ public final class ProjectRows {
                 rs.getObject(9, Long.class),
                 Jdbc.instant(rs, 10),
                 rs.getObject(11, Long.class),
-                rs.getString(12)));
+                rs.getString(12),
+                Jdbc.instant(rs, 13)));
     }
 
     private static String orStored(String value, String stored) {

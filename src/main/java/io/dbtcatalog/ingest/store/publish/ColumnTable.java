@@ -26,14 +26,14 @@ final class ColumnTable implements StateTable<CatalogColumn> {
 
     private static final String SELECT_STORED = """
             SELECT node_unique_id, column_name, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
-                   CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END
+                   CASE WHEN seen_at <> ? THEN 1 ELSE 0 END
             FROM catalog_column WHERE project_key = ?
             """;
 
     private static final String INSERT = """
             INSERT INTO catalog_column (project_key, node_unique_id, column_name, data_type, ordinal, description,
                                         tags, meta, documented, in_warehouse, constraints, is_unique, is_not_null,
-                                        is_primary_key, content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                        is_primary_key, content_hash, first_seen_at, seen_at, last_changed_at,
                                         last_ingestion_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
@@ -41,28 +41,24 @@ final class ColumnTable implements StateTable<CatalogColumn> {
     private static final String UPDATE = """
             UPDATE catalog_column SET data_type = ?, ordinal = ?, description = ?, tags = ?, meta = ?, documented = ?,
                 in_warehouse = ?, constraints = ?, is_unique = ?, is_not_null = ?, is_primary_key = ?,
-                content_hash = ?, last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+                content_hash = ?, seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             WHERE project_key = ? AND node_unique_id = ? AND column_name = ?
             """;
 
     private static final String SOFT_DELETE = """
-            UPDATE catalog_column SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_column SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN seen_at < ? THEN ? ELSE seen_at END
             WHERE project_key = ? AND node_unique_id = ? AND column_name = ?
             """;
 
-    private static final String TOUCH_ALL = """
-            UPDATE catalog_column SET last_seen_at = ?
-            WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?
-            """;
-
-    private static final String TOUCH_ONE = """
-            UPDATE catalog_column SET last_seen_at = ?
+    private static final String TOUCH = """
+            UPDATE catalog_column SET seen_at = ?
             WHERE project_key = ? AND node_unique_id = ? AND column_name = ? AND deleted_at IS NULL
-                AND last_seen_at <> ?
+                AND seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH);
 
     @Override
     public Shape shape() {

@@ -12,39 +12,35 @@ final class LineageTable implements StateTable<LineageEdge> {
 
     private static final String SELECT_STORED = """
             SELECT parent_unique_id, child_unique_id, CAST(NULL AS VARCHAR(64)),
-                   CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END
+                   CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN seen_at <> ? THEN 1 ELSE 0 END
             FROM catalog_lineage WHERE project_key = ?
             """;
 
     private static final String INSERT = """
-            INSERT INTO catalog_lineage (project_key, parent_unique_id, child_unique_id, first_seen_at, last_seen_at,
+            INSERT INTO catalog_lineage (project_key, parent_unique_id, child_unique_id, first_seen_at, seen_at,
                                          last_changed_at, last_ingestion_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String UPDATE = """
-            UPDATE catalog_lineage SET last_seen_at = ?, last_changed_at = ?, deleted_at = NULL,
+            UPDATE catalog_lineage SET seen_at = ?, last_changed_at = ?, deleted_at = NULL,
                 last_ingestion_run_id = ?
             WHERE project_key = ? AND parent_unique_id = ? AND child_unique_id = ?
             """;
 
     private static final String SOFT_DELETE = """
-            UPDATE catalog_lineage SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_lineage SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN seen_at < ? THEN ? ELSE seen_at END
             WHERE project_key = ? AND parent_unique_id = ? AND child_unique_id = ?
             """;
 
-    private static final String TOUCH_ALL = """
-            UPDATE catalog_lineage SET last_seen_at = ?
-            WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?
-            """;
-
-    private static final String TOUCH_ONE = """
-            UPDATE catalog_lineage SET last_seen_at = ?
+    private static final String TOUCH = """
+            UPDATE catalog_lineage SET seen_at = ?
             WHERE project_key = ? AND parent_unique_id = ? AND child_unique_id = ? AND deleted_at IS NULL
-                AND last_seen_at <> ?
+                AND seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH);
 
     @Override
     public Shape shape() {

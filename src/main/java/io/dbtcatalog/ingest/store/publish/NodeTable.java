@@ -41,7 +41,7 @@ final class NodeTable implements StateTable<CatalogNode> {
 
     private static final String SELECT_STORED = """
             SELECT unique_id, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
-                   CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END
+                   CASE WHEN seen_at <> ? THEN 1 ELSE 0 END
             FROM catalog_node WHERE project_key = ?
             """;
 
@@ -51,7 +51,7 @@ final class NodeTable implements StateTable<CatalogNode> {
                                       owner, tags, meta, access, group_name, version, contract_enforced, file_path,
                                       raw_code, compiled_code, checksum, relation_type, warehouse_owner,
                                       latest_version, deprecation_date, config, content_hash, first_seen_at,
-                                      last_seen_at, last_changed_at, last_ingestion_run_id)
+                                      seen_at, last_changed_at, last_ingestion_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
@@ -60,27 +60,23 @@ final class NodeTable implements StateTable<CatalogNode> {
                 identifier = ?, relation_name = ?, materialization = ?, language = ?, description = ?, owner = ?,
                 tags = ?, meta = ?, access = ?, group_name = ?, version = ?, contract_enforced = ?, file_path = ?,
                 raw_code = ?, compiled_code = ?, checksum = ?, relation_type = ?, warehouse_owner = ?,
-                latest_version = ?, deprecation_date = ?, config = ?, content_hash = ?, last_seen_at = ?,
+                latest_version = ?, deprecation_date = ?, config = ?, content_hash = ?, seen_at = ?,
                 last_changed_at = ?, deleted_at = NULL, last_ingestion_run_id = ?
             WHERE project_key = ? AND unique_id = ?
             """;
 
     private static final String SOFT_DELETE = """
-            UPDATE catalog_node SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_node SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN seen_at < ? THEN ? ELSE seen_at END
             WHERE project_key = ? AND unique_id = ?
             """;
 
-    private static final String TOUCH_ALL = """
-            UPDATE catalog_node SET last_seen_at = ?
-            WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?
+    private static final String TOUCH = """
+            UPDATE catalog_node SET seen_at = ?
+            WHERE project_key = ? AND unique_id = ? AND deleted_at IS NULL AND seen_at <> ?
             """;
 
-    private static final String TOUCH_ONE = """
-            UPDATE catalog_node SET last_seen_at = ?
-            WHERE project_key = ? AND unique_id = ? AND deleted_at IS NULL AND last_seen_at <> ?
-            """;
-
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH);
 
     @Override
     public Shape shape() {

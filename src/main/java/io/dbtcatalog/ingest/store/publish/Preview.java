@@ -62,7 +62,8 @@ public final class Preview {
                 time,
                 snapshot.complete(),
                 snapshot.info().generatedAt(),
-                snapshot.run().dbtRunId());
+                snapshot.run().dbtRunId(),
+                stored == null ? null : stored.completeAsOf());
         StateSync state = new StateSync(connection, context, limits, writes);
         StatePlan<CatalogNode> nodes =
                 applyState ? steps.run("catalog_node", () -> state.plan(CatalogTables.NODES, snapshot.nodes())) : null;

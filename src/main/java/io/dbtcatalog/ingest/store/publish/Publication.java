@@ -114,10 +114,12 @@ public final class Publication {
                         time,
                         snapshot.complete(),
                         snapshot.info().generatedAt(),
-                        snapshot.run().dbtRunId()),
+                        snapshot.run().dbtRunId(),
+                        stored.completeAsOf()),
                 applyState);
         ProjectRow wanted = applyState
-                ? ProjectRows.applied(stored, project, snapshot.info(), time, snapshot.artifactDigest())
+                ? ProjectRows.applied(
+                        stored, project, snapshot.info(), time, snapshot.complete(), snapshot.artifactDigest())
                 : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {

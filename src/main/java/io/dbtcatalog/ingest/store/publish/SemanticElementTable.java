@@ -15,42 +15,38 @@ final class SemanticElementTable implements StateTable<SemanticElement> {
 
     private static final String SELECT_STORED = """
             SELECT semantic_model_unique_id, element_kind, element_name, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END,
-                   CASE WHEN last_seen_at <> ? THEN 1 ELSE 0 END
+                   CASE WHEN seen_at <> ? THEN 1 ELSE 0 END
             FROM catalog_semantic_element WHERE project_key = ?
             """;
 
     private static final String INSERT = """
             INSERT INTO catalog_semantic_element (project_key, semantic_model_unique_id, element_kind, element_name,
                                                   element_type, label, expr, agg, time_granularity, description,
-                                                  content_hash, first_seen_at, last_seen_at, last_changed_at,
+                                                  content_hash, first_seen_at, seen_at, last_changed_at,
                                                   last_ingestion_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String UPDATE = """
             UPDATE catalog_semantic_element SET element_type = ?, label = ?, expr = ?, agg = ?,
-                time_granularity = ?, description = ?, content_hash = ?, last_seen_at = ?, last_changed_at = ?,
+                time_granularity = ?, description = ?, content_hash = ?, seen_at = ?, last_changed_at = ?,
                 deleted_at = NULL, last_ingestion_run_id = ?
             WHERE project_key = ? AND semantic_model_unique_id = ? AND element_kind = ? AND element_name = ?
             """;
 
     private static final String SOFT_DELETE = """
-            UPDATE catalog_semantic_element SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?
+            UPDATE catalog_semantic_element SET deleted_at = ?, last_changed_at = ?, last_ingestion_run_id = ?,
+                seen_at = CASE WHEN seen_at < ? THEN ? ELSE seen_at END
             WHERE project_key = ? AND semantic_model_unique_id = ? AND element_kind = ? AND element_name = ?
             """;
 
-    private static final String TOUCH_ALL = """
-            UPDATE catalog_semantic_element SET last_seen_at = ?
-            WHERE project_key = ? AND deleted_at IS NULL AND last_seen_at <> ?
-            """;
-
-    private static final String TOUCH_ONE = """
-            UPDATE catalog_semantic_element SET last_seen_at = ?
+    private static final String TOUCH = """
+            UPDATE catalog_semantic_element SET seen_at = ?
             WHERE project_key = ? AND semantic_model_unique_id = ? AND element_kind = ? AND element_name = ? AND deleted_at IS NULL
-                AND last_seen_at <> ?
+                AND seen_at <> ?
             """;
 
-    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH_ALL, TOUCH_ONE);
+    private static final StateSql SQL = new StateSql(SELECT_STORED, INSERT, UPDATE, SOFT_DELETE, TOUCH);
 
     @Override
     public Shape shape() {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What syncing one state table does, worked out by {@link StateSync} before anything is written: the rows to insert,
- * the changed or revived rows to update, the keys to soft-delete and the keys of unchanged active rows whose
- * {@code last_seen_at} is not the snapshot time yet. A {@link WriteStrategy} writes it.
+ * the changed or revived rows to update, the keys to soft-delete and, for an incomplete snapshot, the keys of
+ * unchanged active rows whose {@code seen_at} is not the snapshot time yet (a complete snapshot touches none). A
+ * {@link WriteStrategy} writes it.
  *
  * @param <R> the model record stored in the table
  */
@@ -37,7 +38,7 @@ public final class StatePlan<R> {
         return Collections.unmodifiableList(deletes);
     }
 
-    /** Keys of unchanged active rows last seen at another time than the snapshot's. */
+    /** Keys of unchanged active rows an incomplete snapshot has whose {@code seen_at} is another time. */
     public List<List<String>> stale() {
         return Collections.unmodifiableList(stale);
     }

@@ -17,8 +17,10 @@ import java.util.Map;
  * Brings one state table of one project in line with a snapshot: indexes the snapshot's rows by key, streams the
  * stored keys, hashes and marks past that index in one query (keeping only 128 bits of each stored hash), classifies
  * every row in memory (new, changed or revived, unchanged) and writes only the differences; with a complete
- * snapshot, active rows it lacks are soft-deleted. Unchanged rows get their {@code last_seen_at} refreshed only when
- * it differs, so republishing the same snapshot writes nothing. The store's {@link WriteStrategy} does the writing.
+ * snapshot, active rows it lacks are soft-deleted. Unchanged rows are not written: a complete snapshot records that
+ * it saw every active row once, on the project ({@code complete_as_of}); only an incomplete snapshot sets
+ * {@code seen_at} of the unchanged rows it has, and only where it differs, so republishing the same snapshot writes
+ * nothing. The store's {@link WriteStrategy} does the writing.
  */
 final class StateSync {
 
@@ -114,7 +116,7 @@ final class StateSync {
                 plan.updates.add(pending);
             } else {
                 plan.unchanged++;
-                if (pending.isStale()) {
+                if (!context.complete() && pending.isStale()) {
                     plan.stale.add(pending.key());
                 }
             }

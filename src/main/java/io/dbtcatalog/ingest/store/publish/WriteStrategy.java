@@ -14,7 +14,7 @@ public interface WriteStrategy {
 
     /**
      * Writes what {@code plan} worked out for one state table: its inserts, changed or revived rows, soft deletes
-     * and {@code last_seen_at} refreshes; returns the number of rows written.
+     * and (incomplete snapshots) {@code seen_at} touches; returns the number of rows written.
      */
     <R> long writeState(Connection connection, PublishContext context, StateTable<R> table, StatePlan<R> plan)
             throws SQLException;

@@ -3,7 +3,9 @@ package io.dbtcatalog.ingest.source.discovery;
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.ColumnMarkers;
 import io.dbtcatalog.ingest.model.LineageEdge;
+import io.dbtcatalog.ingest.model.NodeDetails;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResourceType;
 import java.lang.reflect.InvocationTargetException;
@@ -116,15 +118,33 @@ final class SnapshotDiff {
                 differences.add(new Difference(table, type, "<row>", key.toString(), left, right, left, right));
                 continue;
             }
-            for (RecordComponent component : left.getClass().getRecordComponents()) {
-                if (!Set.of(keyFields).contains(component.getName())) {
-                    Object a = value(component, left);
-                    Object d = value(component, right);
-                    if (!Objects.equals(a, d)) {
-                        differences.add(
-                                new Difference(table, type, component.getName(), key.toString(), a, d, left, right));
-                    }
-                }
+            compareFields(table, type, key, "", left, right, left, right, Set.of(keyFields));
+        }
+    }
+
+    /** Component by component; a component that is itself a record (node details, column markers) field by field. */
+    private void compareFields(
+            String table,
+            ResourceType type,
+            Object key,
+            String prefix,
+            Object left,
+            Object right,
+            Object leftRow,
+            Object rightRow,
+            Set<String> keyFields) {
+        for (RecordComponent component : left.getClass().getRecordComponents()) {
+            if (keyFields.contains(component.getName())) {
+                continue;
+            }
+            Object a = value(component, left);
+            Object d = value(component, right);
+            if ((a instanceof NodeDetails || a instanceof ColumnMarkers)
+                    && a.getClass().equals(d.getClass())) {
+                compareFields(table, type, key, component.getName() + ".", a, d, leftRow, rightRow, Set.of());
+            } else if (!Objects.equals(a, d)) {
+                differences.add(new Difference(
+                        table, type, prefix + component.getName(), key.toString(), a, d, leftRow, rightRow));
             }
         }
     }

@@ -67,6 +67,9 @@ final class StandInNodes {
         node.set(
                 "contractEnforced",
                 enforced.isBoolean() ? enforced : entry.path("contract").path("enforced"));
+        node.set("latestVersion", entry.path("latest_version"));
+        node.set("deprecationDate", entry.path("deprecation_date"));
+        node.set("config", config);
         code(node, entry);
         node.set("parents", parents(entry));
     }

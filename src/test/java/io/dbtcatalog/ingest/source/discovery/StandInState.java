@@ -102,6 +102,8 @@ final class StandInState {
     /** Warehouse columns with the dbt docs of the manifest column of the same name (exact, else ignoring case). */
     private static ObjectNode catalogOf(JsonNode table, JsonNode documented) {
         ObjectNode catalog = F.objectNode();
+        catalog.set("type", table.path("metadata").path("type"));
+        catalog.set("owner", table.path("metadata").path("owner"));
         ArrayNode columns = catalog.putArray("columns");
         for (Map.Entry<String, JsonNode> property : table.path("columns").properties()) {
             JsonNode warehouse = property.getValue();
@@ -116,7 +118,7 @@ final class StandInState {
             column.set("meta", docs.path("meta").isObject() ? docs.path("meta") : F.objectNode());
             StandInNodes.clean(column);
         }
-        return catalog;
+        return StandInNodes.clean(catalog);
     }
 
     private static JsonNode documentation(String name, JsonNode documented) {

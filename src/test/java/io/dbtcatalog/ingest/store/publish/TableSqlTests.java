@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TableSqlTests {
 
     private static final List<String> SEEN =
-            List.of("first_seen_at", "last_seen_at", "last_changed_at", "last_ingestion_run_id");
+            List.of("first_seen_at", "seen_at", "last_changed_at", "last_ingestion_run_id");
 
     @Test
     void stateInsertsNameTheBoundColumnsInBindingOrder() {
@@ -42,7 +42,7 @@ class TableSqlTests {
             if (shape.hashed()) {
                 content.add("content_hash");
             }
-            content.addAll(List.of("last_seen_at", "last_changed_at", "deleted_at", "last_ingestion_run_id"));
+            content.addAll(List.of("seen_at", "last_changed_at", "deleted_at", "last_ingestion_run_id"));
             List<String> key = new ArrayList<>(List.of("project_key"));
             key.addAll(shape.keyColumns());
             // when
@@ -53,7 +53,7 @@ class TableSqlTests {
             assertThat(matched(flat(table.sql().softDelete())))
                     .as(shape.table())
                     .isEqualTo(key);
-            assertThat(flat(table.sql().touchOne()))
+            assertThat(flat(table.sql().touch()))
                     .as(shape.table())
                     .contains("WHERE project_key = ? AND " + String.join(" = ? AND ", shape.keyColumns()) + " = ?");
             assertThat(flat(table.sql().selectStored()))
