@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample output in {@code README.md} and {@code docs/} is what the commands really print. On a fresh H2 file
  * database and the shipped {@code ingestion-config.yaml} (only its database moved to a temporary folder), this test
- * runs {@code run}, then {@code status}, then {@code validate} in this JVM, and every fenced block placed right
- * after a {@code <!-- sample-output:COMMAND -->} marker (text after the command name is a comment) must equal that
- * command's standard output.
+ * runs {@code run}, then {@code status}, then {@code validate} in this JVM, then each read-only question a marker
+ * asks ({@code <!-- sample-output:COMMAND [ARGS] -->}, e.g. {@code sample-output:impact [stg_orders]}), and every
+ * fenced block placed right after a {@code <!-- sample-output:COMMAND -->} marker (text after the command name and
+ * its bracketed arguments is a comment) must equal that command's standard output.
  *
  * <p>Placeholder rule: only what changes from one run to the next is masked, in the document and in the output
  * alike, so a document shows real values: durations ({@code 1.2 s}, {@code 525 ms}) become {@code <duration>}; a
@@ -39,8 +40,9 @@ class ReadmeSampleOutputIntegrationTests {
     private static final Path DOCS = Path.of("docs");
     private static final Path SHIPPED_CONFIG = Path.of("ingestion-config.yaml");
     private static final String SHIPPED_DATABASE = "jdbc:h2:file:./data/catalog";
-    private static final Pattern SAMPLE =
-            Pattern.compile("<!--\\s*sample-output:([a-z-]+)[^>]*-->\\s*\\n```[^\\n]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SAMPLE = Pattern.compile(
+            "<!--\\s*sample-output:([a-z-]+)(?:\\s*\\[([^\\]]*)\\])?[^>]*-->\\s*\\n```[^\\n]*\\n(.*?)```",
+            Pattern.DOTALL);
 
     @TempDir
     Path dir;
@@ -55,6 +57,13 @@ class ReadmeSampleOutputIntegrationTests {
         Map<String, String> printed = new LinkedHashMap<>();
         for (String command : List.of("run", "status", "validate")) {
             printed.put(command, execute(command, "--config", config.toString()));
+        }
+        for (String command : samples.keySet()) {
+            if (!printed.containsKey(command)) {
+                List<String> args = new ArrayList<>(List.of(command.split(" ")));
+                args.addAll(List.of("--config", config.toString()));
+                printed.put(command, execute(args.toArray(String[]::new)));
+            }
         }
 
         // then
@@ -118,7 +127,10 @@ class ReadmeSampleOutputIntegrationTests {
         for (Path file : files) {
             Matcher block = SAMPLE.matcher(Files.readString(file));
             while (block.find()) {
-                samples.computeIfAbsent(block.group(1), c -> new ArrayList<>()).add(new Sample(file, block.group(2)));
+                String command = block.group(2) == null
+                        ? block.group(1)
+                        : block.group(1) + " " + block.group(2).strip();
+                samples.computeIfAbsent(command, c -> new ArrayList<>()).add(new Sample(file, block.group(3)));
             }
         }
         return samples;

@@ -27,6 +27,10 @@ import picocli.CommandLine.Spec;
             ScheduleCommand.class,
             StatusCommand.class,
             ColumnLineageCommand.class,
+            DescribeCommand.class,
+            LineageCommand.class,
+            ImpactCommand.class,
+            SearchCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nexit codes:%n",

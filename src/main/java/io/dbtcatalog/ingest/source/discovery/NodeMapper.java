@@ -122,6 +122,45 @@ final class NodeMapper {
         return edges;
     }
 
+    /**
+     * Another dbt project's model a node refs (an {@code ExternalModelNode} parent), as the artifact path stores the
+     * external node of a downstream manifest: a model of the upstream project's package, with no file in this
+     * project (so the catalog's {@code catalog_external_node} view links it to the upstream project, when that one
+     * is in the catalog too). The API serves no access, materialization or code for it.
+     */
+    static CatalogNode externalModel(Wire.Parent parent) {
+        return new CatalogNode(
+                NodeId.of(parent.uniqueId()),
+                ResourceType.of("model"),
+                first(parent.packageName(), first(parent.dbtProjectName(), packageOf(parent.uniqueId()))),
+                nonBlank(parent.name()),
+                nonBlank(parent.database()),
+                nonBlank(parent.schema()),
+                nonBlank(parent.identifier()),
+                nonBlank(parent.relationName()),
+                null,
+                null,
+                nonBlank(parent.description()),
+                null,
+                List.of(),
+                "{}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The node's {@code ExternalModelNode} parents. */
+    static List<Wire.Parent> externalParents(Wire.AppliedNode node) {
+        return node.parents().stream()
+                .filter(p -> p != null && p.external() && nonBlank(p.uniqueId()) != null)
+                .toList();
+    }
+
     static List<String> parentIds(Wire.AppliedNode node) {
         List<String> ids = new ArrayList<>();
         for (Wire.Parent parent : node.parents()) {

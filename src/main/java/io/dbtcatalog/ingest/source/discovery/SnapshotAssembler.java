@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds one complete {@link CatalogSnapshot} from every page of every applied connection: nodes, catalog columns,
- * lineage edges between nodes of the snapshot, test definitions, the latest run and test results and the latest
+ * Builds one complete {@link CatalogSnapshot} from every page of every applied connection: nodes (and, as nodes of
+ * their own, the other projects' models they ref: {@code ExternalModelNode} parents), catalog columns, lineage edges
+ * between nodes of the snapshot, test definitions, the latest run and test results and the latest
  * source freshness. Only called once every connection passed its {@code totalCount} check.
  */
 final class SnapshotAssembler {
@@ -37,6 +39,7 @@ final class SnapshotAssembler {
     private static final Logger log = LoggerFactory.getLogger(SnapshotAssembler.class);
 
     private final List<CatalogNode> nodes = new ArrayList<>();
+    private final Map<String, CatalogNode> externalModels = new LinkedHashMap<>();
     private final Set<String> ids = new LinkedHashSet<>();
     private final List<CatalogColumn> columns = new ArrayList<>();
     private final Set<LineageEdge> candidateEdges = new LinkedHashSet<>();
@@ -64,6 +67,8 @@ final class SnapshotAssembler {
         nodes.add(NodeMapper.node(node));
         columns.addAll(NodeMapper.columns(node));
         candidateEdges.addAll(NodeMapper.parentEdges(node));
+        NodeMapper.externalParents(node)
+                .forEach(parent -> externalModels.putIfAbsent(parent.uniqueId(), NodeMapper.externalModel(parent)));
         if (query == DiscoveryQuery.TESTS) {
             tests.add(TestMapper.definition(node));
         } else if (query == DiscoveryQuery.EXPOSURES) {
@@ -98,6 +103,11 @@ final class SnapshotAssembler {
     }
 
     private CatalogSnapshot finish(RunRef run, EnvironmentState state) {
+        externalModels.forEach((id, node) -> {
+            if (ids.add(id)) {
+                nodes.add(node);
+            }
+        });
         List<LineageEdge> edges = new ArrayList<>();
         for (LineageEdge edge : candidateEdges) {
             if (ids.contains(edge.parent().value()) && ids.contains(edge.child().value())) {
@@ -106,7 +116,7 @@ final class SnapshotAssembler {
         }
         if (edges.size() < candidateEdges.size()) {
             warnings.add((candidateEdges.size() - edges.size()) + " lineage edge(s) point to resources the Discovery"
-                    + " API does not list as applied nodes (metrics, semantic models, other projects…); dropped");
+                    + " API does not list as applied nodes (metrics, semantic models…); dropped");
         }
         if (unkeyed > 0) {
             warnings.add(unkeyed + " latest result(s) or freshness check(s) name no dbt Cloud run id (or no status)"

@@ -60,9 +60,33 @@ final class Wire {
         }
     }
 
-    /** A nested node of {@code parents}: only its id and type are read. */
+    /**
+     * A nested node of {@code parents}: its id and type; for an {@code ExternalModelNode} (another dbt project's
+     * model this one refs, dbt Mesh) also what its inline fragment selects, so the node can be kept as the
+     * artifact path keeps it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Parent(String uniqueId, String resourceType) {}
+    record Parent(
+            String uniqueId,
+            String resourceType,
+            String name,
+            String description,
+            String packageName,
+            String dbtProjectName,
+            String database,
+            String schema,
+            String identifier,
+            String relationName) {
+
+        Parent(String uniqueId, String resourceType) {
+            this(uniqueId, resourceType, null, null, null, null, null, null, null, null);
+        }
+
+        /** Only an {@code ExternalModelNode} answers the fragment's project fields. */
+        boolean external() {
+            return dbtProjectName != null || packageName != null;
+        }
+    }
 
     /**
      * The warehouse catalog entry of a node: the relation's type and owner; {@code columns} is null when no catalog
