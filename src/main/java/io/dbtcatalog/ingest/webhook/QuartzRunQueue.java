@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.webhook;
 
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.job.SourceRegistry;
+import io.dbtcatalog.ingest.schedule.ScheduleOnly;
 import io.dbtcatalog.ingest.schedule.ScheduledIngestions;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * scheduler thread, never in the HTTP request. Job data are strings only (the clustered store keeps them as
  * properties) and never hold a secret.
  */
+@ScheduleOnly
 @Component
 class QuartzRunQueue implements RunQueue {
 

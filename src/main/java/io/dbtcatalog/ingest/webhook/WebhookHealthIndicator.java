@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.webhook;
 
+import io.dbtcatalog.ingest.schedule.ScheduleOnly;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * otherwise), with its port, the sources it serves and the counts of events received, verified, rejected, ignored,
  * ingestions triggered and duplicates dropped, and when the last verified event arrived.
  */
+@ScheduleOnly
 @Component("webhooks")
 @ConditionalOnProperty(prefix = "ingestion.webhooks", name = "port")
 class WebhookHealthIndicator implements HealthIndicator {

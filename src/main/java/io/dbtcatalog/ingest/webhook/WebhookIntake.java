@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.webhook;
 
 import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.schedule.ScheduleOnly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * matches it to the verified sources whose filters it satisfies and queues the run's ingestion for each that accepts
  * its status (202), or answers 200 saying why it is ignored. Never logs the signature, a secret or the body.
  */
+@ScheduleOnly
 @Component
 class WebhookIntake {
 

@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.webhook;
 
+import io.dbtcatalog.ingest.schedule.ScheduleOnly;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code dbt.catalog.webhook.duplicates.dropped} and {@code dbt.catalog.webhook.retries} (by source). The health
  * contributor reads the same counts.
  */
+@ScheduleOnly
 @Component
 public class WebhookMetrics {
 

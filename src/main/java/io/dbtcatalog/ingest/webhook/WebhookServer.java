@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.config.WebhookProperties;
+import io.dbtcatalog.ingest.schedule.ScheduleOnly;
 import io.dbtcatalog.ingest.schedule.ScheduledIngestions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * dependents first. A few threads handle deliveries (each takes milliseconds); a full queue makes the accepting
  * thread handle the delivery itself, which slows intake instead of dropping it.
  */
+@ScheduleOnly
 @Component
 public class WebhookServer implements SmartLifecycle {
 

@@ -70,7 +70,11 @@ class DiscoveryMappingTests {
                 .containsExactly(
                         "model.analytics.stg_orders", "model.analytics.fct_orders", "model.analytics.dim_customers");
         CatalogNode stgOrders = snapshot.nodes().get(0);
+        assertThat(stgOrders.details().relationType()).isEqualTo("BASE TABLE");
+        assertThat(stgOrders.details().warehouseOwner()).isEqualTo("TRANSFORMER");
         assertThat(stgOrders)
+                .usingRecursiveComparison()
+                .ignoringFields("details")
                 .isEqualTo(new CatalogNode(
                         NodeId.of("model.analytics.stg_orders"),
                         ResourceType.MODEL,
