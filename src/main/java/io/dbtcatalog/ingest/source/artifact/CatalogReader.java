@@ -28,6 +28,7 @@ final class CatalogReader {
     }
 
     CatalogContent read(Path file, Predicate<String> isManifestNode) {
+        Map<String, String> shared = new HashMap<>();
         Map<String, List<CatalogEntries.Column>> columns = new HashMap<>();
         Map<String, CatalogEntries.Relation> relations = new HashMap<>();
         List<SkippedEntry> skipped = new ArrayList<>();
@@ -35,7 +36,7 @@ final class CatalogReader {
         int[] errors = {0};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.CATALOG, (section, parser) -> {
             if ("nodes".equals(section) || "sources".equals(section)) {
-                readTables(parser, section, isManifestNode, new Found(columns, relations), unknown, skipped);
+                readTables(parser, section, isManifestNode, shared, new Found(columns, relations), unknown, skipped);
             } else if ("errors".equals(section)) {
                 errors[0] = countErrors(parser);
             } else {
@@ -49,6 +50,7 @@ final class CatalogReader {
             JsonParser parser,
             String section,
             Predicate<String> isManifestNode,
+            Map<String, String> shared,
             Found found,
             int[] unknown,
             List<SkippedEntry> skipped) {
@@ -73,7 +75,7 @@ final class CatalogReader {
                                 CatalogEntries.Table.class,
                                 line,
                                 entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())))
-                        .ifPresent(table -> found.add(uniqueId, table));
+                        .ifPresent(table -> found.add(uniqueId, table, shared));
             }
         }
     }
@@ -82,8 +84,8 @@ final class CatalogReader {
     private record Found(
             Map<String, List<CatalogEntries.Column>> columns, Map<String, CatalogEntries.Relation> relations) {
 
-        void add(String uniqueId, CatalogEntries.Table table) {
-            columns.put(uniqueId, named(table));
+        void add(String uniqueId, CatalogEntries.Table table, Map<String, String> shared) {
+            columns.put(uniqueId, named(table, shared));
             CatalogEntries.Relation relation = relation(table);
             if (relation != null) {
                 relations.put(uniqueId, relation);
@@ -120,10 +122,28 @@ final class CatalogReader {
         return include.isBoolean() ? include.booleanValue() : include.isNumber() && include.doubleValue() != 0;
     }
 
-    private static List<CatalogEntries.Column> named(CatalogEntries.Table table) {
-        List<CatalogEntries.Column> tableColumns = new ArrayList<>();
-        table.columns().forEach((key, column) -> tableColumns.add(named(key, column)));
+    /**
+     * The table's columns, each named, with names and types shared through {@code shared} (one read's map: the
+     * warehouse repeats a few type names and many column names across a whole project, and every table is held until
+     * the manifest has been read).
+     */
+    private static List<CatalogEntries.Column> named(CatalogEntries.Table table, Map<String, String> shared) {
+        List<CatalogEntries.Column> tableColumns =
+                new ArrayList<>(table.columns().size());
+        table.columns().forEach((key, column) -> {
+            CatalogEntries.Column named = named(key, column);
+            tableColumns.add(new CatalogEntries.Column(
+                    share(shared, named.name()), share(shared, named.type()), named.index(), named.comment()));
+        });
         return tableColumns;
+    }
+
+    private static String share(Map<String, String> shared, String value) {
+        if (value == null || value.length() > 256) {
+            return value;
+        }
+        String known = shared.putIfAbsent(value, value);
+        return known != null ? known : value;
     }
 
     private static CatalogEntries.Column named(String key, CatalogEntries.Column column) {

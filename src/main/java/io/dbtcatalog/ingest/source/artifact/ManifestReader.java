@@ -88,7 +88,8 @@ final class ManifestReader {
             ids.put(id.value(), id);
             List<CatalogColumn> documented = ManifestEntryMapper.documentedColumns(id, entry);
             if (!documented.isEmpty()) {
-                columns.put(id, documented);
+                // shared now, not after the merge: every model's columns are held until the catalog is read
+                columns.put(id, documented.stream().map(interner::column).toList());
             }
             String columnsProblem = ManifestEntryMapper.columnsProblem(entry);
             if (columnsProblem != null) {
