@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
 import io.dbtcatalog.ingest.lineage.SnapshotLineage;
-import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.ColumnLineageCoverage;
@@ -21,7 +20,6 @@ import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import io.dbtcatalog.ingest.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -142,46 +140,8 @@ class ColumnLineageIncrementalIntegrationTests {
 
     /** The snapshot with one node's compiled code replaced. */
     private static CatalogSnapshot withCompiledCode(CatalogSnapshot snapshot, String uniqueId, String code) {
-        List<CatalogNode> nodes = snapshot.nodes().stream()
-                .map(n -> !n.id().value().equals(uniqueId)
-                        ? n
-                        : new CatalogNode(
-                                n.id(),
-                                n.resourceType(),
-                                n.packageName(),
-                                n.name(),
-                                n.database(),
-                                n.schema(),
-                                n.identifier(),
-                                n.relationName(),
-                                n.materialization(),
-                                n.language(),
-                                n.description(),
-                                n.owner(),
-                                n.tags(),
-                                n.metaJson(),
-                                n.access(),
-                                n.group(),
-                                n.version(),
-                                n.contractEnforced(),
-                                n.filePath(),
-                                n.rawCode(),
-                                code,
-                                n.checksum()))
-                .toList();
-        return new CatalogSnapshot(
-                snapshot.run(),
-                snapshot.info(),
-                nodes,
-                snapshot.columns(),
-                snapshot.edges(),
-                snapshot.tests(),
-                snapshot.testResults(),
-                snapshot.runResults(),
-                snapshot.freshness(),
-                snapshot.complete(),
-                snapshot.warnings(),
-                snapshot.artifactDigest(),
-                null);
+        return snapshot.withNodes(snapshot.nodes().stream()
+                .map(n -> n.id().value().equals(uniqueId) ? n.withCompiledCode(code) : n)
+                .toList());
     }
 }

@@ -91,6 +91,34 @@ public record CatalogNode(
                 NodeDetails.NONE);
     }
 
+    /** The same node with other compiled code (everything else, its details too, kept). */
+    public CatalogNode withCompiledCode(String replaced) {
+        return new CatalogNode(
+                id,
+                resourceType,
+                packageName,
+                name,
+                database,
+                schema,
+                identifier,
+                relationName,
+                materialization,
+                language,
+                description,
+                owner,
+                tags,
+                metaJson,
+                access,
+                group,
+                version,
+                contractEnforced,
+                filePath,
+                rawCode,
+                replaced,
+                checksum,
+                details);
+    }
+
     /** The same node with other details. */
     public CatalogNode withDetails(NodeDetails replaced) {
         return new CatalogNode(

@@ -141,6 +141,25 @@ public record CatalogSnapshot(
                 columnLineage);
     }
 
+    /** The same snapshot with other nodes (its depth and column lineage kept). */
+    public CatalogSnapshot withNodes(List<CatalogNode> replaced) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                replaced,
+                columns,
+                edges,
+                tests,
+                testResults,
+                runResults,
+                freshness,
+                complete,
+                warnings,
+                artifactDigest,
+                depth,
+                columnLineage);
+    }
+
     /** The same snapshot with other warnings. */
     public CatalogSnapshot withWarnings(List<String> replaced) {
         return new CatalogSnapshot(
