@@ -53,11 +53,27 @@ public final class ArtifactSnapshotReader {
 
     /**
      * Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. The
-     * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}).
+     * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}). The
+     * long texts of the snapshot's nodes and columns (description, code, config) are kept in a temporary spill file
+     * ({@link TextSpill}), not on the heap; it is freed when the snapshot is unreachable, or at once if the read
+     * fails.
      */
     public CatalogSnapshot read(ArtifactFiles files, RunRef run) {
+        TextSpill spill = TextSpill.create();
+        try {
+            return read(files, run, new Interner(spill));
+        } catch (RuntimeException | Error e) {
+            spill.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The read itself; the long texts of nodes and columns go to the interner's spill file, which lives as long as
+     * the snapshot's rows refer to it.
+     */
+    private CatalogSnapshot read(ArtifactFiles files, RunRef run, Interner interner) {
         List<String> warnings = new ArrayList<>();
-        Interner interner = new Interner();
         SideArtifacts side = SideArtifacts.start(files, run, optional);
         ManifestContent manifest;
         try {
