@@ -21,7 +21,8 @@ import javax.management.openmbean.CompositeData;
  * Heap used by one benchmark phase, two ways: {@code peak} is the highest {@code MemoryMXBean} heap-used value a
  * daemon thread sampled every 5 ms (includes garbage not yet collected, so it grows with -Xmx), and
  * {@code afterGc} is the highest heap used right after any GC in the phase (from GC notifications): the live set,
- * i.e. what the phase really needs. {@link #reset()} runs a full GC and starts a new phase.
+ * i.e. what the phase really needs; {@code gcSeconds} adds up the phase's collection pauses (not the concurrent
+ * cycles, which run beside the application). {@link #reset()} runs a full GC and starts a new phase.
  */
 final class HeapMeter implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class HeapMeter implements AutoCloseable {
 
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong afterGc = new AtomicLong();
+    private final AtomicLong gcMillis = new AtomicLong();
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -59,6 +61,7 @@ final class HeapMeter implements AutoCloseable {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         peak.set(used);
         afterGc.set(used);
+        gcMillis.set(0);
     }
 
     long peakBytes() {
@@ -67,6 +70,11 @@ final class HeapMeter implements AutoCloseable {
 
     long afterGcBytes() {
         return afterGc.get();
+    }
+
+    /** Seconds of the phase's garbage-collection pauses (as the collectors report them). */
+    double gcSeconds() {
+        return gcMillis.get() / 1000.0;
     }
 
     private void sample() {
@@ -90,6 +98,9 @@ final class HeapMeter implements AutoCloseable {
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         if (info.getGcInfo().getEndTime() <= phaseStartUptime) {
             return;
+        }
+        if (!info.getGcName().contains("Concurrent")) {
+            gcMillis.addAndGet(info.getGcInfo().getDuration());
         }
         long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                 .filter(e -> heapPools.contains(e.getKey()))

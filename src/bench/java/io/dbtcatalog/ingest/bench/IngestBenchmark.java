@@ -65,6 +65,7 @@ public final class IngestBenchmark {
         OUT.println();
         benchmark.table.print(OUT);
         benchmark.table.printGrowth(OUT);
+        benchmark.table.printHeap(OUT, Runtime.getRuntime().maxMemory());
         OUT.print(BenchTable.legend());
     }
 
@@ -201,7 +202,8 @@ public final class IngestBenchmark {
                 outcome.publishSeconds(),
                 floor.seconds(),
                 heap.peakBytes(),
-                heap.afterGcBytes());
+                heap.afterGcBytes(),
+                heap.gcSeconds());
         OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());
         report(row, record);
         if (profiling) {
