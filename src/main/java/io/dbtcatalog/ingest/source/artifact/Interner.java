@@ -23,7 +23,7 @@ final class Interner {
     private final Map<Object, Object> values = new HashMap<>();
     private final TextSpill spill;
 
-    /** An interner that writes the long texts of nodes and columns to {@code spill}. */
+    /** An interner that writes the long texts of nodes and columns to {@code spill} (null: keeps them held). */
     Interner(TextSpill spill) {
         this.spill = spill;
     }
@@ -91,9 +91,10 @@ final class Interner {
         if (!(value instanceof TextValue.Held held)) {
             return value;
         }
-        return held.value().length() < TextSpill.MIN_SPILLED
-                ? shared(new TextValue.Held(text(held.value())))
-                : spill.text(held.value());
+        if (held.value().length() < TextSpill.MIN_SPILLED) {
+            return shared(new TextValue.Held(text(held.value())));
+        }
+        return spill == null ? held : spill.text(held.value());
     }
 
     /** The test with its texts shared and {@code attachedNode} (the same id, the snapshot's instance of it). */

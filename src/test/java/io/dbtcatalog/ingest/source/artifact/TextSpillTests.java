@@ -3,7 +3,12 @@ package io.dbtcatalog.ingest.source.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.model.TextValue;
+import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +21,18 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The spill file keeps long texts off the heap and gives every one back exactly, from any thread. */
+/**
+ * The spill file keeps long texts off the heap and gives every one back exactly, from any thread; a snapshot read
+ * with it is the snapshot read with every text on the heap.
+ */
 class TextSpillTests {
+
+    static Stream<String> sets() {
+        return SharedReference.setNames().stream();
+    }
 
     @TempDir
     Path dir;
@@ -116,5 +130,24 @@ class TextSpillTests {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void aSnapshotReadWithTheSpillEqualsTheOneReadWithItsTextsOnTheHeap(String set) {
+        // given
+        ArtifactFiles files = ArtifactFiles.inFolder(SharedReference.set(set));
+        RunRef run = TestRuns.run("spill", "inv-" + set, null, null, null, set);
+        // when
+        CatalogSnapshot spilled = new ArtifactSnapshotReader(true).read(files, run);
+        CatalogSnapshot held = new ArtifactSnapshotReader(false).read(files, run);
+        // then: the same rows, and the long texts of the first are handles to its spill file
+        assertThat(spilled).isEqualTo(held);
+        assertThat(spilled.nodes().stream()
+                        .map(CatalogNode::rawCodeText)
+                        .filter(text -> text != null && text.value().length() >= TextSpill.MIN_SPILLED))
+                .isNotEmpty()
+                .allMatch(TextSpill.Spilled.class::isInstance);
+        assertThat(held.nodes().stream().map(CatalogNode::rawCodeText)).noneMatch(TextSpill.Spilled.class::isInstance);
     }
 }
