@@ -28,6 +28,13 @@ final class HeapMeter implements AutoCloseable {
 
     private static final long SAMPLE_MILLIS = 5;
 
+    /**
+     * {@code -Dbench.liveEvery=N} (milliseconds, 0 = off): the sampler also runs a full collection every N ms, so that
+     * {@code afterGc} is the true live set rather than an upper bound (G1 leaves old garbage in place as long as the
+     * heap allows); the phases' times are then not comparable with a normal run.
+     */
+    static final long LIVE_EVERY_MILLIS = Long.getLong("bench.liveEvery", 0);
+
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong afterGc = new AtomicLong();
     private final AtomicLong gcMillis = new AtomicLong();
@@ -78,7 +85,12 @@ final class HeapMeter implements AutoCloseable {
     }
 
     private void sample() {
+        long lastFull = System.nanoTime();
         while (running) {
+            if (LIVE_EVERY_MILLIS > 0 && System.nanoTime() - lastFull >= LIVE_EVERY_MILLIS * 1_000_000) {
+                System.gc();
+                lastFull = System.nanoTime();
+            }
             peak.accumulateAndGet(
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
             try {

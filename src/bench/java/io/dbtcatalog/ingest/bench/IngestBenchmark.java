@@ -43,10 +43,14 @@ public final class IngestBenchmark {
                 : Files.createDirectories(Path.of(settings.dir()));
         OUT.printf(
                 Locale.ROOT,
-                "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s), %d cpus, files in %s%n",
+                "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s%s), %d cpus, files in %s%n",
                 settings,
                 Runtime.getRuntime().maxMemory() >> 20,
                 heapMode(),
+                HeapMeter.LIVE_EVERY_MILLIS > 0
+                        ? ", a full GC every " + HeapMeter.LIVE_EVERY_MILLIS
+                                + " ms: live MB is the live set, the times are not comparable"
+                        : "",
                 Runtime.getRuntime().availableProcessors(),
                 root);
         IngestBenchmark benchmark = new IngestBenchmark(settings);
