@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.NodeDetails;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.TestDefinition;
 import io.dbtcatalog.ingest.model.TextValue;
@@ -63,10 +64,15 @@ final class Interner {
                 n.contractEnforced(),
                 text(n.filePath()),
                 n.checksum(),
-                n.details().withConfig(spilled(n.details().config())),
+                details(n.details()),
                 spilled(n.descriptionText()),
                 spilled(n.rawCodeText()),
                 spilled(n.compiledCodeText()));
+    }
+
+    private NodeDetails details(NodeDetails details) {
+        TextValue config = spilled(details.config());
+        return config == details.config() ? details : details.withConfig(config);
     }
 
     CatalogColumn column(CatalogColumn c) {
