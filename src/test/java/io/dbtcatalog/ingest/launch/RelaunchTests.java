@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.cli;
+package io.dbtcatalog.ingest.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

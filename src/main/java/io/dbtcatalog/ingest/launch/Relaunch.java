@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.cli;
+package io.dbtcatalog.ingest.launch;
 
 import java.io.File;
 import java.io.IOException;
