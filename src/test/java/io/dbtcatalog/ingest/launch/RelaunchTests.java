@@ -58,6 +58,16 @@ class RelaunchTests {
     }
 
     @Test
+    void aCommandThatOnlyQueriesTheCatalogCompilesWithC1OnlyAndAnIngestionKeepsTheOptimisingCompiler() {
+        assertThat(plan("status").orElseThrow().command()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(plan("lineage", "orders").orElseThrow().command()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(plan("run").orElseThrow().command())
+                .contains("-XX:CompileThresholdScaling=5")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(plan("validate").orElseThrow().command()).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theSchedulerHelpAndVersionRunInThisJvm() {
         assertThat(plan("schedule")).isEmpty();
         assertThat(plan("help", "run")).isEmpty();
