@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * {@code =false} turns it off. Anything else runs in this JVM, as before. The second JVM gets this JVM's options,
  * inherits standard input and output, and its exit code is returned.
  */
-public record Relaunch(List<String> command) {
+record Relaunch(List<String> command) {
 
     /** System property: {@code false} never re-executes. */
     static final String SWITCH = "dbt-catalog-ingest.relaunch";
@@ -35,15 +35,6 @@ public record Relaunch(List<String> command) {
     static final String ARCHIVE = "dbt-catalog-ingest.jsa";
 
     private static final Set<String> IN_PROCESS = Set.of("schedule", "help");
-
-    /**
-     * The commands that only query the catalog (each a read-only command of {@code cli}; {@code validate}, also
-     * read-only, reads whole artifacts and is not one): they run no loop long enough for the optimising compiler to
-     * pay, so their JVM compiles with C1 only (about a fifth less CPU for a {@code status}). Kept equal to the
-     * commands by {@code cli.QueryCommandsStartTests}.
-     */
-    public static final Set<String> CATALOG_QUERIES =
-            Set.of("status", "describe", "lineage", "impact", "search", "column-lineage");
 
     Relaunch {
         command = List.copyOf(command);
@@ -88,14 +79,29 @@ public record Relaunch(List<String> command) {
                 "-Xlog:disable",
                 "-Xlog:all=warning:stderr",
                 "-XX:CompileThresholdScaling=5"));
-        if (CATALOG_QUERIES.contains(args[0])) {
+        if (FastStart.CATALOG_QUERIES.contains(args[0])) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        command.addAll(archiveInPlace(Runtime.version().feature()));
         command.addAll(options);
         command.add("-D" + RELAUNCHED + "=true");
         command.addAll(List.of("-jar", thinJar.toString()));
         command.addAll(List.of(args));
         return Optional.of(new Relaunch(command));
+    }
+
+    /**
+     * Java 17 updates map a class-data-sharing archive at a random address and then patch every pointer in it
+     * ({@code ArchiveRelocationMode=1}, for address-space randomisation): for our 50 MB archive that is about 0.2 s
+     * of every start, a third of a bare JVM's start twice over. Mode 0 maps it at the address it was built for and
+     * patches only if that address is taken. A diagnostic option of Java 17 to 21 (the relaunch uses the JVM it was
+     * started with); for other versions nothing is added, so the JVM never meets an option it does not know.
+     * docs/decisions/0015-start-without-the-launcher.md weighs what mode 0 gives up.
+     */
+    static List<String> archiveInPlace(int javaFeature) {
+        return javaFeature >= 17 && javaFeature <= 21
+                ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0")
+                : List.of();
     }
 
     /** Runs the second JVM to its end and returns its exit code; a stop signal to this JVM stops it too. */

@@ -2,7 +2,7 @@ package io.dbtcatalog.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbtcatalog.ingest.launch.Relaunch;
+import io.dbtcatalog.ingest.launch.FastStart;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Set;
@@ -32,7 +32,7 @@ class CatalogQueryCommandsTests {
 
         // then
         assertThat(readOnly).contains("validate", "status");
-        assertThat(Relaunch.CATALOG_QUERIES)
+        assertThat(FastStart.CATALOG_QUERIES)
                 .containsExactlyInAnyOrderElementsOf(readOnly.stream()
                         .filter(name -> !name.equals("validate"))
                         .toList());

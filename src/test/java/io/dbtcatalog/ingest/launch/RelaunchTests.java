@@ -68,6 +68,17 @@ class RelaunchTests {
     }
 
     @Test
+    void onJava17To21TheArchiveIsMappedWhereItWasBuiltAndOtherVersionsGetNoDiagnosticOption() {
+        assertThat(Relaunch.archiveInPlace(17))
+                .containsExactly("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertThat(Relaunch.archiveInPlace(21)).contains("-XX:ArchiveRelocationMode=0");
+        assertThat(Relaunch.archiveInPlace(25)).isEmpty();
+        assertThat(plan("status").orElseThrow().command())
+                .containsSubsequence("-XX:SharedArchiveFile=" + folder.resolve(Relaunch.ARCHIVE), "-Xmx1g")
+                .containsAll(Relaunch.archiveInPlace(Runtime.version().feature()));
+    }
+
+    @Test
     void theSchedulerHelpAndVersionRunInThisJvm() {
         assertThat(plan("schedule")).isEmpty();
         assertThat(plan("help", "run")).isEmpty();
