@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,15 +22,35 @@ final class BenchTable {
             double writeSeconds,
             double floorSeconds,
             long peakHeapBytes,
-            long afterGcBytes) {
+            long afterGcBytes,
+            double gcSeconds) {
+
+        /** A row whose collection time was not measured. */
+        Row(
+                String engine,
+                int models,
+                String run,
+                long rows,
+                double readSeconds,
+                double writeSeconds,
+                double floorSeconds,
+                long peakHeapBytes,
+                long afterGcBytes) {
+            this(engine, models, run, rows, readSeconds, writeSeconds, floorSeconds, peakHeapBytes, afterGcBytes, 0);
+        }
+
+        /** The share of the phase spent in garbage-collection pauses. */
+        double gcShare() {
+            return seconds() > 0 ? gcSeconds / seconds() : 0;
+        }
 
         double seconds() {
             return readSeconds + writeSeconds;
         }
     }
 
-    private static final String HEADER = "%-9s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s%n";
-    private static final String LINE = "%-9s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f%n";
+    private static final String HEADER = "%-9s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
+    private static final String LINE = "%-9s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
     private static final double MB = 1024.0 * 1024.0;
 
     private final List<Row> rows = new ArrayList<>();
@@ -52,7 +73,8 @@ final class BenchTable {
                 "rows/s",
                 "x floor",
                 "peak MB",
-                "live MB");
+                "live MB",
+                "gc");
         for (Row row : rows) {
             out.print(format(row));
         }
@@ -95,6 +117,55 @@ final class BenchTable {
         }
     }
 
+    /**
+     * Per engine and size: the highest live heap of its ingestions (first, re-read, next run) at {@code maxHeap}, the
+     * one heap setting of the run, where it was reached, the first ingestion's share of collection pauses, and the
+     * growth of the live heap from the previous size.
+     */
+    void printHeap(PrintStream out, long maxHeapBytes) {
+        out.printf(Locale.ROOT, "live heap at max heap %.0f MB (every size):%n", maxHeapBytes / MB);
+        List<String> engines = rows.stream()
+                .map(Row::engine)
+                .filter(engine -> !engine.equals("floor"))
+                .distinct()
+                .toList();
+        for (String engine : engines) {
+            Row previous = null;
+            for (int models : rows.stream().map(Row::models).distinct().toList()) {
+                Row highest = rows.stream()
+                        .filter(row -> row.engine().equals(engine) && row.models() == models)
+                        .max(Comparator.comparingLong(Row::afterGcBytes))
+                        .orElse(null);
+                if (highest == null) {
+                    continue;
+                }
+                double firstGc = rows.stream()
+                        .filter(row -> row.engine().equals(engine)
+                                && row.models() == models
+                                && row.run().equals("first"))
+                        .mapToDouble(Row::gcShare)
+                        .findFirst()
+                        .orElse(0);
+                out.printf(
+                        Locale.ROOT,
+                        "  %s N=%d: peak live heap %.0f MB (%s), first ingestion %.0f%% in GC pauses%s%n",
+                        engine,
+                        models,
+                        highest.afterGcBytes() / MB,
+                        highest.run(),
+                        100 * firstGc,
+                        previous == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; x%.2f the live heap at N=%d",
+                                        (double) highest.afterGcBytes() / previous.afterGcBytes(),
+                                        previous.models()));
+                previous = highest;
+            }
+        }
+    }
+
     static String format(Row row) {
         double rowsPerSecond = row.seconds() > 0 ? row.rows() / row.seconds() : 0;
         return String.format(
@@ -110,7 +181,8 @@ final class BenchTable {
                 rowsPerSecond,
                 row.seconds() / row.floorSeconds(),
                 row.peakHeapBytes() / MB,
-                row.afterGcBytes() / MB);
+                row.afterGcBytes() / MB,
+                100 * row.gcShare());
     }
 
     static String legend() {
@@ -121,7 +193,10 @@ final class BenchTable {
                            (floor/next run: parse pass over its files + COPY of its history rows only)
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
                 live MB  : highest heap used right after a GC in the phase: an upper bound of the live set
+                gc       : share of the phase spent in garbage-collection pauses
                 growth   : time of the larger size / time of the smaller one (target: 50,000 <= 5.5 x 10,000)
+                live heap: per engine and size, the highest live MB of its ingestions, at the one heap setting
+                           of the whole run (-Dbench.xmx), and its growth from the smaller size
                 """;
     }
 }

@@ -44,4 +44,29 @@ class BenchTableTests {
         // then
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void heapLinesGiveEachSizesHighestLiveHeapWhereItWasReachedAndItsGrowth() {
+        // given
+        long mb = 1024 * 1024;
+        BenchTable table = new BenchTable();
+        table.add(new BenchTable.Row("floor", 10_000, "-", 100, 1.0, 3.0, 4.0, 0, 20 * mb));
+        table.add(new BenchTable.Row("postgres", 10_000, "first", 100, 2.0, 6.0, 4.0, 0, 110 * mb, 0.8));
+        table.add(new BenchTable.Row("postgres", 10_000, "next run", 10, 1.0, 1.0, 1.0, 0, 100 * mb, 0.0));
+        table.add(new BenchTable.Row("floor", 50_000, "-", 500, 5.0, 17.0, 22.0, 0, 30 * mb));
+        table.add(new BenchTable.Row("postgres", 50_000, "first", 500, 9.0, 31.0, 22.0, 0, 500 * mb, 4.0));
+        table.add(new BenchTable.Row("postgres", 50_000, "next run", 50, 5.0, 5.0, 5.0, 0, 550 * mb, 1.0));
+
+        // when
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.printHeap(new PrintStream(out, true, StandardCharsets.UTF_8), 1024 * mb);
+
+        // then
+        String n = System.lineSeparator();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("live heap at max heap 1024 MB (every size):" + n
+                        + "  postgres N=10000: peak live heap 110 MB (first), first ingestion 10% in GC pauses" + n
+                        + "  postgres N=50000: peak live heap 550 MB (next run), first ingestion 10% in GC pauses;"
+                        + " x5.00 the live heap at N=10000" + n);
+    }
 }

@@ -21,14 +21,23 @@ import javax.management.openmbean.CompositeData;
  * Heap used by one benchmark phase, two ways: {@code peak} is the highest {@code MemoryMXBean} heap-used value a
  * daemon thread sampled every 5 ms (includes garbage not yet collected, so it grows with -Xmx), and
  * {@code afterGc} is the highest heap used right after any GC in the phase (from GC notifications): the live set,
- * i.e. what the phase really needs. {@link #reset()} runs a full GC and starts a new phase.
+ * i.e. what the phase really needs; {@code gcSeconds} adds up the phase's collection pauses (not the concurrent
+ * cycles, which run beside the application). {@link #reset()} runs a full GC and starts a new phase.
  */
 final class HeapMeter implements AutoCloseable {
 
     private static final long SAMPLE_MILLIS = 5;
 
+    /**
+     * {@code -Dbench.liveEvery=N} (milliseconds, 0 = off): the sampler also runs a full collection every N ms, so that
+     * {@code afterGc} is the true live set rather than an upper bound (G1 leaves old garbage in place as long as the
+     * heap allows); the phases' times are then not comparable with a normal run.
+     */
+    static final long LIVE_EVERY_MILLIS = Long.getLong("bench.liveEvery", 0);
+
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong afterGc = new AtomicLong();
+    private final AtomicLong gcMillis = new AtomicLong();
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -59,6 +68,7 @@ final class HeapMeter implements AutoCloseable {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         peak.set(used);
         afterGc.set(used);
+        gcMillis.set(0);
     }
 
     long peakBytes() {
@@ -69,8 +79,18 @@ final class HeapMeter implements AutoCloseable {
         return afterGc.get();
     }
 
+    /** Seconds of the phase's garbage-collection pauses (as the collectors report them). */
+    double gcSeconds() {
+        return gcMillis.get() / 1000.0;
+    }
+
     private void sample() {
+        long lastFull = System.nanoTime();
         while (running) {
+            if (LIVE_EVERY_MILLIS > 0 && System.nanoTime() - lastFull >= LIVE_EVERY_MILLIS * 1_000_000) {
+                System.gc();
+                lastFull = System.nanoTime();
+            }
             peak.accumulateAndGet(
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
             try {
@@ -90,6 +110,9 @@ final class HeapMeter implements AutoCloseable {
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         if (info.getGcInfo().getEndTime() <= phaseStartUptime) {
             return;
+        }
+        if (!info.getGcName().contains("Concurrent")) {
+            gcMillis.addAndGet(info.getGcInfo().getDuration());
         }
         long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                 .filter(e -> heapPools.contains(e.getKey()))

@@ -43,10 +43,14 @@ public final class IngestBenchmark {
                 : Files.createDirectories(Path.of(settings.dir()));
         OUT.printf(
                 Locale.ROOT,
-                "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s), %d cpus, files in %s%n",
+                "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s%s), %d cpus, files in %s%n",
                 settings,
                 Runtime.getRuntime().maxMemory() >> 20,
                 heapMode(),
+                HeapMeter.LIVE_EVERY_MILLIS > 0
+                        ? ", a full GC every " + HeapMeter.LIVE_EVERY_MILLIS
+                                + " ms: live MB is the live set, the times are not comparable"
+                        : "",
                 Runtime.getRuntime().availableProcessors(),
                 root);
         IngestBenchmark benchmark = new IngestBenchmark(settings);
@@ -65,6 +69,7 @@ public final class IngestBenchmark {
         OUT.println();
         benchmark.table.print(OUT);
         benchmark.table.printGrowth(OUT);
+        benchmark.table.printHeap(OUT, Runtime.getRuntime().maxMemory());
         OUT.print(BenchTable.legend());
     }
 
@@ -201,7 +206,8 @@ public final class IngestBenchmark {
                 outcome.publishSeconds(),
                 floor.seconds(),
                 heap.peakBytes(),
-                heap.afterGcBytes());
+                heap.afterGcBytes(),
+                heap.gcSeconds());
         OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());
         report(row, record);
         if (profiling) {

@@ -58,11 +58,12 @@ public final class ColumnLineageEngine {
         if (model.python()) {
             return failed(model, fingerprint, ReasonKind.PYTHON_MODEL, "Python models are not analysed");
         }
-        if (model.compiledSql() == null || model.compiledSql().isBlank()) {
+        String sql = model.compiledSql();
+        if (sql == null || sql.isBlank()) {
             return failed(model, fingerprint, ReasonKind.NO_COMPILED_SQL, "the manifest has no compiled SQL");
         }
         try {
-            StatementLineage statement = analyzer.analyse(model.compiledSql(), context.of(model));
+            StatementLineage statement = analyzer.analyse(sql, context.of(model));
             List<OutputColumn> columns = OutputNames.matchWarehouse(
                     statement.columns(), context.ownColumns(model.uniqueId()).orElse(List.of()));
             Coverage coverage = columns.isEmpty() && !statement.reasons().isEmpty()

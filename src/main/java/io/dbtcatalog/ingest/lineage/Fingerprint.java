@@ -21,7 +21,8 @@ final class Fingerprint {
         update(digest, analyzerVersion);
         update(digest, context.dialect().name());
         update(digest, model.python() ? "python" : "sql");
-        update(digest, model.compiledSql() == null ? "\u0000none" : model.compiledSql());
+        String sql = model.compiledSql();
+        update(digest, sql == null ? "\u0000none" : sql);
         update(digest, columns(context.ownColumns(model.uniqueId())));
         for (String parent : new TreeSet<>(model.dependsOn())) {
             update(digest, parent);

@@ -87,8 +87,8 @@ public final class SnapshotLineage {
                         relation,
                         node.materialization(),
                         node.language(),
-                        node.compiledCode(),
-                        dependsOn.getOrDefault(id, List.of())));
+                        dependsOn.getOrDefault(id, List.of()),
+                        node.compiledCodeText()));
             }
         }
         return new LineageInput(

@@ -31,14 +31,38 @@ public final class ArtifactSnapshotReader {
     private static final Logger log = LoggerFactory.getLogger(ArtifactSnapshotReader.class);
     private static final ArtifactStream HEADERS = new ArtifactStream(newMapper());
 
+    /** The switch of the text spill file: {@code -Ddbt-catalog.source.text-spill=false} keeps texts on the heap. */
+    public static final String TEXT_SPILL = "dbt-catalog.source.text-spill";
+
     private final ManifestReader manifests;
     private final SideArtifacts.Readers optional;
+    private final boolean spillTexts;
 
+    /**
+     * A reader that keeps long texts in a spill file unless the system property {@value #TEXT_SPILL} is
+     * {@code false}.
+     *
+     * @throws IllegalArgumentException naming the property when its value is neither {@code true} nor {@code false}
+     */
     public ArtifactSnapshotReader() {
+        this(spillFromSystemProperty());
+    }
+
+    /** A reader that keeps the long texts of its snapshots in a spill file ({@code spillTexts}) or on the heap. */
+    public ArtifactSnapshotReader(boolean spillTexts) {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
         this.optional = new SideArtifacts.Readers(
                 new CatalogReader(stream), new RunResultsReader(stream), new SourcesReader(stream));
+        this.spillTexts = spillTexts;
+    }
+
+    private static boolean spillFromSystemProperty() {
+        String value = System.getProperty(TEXT_SPILL, "true").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("-D" + TEXT_SPILL + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */
@@ -53,11 +77,29 @@ public final class ArtifactSnapshotReader {
 
     /**
      * Reads the files into a complete snapshot of {@code run}; warnings name every optional part left out. The
-     * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}).
+     * optional files are read on a second thread while this one reads the manifest ({@link SideArtifacts}). The
+     * long texts of the snapshot's nodes and columns (description, code, config) are kept in a temporary spill file
+     * ({@link TextSpill}), not on the heap, unless this reader keeps them on the heap; the file is freed when the
+     * snapshot is unreachable, or at once if the read fails.
      */
     public CatalogSnapshot read(ArtifactFiles files, RunRef run) {
+        TextSpill spill = spillTexts ? TextSpill.create() : null;
+        try {
+            return read(files, run, new Interner(spill));
+        } catch (RuntimeException | Error e) {
+            if (spill != null) {
+                spill.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The read itself; the long texts of nodes and columns go to the interner's spill file, which lives as long as
+     * the snapshot's rows refer to it.
+     */
+    private CatalogSnapshot read(ArtifactFiles files, RunRef run, Interner interner) {
         List<String> warnings = new ArrayList<>();
-        Interner interner = new Interner();
         SideArtifacts side = SideArtifacts.start(files, run, optional);
         ManifestContent manifest;
         try {

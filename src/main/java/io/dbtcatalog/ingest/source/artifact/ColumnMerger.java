@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.NodeId;
+import io.dbtcatalog.ingest.model.TextValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,12 +90,12 @@ final class ColumnMerger {
                 observed.name(),
                 type != null ? type : documented.dataType(),
                 observed.index(),
-                documented.description() != null ? documented.description() : comment,
                 documented.tags(),
                 documented.metaJson(),
                 true,
                 true,
-                documented.markers());
+                documented.markers(),
+                documented.descriptionText() != null ? documented.descriptionText() : TextValue.of(comment));
     }
 
     private static String blankToNull(String text) {

@@ -2,8 +2,10 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.CatalogColumn;
 import io.dbtcatalog.ingest.model.CatalogNode;
+import io.dbtcatalog.ingest.model.NodeDetails;
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.TestDefinition;
+import io.dbtcatalog.ingest.model.TextValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,8 @@ import java.util.Map;
 /**
  * Shares one instance per distinct value of the repetitive parts of one read (resource types, packages, schemas,
  * data types, column names, tag lists, test names…), so a 10,000-model snapshot holds one
- * {@code "varchar"} instead of 200,000. Long free text (descriptions, model code) is left alone. One per read; not
- * thread-safe.
+ * {@code "varchar"} instead of 200,000. Long free text (descriptions, model code, config JSON) goes to the read's
+ * {@link TextSpill} instead. One per read; not thread-safe.
  */
 final class Interner {
 
@@ -20,6 +22,12 @@ final class Interner {
     private static final int MAX_SHARED = 256;
 
     private final Map<Object, Object> values = new HashMap<>();
+    private final TextSpill spill;
+
+    /** An interner that writes the long texts of nodes and columns to {@code spill} (null: keeps them held). */
+    Interner(TextSpill spill) {
+        this.spill = spill;
+    }
 
     String text(String value) {
         return value == null || value.length() > MAX_SHARED ? value : shared(value);
@@ -31,6 +39,10 @@ final class Interner {
                 : shared(List.copyOf(tags.stream().map(this::text).toList()));
     }
 
+    /**
+     * The node with its repetitive texts shared, and its description, code and config written to the spill file
+     * (short ones shared on the heap).
+     */
     CatalogNode node(CatalogNode n) {
         return new CatalogNode(
                 n.id(),
@@ -43,7 +55,6 @@ final class Interner {
                 n.relationName(),
                 text(n.materialization()),
                 text(n.language()),
-                n.description(),
                 text(n.owner()),
                 tags(n.tags()),
                 text(n.metaJson()),
@@ -52,10 +63,16 @@ final class Interner {
                 text(n.version()),
                 n.contractEnforced(),
                 text(n.filePath()),
-                text(n.rawCode()),
-                n.compiledCode(),
                 n.checksum(),
-                n.details());
+                details(n.details()),
+                spilled(n.descriptionText()),
+                spilled(n.rawCodeText()),
+                spilled(n.compiledCodeText()));
+    }
+
+    private NodeDetails details(NodeDetails details) {
+        TextValue config = spilled(details.config());
+        return config == details.config() ? details : details.withConfig(config);
     }
 
     CatalogColumn column(CatalogColumn c) {
@@ -64,12 +81,26 @@ final class Interner {
                 text(c.name()),
                 text(c.dataType()),
                 c.ordinal(),
-                c.description(),
                 tags(c.tags()),
                 text(c.metaJson()),
                 c.documented(),
                 c.inWarehouse(),
-                c.markers());
+                c.markers(),
+                spilled(c.descriptionText()));
+    }
+
+    /**
+     * A text held on the heap, written to the spill file when it is long (a text already there stays as it is);
+     * a short one shared like any other repeated value.
+     */
+    TextValue spilled(TextValue value) {
+        if (!(value instanceof TextValue.Held held)) {
+            return value;
+        }
+        if (held.value().length() < TextSpill.MIN_SPILLED) {
+            return shared(new TextValue.Held(text(held.value())));
+        }
+        return spill == null ? held : spill.text(held.value());
     }
 
     /** The test with its texts shared and {@code attachedNode} (the same id, the snapshot's instance of it). */

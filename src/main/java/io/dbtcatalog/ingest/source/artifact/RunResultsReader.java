@@ -38,12 +38,13 @@ final class RunResultsReader {
      */
     RunResultsContent read(ResultsFile results, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
         Path file = results.path();
-        List<ResultEntries.Execution> executions = new ArrayList<>();
+        List<Kept> executions = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
         JsonNode[] args = {MissingNode.getInstance()};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.RUN_RESULTS, (section, parser) -> {
             if ("results".equals(section)) {
-                stream.forEachElement(parser, section, ResultEntries.Execution.class, executions::add, skipped::add);
+                stream.forEachElement(
+                        parser, section, ResultEntries.Execution.class, e -> executions.add(Kept.of(e)), skipped::add);
             } else if ("args".equals(section)) {
                 args[0] = stream.tree(parser);
             } else {
@@ -68,14 +69,14 @@ final class RunResultsReader {
     private static RunResultsContent outcomes(
             ArtifactMetadata metadata,
             ResultsCommand command,
-            List<ResultEntries.Execution> executions,
+            List<Kept> executions,
             Predicate<String> isTest,
             Stamp stamp,
             List<SkippedEntry> skipped) {
         List<TestResult> tests = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         int incomplete = 0;
-        for (ResultEntries.Execution execution : executions) {
+        for (Kept execution : executions) {
             if (blank(execution.uniqueId()) || execution.status() == null) {
                 incomplete++;
             } else if (isTest.test(execution.uniqueId())) {
@@ -87,44 +88,61 @@ final class RunResultsReader {
         return new RunResultsContent(metadata, command, tests, runs, incomplete, skipped);
     }
 
-    private static TestResult testResult(ResultEntries.Execution execution, Stamp stamp) {
-        ResultEntries.Timing execute = execution.execute();
+    private static TestResult testResult(Kept execution, Stamp stamp) {
         return new TestResult(
                 NodeId.of(execution.uniqueId()),
                 stamp.invocation(),
                 execution.status(),
-                whole(execution.failures()),
-                text(execution.message()),
+                execution.failures(),
+                execution.message(),
                 execution.executionTime(),
-                started(execute),
-                completed(execute),
+                execution.started(),
+                execution.completed(),
                 stamp.dbtRunId(),
                 stamp.origin());
     }
 
-    private static RunResult runResult(ResultEntries.Execution execution, Stamp stamp) {
-        ResultEntries.Timing execute = execution.execute();
-        JsonNode adapterResponse = execution.adapterResponse();
-        Long rows = adapterResponse == null ? null : whole(adapterResponse.path("rows_affected"));
+    private static RunResult runResult(Kept execution, Stamp stamp) {
         return new RunResult(
                 NodeId.of(execution.uniqueId()),
                 stamp.invocation(),
                 execution.status(),
-                text(execution.message()),
+                execution.message(),
                 execution.executionTime(),
-                started(execute),
-                completed(execute),
-                rows,
+                execution.started(),
+                execution.completed(),
+                execution.rowsAffected(),
                 stamp.dbtRunId(),
                 stamp.origin());
     }
 
-    private static Instant started(ResultEntries.Timing execute) {
-        return execute == null ? null : Timestamps.parse(execute.startedAt());
-    }
+    /**
+     * What one result keeps until the file's command is known ({@code args} follows {@code results}): the values of
+     * its row, not its JSON (timing steps, adapter response), so a large file's results are held compactly.
+     */
+    private record Kept(
+            String uniqueId,
+            String status,
+            Long failures,
+            String message,
+            Double executionTime,
+            Instant started,
+            Instant completed,
+            Long rowsAffected) {
 
-    private static Instant completed(ResultEntries.Timing execute) {
-        return execute == null ? null : Timestamps.parse(execute.completedAt());
+        static Kept of(ResultEntries.Execution execution) {
+            ResultEntries.Timing execute = execution.execute();
+            JsonNode adapterResponse = execution.adapterResponse();
+            return new Kept(
+                    execution.uniqueId(),
+                    execution.status(),
+                    whole(execution.failures()),
+                    text(execution.message()),
+                    execution.executionTime(),
+                    execute == null ? null : Timestamps.parse(execute.startedAt()),
+                    execute == null ? null : Timestamps.parse(execute.completedAt()),
+                    adapterResponse == null ? null : whole(adapterResponse.path("rows_affected")));
+        }
     }
 
     private static boolean blank(String text) {

@@ -55,7 +55,7 @@ public final class KeyMarkers {
                 notNull = true;
             }
         }
-        return new ColumnMarkers(applying.isEmpty() ? "[]" : applying.toString(), unique, notNull, primaryKey);
+        return ColumnMarkers.of(applying.isEmpty() ? "[]" : applying.toString(), unique, notNull, primaryKey);
     }
 
     private static boolean names(JsonNode constraint, String column) {

@@ -51,7 +51,7 @@ final class KnownDifferences {
             new Entry(
                     "node",
                     Set.of(SOURCE, SEED, EXPOSURE),
-                    "details.configJson",
+                    "details.config",
                     "the 2025-03 schema serves config only for models, snapshots and tests",
                     discoveryNull()),
             new Entry(
