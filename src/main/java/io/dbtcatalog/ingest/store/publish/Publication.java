@@ -5,7 +5,6 @@ import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
-import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.MassDeleteException;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
@@ -44,13 +43,22 @@ public final class Publication {
     private final CatalogSnapshot snapshot;
     private final PublishRules rules;
     private final Steps steps;
+    private final String stateDigest;
+    private final boolean historyOnly;
 
+    /**
+     * The publish of {@code snapshot}, whose state content has {@code stateDigest} (null when unknown). With
+     * {@code historyOnly} the snapshot holds only history rows, read because {@code stateDigest} equals the stored
+     * state's (decision 0014): no state table is written, the state is only vouched for again.
+     */
     public Publication(
             Connection connection,
             PublishSetup setup,
             ProjectRef project,
             CatalogSnapshot snapshot,
-            PublishRules rules) {
+            PublishRules rules,
+            String stateDigest,
+            boolean historyOnly) {
         this.connection = connection;
         this.dialect = setup.dialect();
         this.writes = setup.writes();
@@ -60,6 +68,11 @@ public final class Publication {
         this.snapshot = snapshot;
         this.rules = rules;
         this.steps = new Steps(project.projectKey(), setup.dialect(), rules.lockTimeout());
+        this.stateDigest = stateDigest;
+        this.historyOnly = historyOnly;
+        if (historyOnly && stateDigest == null) {
+            throw new IllegalArgumentException("a history-only publish needs the state digest it relies on");
+        }
     }
 
     /**
@@ -87,6 +100,9 @@ public final class Publication {
         IngestionLedger ledger = new IngestionLedger(connection, limits);
         requireNotIngested(ledger);
         boolean applyState = appliesState(time, stored);
+        if (historyOnly && applyState) {
+            StateShortcut.requireUnchanged(project, snapshot, stateDigest, stored);
+        }
         if (!applyState) {
             log.warn(
                     "Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
@@ -107,7 +123,8 @@ public final class Publication {
                         IngestionLedger.SUCCEEDED,
                         snapshot.complete(),
                         applyState,
-                        message(applyState, time, stored.stateAsOf()),
+                        StateShortcut.message(
+                                snapshot, historyOnly ? stateDigest : null, applyState, time, stored.stateAsOf()),
                         snapshot.artifactDigest())));
         PublishResult written = write(
                 new PublishContext(
@@ -121,7 +138,13 @@ public final class Publication {
                 applyState);
         ProjectRow wanted = applyState
                 ? ProjectRows.applied(
-                        stored, project, snapshot.info(), time, snapshot.complete(), snapshot.artifactDigest())
+                        stored,
+                        project,
+                        snapshot.info(),
+                        time,
+                        snapshot.complete(),
+                        snapshot.artifactDigest(),
+                        stateDigest)
                 : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {
@@ -167,20 +190,25 @@ public final class Publication {
                 ? wanted.withLastIngestionRunId(written.ingestionRunId())
                 : wanted;
         long projectRows = step("catalog_project", () -> projects.update(project.projectKey(), stored, target));
-        return withRowsWritten(written, written.rowsWritten() + projectRows);
+        return written.withRowsWritten(written.rowsWritten() + projectRows);
     }
 
+    /** Writes state (unless history-only or not applied) and history; counts unchanged state as such. */
     private PublishResult write(PublishContext context, boolean applyState) {
         StateSync state = new StateSync(connection, context, limits, writes);
-        StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
-        StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
-        StateSync.Outcome columns =
-                applyState ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns())) : none;
-        StateSync.Outcome edges =
-                applyState ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
-        StateSync.Outcome tests =
-                applyState ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
-        long columnLineage = applyState ? syncColumnLineage(state) : 0;
+        boolean sync = applyState && !historyOnly;
+        StateSync.Outcome nodes =
+                sync ? syncNodes(state) : StateShortcut.kept(steps, connection, project, applyState, "catalog_node");
+        StateSync.Outcome columns = sync
+                ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns()))
+                : StateShortcut.kept(steps, connection, project, applyState, "catalog_column");
+        StateSync.Outcome edges = sync
+                ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges()))
+                : StateShortcut.kept(steps, connection, project, applyState, "catalog_lineage");
+        StateSync.Outcome tests = sync
+                ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests()))
+                : StateShortcut.kept(steps, connection, project, applyState, "catalog_test");
+        long columnLineage = sync ? syncColumnLineage(state) : 0;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults =
                 step("catalog_test_result", () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
@@ -188,7 +216,7 @@ public final class Publication {
                 step("catalog_run_result", () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
         int freshness =
                 step("catalog_source_freshness", () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
-        long depth = (applyState ? syncDetails(state) : 0)
+        long depth = (sync ? syncDetails(state) : 0)
                 + step(
                         "catalog_relation_stats",
                         () -> history.append(
@@ -270,35 +298,6 @@ public final class Publication {
                     plan.activeBefore());
         }
         return step("catalog_node", () -> state.apply(table, plan));
-    }
-
-    private String message(boolean applyState, Instant time, Instant stateAsOf) {
-        StringBuilder message = new StringBuilder();
-        if (!applyState) {
-            message.append("state not applied: the snapshot (")
-                    .append(time)
-                    .append(") is older than the catalog state (")
-                    .append(stateAsOf)
-                    .append("); history kept");
-        }
-        for (String warning : snapshot.warnings()) {
-            message.append(message.isEmpty() ? "" : "\n").append(warning);
-        }
-        return message.isEmpty() ? null : message.toString();
-    }
-
-    private static PublishResult withRowsWritten(PublishResult r, long rows) {
-        return new PublishResult(
-                r.ingestionRunId(),
-                r.nodes(),
-                r.columns(),
-                r.edges(),
-                r.tests(),
-                r.testResultsAdded(),
-                r.runResultsAdded(),
-                r.freshnessAdded(),
-                rows,
-                r.stateApplied());
     }
 
     private <T> T step(String table, Steps.SqlStep<T> step) {
