@@ -25,10 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  * One streaming token pass over {@code manifest.json} and {@code catalog.json} that yields two digests and a
  * {@link HistoryIndex} (decision 0014):
  * <ul>
- *   <li>the <b>state digest</b>: every token except what changes between two invocations of an unchanged project
- *       without being catalog state — the top-level {@code metadata} objects (only the fields the state depends on,
- *       schema versions, dbt version, project and adapter, are added back), each manifest entry's
- *       {@code created_at} and each catalog table's {@code stats} (history, {@code catalog_relation_stats});</li>
+ *   <li>the <b>state digest</b>: every token of the sections the reader maps into state (the manifest's resource
+ *       sections, the catalog's {@code nodes} and {@code sources}) except what changes between two invocations of
+ *       an unchanged project without being catalog state — each manifest entry's {@code created_at} and each
+ *       catalog table's {@code stats} (history, {@code catalog_relation_stats}); of the top-level {@code metadata}
+ *       objects only the fields the state depends on (schema versions, dbt version, project, adapter). Sections the
+ *       reader skips ({@code macros}, {@code docs}, {@code disabled}, the maps, the catalog's {@code errors}…) are
+ *       not state: their {@code created_at} changes each run too;</li>
  *   <li>the <b>fingerprint</b> of the files: the state digest, a digest of the parts left out of it and the bytes
  *       of every results file ({@link ArtifactDigest#combined}), so the files are read once for both.</li>
  * </ul>
@@ -121,16 +124,18 @@ final class StateDigest {
                     }
                     continue;
                 }
-                state.token(parser);
+                boolean read = manifest
+                        ? ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(name)
+                        : "nodes".equals(name) || "sources".equals(name);
+                TokenHasher section = read ? state : excluded;
+                section.token(parser);
                 JsonToken value = parser.nextToken();
-                if (value != JsonToken.START_OBJECT) {
-                    state.value(parser);
-                } else if (manifest && ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(name)) {
+                if (value != JsonToken.START_OBJECT || !read) {
+                    section.value(parser);
+                } else if (manifest) {
                     entries(parser, name);
-                } else if (!manifest && ("nodes".equals(name) || "sources".equals(name))) {
-                    tables(parser);
                 } else {
-                    state.value(parser);
+                    tables(parser);
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
