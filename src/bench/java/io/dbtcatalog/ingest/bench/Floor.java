@@ -115,7 +115,8 @@ final class Floor {
                 Statement statement = connection.createStatement()) {
             for (FloorRows.Table table : FloorRows.Table.values()) {
                 statement.execute("DROP TABLE IF EXISTS " + table.floorTable());
-                statement.execute("CREATE UNLOGGED TABLE " + table.floorTable() + " (LIKE " + table.catalogTable + ")");
+                statement.execute("CREATE UNLOGGED TABLE " + table.floorTable() + " (LIKE " + table.catalogTable
+                        + " INCLUDING DEFAULTS)");
             }
             CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
             long start = System.nanoTime();

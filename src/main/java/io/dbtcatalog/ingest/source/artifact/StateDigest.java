@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonParser;
@@ -112,8 +114,12 @@ final class StateDigest {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException(file + " does not hold a JSON object");
             }
+            Set<String> names = new HashSet<>();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
+                if (!names.add(name)) {
+                    throw new IllegalStateException(file + ": top-level key '" + name + "' twice");
+                }
                 if ("metadata".equals(name)) {
                     parser.nextToken();
                     ArtifactMetadata metadata = metadata(parser);
