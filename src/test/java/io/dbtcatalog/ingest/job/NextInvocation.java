@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes the artifacts dbt would write for the next invocation of an unchanged project: a copy of a folder where only
  * what is not catalog state changes — every file's {@code metadata} (a new invocation id, a later generation time),
  * every manifest entry's {@code created_at} (dbt Cloud parses from scratch each run) and, when asked, the values of
- * the catalog's relation statistics (warehouse history). Files are written compactly, so whitespace changes too.
+ * the catalog's relation statistics (warehouse history). Every copy is written by the same writer, so a test
+ * compares invocation 1 with invocation 2 (dbt writes its files the same way each time, and the state digest reads
+ * bytes).
  */
 final class NextInvocation {
 

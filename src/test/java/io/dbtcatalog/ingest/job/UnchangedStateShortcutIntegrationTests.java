@@ -61,7 +61,7 @@ class UnchangedStateShortcutIntegrationTests {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("setsOnBothEngines")
     void theNextInvocationOfAnUnchangedProjectLeavesTheCatalogTheFullPathLeaves(String set, Engine engine) {
-        Path first = folder(set);
+        Path first = NextInvocation.of(folder(set), temp.resolve("first"), 1, false);
         Path next = NextInvocation.of(first, temp.resolve("next"), 2, true);
         try (TestDatabase shortcut = engine.create();
                 TestDatabase full = engine.create()) {
@@ -91,7 +91,7 @@ class UnchangedStateShortcutIntegrationTests {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void changedStatisticsAloneTakeTheShortcutAndAppearInTheHistory(Engine engine) {
-        Path first = folder("hubspot-dbt1.2");
+        Path first = NextInvocation.of(folder("hubspot-dbt1.2"), temp.resolve("first"), 1, false);
         Path next = NextInvocation.of(first, temp.resolve("next"), 2, true);
         try (TestDatabase db = engine.create()) {
             // given
@@ -122,7 +122,7 @@ class UnchangedStateShortcutIntegrationTests {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("stateChangesOnBothEngines")
     void aChangeOfStateTakesTheFullPath(String change, Engine engine) {
-        Path first = folder("samples/jaffle-shop");
+        Path first = NextInvocation.of(folder("samples/jaffle-shop"), temp.resolve("first"), 1, false);
         Path next = NextInvocation.of(first, temp.resolve("next"), 2, false, edit(change));
         if (change.contains("catalog")) {
             retypeFirstColumn(next.resolve("catalog.json"));
@@ -147,7 +147,7 @@ class UnchangedStateShortcutIntegrationTests {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aMalformedManifestOfANextInvocationStillFailsNamingTheFileLineAndColumn(Engine engine) throws Exception {
-        Path first = folder("samples/jaffle-shop");
+        Path first = NextInvocation.of(folder("samples/jaffle-shop"), temp.resolve("first"), 1, false);
         Path next = NextInvocation.of(first, temp.resolve("next"), 2, false);
         Path manifest = next.resolve("manifest.json");
         String text = Files.readString(manifest);

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The fingerprint of one run's artifact files. Normally {@link #combined}: the token digests of manifest and catalog
+ * The fingerprint of one run's artifact files. Normally {@link #combined}: the two digests of manifest and catalog
  * from the state-digest pass ({@link StateDigest}, decision 0014), then the bytes of every results file. When that
  * pass fails (a file the full read will reject), {@link #of}: SHA-256 over the normalization version, then for the
  * manifest and the catalog whether the file is there, its length and its bytes, then for every results file (each step's
@@ -69,13 +70,13 @@ final class ArtifactDigest {
     }
 
     /**
-     * {@code sha256:<hex>} of the files from the token digests of manifest and catalog ({@link StateDigest}: the
-     * state's tokens and those left out of it) and the bytes of every results file; equal for files with the same
-     * tokens whatever their whitespace.
+     * {@code sha256:<hex>} of the files from the two digests of manifest and catalog ({@link StateDigest}: the bytes
+     * of the state's sections and those left out of them, with their positions) and the bytes of every results
+     * file.
      */
     static String combined(byte[] stateTokens, byte[] otherTokens, ArtifactFiles files) {
         MessageDigest digest = sha256();
-        digest.update(("dbt-catalog-ingest tokens " + NORMALIZATION_VERSION).getBytes(StandardCharsets.UTF_8));
+        digest.update(("dbt-catalog-ingest ranges " + NORMALIZATION_VERSION).getBytes(StandardCharsets.UTF_8));
         digest.update(stateTokens);
         digest.update(otherTokens);
         addResults(digest, files, new byte[BUFFER]);
@@ -114,7 +115,11 @@ final class ArtifactDigest {
         }
     }
 
-    private static MessageDigest sha256() {
-        return TokenHasher.sha256();
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

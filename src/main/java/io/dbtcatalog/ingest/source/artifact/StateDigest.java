@@ -3,8 +3,11 @@ package io.dbtcatalog.ingest.source.artifact;
 import io.dbtcatalog.ingest.model.ResourceType;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,44 +27,51 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One streaming token pass over {@code manifest.json} and {@code catalog.json} that yields two digests and a
- * {@link HistoryIndex} (decision 0014):
+ * One streaming pass over {@code manifest.json} and {@code catalog.json} (Jackson's byte parser, values skipped
+ * undecoded as in the benchmark's floor) that sends every byte of the files, once, to one of two SHA-256 digests
+ * (decision 0014):
  * <ul>
- *   <li>the <b>state digest</b>: every token of the sections the reader maps into state (the manifest's resource
+ *   <li>the <b>state digest</b>: the bytes of the sections the reader maps into state (the manifest's resource
  *       sections, the catalog's {@code nodes} and {@code sources}) except what changes between two invocations of
- *       an unchanged project without being catalog state — each manifest entry's {@code created_at} and each
- *       catalog table's {@code stats} (history, {@code catalog_relation_stats}); of the top-level {@code metadata}
- *       objects only the fields the state depends on (schema versions, dbt version, project, adapter). Sections the
- *       reader skips ({@code macros}, {@code docs}, {@code disabled}, the maps, the catalog's {@code errors}…) are
- *       not state: their {@code created_at} changes each run too;</li>
- *   <li>the <b>fingerprint</b> of the files: the state digest, a digest of the parts left out of it and the bytes
- *       of every results file ({@link ArtifactDigest#combined}), so the files are read once for both.</li>
+ *       an unchanged project without being catalog state: each manifest entry's {@code created_at} and each catalog
+ *       table's {@code stats} (history, {@code catalog_relation_stats}), each up to the next token. Of the top-level
+ *       {@code metadata} objects only what the state can depend on is added back (schema versions, dbt version,
+ *       project, adapter). Sections the reader skips ({@code macros}, {@code docs}, {@code disabled}, the maps, the
+ *       catalog's {@code errors}…) are not state, and their {@code created_at} changes each run too;</li>
+ *   <li>the other digest: every byte left out, with its position; with the state digest and the bytes of every
+ *       results file it makes the <b>fingerprint</b> of the files ({@link ArtifactDigest#combined}), so the files are
+ *       read once for both.</li>
  * </ul>
- * The state digest is null when a left-out part could change the state after all: a catalog table that is not an
- * object or whose {@code stats} do not bind (the catalog reader then drops the whole table). A pass that fails for
- * any reason (not JSON, not an object, unreadable) gives no result at all: the caller falls back to the raw digest,
- * and the full read reports the problem naming the file, line and column.
+ * Along the way it keeps what a history-only read needs ({@link HistoryIndex}): the metadata, every entry's id and
+ * resource type, every table's included statistics. The state digest is null when a left-out part could change the
+ * state after all: a catalog table that is not an object or whose {@code stats} do not bind (the catalog reader then
+ * drops the whole table). A pass that fails for any reason (not JSON, not an object, a top-level key twice) gives no
+ * result: the caller falls back to the raw digest, and the full read reports the problem naming the file, line and
+ * column.
  */
 final class StateDigest {
 
     private static final Logger log = LoggerFactory.getLogger(StateDigest.class);
 
     /** Configured as the artifact reader's: duplicate keys fail, property names are not canonicalized. */
-    static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
-                    .build())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    static final JsonMapper MAPPER = mapper(JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+            .build());
+
+    /**
+     * The pass's own: Jackson parses bytes (and knows each token's byte offset) only with canonicalized property
+     * names; the per-parse symbol table stays bounded (Jackson drops a child table too large to merge).
+     */
+    private static final JsonMapper BYTES = mapper(JsonFactory.builder().build());
 
     /** The fingerprint, the state digest (null when the state cannot be vouched for) and the history index. */
     record Result(String fingerprint, String state, HistoryIndex history) {}
 
-    private final TokenHasher state = new TokenHasher();
-    private final TokenHasher excluded = new TokenHasher();
+    private final MessageDigest state = ArtifactDigest.sha256();
+    private final MessageDigest excluded = ArtifactDigest.sha256();
     private final Map<String, ResourceType> resourceTypes = new LinkedHashMap<>();
     private final Map<String, List<CatalogEntries.Stat>> stats = new HashMap<>();
+    private ByteRanges bytes;
     private ArtifactMetadata manifestMetadata;
     private ArtifactMetadata catalogMetadata;
     private boolean irregular;
@@ -79,111 +89,135 @@ final class StateDigest {
     }
 
     private Result pass(ArtifactFiles files) throws IOException {
-        state.text("dbt-catalog-ingest state " + ArtifactDigest.NORMALIZATION_VERSION);
+        text("dbt-catalog-ingest state " + ArtifactDigest.NORMALIZATION_VERSION);
         walk(files.manifest(), true);
         boolean catalog = files.catalog() != null && Files.isRegularFile(files.catalog());
-        state.mark(catalog ? 1 : 0);
+        state.update((byte) (catalog ? 1 : 0));
         if (catalog) {
             walk(files.catalog(), false);
         }
         if (manifestMetadata == null || (catalog && catalogMetadata == null)) {
             throw new IllegalStateException("no metadata object");
         }
-        header(manifestMetadata.dbtSchemaVersion());
-        header(manifestMetadata.dbtVersion());
-        header(manifestMetadata.projectName());
-        header(manifestMetadata.projectId());
-        header(manifestMetadata.adapterType());
-        header(catalog ? catalogMetadata.dbtSchemaVersion() : null);
-        byte[] stateBytes = state.finish();
-        String fingerprint = ArtifactDigest.combined(stateBytes, excluded.finish(), files);
+        text(manifestMetadata.dbtSchemaVersion());
+        text(manifestMetadata.dbtVersion());
+        text(manifestMetadata.projectName());
+        text(manifestMetadata.projectId());
+        text(manifestMetadata.adapterType());
+        text(catalog ? catalogMetadata.dbtSchemaVersion() : null);
+        byte[] stateBytes = state.digest();
+        String fingerprint = ArtifactDigest.combined(stateBytes, excluded.digest(), files);
         HistoryIndex index = new HistoryIndex(manifestMetadata, catalogMetadata, resourceTypes, stats);
         return new Result(
                 fingerprint, irregular ? null : "sha256:" + HexFormat.of().formatHex(stateBytes), index);
     }
 
-    private void header(String value) {
-        state.mark(value == null ? 0 : 1);
-        if (value != null) {
-            state.text(value);
-        }
+    /** Adds a text of the pass's own to the state digest, length first (null as -1). */
+    private void text(String value) {
+        byte[] utf8 = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+        state.update(ByteBuffer.allocate(Integer.BYTES)
+                .putInt(value == null ? -1 : utf8.length)
+                .array());
+        state.update(utf8);
     }
 
+    /**
+     * Walks one file's top level: the sections the reader maps into state stay in the state digest (their own
+     * left-out parts aside), {@code metadata} and every other section go to the other digest.
+     */
     private void walk(Path file, boolean manifest) throws IOException {
-        try (JsonParser parser = MAPPER.createParser(Utf8Text.open(file))) {
+        try (ByteRanges ranges = new ByteRanges(file, state, excluded);
+                JsonParser parser = BYTES.createParser(Files.newInputStream(file))) {
+            bytes = ranges;
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException(file + " does not hold a JSON object");
             }
             Set<String> names = new HashSet<>();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            JsonToken token = parser.nextToken();
+            while (token == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 if (!names.add(name)) {
                     throw new IllegalStateException(file + ": top-level key '" + name + "' twice");
                 }
-                if ("metadata".equals(name)) {
-                    parser.nextToken();
-                    ArtifactMetadata metadata = metadata(parser);
-                    if (manifest) {
-                        manifestMetadata = metadata;
-                    } else {
-                        catalogMetadata = metadata;
-                    }
-                    continue;
-                }
                 boolean read = manifest
                         ? ManifestEntryMapper.RESOURCE_SECTIONS.containsKey(name)
                         : "nodes".equals(name) || "sources".equals(name);
-                TokenHasher section = read ? state : excluded;
-                section.token(parser);
-                JsonToken value = parser.nextToken();
-                if (value != JsonToken.START_OBJECT || !read) {
-                    section.value(parser);
-                } else if (manifest) {
-                    entries(parser, name);
-                } else {
-                    tables(parser);
+                if ("metadata".equals(name) || !read) {
+                    bytes.state(start(parser));
+                    parser.nextToken();
+                    if ("metadata".equals(name)) {
+                        metadata(parser, manifest);
+                    } else {
+                        parser.skipChildren();
+                    }
+                    token = parser.nextToken();
+                    bytes.leftOut(start(parser));
+                    continue;
                 }
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    if (manifest) {
+                        entries(parser, name);
+                    } else {
+                        tables(parser);
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+                token = parser.nextToken();
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new IllegalStateException(file + ": content follows the end of the top-level object");
             }
+            bytes.rest();
         }
     }
 
-    private ArtifactMetadata metadata(JsonParser parser) {
-        JsonNode tree = MAPPER.readTree(parser);
+    /** Where the current token starts in the file (the byte parser knows it). */
+    private static long start(JsonParser parser) {
+        long offset = parser.currentTokenLocation().getByteOffset();
+        if (offset < 0) {
+            throw new IllegalStateException("no byte offset");
+        }
+        return offset;
+    }
+
+    private void metadata(JsonParser parser, boolean manifest) {
+        JsonNode tree = BYTES.readTree(parser);
         if (tree == null || !tree.isObject()) {
             throw new IllegalStateException("metadata is not an object");
         }
-        excluded.text(tree.toString());
-        return ArtifactMetadata.from(tree);
+        if (manifest) {
+            manifestMetadata = ArtifactMetadata.from(tree);
+        } else {
+            catalogMetadata = ArtifactMetadata.from(tree);
+        }
     }
 
-    /** A manifest section of entries: each entry hashed but for its {@code created_at}; its id and type kept. */
-    private void entries(JsonParser parser, String section) {
-        state.token(parser);
+    /** A manifest section of entries: each entry in the state digest but for its {@code created_at}. */
+    private void entries(JsonParser parser, String section) throws IOException {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
-            state.token(parser);
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 entry(parser, section, key);
             } else {
-                state.value(parser);
+                parser.skipChildren();
             }
         }
-        state.token(parser);
     }
 
-    private void entry(JsonParser parser, String section, String key) {
-        state.token(parser);
+    /** One entry: its id and resource type kept, its {@code created_at} (to the next token) left out. */
+    private void entry(JsonParser parser, String section, String key) throws IOException {
         String uniqueId = null;
         String type = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        JsonToken token = parser.nextToken();
+        while (token == JsonToken.PROPERTY_NAME) {
             String field = parser.currentName();
-            state.token(parser);
             JsonToken value = parser.nextToken();
             if ("created_at".equals(field)) {
-                excluded.value(parser);
+                bytes.state(start(parser));
+                parser.skipChildren();
+                token = parser.nextToken();
+                bytes.leftOut(start(parser));
                 continue;
             }
             if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
@@ -192,10 +226,11 @@ final class StateDigest {
                 } else if ("resource_type".equals(field)) {
                     type = parser.getString();
                 }
+            } else {
+                parser.skipChildren();
             }
-            state.value(parser);
+            token = parser.nextToken();
         }
-        state.token(parser);
         String id = JsonValues.nonBlank(uniqueId) != null ? uniqueId : key;
         String declared = JsonValues.nonBlank(type);
         resourceTypes.putIfAbsent(
@@ -206,45 +241,53 @@ final class StateDigest {
                                 : ManifestEntryMapper.RESOURCE_SECTIONS.getOrDefault(section, section)));
     }
 
-    /** A catalog section of tables: each table hashed but for its {@code stats}, which are kept as history. */
-    private void tables(JsonParser parser) {
-        state.token(parser);
+    /** A catalog section of tables: each table in the state digest but for its {@code stats}, kept as history. */
+    private void tables(JsonParser parser) throws IOException {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
-            state.token(parser);
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 table(parser, key);
             } else {
                 irregular = true;
-                state.value(parser);
+                parser.skipChildren();
             }
         }
-        state.token(parser);
     }
 
-    private void table(JsonParser parser, String key) {
-        state.token(parser);
+    private void table(JsonParser parser, String key) throws IOException {
         List<CatalogEntries.Stat> included = List.of();
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        JsonToken token = parser.nextToken();
+        while (token == JsonToken.PROPERTY_NAME) {
             String field = parser.currentName();
-            state.token(parser);
             parser.nextToken();
             if ("stats".equals(field)) {
-                JsonNode tree = MAPPER.readTree(parser);
-                excluded.text(String.valueOf(tree));
-                included = included(tree);
-            } else {
-                state.value(parser);
+                bytes.state(start(parser));
+                included = included(BYTES.readTree(parser));
+                token = parser.nextToken();
+                bytes.leftOut(start(parser));
+                continue;
             }
+            parser.skipChildren();
+            token = parser.nextToken();
         }
-        state.token(parser);
         if (!included.isEmpty()) {
             stats.put(key, included);
         }
     }
 
+    private static JsonMapper mapper(JsonFactory factory) {
+        return JsonMapper.builder(factory)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
+
     /** The statistics the catalog reader keeps of a table ({@link CatalogReader#relation}); marks a bad shape. */
     private List<CatalogEntries.Stat> included(JsonNode tree) {
+        if (tree == null || tree.isNull()) {
+            return List.of();
+        }
         try {
             ObjectNode table = MAPPER.createObjectNode();
             table.set("stats", tree);
