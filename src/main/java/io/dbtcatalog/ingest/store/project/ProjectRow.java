@@ -6,7 +6,8 @@ import java.time.Instant;
  * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
  * publish lock and as the publish wants it afterwards. {@code completeAsOf} is the snapshot time of the latest
  * complete snapshot applied, when every active state row was seen (sql/README.md, "Last seen");
- * {@code stateContentDigest} the digest of the state's content alone (decision 0014), null when unknown.
+ * {@code stateContentDigest} the digest of the state's content alone (decision 0014) and {@code activeRows} the rows
+ * the latest complete publish left active, each null when unknown.
  */
 public record ProjectRow(
         String sourceKind,
@@ -22,7 +23,8 @@ public record ProjectRow(
         Long lastIngestionRunId,
         String stateArtifactDigest,
         Instant completeAsOf,
-        String stateContentDigest) {
+        String stateContentDigest,
+        ActiveRows activeRows) {
 
     /** The same row pointing to ingestion run {@code id}. */
     public ProjectRow withLastIngestionRunId(long id) {
@@ -40,6 +42,7 @@ public record ProjectRow(
                 id,
                 stateArtifactDigest,
                 completeAsOf,
-                stateContentDigest);
+                stateContentDigest,
+                activeRows);
     }
 }

@@ -14,6 +14,7 @@ import io.dbtcatalog.ingest.store.StoreException;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
+import io.dbtcatalog.ingest.store.project.ActiveRows;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
@@ -127,6 +128,7 @@ public final class Publication {
                                 snapshot, historyOnly ? stateDigest : null, applyState, time, stored.stateAsOf()),
                         snapshot.artifactDigest())));
         PublishResult written = write(
+                stored,
                 new PublishContext(
                         project.projectKey(),
                         runId,
@@ -144,7 +146,8 @@ public final class Publication {
                         time,
                         snapshot.complete(),
                         snapshot.artifactDigest(),
-                        stateDigest)
+                        stateDigest,
+                        ActiveRows.after(written.nodes(), written.columns(), written.edges(), written.tests()))
                 : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {
@@ -194,20 +197,18 @@ public final class Publication {
     }
 
     /** Writes state (unless history-only or not applied) and history; counts unchanged state as such. */
-    private PublishResult write(PublishContext context, boolean applyState) {
+    private PublishResult write(ProjectRow stored, PublishContext context, boolean applyState) {
+        StateShortcut.Kept kept = new StateShortcut.Kept(steps, connection, project, applyState, stored.activeRows());
         StateSync state = new StateSync(connection, context, limits, writes);
         boolean sync = applyState && !historyOnly;
-        StateSync.Outcome nodes =
-                sync ? syncNodes(state) : StateShortcut.kept(steps, connection, project, applyState, "catalog_node");
+        StateSync.Outcome nodes = sync ? syncNodes(state) : kept.nodes();
         StateSync.Outcome columns = sync
                 ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns()))
-                : StateShortcut.kept(steps, connection, project, applyState, "catalog_column");
-        StateSync.Outcome edges = sync
-                ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges()))
-                : StateShortcut.kept(steps, connection, project, applyState, "catalog_lineage");
-        StateSync.Outcome tests = sync
-                ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests()))
-                : StateShortcut.kept(steps, connection, project, applyState, "catalog_test");
+                : kept.columns();
+        StateSync.Outcome edges =
+                sync ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : kept.edges();
+        StateSync.Outcome tests =
+                sync ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : kept.tests();
         long columnLineage = sync ? syncColumnLineage(state) : 0;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults =

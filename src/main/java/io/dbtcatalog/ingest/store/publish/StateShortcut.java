@@ -6,6 +6,7 @@ import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.StoreException;
 import io.dbtcatalog.ingest.store.jdbc.Jdbc;
 import io.dbtcatalog.ingest.store.jdbc.SqlParams;
+import io.dbtcatalog.ingest.store.project.ActiveRows;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import java.sql.Connection;
 import java.time.Instant;
@@ -38,13 +39,36 @@ final class StateShortcut {
         }
     }
 
-    /** A state table left as it is: its active rows when the (unchanged) state is applied, else nothing. */
-    static StateSync.Outcome kept(
-            Steps steps, Connection connection, ProjectRef project, boolean applyState, String table) {
-        ChangeCounts counts = applyState
-                ? steps.run(table, () -> unchanged(connection, table, project.projectKey()))
-                : ChangeCounts.NONE;
-        return new StateSync.Outcome(counts, 0);
+    /**
+     * The state tables a publish leaves as they are: their active rows, reported as unchanged, when the unchanged
+     * state is applied (from the project row, counted only when it does not know them), else nothing.
+     */
+    record Kept(Steps steps, Connection connection, ProjectRef project, boolean applyState, ActiveRows known) {
+
+        StateSync.Outcome nodes() {
+            return outcome("catalog_node", known == null ? 0 : known.nodes());
+        }
+
+        StateSync.Outcome columns() {
+            return outcome("catalog_column", known == null ? 0 : known.columns());
+        }
+
+        StateSync.Outcome edges() {
+            return outcome("catalog_lineage", known == null ? 0 : known.edges());
+        }
+
+        StateSync.Outcome tests() {
+            return outcome("catalog_test", known == null ? 0 : known.tests());
+        }
+
+        private StateSync.Outcome outcome(String table, int active) {
+            ChangeCounts counts = !applyState
+                    ? ChangeCounts.NONE
+                    : known != null
+                            ? new ChangeCounts(0, 0, 0, active)
+                            : steps.run(table, () -> unchanged(connection, table, project.projectKey()));
+            return new StateSync.Outcome(counts, 0);
+        }
     }
 
     private static ChangeCounts unchanged(Connection connection, String table, String projectKey) {
