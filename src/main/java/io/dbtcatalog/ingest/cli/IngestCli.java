@@ -1,11 +1,7 @@
 package io.dbtcatalog.ingest.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -45,20 +41,10 @@ public final class IngestCli {
     static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     /**
-     * Runs the command line and exits the JVM with its code; a one-shot command started from the built jar runs in
-     * a JVM on the build's class-data-sharing archive ({@link Relaunch}) when there is one.
+     * Runs the command line and exits the JVM with its code. From the built jar, {@code launch.FastStart} runs first
+     * and has already re-executed a one-shot command on the build's class-data-sharing archive when there is one.
      */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Optional<Relaunch> relaunch = Relaunch.plan(
-                args,
-                System.getProperty("java.class.path"),
-                () -> ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty(Relaunch.SWITCH),
-                Boolean.getBoolean(Relaunch.RELAUNCHED));
-        if (relaunch.isPresent()) {
-            System.exit(relaunch.get().run());
-        }
+    public static void main(String[] args) {
         if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZER) == null) {
             System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
         }

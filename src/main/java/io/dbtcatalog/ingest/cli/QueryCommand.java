@@ -21,9 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class QueryCommand extends ApplicationCommand {
 
-    static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Option(names = "--json", description = "the answer as JSON")
     boolean json;
 
@@ -56,7 +53,7 @@ abstract class QueryCommand extends ApplicationCommand {
     }
 
     void printJson(PrintStream out, Object answer) {
-        out.println(JSON.writeValueAsString(answer));
+        out.println(Json.MAPPER.writeValueAsString(answer));
     }
 
     /** The NODE argument resolved, or a NodeLookupException. */
@@ -70,5 +67,14 @@ abstract class QueryCommand extends ApplicationCommand {
         } catch (RuntimeException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The JSON mapper, built on first use: picocli instantiates every command to build its model, and a mapper
+     * built then would cost every command line about 0.1 s of start-up (docs/decisions/0012-fast-start.md).
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 }

@@ -17,24 +17,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
  * A test-only hook that holds a publish in the middle of its transaction, so another process can be started against
  * the same catalog or this one killed at a known moment. Active only when the system property {@value #PROPERTY}
- * names a folder (it lives on the test classpath, registered as an auto-configuration; main code knows nothing of
- * it): the catalog data source is wrapped, and right after the first JDBC batch written to a {@code catalog_*} table
+ * names a folder (it lives on the test classpath, registered as an application context initializer in
+ * {@code META-INF/spring.factories}, so that both the full application and the one-shot commands' application, which
+ * lists its components and imports no registered auto-configuration, get it; main code knows nothing of it): the
+ * catalog data source is wrapped, and right after the first JDBC batch written to a {@code catalog_*} table
  * other than {@code catalog_project} (the project lock is held by then), or just before the publish's commit when its
  * rows went by COPY (PostgreSQL), it writes {@code paused} into the folder and
  * waits until a {@code release} file appears there (at most five minutes). With {@value #NUMBER} = N it lets the
  * first N-1 publishes of the process through (a publish is counted by its ledger row) and holds the N-th.
  */
-@AutoConfiguration
-@ConditionalOnProperty(PublishPause.PROPERTY)
-public class PublishPause {
+public class PublishPause implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String PROPERTY = "dbtcatalog.test.pause-publish";
     public static final String NUMBER = "dbtcatalog.test.pause-publish-number";
@@ -43,8 +42,14 @@ public class PublishPause {
 
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
-    @Bean
-    static BeanPostProcessor pausingCatalogDataSource(Environment environment) {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().containsProperty(PROPERTY)) {
+            context.getBeanFactory().addBeanPostProcessor(pausingCatalogDataSource(context.getEnvironment()));
+        }
+    }
+
+    private static BeanPostProcessor pausingCatalogDataSource(Environment environment) {
         Path folder = Path.of(environment.getRequiredProperty(PROPERTY));
         Publishes publishes = new Publishes(environment.getProperty(NUMBER, Integer.class, 1));
         return new BeanPostProcessor() {

@@ -1,4 +1,4 @@
-package io.dbtcatalog.ingest.cli;
+package io.dbtcatalog.ingest.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +55,27 @@ class RelaunchTests {
                 .containsSubsequence("-Xmx1g", "-Dsome.switch=false", "-D" + Relaunch.RELAUNCHED + "=true")
                 .endsWith("-jar", folder.resolve("dbt-catalog-ingest.jar").toString(), "status", "--config", "x.yaml");
         assertThat(command.indexOf("-Xlog:disable")).isLessThan(command.indexOf("-Xmx1g"));
+    }
+
+    @Test
+    void aCommandThatOnlyQueriesTheCatalogCompilesWithC1OnlyAndAnIngestionKeepsTheOptimisingCompiler() {
+        assertThat(plan("status").orElseThrow().command()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(plan("lineage", "orders").orElseThrow().command()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(plan("run").orElseThrow().command())
+                .contains("-XX:CompileThresholdScaling=5")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(plan("validate").orElseThrow().command()).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void onJava17To21TheArchiveIsMappedWhereItWasBuiltAndOtherVersionsGetNoDiagnosticOption() {
+        assertThat(Relaunch.archiveInPlace(17))
+                .containsExactly("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertThat(Relaunch.archiveInPlace(21)).contains("-XX:ArchiveRelocationMode=0");
+        assertThat(Relaunch.archiveInPlace(25)).isEmpty();
+        assertThat(plan("status").orElseThrow().command())
+                .containsSubsequence("-XX:SharedArchiveFile=" + folder.resolve(Relaunch.ARCHIVE), "-Xmx1g")
+                .containsAll(Relaunch.archiveInPlace(Runtime.version().feature()));
     }
 
     @Test
