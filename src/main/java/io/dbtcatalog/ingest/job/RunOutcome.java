@@ -27,9 +27,18 @@ public record RunOutcome(
     /** The note of an ingestion whose artifacts were identical to those of the catalog state. */
     public static final String IDENTICAL = "artifacts identical to those of the catalog state; not parsed again";
 
+    /** The note of an ingestion whose state was unchanged, so only its history was read and written. */
+    public static final String STATE_UNCHANGED = "state unchanged; only the run's history was read and written";
+
     static RunOutcome ingested(
             RunRef run, PublishResult result, Duration duration, List<String> warnings, boolean identicalToState) {
-        return new RunOutcome(run, Status.INGESTED, result, identicalToState ? IDENTICAL : null, duration, warnings);
+        return ingested(run, result, duration, warnings, identicalToState ? IDENTICAL : null);
+    }
+
+    /** An ingested run with {@code note} (null when there is nothing to note). */
+    static RunOutcome ingested(
+            RunRef run, PublishResult result, Duration duration, List<String> warnings, String note) {
+        return new RunOutcome(run, Status.INGESTED, result, note, duration, warnings);
     }
 
     static RunOutcome skipped(RunRef run, String message) {

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>fetch</b> the run's input ({@link MetadataSource#fetch}: located or downloaded, not parsed);</li>
  *   <li><b>check the fingerprint</b>: input identical to what the catalog state was published from is acknowledged
  *       in the ledger without being read;</li>
- *   <li><b>read</b> it into the normalized snapshot;</li>
+ *   <li><b>read</b> it into the normalized snapshot; only its history rows when its state digest equals the catalog
+ *       state's (the next dbt invocation of an unchanged project, decision 0014), published then without touching a
+ *       state table;</li>
  *   <li><b>derive column lineage</b> from its models' compiled SQL ({@link SnapshotLineage}), reusing the catalog's
  *       stored lineage of every model whose input did not change; a failure here leaves the column-lineage tables
  *       as they are and becomes a warning, never a failed run;</li>
@@ -177,9 +179,7 @@ final class SourceIngestion {
                         fingerprint.get());
                 fetched = Fetched.unchanged(input, fingerprint.get());
             } else {
-                CatalogSnapshot snapshot = scope.apply(input.read());
-                fetched = Fetched.read(
-                        withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest()))));
+                fetched = read(run, input);
             }
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
@@ -187,6 +187,27 @@ final class SourceIngestion {
             return failed(run, started, message);
         }
         return publish(run, fetched, started);
+    }
+
+    /**
+     * Step 5: the full read, or, when the input's state digest equals the catalog state's (decision 0014), only its
+     * history: the state rows, and so the column lineage derived from them, are those the catalog holds. A source
+     * with a scope always reads in full (the scope cuts history by the nodes the full read gives).
+     */
+    private Fetched read(RunRef run, RunInput input) {
+        Optional<String> state = scope.isAll() ? input.stateDigest() : Optional.empty();
+        if (state.isPresent() && store.isCurrentStateContent(project.projectKey(), state.get())) {
+            log.info(
+                    "{}: run {}: state unchanged (state digest {}); reading only its history",
+                    source.name(),
+                    run.runKey(),
+                    state.get());
+            return Fetched.history(input.readHistory(), state.get());
+        }
+        CatalogSnapshot snapshot = scope.apply(input.read());
+        return Fetched.read(
+                withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest()))),
+                state.orElse(null));
     }
 
     /**
@@ -217,15 +238,34 @@ final class SourceIngestion {
         }
     }
 
-    /** What step 4 and 5 gave: the snapshot read, or the input left unread because it matched the state. */
-    private record Fetched(CatalogSnapshot snapshot, SnapshotInfo info, String fingerprint, List<String> warnings) {
+    /**
+     * What step 4 and 5 gave: the snapshot read (in full, or only its history when {@code historyOnly}) with the
+     * digest of its state content (null when unknown), or the input left unread because its files matched the state.
+     */
+    private record Fetched(
+            CatalogSnapshot snapshot,
+            SnapshotInfo info,
+            String fingerprint,
+            List<String> warnings,
+            String stateDigest,
+            boolean historyOnly) {
 
-        static Fetched read(CatalogSnapshot snapshot) {
-            return new Fetched(snapshot, snapshot.info(), snapshot.artifactDigest(), snapshot.warnings());
+        static Fetched read(CatalogSnapshot snapshot, String stateDigest) {
+            return new Fetched(
+                    snapshot, snapshot.info(), snapshot.artifactDigest(), snapshot.warnings(), stateDigest, false);
+        }
+
+        static Fetched history(CatalogSnapshot history, String stateDigest) {
+            return new Fetched(
+                    history, history.info(), history.artifactDigest(), history.warnings(), stateDigest, true);
         }
 
         static Fetched unchanged(RunInput input, String fingerprint) {
-            return new Fetched(null, input.info(), fingerprint, input.warnings());
+            return new Fetched(null, input.info(), fingerprint, input.warnings(), null, false);
+        }
+
+        String note() {
+            return snapshot == null ? RunOutcome.IDENTICAL : historyOnly ? RunOutcome.STATE_UNCHANGED : null;
         }
     }
 
@@ -233,7 +273,8 @@ final class SourceIngestion {
         try {
             PublishResult result = fetched.snapshot() == null
                     ? store.acknowledgeUnchanged(project, run, fetched.info(), fetched.fingerprint(), started, rules)
-                    : store.publish(project, fetched.snapshot(), started, rules);
+                    : store.publish(
+                            project, fetched.snapshot(), fetched.stateDigest(), fetched.historyOnly(), started, rules);
             Duration duration = since(started);
             log.info(
                     "{}: run {} ingested in {} ms: nodes +{} ~{} -{} ={}",
@@ -244,7 +285,7 @@ final class SourceIngestion {
                     result.nodes().updated(),
                     result.nodes().deleted(),
                     result.nodes().unchanged());
-            return RunOutcome.ingested(run, result, duration, fetched.warnings(), fetched.snapshot() == null);
+            return RunOutcome.ingested(run, result, duration, fetched.warnings(), fetched.note());
         } catch (RunAlreadyIngestedException e) {
             return skippedMeanwhile(run);
         } catch (RuntimeException e) {

@@ -32,6 +32,25 @@ public interface RunInput extends AutoCloseable {
     /** Reads and normalizes the whole input; its warnings include {@link #warnings()}. */
     CatalogSnapshot read();
 
+    /**
+     * The digest of the input's state alone (decision 0014): equal for two inputs that read into the same state rows,
+     * whatever their history rows (results, relation statistics) and invocation metadata. Empty for sources without
+     * files and when the input cannot vouch for it; the pipeline then reads in full.
+     */
+    default Optional<String> stateDigest() {
+        return Optional.empty();
+    }
+
+    /**
+     * Reads only the input's history rows (and its info and warnings), for a {@link #stateDigest()} equal to the
+     * catalog state's; the snapshot holds no state row and must be published history-only.
+     *
+     * @throws UnsupportedOperationException when the input has no state digest
+     */
+    default CatalogSnapshot readHistory() {
+        throw new UnsupportedOperationException("this input has no state digest; read it in full");
+    }
+
     @Override
     void close();
 }

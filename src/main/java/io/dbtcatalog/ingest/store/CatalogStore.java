@@ -127,13 +127,30 @@ public final class CatalogStore {
      * nodes than they allow ({@link MassDeleteException}). Each of these writes nothing.
      */
     public PublishResult publish(ProjectRef project, CatalogSnapshot snapshot, Instant startedAt, PublishRules rules) {
+        return publish(project, snapshot, null, false, startedAt, rules);
+    }
+
+    /**
+     * Publishes like {@link #publish(ProjectRef, CatalogSnapshot, Instant, PublishRules)} a snapshot whose state
+     * content has {@code stateDigest} (decision 0014; null when unknown), remembered with the state. With
+     * {@code historyOnly} the snapshot holds only the run's history, read because {@code stateDigest} equals the
+     * stored state's ({@link #isCurrentStateContent}): no state table is written, and a state changed meanwhile fails
+     * the publish, writing nothing.
+     */
+    public PublishResult publish(
+            ProjectRef project,
+            CatalogSnapshot snapshot,
+            String stateDigest,
+            boolean historyOnly,
+            Instant startedAt,
+            PublishRules rules) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(rules, "rules");
         long begin = System.nanoTime();
-        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection -> new Publication(
-                        connection, setup(project.projectKey(), connection), project, snapshot, rules)
+        PublishResult result = transactions.inTransaction(project.projectKey(), false, connection -> publication(
+                        connection, project, snapshot, rules, stateDigest, historyOnly)
                 .run(startedAt));
         log.debug(
                 "Published project '{}' run '{}' in {} ms: {}",
@@ -157,22 +174,10 @@ public final class CatalogStore {
             Instant startedAt,
             PublishRules rules) {
         Objects.requireNonNull(artifactDigest, "artifactDigest");
-        CatalogSnapshot unread = new CatalogSnapshot(
-                run,
-                info,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                false,
-                List.of(),
-                artifactDigest);
-        return transactions.inTransaction(project.projectKey(), false, connection -> new Publication(
-                        connection, setup(project.projectKey(), connection), project, unread, rules)
-                .acknowledgeUnchanged(startedAt));
+        CatalogSnapshot unread = ArtifactShortcut.unread(run, info, artifactDigest);
+        return transactions.inTransaction(
+                project.projectKey(), false, connection -> publication(connection, project, unread, rules, null, false)
+                        .acknowledgeUnchanged(startedAt));
     }
 
     /**
@@ -187,7 +192,11 @@ public final class CatalogStore {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(rules, "rules");
         return transactions.inTransaction(project.projectKey(), true, connection -> new Preview(
-                        connection, setup(project.projectKey(), connection), project, snapshot, rules)
+                        connection,
+                        new PublishSetup(dialect, writes, limits(project.projectKey(), connection), clock),
+                        project,
+                        snapshot,
+                        rules)
                 .run(clock.instant()));
     }
 
@@ -205,6 +214,21 @@ public final class CatalogStore {
                 projectKey,
                 ProjectRows.TABLE,
                 connection -> ArtifactShortcut.isCurrentState(connection, dialect, projectKey, artifactDigest));
+    }
+
+    /**
+     * True when the project's current catalog state was published with state digest {@code stateDigest} (decision
+     * 0014), read without locking (a history-only publish re-checks it under the project lock). Always false when the
+     * digest shortcut is switched off ({@link StoreOptions#digestShortcut()}).
+     */
+    public boolean isCurrentStateContent(String projectKey, String stateDigest) {
+        Objects.requireNonNull(stateDigest, "stateDigest");
+        return options.digestShortcut()
+                && transactions.read(
+                        projectKey,
+                        ProjectRows.TABLE,
+                        connection ->
+                                ArtifactShortcut.isCurrentStateContent(connection, dialect, projectKey, stateDigest));
     }
 
     /**
@@ -275,8 +299,15 @@ public final class CatalogStore {
     /** The column a walk started from and the edges it reached, nearest first. */
     public record ColumnWalk(ColumnLineageWalk.ColumnRef start, List<ColumnLineageWalk.Step> steps) {}
 
-    private PublishSetup setup(String projectKey, Connection connection) {
-        return new PublishSetup(dialect, writes, limits(projectKey, connection), clock);
+    private Publication publication(
+            Connection connection,
+            ProjectRef project,
+            CatalogSnapshot snapshot,
+            PublishRules rules,
+            String stateDigest,
+            boolean historyOnly) {
+        PublishSetup setup = new PublishSetup(dialect, writes, limits(project.projectKey(), connection), clock);
+        return new Publication(connection, setup, project, snapshot, rules, stateDigest, historyOnly);
     }
 
     private ColumnLimits limits(String projectKey, Connection connection) {

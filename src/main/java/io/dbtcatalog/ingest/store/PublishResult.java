@@ -57,4 +57,19 @@ public record PublishResult(
                 && runResultsAdded == 0
                 && freshnessAdded == 0;
     }
+
+    /** The same result with {@code rows} rows written. */
+    public PublishResult withRowsWritten(long rows) {
+        return new PublishResult(
+                ingestionRunId,
+                nodes,
+                columns,
+                edges,
+                tests,
+                testResultsAdded,
+                runResultsAdded,
+                freshnessAdded,
+                rows,
+                stateApplied);
+    }
 }

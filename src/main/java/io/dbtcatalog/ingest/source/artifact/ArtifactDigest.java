@@ -12,8 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The fingerprint of one run's artifact files: SHA-256 over the normalization version, then for the manifest and
- * the catalog whether the file is there, its length and its bytes, then for every results file (each step's
+ * The fingerprint of one run's artifact files. Normally {@link #combined}: the two digests of manifest and catalog
+ * from the state-digest pass ({@link StateDigest}, decision 0014), then the bytes of every results file. When that
+ * pass fails (a file the full read will reject), {@link #of}: SHA-256 over the normalization version, then for the
+ * manifest and the catalog whether the file is there, its length and its bytes, then for every results file (each step's
  * run_results or sources, in reading order) its kind, step and step command, its length and its bytes. Equal digests
  * mean the reader would build the same snapshot, so the catalog can recognize a run it already holds the state of.
  */
@@ -23,7 +25,7 @@ final class ArtifactDigest {
      * Raise when a change to the reader or the normalized model makes the same files give a different snapshot, so
      * that digests recorded by an older version no longer match and such runs are parsed again.
      */
-    static final int NORMALIZATION_VERSION = 3;
+    static final int NORMALIZATION_VERSION = 4;
 
     private static final int BUFFER = 1 << 20;
 
@@ -63,12 +65,30 @@ final class ArtifactDigest {
         byte[] buffer = new byte[BUFFER];
         add(digest, files.manifest(), buffer);
         add(digest, files.catalog(), buffer);
+        addResults(digest, files, buffer);
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * {@code sha256:<hex>} of the files from the two digests of manifest and catalog ({@link StateDigest}: the bytes
+     * of the state's sections and those left out of them, with their positions) and the bytes of every results
+     * file.
+     */
+    static String combined(byte[] stateTokens, byte[] otherTokens, ArtifactFiles files) {
+        MessageDigest digest = sha256();
+        digest.update(("dbt-catalog-ingest ranges " + NORMALIZATION_VERSION).getBytes(StandardCharsets.UTF_8));
+        digest.update(stateTokens);
+        digest.update(otherTokens);
+        addResults(digest, files, new byte[BUFFER]);
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void addResults(MessageDigest digest, ArtifactFiles files, byte[] buffer) {
         for (ResultsFile file : files.results()) {
             digest.update((file.kind() + " " + file.step() + " " + file.stepCommand() + ":")
                     .getBytes(StandardCharsets.UTF_8));
             add(digest, file.path(), buffer);
         }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     private static void add(MessageDigest digest, Path file, byte[] buffer) {
@@ -95,7 +115,7 @@ final class ArtifactDigest {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

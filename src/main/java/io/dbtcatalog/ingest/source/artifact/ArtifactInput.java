@@ -23,6 +23,8 @@ public final class ArtifactInput implements RunInput {
     private final Runnable release;
     private final ArtifactDigest.Stamp stamp;
     private String digest;
+    private String state;
+    private HistoryIndex history;
 
     /**
      * An input over {@code files}; {@code warnings} are the fetch's own, {@code finish} adjusts the snapshot read
@@ -54,13 +56,41 @@ public final class ArtifactInput implements RunInput {
         return run;
     }
 
-    /** The digest of the files, computed once ({@code sha256:<hex>}). */
+    /**
+     * The digest of the files, computed once ({@code sha256:<hex>}) by the same token pass as the state digest; by
+     * their bytes when that pass fails (the full read then names the problem).
+     */
     @Override
     public Optional<String> fingerprint() {
         if (digest == null) {
-            digest = ArtifactDigest.of(files);
+            StateDigest.Result pass = StateDigest.of(files);
+            digest = pass != null ? pass.fingerprint() : ArtifactDigest.of(files);
+            state = pass != null ? pass.state() : null;
+            history = pass != null ? pass.history() : null;
         }
         return Optional.of(digest);
+    }
+
+    /** The digest of manifest and catalog without what is not state ({@link StateDigest}); from the same pass. */
+    @Override
+    public Optional<String> stateDigest() {
+        fingerprint();
+        return Optional.ofNullable(state);
+    }
+
+    /**
+     * Reads only the history of the files (results files, catalog statistics), for a state digest equal to the
+     * catalog's: the snapshot holds no state row.
+     */
+    @Override
+    public CatalogSnapshot readHistory() {
+        String fingerprint = fingerprint().orElseThrow();
+        if (state == null || history == null) {
+            throw new IllegalStateException("no state digest: the files must be read in full");
+        }
+        CatalogSnapshot snapshot = new HistoryReader().read(files, run, history);
+        stamp.requireUnchanged(files);
+        return finish.apply(snapshot.withArtifactDigest(fingerprint));
     }
 
     @Override
@@ -76,6 +106,7 @@ public final class ArtifactInput implements RunInput {
     @Override
     public CatalogSnapshot read() {
         String fingerprint = fingerprint().orElseThrow();
+        history = null; // not needed by a full read
         CatalogSnapshot snapshot = reader.read(files, run);
         stamp.requireUnchanged(files);
         return finish.apply(snapshot.withArtifactDigest(fingerprint));

@@ -94,7 +94,7 @@ final class CatalogReader {
     }
 
     /** The relation's type, owner and the stats the adapter marks {@code include}; null when it reports none. */
-    private static CatalogEntries.Relation relation(CatalogEntries.Table table) {
+    static CatalogEntries.Relation relation(CatalogEntries.Table table) {
         List<CatalogEntries.Stat> stats = new ArrayList<>();
         table.stats().forEach((key, stat) -> {
             if (stat != null && included(stat.include())) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Gathers the history rows of a run's results files, one file after the other, with the warnings each file gives:
@@ -37,11 +38,16 @@ final class HistoryRows {
 
     /** Reads every results file's content from {@code side}, in order; returns this. */
     HistoryRows addAll(SideArtifacts side) {
+        return addAll(side::results);
+    }
+
+    /** Adds the content of every results file, {@code contents} giving that of the i-th (null when absent). */
+    HistoryRows addAll(IntFunction<SideArtifacts.ResultsContent> contents) {
         if (files.fromOneFolder() && files.runResults() == null) {
             missing(ArtifactFiles.RUN_RESULTS, null, "no test or run results recorded");
         }
         for (int i = 0; i < files.results().size(); i++) {
-            add(files.results().get(i), side.results(i));
+            add(files.results().get(i), contents.apply(i));
         }
         if (files.fromOneFolder() && files.sources() == null) {
             missing(ArtifactFiles.SOURCES, null, "no source freshness recorded");

@@ -39,6 +39,11 @@ final class WarehouseDetails {
 
     /** The included statistics of every described node, or none when no invocation id is known. */
     static List<RelationStat> stats(List<CatalogNode> nodes, CatalogContent catalog, String manifestInvocation) {
+        return statsOf(nodes.stream().map(CatalogNode::id).toList(), catalog, manifestInvocation);
+    }
+
+    /** The included statistics of the nodes {@code ids} names, in that order (see {@link #stats}). */
+    static List<RelationStat> statsOf(List<NodeId> ids, CatalogContent catalog, String manifestInvocation) {
         if (catalog == null || catalog.relationsByNode().isEmpty()) {
             return List.of();
         }
@@ -49,12 +54,11 @@ final class WarehouseDetails {
         }
         ResultOrigin origin = new ResultOrigin(catalog.metadata().generatedAt(), null, COMMAND);
         List<RelationStat> stats = new ArrayList<>();
-        for (CatalogNode node : nodes) {
-            CatalogEntries.Relation relation =
-                    catalog.relationsByNode().get(node.id().value());
+        for (NodeId id : ids) {
+            CatalogEntries.Relation relation = catalog.relationsByNode().get(id.value());
             if (relation != null) {
                 for (CatalogEntries.Stat stat : relation.stats()) {
-                    stats.add(stat(node.id(), invocation, stat, origin));
+                    stats.add(stat(id, invocation, stat, origin));
                 }
             }
         }

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * The stored {@code catalog_project} row of one project (all but its key and creation time), as read under the
  * publish lock and as the publish wants it afterwards. {@code completeAsOf} is the snapshot time of the latest
- * complete snapshot applied, when every active state row was seen (sql/README.md, "Last seen").
+ * complete snapshot applied, when every active state row was seen (sql/README.md, "Last seen");
+ * {@code stateContentDigest} the digest of the state's content alone (decision 0014) and {@code activeRows} the rows
+ * the latest complete publish left active, each null when unknown.
  */
 public record ProjectRow(
         String sourceKind,
@@ -20,7 +22,9 @@ public record ProjectRow(
         Instant stateAsOf,
         Long lastIngestionRunId,
         String stateArtifactDigest,
-        Instant completeAsOf) {
+        Instant completeAsOf,
+        String stateContentDigest,
+        ActiveRows activeRows) {
 
     /** The same row pointing to ingestion run {@code id}. */
     public ProjectRow withLastIngestionRunId(long id) {
@@ -37,6 +41,8 @@ public record ProjectRow(
                 stateAsOf,
                 id,
                 stateArtifactDigest,
-                completeAsOf);
+                completeAsOf,
+                stateContentDigest,
+                activeRows);
     }
 }

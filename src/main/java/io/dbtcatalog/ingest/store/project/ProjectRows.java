@@ -31,14 +31,16 @@ public final class ProjectRows {
     private static final String FIND = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
                    dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id,
-                   state_artifact_digest, complete_as_of
+                   state_artifact_digest, complete_as_of, state_content_digest, active_nodes, active_columns,
+                   active_edges, active_tests
             FROM catalog_project WHERE project_key = ?
             """;
 
     private static final String LOCK = """
             SELECT source_kind, dbt_project_name, dbt_project_id, adapter_type, dbt_version, dbt_cloud_account_id,
                    dbt_cloud_project_id, dbt_cloud_environment_id, dbt_cloud_job_id, state_as_of, last_ingestion_run_id,
-                   state_artifact_digest, complete_as_of
+                   state_artifact_digest, complete_as_of, state_content_digest, active_nodes, active_columns,
+                   active_edges, active_tests
             FROM catalog_project WHERE project_key = ? FOR UPDATE
             """;
 
@@ -62,7 +64,8 @@ public final class ProjectRows {
             UPDATE catalog_project SET source_kind = ?, dbt_project_name = ?, dbt_project_id = ?, adapter_type = ?,
                    dbt_version = ?, dbt_cloud_account_id = ?, dbt_cloud_project_id = ?, dbt_cloud_environment_id = ?,
                    dbt_cloud_job_id = ?, state_as_of = ?, last_ingestion_run_id = ?, state_artifact_digest = ?,
-                   complete_as_of = ?
+                   complete_as_of = ?, state_content_digest = ?, active_nodes = ?, active_columns = ?,
+                   active_edges = ?, active_tests = ?
             WHERE project_key = ?
             """;
 
@@ -102,8 +105,9 @@ public final class ProjectRows {
     /**
      * The row as a publish of {@code info} leaves it: project metadata from the snapshot (a value the snapshot
      * lacks keeps the stored one), dbt Cloud ids from the configuration, the state time and the digest of the
-     * artifact files the state now comes from (null when it came from none); a complete snapshot also becomes the
-     * time every active state row was last seen ({@code complete_as_of}).
+     * artifact files the state now comes from (null when it came from none) and of its content alone
+     * ({@code stateDigest}, null when unknown); a complete snapshot also becomes the time every active state row was
+     * last seen ({@code complete_as_of}) and leaves {@code active} rows (unknown after an incomplete one).
      */
     public static ProjectRow applied(
             ProjectRow stored,
@@ -111,7 +115,9 @@ public final class ProjectRows {
             SnapshotInfo info,
             Instant stateAsOf,
             boolean complete,
-            String artifactDigest) {
+            String artifactDigest,
+            String stateDigest,
+            ActiveRows active) {
         return new ProjectRow(
                 project.sourceKind(),
                 orStored(info.dbtProjectName(), stored.dbtProjectName()),
@@ -125,7 +131,9 @@ public final class ProjectRows {
                 stateAsOf,
                 stored.lastIngestionRunId(),
                 artifactDigest,
-                complete ? stateAsOf : stored.completeAsOf());
+                complete ? stateAsOf : stored.completeAsOf(),
+                stateDigest,
+                complete ? active : null);
     }
 
     /** Writes {@code wanted} when it differs from {@code stored}; returns the number of rows written (0 or 1). */
@@ -157,6 +165,11 @@ public final class ProjectRows {
                 .bigint(wanted.lastIngestionRunId())
                 .text(wanted.stateArtifactDigest())
                 .time(wanted.completeAsOf())
+                .text(wanted.stateContentDigest())
+                .bigint(active(wanted, ActiveRows::nodes))
+                .bigint(active(wanted, ActiveRows::columns))
+                .bigint(active(wanted, ActiveRows::edges))
+                .bigint(active(wanted, ActiveRows::tests))
                 .text(projectKey);
         return jdbc.sql(UPDATE).params(params.values()).update();
     }
@@ -204,7 +217,15 @@ public final class ProjectRows {
                 Jdbc.instant(rs, 10),
                 rs.getObject(11, Long.class),
                 rs.getString(12),
-                Jdbc.instant(rs, 13)));
+                Jdbc.instant(rs, 13),
+                rs.getString(14),
+                rs.getObject(15) == null
+                        ? null
+                        : new ActiveRows(rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getInt(18))));
+    }
+
+    private static Long active(ProjectRow row, java.util.function.ToIntFunction<ActiveRows> count) {
+        return row.activeRows() == null ? null : (long) count.applyAsInt(row.activeRows());
     }
 
     private static String orStored(String value, String stored) {

@@ -1,6 +1,8 @@
 package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
+import io.dbtcatalog.ingest.model.RunRef;
+import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
@@ -12,6 +14,7 @@ import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,30 @@ public final class ArtifactShortcut {
             Connection connection, SqlDialect dialect, String projectKey, String artifactDigest) {
         ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
         return row != null && artifactDigest.equals(row.stateArtifactDigest());
+    }
+
+    /** True when the project's current catalog state was published with {@code stateDigest} (decision 0014). */
+    public static boolean isCurrentStateContent(
+            Connection connection, SqlDialect dialect, String projectKey, String stateDigest) {
+        ProjectRow row = new ProjectRows(connection, dialect, null).find(projectKey);
+        return row != null && stateDigest.equals(row.stateContentDigest());
+    }
+
+    /** The snapshot of a run left unread: no rows, only the run, its info and the files' digest. */
+    public static CatalogSnapshot unread(RunRef run, SnapshotInfo info, String artifactDigest) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                artifactDigest);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.dbtcatalog.ingest.model.CatalogNode;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.SnapshotInfo;
-import io.dbtcatalog.ingest.store.ChangeCounts;
 import io.dbtcatalog.ingest.store.MassDeleteException;
 import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
@@ -15,6 +14,7 @@ import io.dbtcatalog.ingest.store.StoreException;
 import io.dbtcatalog.ingest.store.jdbc.ColumnLimits;
 import io.dbtcatalog.ingest.store.jdbc.SqlDialect;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
+import io.dbtcatalog.ingest.store.project.ActiveRows;
 import io.dbtcatalog.ingest.store.project.ProjectRow;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import java.sql.Connection;
@@ -44,13 +44,22 @@ public final class Publication {
     private final CatalogSnapshot snapshot;
     private final PublishRules rules;
     private final Steps steps;
+    private final String stateDigest;
+    private final boolean historyOnly;
 
+    /**
+     * The publish of {@code snapshot}, whose state content has {@code stateDigest} (null when unknown). With
+     * {@code historyOnly} the snapshot holds only history rows, read because {@code stateDigest} equals the stored
+     * state's (decision 0014): no state table is written, the state is only vouched for again.
+     */
     public Publication(
             Connection connection,
             PublishSetup setup,
             ProjectRef project,
             CatalogSnapshot snapshot,
-            PublishRules rules) {
+            PublishRules rules,
+            String stateDigest,
+            boolean historyOnly) {
         this.connection = connection;
         this.dialect = setup.dialect();
         this.writes = setup.writes();
@@ -60,6 +69,11 @@ public final class Publication {
         this.snapshot = snapshot;
         this.rules = rules;
         this.steps = new Steps(project.projectKey(), setup.dialect(), rules.lockTimeout());
+        this.stateDigest = stateDigest;
+        this.historyOnly = historyOnly;
+        if (historyOnly && stateDigest == null) {
+            throw new IllegalArgumentException("a history-only publish needs the state digest it relies on");
+        }
     }
 
     /**
@@ -87,6 +101,9 @@ public final class Publication {
         IngestionLedger ledger = new IngestionLedger(connection, limits);
         requireNotIngested(ledger);
         boolean applyState = appliesState(time, stored);
+        if (historyOnly && applyState) {
+            StateShortcut.requireUnchanged(project, snapshot, stateDigest, stored);
+        }
         if (!applyState) {
             log.warn(
                     "Project '{}' run '{}': snapshot of {} is older than the catalog state of {}; keeping only its "
@@ -107,9 +124,11 @@ public final class Publication {
                         IngestionLedger.SUCCEEDED,
                         snapshot.complete(),
                         applyState,
-                        message(applyState, time, stored.stateAsOf()),
+                        StateShortcut.message(
+                                snapshot, historyOnly ? stateDigest : null, applyState, time, stored.stateAsOf()),
                         snapshot.artifactDigest())));
         PublishResult written = write(
+                stored,
                 new PublishContext(
                         project.projectKey(),
                         runId,
@@ -121,7 +140,14 @@ public final class Publication {
                 applyState);
         ProjectRow wanted = applyState
                 ? ProjectRows.applied(
-                        stored, project, snapshot.info(), time, snapshot.complete(), snapshot.artifactDigest())
+                        stored,
+                        project,
+                        snapshot.info(),
+                        time,
+                        snapshot.complete(),
+                        snapshot.artifactDigest(),
+                        stateDigest,
+                        ActiveRows.after(written.nodes(), written.columns(), written.edges(), written.tests()))
                 : stored;
         PublishResult done = updateProject(projects, stored, wanted, written);
         step(IngestionLedger.TABLE, () -> {
@@ -167,20 +193,23 @@ public final class Publication {
                 ? wanted.withLastIngestionRunId(written.ingestionRunId())
                 : wanted;
         long projectRows = step("catalog_project", () -> projects.update(project.projectKey(), stored, target));
-        return withRowsWritten(written, written.rowsWritten() + projectRows);
+        return written.withRowsWritten(written.rowsWritten() + projectRows);
     }
 
-    private PublishResult write(PublishContext context, boolean applyState) {
+    /** Writes state (unless history-only or not applied) and history; counts unchanged state as such. */
+    private PublishResult write(ProjectRow stored, PublishContext context, boolean applyState) {
+        StateShortcut.Kept kept = new StateShortcut.Kept(steps, connection, project, applyState, stored.activeRows());
         StateSync state = new StateSync(connection, context, limits, writes);
-        StateSync.Outcome none = new StateSync.Outcome(ChangeCounts.NONE, 0);
-        StateSync.Outcome nodes = applyState ? syncNodes(state) : none;
-        StateSync.Outcome columns =
-                applyState ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns())) : none;
+        boolean sync = applyState && !historyOnly;
+        StateSync.Outcome nodes = sync ? syncNodes(state) : kept.nodes();
+        StateSync.Outcome columns = sync
+                ? step("catalog_column", () -> state.sync(CatalogTables.COLUMNS, snapshot.columns()))
+                : kept.columns();
         StateSync.Outcome edges =
-                applyState ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : none;
+                sync ? step("catalog_lineage", () -> state.sync(CatalogTables.EDGES, snapshot.edges())) : kept.edges();
         StateSync.Outcome tests =
-                applyState ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : none;
-        long columnLineage = applyState ? syncColumnLineage(state) : 0;
+                sync ? step("catalog_test", () -> state.sync(CatalogTables.TESTS, snapshot.tests())) : kept.tests();
+        long columnLineage = sync ? syncColumnLineage(state) : 0;
         HistoryWriter history = new HistoryWriter(connection, context, limits, writes);
         int testResults =
                 step("catalog_test_result", () -> history.append(CatalogTables.TEST_RESULTS, snapshot.testResults()));
@@ -188,7 +217,7 @@ public final class Publication {
                 step("catalog_run_result", () -> history.append(CatalogTables.RUN_RESULTS, snapshot.runResults()));
         int freshness =
                 step("catalog_source_freshness", () -> history.append(CatalogTables.FRESHNESS, snapshot.freshness()));
-        long depth = (applyState ? syncDetails(state) : 0)
+        long depth = (sync ? syncDetails(state) : 0)
                 + step(
                         "catalog_relation_stats",
                         () -> history.append(
@@ -270,35 +299,6 @@ public final class Publication {
                     plan.activeBefore());
         }
         return step("catalog_node", () -> state.apply(table, plan));
-    }
-
-    private String message(boolean applyState, Instant time, Instant stateAsOf) {
-        StringBuilder message = new StringBuilder();
-        if (!applyState) {
-            message.append("state not applied: the snapshot (")
-                    .append(time)
-                    .append(") is older than the catalog state (")
-                    .append(stateAsOf)
-                    .append("); history kept");
-        }
-        for (String warning : snapshot.warnings()) {
-            message.append(message.isEmpty() ? "" : "\n").append(warning);
-        }
-        return message.isEmpty() ? null : message.toString();
-    }
-
-    private static PublishResult withRowsWritten(PublishResult r, long rows) {
-        return new PublishResult(
-                r.ingestionRunId(),
-                r.nodes(),
-                r.columns(),
-                r.edges(),
-                r.tests(),
-                r.testResultsAdded(),
-                r.runResultsAdded(),
-                r.freshnessAdded(),
-                rows,
-                r.stateApplied());
     }
 
     private <T> T step(String table, Steps.SqlStep<T> step) {

@@ -76,11 +76,55 @@ class ArtifactDigestTests {
             SnapshotInfo header = input.info();
             CatalogSnapshot full = input.read();
             // then
-            assertThat(fingerprint).isEqualTo(ArtifactDigest.of(files));
+            assertThat(fingerprint).isEqualTo(StateDigest.of(files).fingerprint());
+            assertThat(input.stateDigest()).contains(StateDigest.of(files).state());
             assertThat(full.artifactDigest()).isEqualTo(fingerprint);
             assertThat(full.nodes()).isNotEmpty();
             assertThat(header.invocationId()).isEqualTo(full.info().invocationId());
             assertThat(header.generatedAt()).isEqualTo(full.info().generatedAt());
+        }
+    }
+
+    @Test
+    void theStateDigestLeavesOutMetadataCreatedAtAndStatsButTheFingerprintDoesNot() throws IOException {
+        // given: the next invocation rewrites only the invocation id, the entries' created_at and the stats' values
+        ArtifactFiles files = ArtifactFiles.inFolder(copy);
+        StateDigest.Result before = StateDigest.of(files);
+        Path manifest = copy.resolve("manifest.json");
+        Path catalog = copy.resolve("catalog.json");
+        String invocation = before.history().manifestMetadata().invocationId();
+        Files.writeString(
+                manifest,
+                Files.readString(manifest)
+                        .replace(invocation, "11111111-2222-4333-8444-555555555555")
+                        .replaceAll("\"created_at\": ?[0-9.]+", "\"created_at\": 1999999999.5"));
+        Files.writeString(catalog, Files.readString(catalog).replaceAll("\"value\": ?[0-9]+\\.0", "\"value\": 7.0"));
+        // when
+        StateDigest.Result after = StateDigest.of(files);
+        // then
+        assertThat(after.state()).isEqualTo(before.state());
+        assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
+        // and a description is state
+        Files.writeString(
+                manifest, Files.readString(manifest).replaceFirst("\"description\": \"", "\"description\": \"x"));
+        assertThat(StateDigest.of(files).state()).isNotEqualTo(before.state());
+    }
+
+    @Test
+    void aManifestThePassCannotReadIsFingerprintedByItsBytesAndHasNoStateDigest() throws IOException {
+        // given
+        Path manifest = copy.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).substring(0, 500));
+        ArtifactFiles files = ArtifactFiles.inFolder(copy);
+        // when
+        try (ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(), files, RUN)) {
+            // then
+            assertThat(input.fingerprint()).contains(ArtifactDigest.of(files));
+            assertThat(input.stateDigest()).isEmpty();
+            assertThatThrownBy(input::read)
+                    .isInstanceOf(ArtifactException.class)
+                    .hasMessageContaining(manifest.toString())
+                    .hasMessageMatching("(?s).*line \\d+, column \\d+.*");
         }
     }
 

@@ -1,0 +1,66 @@
+package io.dbtcatalog.ingest.source.artifact;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+
+/**
+ * Feeds the bytes of one file, in order and each exactly once, to one of two digests: the bytes up to an offset to
+ * the state digest ({@link #state}), the bytes of a left-out range to the other one ({@link #leftOut}, with the
+ * range's position, so that the two digests together fingerprint the whole file). Reads the file through a channel
+ * of its own, in large blocks, while the parser reads it through another.
+ */
+final class ByteRanges implements AutoCloseable {
+
+    private static final int BLOCK = 1 << 20;
+
+    private final FileChannel channel;
+    private final MessageDigest state;
+    private final MessageDigest leftOut;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+    private long done;
+
+    ByteRanges(Path file, MessageDigest state, MessageDigest leftOut) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.state = state;
+        this.leftOut = leftOut;
+    }
+
+    /** Adds every byte not added yet before {@code offset} to the state digest. */
+    void state(long offset) throws IOException {
+        feed(offset, state);
+    }
+
+    /** Adds the bytes from where the previous range ended to {@code end} to the other digest, with their position. */
+    void leftOut(long end) throws IOException {
+        ByteBuffer position = ByteBuffer.allocate(2 * Long.BYTES).putLong(done).putLong(end - done);
+        leftOut.update(position.array());
+        feed(end, leftOut);
+    }
+
+    /** Adds the rest of the file to the state digest. */
+    void rest() throws IOException {
+        feed(channel.size(), state);
+    }
+
+    private void feed(long offset, MessageDigest digest) throws IOException {
+        while (done < offset) {
+            buffer.clear();
+            buffer.limit((int) Math.min(BLOCK, offset - done));
+            int read = channel.read(buffer, done);
+            if (read < 0) {
+                throw new IOException("the file ended at byte " + done + ", before byte " + offset);
+            }
+            digest.update(buffer.array(), 0, read);
+            done += read;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
