@@ -205,9 +205,12 @@ final class SourceIngestion {
             return Fetched.history(input.readHistory(), state.get());
         }
         CatalogSnapshot snapshot = scope.apply(input.read());
-        return Fetched.read(
-                withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest()))),
-                state.orElse(null));
+        CatalogSnapshot published =
+                withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest())));
+        // A state whose column lineage could not be derived is not remembered: the next run of the same state is
+        // then read in full again and derives it, instead of keeping the lineage tables as they were until the
+        // project changes.
+        return Fetched.read(published, published.columnLineage() == null ? null : state.orElse(null));
     }
 
     /**

@@ -2,8 +2,11 @@ package io.dbtcatalog.ingest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.lineage.AnalysisContext;
 import io.dbtcatalog.ingest.lineage.ColumnLineageEngine;
 import io.dbtcatalog.ingest.lineage.SnapshotLineage;
+import io.dbtcatalog.ingest.lineage.SqlLineageAnalyzer;
+import io.dbtcatalog.ingest.lineage.StatementLineage;
 import io.dbtcatalog.ingest.source.RunSelector;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.source.local.LocalFolderSource;
@@ -111,6 +114,42 @@ class UnchangedStateShortcutIntegrationTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStateWhoseColumnLineageFailedIsReadInFullAgainByTheNextInvocation(Engine engine) {
+        Path first = NextInvocation.of(folder("samples/jaffle-shop"), temp.resolve("first"), 1, false);
+        Path next = NextInvocation.of(first, temp.resolve("next"), 2, true);
+        SnapshotLineage failing = new SnapshotLineage(new ColumnLineageEngine(new SqlLineageAnalyzer() {
+            @Override
+            public StatementLineage analyse(String sql, AnalysisContext context) {
+                throw new IllegalStateException("not reached");
+            }
+
+            @Override
+            public String version() {
+                throw new IllegalStateException("the lineage step broke");
+            }
+        }));
+        try (TestDatabase db = engine.create()) {
+            // given: the first invocation is published without its column lineage
+            RunOutcome broken = ingest(db.dataSource(), true, first, failing);
+            assertThat(broken.warnings()).anyMatch(warning -> warning.contains("column lineage not derived"));
+            assertThat(lineageEdges(db.dataSource())).isZero();
+            // when: the next invocation of the same state, with a working lineage step
+            RunOutcome outcome = ingest(db.dataSource(), true, next, LINEAGE);
+            // then: it is read in full, and the lineage is derived this time
+            assertThat(outcome.status()).isEqualTo(RunOutcome.Status.INGESTED);
+            assertThat(outcome.message()).isNull();
+            assertThat(lineageEdges(db.dataSource())).isPositive();
+        }
+    }
+
+    private static long lineageEdges(DataSource dataSource) {
+        return (Long) CatalogDump.query(dataSource, "SELECT COUNT(*) AS n FROM catalog_column_lineage")
+                .get(0)
+                .get("n");
+    }
+
     static Stream<Arguments> stateChangesOnBothEngines() {
         return Stream.of(Engine.values())
                 .flatMap(engine -> Stream.of(
@@ -205,11 +244,15 @@ class UnchangedStateShortcutIntegrationTests {
     }
 
     private static RunOutcome ingest(DataSource dataSource, boolean shortcut, Path folder) {
+        return ingest(dataSource, shortcut, folder, LINEAGE);
+    }
+
+    private static RunOutcome ingest(DataSource dataSource, boolean shortcut, Path folder, SnapshotLineage lineage) {
         CatalogStore store = new CatalogStore(dataSource, new StoreOptions(true, true, shortcut));
         LocalFolderSource source =
                 new LocalFolderSource(new LocalSettings("next", folder, null), new ArtifactSnapshotReader());
         SourceIngestion.Result result = new SourceIngestion(
-                        source, PROJECT, store, LINEAGE, RULES, IngestionProgress.NONE, 20)
+                        source, PROJECT, store, lineage, RULES, IngestionProgress.NONE, 20)
                 .run(new RunSelector.Latest(), false);
         assertThat(result.runs()).hasSize(1);
         return result.runs().get(0);
