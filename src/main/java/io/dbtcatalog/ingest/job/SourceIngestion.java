@@ -4,7 +4,6 @@ import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
 import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.RunRef;
-import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunInput;
 import io.dbtcatalog.ingest.source.RunSelector;
@@ -238,37 +237,6 @@ final class SourceIngestion {
             List<String> warnings = new ArrayList<>(snapshot.warnings());
             warnings.add(warning);
             return snapshot.withWarnings(warnings);
-        }
-    }
-
-    /**
-     * What step 4 and 5 gave: the snapshot read (in full, or only its history when {@code historyOnly}) with the
-     * digest of its state content (null when unknown), or the input left unread because its files matched the state.
-     */
-    private record Fetched(
-            CatalogSnapshot snapshot,
-            SnapshotInfo info,
-            String fingerprint,
-            List<String> warnings,
-            String stateDigest,
-            boolean historyOnly) {
-
-        static Fetched read(CatalogSnapshot snapshot, String stateDigest) {
-            return new Fetched(
-                    snapshot, snapshot.info(), snapshot.artifactDigest(), snapshot.warnings(), stateDigest, false);
-        }
-
-        static Fetched history(CatalogSnapshot history, String stateDigest) {
-            return new Fetched(
-                    history, history.info(), history.artifactDigest(), history.warnings(), stateDigest, true);
-        }
-
-        static Fetched unchanged(RunInput input, String fingerprint) {
-            return new Fetched(null, input.info(), fingerprint, input.warnings(), null, false);
-        }
-
-        String note() {
-            return snapshot == null ? RunOutcome.IDENTICAL : historyOnly ? RunOutcome.STATE_UNCHANGED : null;
         }
     }
 
