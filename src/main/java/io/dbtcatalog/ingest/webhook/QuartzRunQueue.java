@@ -47,14 +47,18 @@ class QuartzRunQueue implements RunQueue {
     @Override
     public Queued enqueue(String source, long runId, String eventId) {
         try {
+            JobKey key = jobKey(source, runId);
+            if (scheduler.withScheduler(quartz -> quartz.checkExists(key))) {
+                return Queued.ALREADY_QUEUED;
+            }
+            // The ledger is asked after the job store, never before: a job that ran between the two questions left
+            // the store only after its publish committed the run to the ledger, so a duplicate delivery racing it is
+            // answered as a duplicate instead of queueing the run a second time. (Asked outside the job store's
+            // transaction, so a request never holds two pool connections.)
             if (store.isIngested(sources.project(source).projectKey(), Long.toString(runId))) {
                 return Queued.ALREADY_INGESTED;
             }
             return scheduler.withScheduler(quartz -> {
-                JobKey key = jobKey(source, runId);
-                if (quartz.checkExists(key)) {
-                    return Queued.ALREADY_QUEUED;
-                }
                 JobDetail job = JobBuilder.newJob(WebhookIngestionJob.class)
                         .withIdentity(key)
                         .usingJobData(WebhookIngestionJob.SOURCE, source)
