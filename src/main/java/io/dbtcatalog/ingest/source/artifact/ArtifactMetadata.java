@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
+import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
 import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.nio.file.Path;
@@ -25,6 +26,19 @@ record ArtifactMetadata(
                 JsonValues.nonBlank(metadata.path("project_name")),
                 JsonValues.nonBlank(metadata.path("project_id")),
                 JsonValues.nonBlank(metadata.path("adapter_type")));
+    }
+
+    /** What the snapshot says about the dbt invocation; {@code resultsCommand} is the results files' command. */
+    SnapshotInfo toInfo(String resultsCommand) {
+        return new SnapshotInfo(
+                projectName,
+                projectId,
+                dbtVersion,
+                adapterType,
+                dbtSchemaVersion,
+                invocationId,
+                generatedAt,
+                resultsCommand);
     }
 
     ArtifactHeader toHeader(Path file) {

@@ -72,7 +72,7 @@ public final class ArtifactSnapshotReader {
 
     /** What the manifest's header says about the invocation, reading nothing after its {@code metadata}. */
     static SnapshotInfo headerInfo(Path manifest) {
-        return info(HEADERS.header(manifest), null);
+        return HEADERS.header(manifest).toInfo(null);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class ArtifactSnapshotReader {
                 .withRelationStats(WarehouseDetails.stats(
                         nodes, catalog, manifest.metadata().invocationId()));
         HistoryRows history = new HistoryRows(manifest, files, warning -> warn(warnings, warning)).addAll(side);
-        SnapshotInfo info = info(manifest.metadata(), history.commands());
+        SnapshotInfo info = manifest.metadata().toInfo(history.commands());
         log.debug(
                 "Read {}: {} nodes, {} columns, {} edges, {} tests, {} test results, {} run results, {} freshness",
                 files.manifest(),
@@ -143,18 +143,6 @@ public final class ArtifactSnapshotReader {
                 warnings,
                 null,
                 depth);
-    }
-
-    private static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {
-        return new SnapshotInfo(
-                metadata.projectName(),
-                metadata.projectId(),
-                metadata.dbtVersion(),
-                metadata.adapterType(),
-                metadata.dbtSchemaVersion(),
-                metadata.invocationId(),
-                metadata.generatedAt(),
-                resultsCommand);
     }
 
     /** The merged columns; {@code catalog} holds every table of the file, unknown ones are counted here. */

@@ -58,7 +58,7 @@ final class HistoryReader {
                     warnings.add(warning);
                 })
                 .addAll(contents::get);
-        SnapshotInfo info = info(index.manifestMetadata(), history.commands());
+        SnapshotInfo info = index.manifestMetadata().toInfo(history.commands());
         return new CatalogSnapshot(
                 run,
                 info,
@@ -98,17 +98,5 @@ final class HistoryReader {
         List<NodeId> ids =
                 index.resourceTypes().keySet().stream().map(NodeId::of).toList();
         return WarehouseDetails.statsOf(ids, catalog, index.manifestMetadata().invocationId());
-    }
-
-    static SnapshotInfo info(ArtifactMetadata metadata, String resultsCommand) {
-        return new SnapshotInfo(
-                metadata.projectName(),
-                metadata.projectId(),
-                metadata.dbtVersion(),
-                metadata.adapterType(),
-                metadata.dbtSchemaVersion(),
-                metadata.invocationId(),
-                metadata.generatedAt(),
-                resultsCommand);
     }
 }
