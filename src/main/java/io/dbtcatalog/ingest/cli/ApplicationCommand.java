@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 abstract class ApplicationCommand implements Callable<Integer> {
 
     @ParentCommand
-    private IngestCommand cli;
+    private TopCommand cli;
 
     @Spec
     private CommandSpec spec;
@@ -85,7 +86,7 @@ abstract class ApplicationCommand implements Callable<Integer> {
             err.println("error: configuration file not found: " + file);
             return IngestCli.USAGE;
         }
-        try (ConfigurableApplicationContext context = start(file, spec.name(), readOnly(), service())) {
+        try (ConfigurableApplicationContext context = start(file, spec.name(), readOnly(), service(), cli.warmup())) {
             String problem = readOnly() ? schemaProblem(context) : null;
             if (problem != null) {
                 err.println("error: " + problem);
@@ -111,12 +112,18 @@ abstract class ApplicationCommand implements Callable<Integer> {
     }
 
     private static ConfigurableApplicationContext start(
-            Path config, String command, boolean readOnly, boolean service) {
+            Path config, String command, boolean readOnly, boolean service, StartWarmup warmup) {
         String location =
                 config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class)
                 .logStartupInfo(false)
                 .lazyInitialization(!service)
+                .listeners(event -> {
+                    // delivered after Spring Boot's logging listener, which has taken over the console by then
+                    if (event instanceof ApplicationStartingEvent) {
+                        warmup.applicationStarting();
+                    }
+                })
                 .run(
                         "--spring.config.location=classpath:/application.yaml," + location,
                         "--dbt-catalog-ingest.config-file=" + config,

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line and the executable jar's entry point: parses the arguments with picocli ({@link IngestCommand}
- * and one class per command), runs the command and returns its exit code. The exit codes, also listed by
+ * and one class per command; only the named command's model is built), runs the command and returns its exit code. The exit codes, also listed by
  * {@code --help}: {@link #OK} every source succeeded, {@link #FAILED} an ingestion or a check failed,
  * {@link #USAGE} the command line or the configuration is wrong.
  */
@@ -27,10 +28,16 @@ public final class IngestCli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final StartWarmup warmup;
 
     public IngestCli(PrintStream out, PrintStream err) {
+        this(out, err, StartWarmup.NONE);
+    }
+
+    private IngestCli(PrintStream out, PrintStream err, StartWarmup warmup) {
         this.out = out;
         this.err = err;
+        this.warmup = warmup;
     }
 
     /**
@@ -43,17 +50,19 @@ public final class IngestCli {
     /**
      * Runs the command line and exits the JVM with its code. From the built jar, {@code launch.FastStart} runs first
      * and has already re-executed a one-shot command on the build's class-data-sharing archive when there is one.
+     * A one-shot command starts its {@link StartWarmup} on a second thread first.
      */
     public static void main(String[] args) {
         if (System.getProperty(SKIP_BACKGROUND_PREINITIALIZER) == null) {
             System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
         }
-        System.exit(new IngestCli(System.out, System.err).execute(args));
+        StartWarmup warmup = StartWarmup.begin(args);
+        System.exit(new IngestCli(System.out, System.err, warmup).execute(args));
     }
 
     /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
     public int execute(String... args) {
-        CommandLine cli = new CommandLine(new IngestCommand(out, err))
+        CommandLine cli = commandLine(args)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setExpandAtFiles(false)
@@ -61,17 +70,34 @@ public final class IngestCli {
                 .setUnmatchedOptionsAllowedAsOptionParameters(false)
                 .setParameterExceptionHandler(IngestCli::usageError)
                 .setUsageHelpWidth(USAGE_WIDTH);
-        cli.getSubcommands()
-                .get("help")
-                .getCommandSpec()
-                .usageMessage()
-                .header("print this text, or with a command name that command's options");
+        CommandLine help = cli.getSubcommands().get("help");
+        if (help != null) {
+            help.getCommandSpec()
+                    .usageMessage()
+                    .header("print this text, or with a command name that command's options");
+        }
         cli.getSubcommands().values().forEach(IngestCli::usageHeadings);
         usageHeadings(cli);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line that {@code args} need: when they start with a command's name, the top with that one command
+     * (picocli reflects over one command class, not eleven; what follows the name is parsed by that command alone,
+     * as in the whole tree); otherwise ({@code help}, options, no or an unknown command) the whole tree, which help
+     * and the usage errors list.
+     */
+    private CommandLine commandLine(String[] args) {
+        Optional<Class<?>> command = args.length == 0 ? Optional.empty() : IngestCommand.commandNamed(args[0]);
+        if (command.isEmpty()) {
+            return new CommandLine(new IngestCommand(out, err, warmup));
+        }
+        CommandLine top = new CommandLine(new TopCommand(out, err, warmup));
+        top.addSubcommand(command.get());
+        return top;
     }
 
     private static void usageHeadings(CommandLine command) {

@@ -1,25 +1,17 @@
 package io.dbtcatalog.ingest.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * The top of the command line: lists the commands and the exit codes, answers {@code --help} and {@code --version},
- * and holds the output streams the commands print to. Given no command, it is a usage error.
+ * The whole command line: the {@link TopCommand} with every command, in the order {@code --help} lists them. Built
+ * for help, a missing or unknown command and anything else that is not a command's name; a command line naming a
+ * command builds only that one ({@link #commandNamed}).
  */
 @Command(
-        name = IngestCommand.NAME,
-        mixinStandardHelpOptions = true,
-        versionProvider = IngestCommand.Version.class,
-        description = "Keeps a normalized catalog database in step with dbt runs (dbt Cloud or dbt Core).",
-        synopsisSubcommandLabel = "<command> [options]",
-        commandListHeading = "%ncommands:%n",
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
@@ -32,48 +24,28 @@ import picocli.CommandLine.Spec;
             ImpactCommand.class,
             SearchCommand.class,
             HelpCommand.class
-        },
-        exitCodeListHeading = "%nexit codes:%n",
-        exitCodeList = {
-            IngestCli.OK + ":every source succeeded (or had nothing new); status: none is failing",
-            IngestCli.FAILED + ":an ingestion or a check failed; status: a source's newest ingestion failed",
-            IngestCli.USAGE + ":usage or configuration error (the message names the option or the key)"
         })
-final class IngestCommand implements Callable<Integer> {
+final class IngestCommand extends TopCommand {
 
     /** How the usage names the program. */
-    static final String NAME = "java -jar dbt-catalog-ingest.jar";
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    @Spec
-    private CommandSpec spec;
+    static final String NAME = TopCommand.NAME;
 
     IngestCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        this(out, err, StartWarmup.NONE);
     }
 
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "no command given");
+    IngestCommand(PrintStream out, PrintStream err, StartWarmup warmup) {
+        super(out, err, warmup);
     }
 
-    PrintStream out() {
-        return out;
-    }
-
-    PrintStream err() {
-        return err;
-    }
-
-    /** The version of the jar's manifest; classes not run from the jar (IDE, tests) are a development build. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = IngestCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"dbt-catalog-ingest " + (version == null ? "(development build)" : version)};
-        }
+    /**
+     * The class of the command called {@code name}, but {@code help}, which lists the others and so needs them all;
+     * empty for any other word. Read from the annotations only: no command is built.
+     */
+    static Optional<Class<?>> commandNamed(String name) {
+        return Arrays.stream(IngestCommand.class.getAnnotation(Command.class).subcommands())
+                .filter(command -> command != HelpCommand.class)
+                .filter(command -> command.getAnnotation(Command.class).name().equals(name))
+                .findFirst();
     }
 }

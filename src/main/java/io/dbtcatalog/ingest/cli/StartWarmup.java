@@ -1,0 +1,198 @@
+package io.dbtcatalog.ingest.cli;
+
+import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.launch.FastStart;
+import io.dbtcatalog.ingest.store.CatalogMigrations;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.h2.jdbcx.JdbcDataSource;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
+ * throw-away inputs, the libraries the command's main thread will need a moment later (the YAML parser, H2's engine,
+ * Jackson, JSqlParser, Hibernate Validator, Flyway), so that the main thread finds their classes loaded, verified
+ * and initialised. Start-up is single-threaded, and this machine, like most, has a second core idle meanwhile
+ * (docs/decisions/0017-start-on-two-cores.md has the measurements).
+ *
+ * <p>It can never change what a command does or prints: it touches no file, no catalog and no configuration (its H2
+ * database is a private in-memory one, dropped at the end), it writes nothing, every failure is swallowed, and it is
+ * a daemon thread that the command never waits for. What may log (Hibernate Validator's version line, Flyway, the
+ * pool) waits until Spring Boot's logging system has taken over the console ({@link #applicationStarting()}), so
+ * that nothing reaches standard output through Logback's default configuration.
+ */
+final class StartWarmup {
+
+    /** The commands that write to the catalog: they may migrate it, and they parse artifacts and SQL. */
+    private static final Set<String> INGESTING = Set.of("run", "backfill");
+    /** The command that reads whole artifacts without writing ({@code validate}). */
+    private static final String VALIDATE = "validate";
+
+    private final CountDownLatch loggingReady = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final List<Runnable> beforeLogging = new ArrayList<>();
+    private final List<Runnable> afterLogging = new ArrayList<>();
+
+    /** System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way). */
+    static final String SWITCH = "dbt-catalog-ingest.warmup";
+
+    private StartWarmup() {}
+
+    /**
+     * The warm-up for the command line {@code args}, already started; {@link #NONE} for what needs none (no command,
+     * help, version, {@code schedule}, which starts the full application and its own threads).
+     */
+    static StartWarmup begin(String[] args) {
+        return begin(args, System.getProperty(SWITCH));
+    }
+
+    /** {@link #begin(String[])} with the value of the {@value #SWITCH} system property. */
+    static StartWarmup begin(String[] args, String switchValue) {
+        if ("false".equals(switchValue) || args.length == 0 || !oneShot(args[0]) || helpAsked(args)) {
+            return NONE;
+        }
+        String command = args[0];
+        StartWarmup warmup = new StartWarmup();
+        warmup.beforeLogging.add(StartWarmup::yaml);
+        warmup.beforeLogging.add(StartWarmup::h2);
+        if (INGESTING.contains(command) || VALIDATE.equals(command)) {
+            warmup.beforeLogging.add(StartWarmup::json);
+        }
+        if (INGESTING.contains(command)) {
+            warmup.beforeLogging.add(StartWarmup::sqlParser);
+        }
+        warmup.afterLogging.add(StartWarmup::validator);
+        if (INGESTING.contains(command)) {
+            warmup.afterLogging.add(StartWarmup::migrations);
+        }
+        Thread thread = new Thread(warmup::run, "dbt-catalog-ingest-warmup");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {});
+        thread.start();
+        return warmup;
+    }
+
+    /** No warm-up: {@link #applicationStarting()} does nothing. */
+    static final StartWarmup NONE = new StartWarmup();
+
+    /** Spring Boot's logging system has the console (its application-starting event): what may log can run. */
+    void applicationStarting() {
+        loggingReady.countDown();
+    }
+
+    /** How many tasks the warm-up runs (none for {@link #NONE}). */
+    int tasks() {
+        return beforeLogging.size() + afterLogging.size();
+    }
+
+    /** Waits up to {@code timeout} for the warm-up to end; true when it has (the command itself never waits). */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return this == NONE || done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            beforeLogging.forEach(StartWarmup::quietly);
+            loggingReady.await();
+            afterLogging.forEach(StartWarmup::quietly);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private static void quietly(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable ignored) {
+            // a warm-up that fails leaves the work to the main thread, as without it
+        }
+    }
+
+    private static boolean oneShot(String command) {
+        return INGESTING.contains(command) || VALIDATE.equals(command) || FastStart.CATALOG_QUERIES.contains(command);
+    }
+
+    private static boolean helpAsked(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void yaml() {
+        new Yaml().load("ingestion:\n  target:\n    url: x\n  sources:\n    - name: a\n      kind: local\n");
+    }
+
+    private static void h2() {
+        JdbcDataSource dataSource = inMemory("queries");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE warm (id BIGINT PRIMARY KEY, name VARCHAR(100), seen TIMESTAMP)");
+            statement.execute("INSERT INTO warm VALUES (1, 'a', CURRENT_TIMESTAMP)");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT name, COUNT(*) FROM warm WHERE id > 0 GROUP BY name ORDER BY name")) {
+                while (rows.next()) {
+                    rows.getString(1);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void json() {
+        JsonMapper.builder().build().readTree("{\"metadata\":{\"dbt_version\":\"1.8.0\"},\"nodes\":{\"a\":[1,2.5]}}");
+    }
+
+    private static void sqlParser() {
+        try {
+            CCJSqlParserUtil.newParser("with orders as (select o.id, o.customer_id, sum(p.amount) as total"
+                            + " from raw.orders o left join raw.payments p on p.order_id = o.id group by 1, 2)"
+                            + " select c.id, case when t.total > 0 then t.total else 0 end as amount"
+                            + " from raw.customers c join orders t on t.customer_id = c.id where c.id is not null")
+                    .withAllowComplexParsing(false)
+                    .Statements();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void validator() {
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            factory.getValidator().getConstraintsForClass(IngestionProperties.class);
+        }
+    }
+
+    /** The catalog's migrations on a private in-memory H2 database, dropped afterwards. */
+    private static void migrations() {
+        JdbcDataSource dataSource = inMemory("migrations");
+        try (Connection keepOpen = dataSource.getConnection()) {
+            CatalogMigrations.migrate(dataSource);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A private in-memory database, gone when its last connection closes. */
+    private static JdbcDataSource inMemory(String purpose) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(
+                "jdbc:h2:mem:dbt-catalog-ingest-warmup-" + purpose + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=0");
+        return dataSource;
+    }
+}
