@@ -5,6 +5,7 @@ import io.dbtcatalog.ingest.launch.FastStart;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.h2.jdbcx.JdbcDataSource;
 import org.yaml.snakeyaml.Yaml;
@@ -44,7 +46,11 @@ final class StartWarmup {
     private final List<Runnable> beforeLogging = new ArrayList<>();
     private final List<Runnable> afterLogging = new ArrayList<>();
 
-    /** System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way). */
+    /**
+     * System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way), {@code true}
+     * starts it even when no core looks free (the build's class-data-sharing training, measurements); unset, it
+     * starts when a core is free ({@link #idleCore()}).
+     */
     static final String SWITCH = "dbt-catalog-ingest.warmup";
 
     private StartWarmup() {}
@@ -54,11 +60,15 @@ final class StartWarmup {
      * help, version, {@code schedule}, which starts the full application and its own threads).
      */
     static StartWarmup begin(String[] args) {
-        return begin(args, System.getProperty(SWITCH));
+        String switchValue = System.getProperty(SWITCH);
+        return begin(args, switchValue, "true".equals(switchValue) ? () -> true : StartWarmup::idleCore);
     }
 
-    /** {@link #begin(String[])} with the value of the {@value #SWITCH} system property. */
-    static StartWarmup begin(String[] args, String switchValue) {
+    /**
+     * {@link #begin(String[])} with the value of the {@value #SWITCH} system property and what tells, on the warm-up
+     * thread, whether a core is free for it.
+     */
+    static StartWarmup begin(String[] args, String switchValue, BooleanSupplier coreFree) {
         if ("false".equals(switchValue) || args.length == 0 || !oneShot(args[0]) || helpAsked(args)) {
             return NONE;
         }
@@ -76,7 +86,7 @@ final class StartWarmup {
         if (INGESTING.contains(command)) {
             warmup.afterLogging.add(StartWarmup::migrations);
         }
-        Thread thread = new Thread(warmup::run, "dbt-catalog-ingest-warmup");
+        Thread thread = new Thread(() -> warmup.run(coreFree), "dbt-catalog-ingest-warmup");
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> {});
         thread.start();
@@ -101,8 +111,11 @@ final class StartWarmup {
         return this == NONE || done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void run() {
+    private void run(BooleanSupplier coreFree) {
         try {
+            if (!coreFree.getAsBoolean()) {
+                return;
+            }
             beforeLogging.forEach(StartWarmup::quietly);
             loggingReady.await();
             afterLogging.forEach(StartWarmup::quietly);
@@ -111,6 +124,22 @@ final class StartWarmup {
         } finally {
             done.countDown();
         }
+    }
+
+    /**
+     * Whether a core is free for the warm-up: at least two, and the system's load average (runnable threads over the
+     * last minute; negative where the system has none) below their number. On a machine whose cores are all busy,
+     * the warm-up's CPU would be taken from the command's own thread and make the start slower, not faster.
+     */
+    static boolean idleCore() {
+        return idleCore(
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #idleCore()} for a load average and a number of cores. */
+    static boolean idleCore(double loadAverage, int cores) {
+        return cores >= 2 && loadAverage < cores;
     }
 
     private static void quietly(Runnable task) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StartWarmupTests {
 
     private static final Duration GENEROUS = Duration.ofMinutes(2);
+    private static final BooleanSupplier FREE = () -> true;
 
     @ParameterizedTest
     @ValueSource(strings = {"", "schedule", "help", "--help", "--version", "status --help", "run -h", "frobnicate"})
     void commandLinesThatRunNoOneShotCommandGetNoWarmup(String line) {
         // when
-        StartWarmup warmup = StartWarmup.begin(line.isEmpty() ? new String[0] : line.split(" "), null);
+        StartWarmup warmup = StartWarmup.begin(line.isEmpty() ? new String[0] : line.split(" "), null, FREE);
 
         // then
         assertThat(warmup).isSameAs(StartWarmup.NONE);
@@ -31,15 +33,34 @@ class StartWarmupTests {
 
     @Test
     void theSwitchTurnsItOff() {
-        assertThat(StartWarmup.begin(new String[] {"run"}, "false")).isSameAs(StartWarmup.NONE);
-        assertThat(StartWarmup.begin(new String[] {"run"}, "true")).isNotSameAs(StartWarmup.NONE);
+        assertThat(StartWarmup.begin(new String[] {"run"}, "false", FREE)).isSameAs(StartWarmup.NONE);
+        assertThat(StartWarmup.begin(new String[] {"run"}, "true", FREE)).isNotSameAs(StartWarmup.NONE);
+    }
+
+    @Test
+    void onAMachineWithoutAFreeCoreItEndsAtOnceWithoutWarmingAnything() throws InterruptedException {
+        // when
+        StartWarmup warmup = StartWarmup.begin(new String[] {"run"}, null, () -> false);
+
+        // then it does not even wait for the application
+        assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
+    }
+
+    @Test
+    void aCoreIsFreeWhenTheLoadAverageIsBelowTheNumberOfCores() {
+        assertThat(StartWarmup.idleCore(0.3, 2)).isTrue();
+        assertThat(StartWarmup.idleCore(1.9, 2)).isTrue();
+        assertThat(StartWarmup.idleCore(-1, 2)).as("no load average known").isTrue();
+        assertThat(StartWarmup.idleCore(2.0, 2)).isFalse();
+        assertThat(StartWarmup.idleCore(7.5, 4)).isFalse();
+        assertThat(StartWarmup.idleCore(0.0, 1)).as("a single core").isFalse();
     }
 
     @Test
     void anIngestingCommandWarmsMoreThanACatalogQuery() throws InterruptedException {
         // when
-        StartWarmup run = StartWarmup.begin(new String[] {"run", "--config", "x.yaml"}, null);
-        StartWarmup status = StartWarmup.begin(new String[] {"status"}, null);
+        StartWarmup run = StartWarmup.begin(new String[] {"run", "--config", "x.yaml"}, null, FREE);
+        StartWarmup status = StartWarmup.begin(new String[] {"status"}, null, FREE);
         run.applicationStarting();
         status.applicationStarting();
 
@@ -53,7 +74,7 @@ class StartWarmupTests {
     @Test
     void whatMayLogWaitsForTheApplicationToStart() throws InterruptedException {
         // given
-        StartWarmup warmup = StartWarmup.begin(new String[] {"validate"}, null);
+        StartWarmup warmup = StartWarmup.begin(new String[] {"validate"}, null, FREE);
 
         // then it does not end before the application says logging is in place
         assertThat(warmup.awaitEnd(Duration.ofMillis(300))).isFalse();
@@ -75,7 +96,7 @@ class StartWarmupTests {
             System.setErr(capture);
 
             // when
-            StartWarmup warmup = StartWarmup.begin(new String[] {command}, null);
+            StartWarmup warmup = StartWarmup.begin(new String[] {command}, null, FREE);
             warmup.applicationStarting();
             ended = warmup.awaitEnd(GENEROUS);
         } finally {
