@@ -2,7 +2,6 @@ package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.launch.FastStart;
-import io.dbtcatalog.ingest.store.CatalogMigrations;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.lang.management.ManagementFactory;
@@ -17,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,7 +84,7 @@ final class StartWarmup {
         }
         warmup.afterLogging.add(StartWarmup::validator);
         if (INGESTING.contains(command)) {
-            warmup.afterLogging.add(StartWarmup::migrations);
+            warmup.afterLogging.add(StartWarmup::flyway);
         }
         Thread thread = new Thread(() -> warmup.run(coreFree), "dbt-catalog-ingest-warmup");
         thread.setDaemon(true);
@@ -207,14 +207,12 @@ final class StartWarmup {
         }
     }
 
-    /** The catalog's migrations on a private in-memory H2 database, dropped afterwards. */
-    private static void migrations() {
-        JdbcDataSource dataSource = inMemory("migrations");
-        try (Connection keepOpen = dataSource.getConnection()) {
-            CatalogMigrations.migrate(dataSource);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Flyway's configuration and plugin classes. Not a migration of an in-memory database: that took about 1 s of
+     * CPU for ~0.1 s less on the main thread (0017).
+     */
+    private static void flyway() {
+        Flyway.configure();
     }
 
     /** A private in-memory database, gone when its last connection closes. */
