@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,6 +124,8 @@ abstract class ApplicationCommand implements Callable<Integer> {
                     // delivered after Spring Boot's logging listener, which has taken over the console by then
                     if (event instanceof ApplicationStartingEvent) {
                         warmup.applicationStarting();
+                    } else if (event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent) {
+                        warmup.finish();
                     }
                 })
                 .run(

@@ -18,14 +18,14 @@ import java.util.function.BooleanSupplier;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
- * throw-away inputs, the libraries the command's main thread will need a moment later (the YAML parser, H2's engine,
- * Jackson, JSqlParser, Hibernate Validator, Flyway), so that the main thread finds their classes loaded, verified
- * and initialised. Start-up is single-threaded, and this machine, like most, has a second core idle meanwhile
+ * throw-away inputs, the libraries the command's main thread will need a moment later (H2's engine, Jackson,
+ * JSqlParser, Hibernate Validator, Flyway), so that the main thread finds their classes loaded, verified and
+ * initialised. It works while the main thread parses the command line and prepares Spring's environment, and stops
+ * before the main thread uses any of these libraries itself ({@link #finish()}). Start-up is single-threaded, and this machine, like most, has a second core idle meanwhile
  * (docs/decisions/0017-start-on-two-cores.md has the measurements).
  *
  * <p>It can never change what a command does or prints: it touches no file, no catalog and no configuration (its H2
@@ -43,6 +43,9 @@ final class StartWarmup {
 
     private final CountDownLatch loggingReady = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private boolean running;
+    private boolean finished;
     private final List<Runnable> beforeLogging = new ArrayList<>();
     private final List<Runnable> afterLogging = new ArrayList<>();
 
@@ -74,7 +77,6 @@ final class StartWarmup {
         }
         String command = args[0];
         StartWarmup warmup = new StartWarmup();
-        warmup.beforeLogging.add(StartWarmup::yaml);
         warmup.beforeLogging.add(StartWarmup::h2);
         if (INGESTING.contains(command) || VALIDATE.equals(command)) {
             warmup.beforeLogging.add(StartWarmup::json);
@@ -93,12 +95,39 @@ final class StartWarmup {
         return warmup;
     }
 
-    /** No warm-up: {@link #applicationStarting()} does nothing. */
+    /** No warm-up: {@link #applicationStarting()} and {@link #finish()} do nothing. */
     static final StartWarmup NONE = new StartWarmup();
 
     /** Spring Boot's logging system has the console (its application-starting event): what may log can run. */
     void applicationStarting() {
+        if (this == NONE) {
+            return;
+        }
         loggingReady.countDown();
+    }
+
+    /**
+     * The main thread is about to use the libraries itself (the application context is prepared, its refresh binds
+     * the configuration with Hibernate Validator, then the catalog is opened): no further task starts, and this waits
+     * for the one running, if any, to end. So a library's classes are never initialised by both threads at once,
+     * and two class initialisers can never wait on each other across them.
+     */
+    void finish() {
+        if (this == NONE) {
+            return;
+        }
+        synchronized (lock) {
+            finished = true;
+            loggingReady.countDown();
+            while (running) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** How many tasks the warm-up runs (none for {@link #NONE}). */
@@ -116,9 +145,9 @@ final class StartWarmup {
             if (!coreFree.getAsBoolean()) {
                 return;
             }
-            beforeLogging.forEach(StartWarmup::quietly);
+            beforeLogging.forEach(this::unlessFinished);
             loggingReady.await();
-            afterLogging.forEach(StartWarmup::quietly);
+            afterLogging.forEach(this::unlessFinished);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -142,11 +171,23 @@ final class StartWarmup {
         return cores >= 2 && loadAverage < cores;
     }
 
-    private static void quietly(Runnable task) {
+    /** Runs {@code task} unless the main thread has {@link #finish() finished} the warm-up; never throws. */
+    private void unlessFinished(Runnable task) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            running = true;
+        }
         try {
             task.run();
         } catch (Throwable ignored) {
             // a warm-up that fails leaves the work to the main thread, as without it
+        } finally {
+            synchronized (lock) {
+                running = false;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -161,10 +202,6 @@ final class StartWarmup {
             }
         }
         return false;
-    }
-
-    private static void yaml() {
-        new Yaml().load("ingestion:\n  target:\n    url: x\n  sources:\n    - name: a\n      kind: local\n");
     }
 
     private static void h2() {

@@ -82,6 +82,20 @@ class StartWarmupTests {
         assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
     }
 
+    @Test
+    void onceTheMainThreadFinishesItNoTaskStartsAndTheThreadEnds() throws InterruptedException {
+        // given a warm-up still waiting for the application to start
+        StartWarmup warmup = StartWarmup.begin(new String[] {"run"}, null, FREE);
+
+        // when the main thread needs the libraries itself
+        warmup.finish();
+
+        // then finish() has returned with no task running, and the warm-up ends without the application's signal
+        assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
+        StartWarmup.NONE.finish();
+        StartWarmup.NONE.applicationStarting();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "backfill", "validate", "status", "describe", "column-lineage"})
     void itPrintsNothing(String command) throws InterruptedException {
