@@ -11,9 +11,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line and the executable jar's entry point: parses the arguments with picocli ({@link IngestCommand}
- * and one class per command; only the named command's model is built), runs the command and returns its exit code. The exit codes, also listed by
- * {@code --help}: {@link #OK} every source succeeded, {@link #FAILED} an ingestion or a check failed,
- * {@link #USAGE} the command line or the configuration is wrong.
+ * and one class per command; of a command line naming a command, only that command's model is built), runs the
+ * command and returns its exit code. The exit codes, also listed by {@code --help}: {@link #OK} every source
+ * succeeded, {@link #FAILED} an ingestion or a check failed, {@link #USAGE} the command line or the configuration is
+ * wrong.
  */
 public final class IngestCli {
 

@@ -24,15 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
  * throw-away inputs, the libraries the command's main thread will need a moment later (H2's engine, Jackson,
  * JSqlParser, Hibernate Validator, Flyway), so that the main thread finds their classes loaded, verified and
- * initialised. It works while the main thread parses the command line and prepares Spring's environment, and stops
- * before the main thread uses any of these libraries itself ({@link #finish()}). Start-up is single-threaded, and this machine, like most, has a second core idle meanwhile
- * (docs/decisions/0017-start-on-two-cores.md has the measurements).
+ * initialised. Start-up is single-threaded, and a machine with two cores has one idle meanwhile; on a machine whose
+ * cores are all busy the warm-up does nothing ({@link #idleCore()}). docs/decisions/0017-start-on-two-cores.md has
+ * the measurements.
  *
- * <p>It can never change what a command does or prints: it touches no file, no catalog and no configuration (its H2
- * database is a private in-memory one, dropped at the end), it writes nothing, every failure is swallowed, and it is
- * a daemon thread that the command never waits for. What may log (Hibernate Validator's version line, Flyway, the
- * pool) waits until Spring Boot's logging system has taken over the console ({@link #applicationStarting()}), so
- * that nothing reaches standard output through Logback's default configuration.
+ * <p>It works while the main thread parses the command line and prepares Spring's environment, and stops before the
+ * main thread uses any of these libraries itself ({@link #finish()}): a library is never initialised on both threads
+ * at once. It can never change what a command does or prints: it touches no file, no catalog and no configuration
+ * (its H2 database is a private in-memory one, gone at the end), it writes nothing, and every failure is swallowed.
+ * What may log (Hibernate Validator's version line, Flyway) waits until Spring Boot's logging system has taken over
+ * the console ({@link #applicationStarting()}), so that nothing reaches standard output through Logback's default
+ * configuration.
  */
 final class StartWarmup {
 
