@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,78 +20,108 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
- * invocation ids in one query, and inserts only the others through the store's {@link WriteStrategy}, in its order.
- * Never updates a history row, so republishing a run duplicates nothing.
+ * Appends a snapshot's history rows: asks {@link HistoryInvocations} which of the snapshot's invocation ids the table
+ * holds rows of already (usually none: then every row is new and the table is not searched), loads the stored keys of
+ * those invocations only, through the primary key, and inserts the other rows through the store's
+ * {@link WriteStrategy}, in its order, registering their invocations. Never updates a history row, so republishing a
+ * run duplicates nothing.
  */
 final class HistoryWriter {
 
     private static final int FETCH_SIZE = 10_000;
+    /** Values of the first key column per query of stored keys. */
+    private static final int IDS_PER_QUERY = 1000;
 
     private final Connection connection;
     private final PublishContext context;
     private final ColumnLimits limits;
     private final WriteStrategy writes;
+    private final HistoryInvocations invocations;
 
     HistoryWriter(Connection connection, PublishContext context, ColumnLimits limits, WriteStrategy writes) {
         this.connection = connection;
         this.context = context;
         this.limits = limits;
         this.writes = writes;
+        this.invocations = new HistoryInvocations(connection, context);
     }
 
     /** Inserts the rows whose key is not stored yet; returns how many it inserted. */
     <R> int append(HistoryTable<R> table, List<R> rows) throws SQLException {
-        List<R> fresh = fresh(table, rows);
-        insert(table, fresh);
-        return fresh.size();
+        Fresh<R> fresh = classify(table, rows);
+        insert(table, fresh.rows());
+        invocations.register(table.shape().table(), fresh.newInvocations());
+        return fresh.rows().size();
     }
 
     /** The rows whose key is not stored yet, checked against the column lengths; writes nothing. */
     <R> List<R> fresh(HistoryTable<R> table, List<R> rows) throws SQLException {
+        return classify(table, rows).rows();
+    }
+
+    /** The rows to insert, and those of their invocations the table held no row of. */
+    private record Fresh<R>(List<R> rows, Set<String> newInvocations) {}
+
+    private <R> Fresh<R> classify(HistoryTable<R> table, List<R> rows) {
         if (rows.isEmpty()) {
-            return List.of();
+            return new Fresh<>(List.of(), Set.of());
         }
-        Set<List<String>> stored = loadStoredKeys(table, invocationIds(table, rows));
+        int last = table.shape().keyColumns().size() - 1;
+        Map<String, Set<String>> idsByInvocation = new LinkedHashMap<>();
+        for (R row : rows) {
+            List<String> key = table.key(row);
+            idsByInvocation
+                    .computeIfAbsent(key.get(last), invocation -> new LinkedHashSet<>())
+                    .add(key.get(0));
+        }
+        Set<String> registered = invocations.registered(table.shape().table(), idsByInvocation.keySet());
+        Set<List<String>> stored = loadStoredKeys(table, idsByInvocation, registered);
         List<R> fresh = new ArrayList<>();
+        Set<String> newInvocations = new LinkedHashSet<>();
         Map<List<String>, R> seen = new HashMap<>();
         for (R row : rows) {
             List<String> key = table.key(row);
             if (!RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, row)
                     && !stored.contains(key)) {
                 fresh.add(row);
+                if (!registered.contains(Binder.storable(key.get(last)))) {
+                    newInvocations.add(key.get(last));
+                }
             }
         }
         validate(table, fresh);
-        return fresh;
+        return new Fresh<>(fresh, newInvocations);
     }
 
-    private <R> List<String> invocationIds(HistoryTable<R> table, List<R> rows) {
-        int last = table.shape().keyColumns().size() - 1;
-        Set<String> ids = new LinkedHashSet<>();
-        rows.forEach(row -> ids.add(table.key(row).get(last)));
-        return new ArrayList<>(ids);
-    }
-
-    private Set<List<String>> loadStoredKeys(HistoryTable<?> table, List<String> invocationIds) {
-        if (invocationIds.isEmpty()) {
+    /** The stored keys of the registered invocations among the rows' (searched by the rows' first key values). */
+    private Set<List<String>> loadStoredKeys(
+            HistoryTable<?> table, Map<String, Set<String>> idsByInvocation, Set<String> registered) {
+        if (registered.isEmpty()) {
             return Collections.emptySet();
         }
         int keys = table.shape().keyColumns().size();
         Set<List<String>> stored = new HashSet<>();
-        Jdbc.client(connection, FETCH_SIZE)
-                .sql(table.selectStoredKeys())
-                .param("projectKey", Binder.storable(context.projectKey()))
-                .param(
-                        "invocationIds",
-                        invocationIds.stream().map(Binder::storable).toList())
-                .query((RowCallbackHandler) rs -> {
-                    String[] key = new String[keys];
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = rs.getString(i + 1);
-                    }
-                    stored.add(List.of(key));
-                });
+        RowCallbackHandler collect = rs -> {
+            String[] key = new String[keys];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = rs.getString(i + 1);
+            }
+            stored.add(List.of(key));
+        };
+        idsByInvocation.forEach((invocationId, ids) -> {
+            if (!registered.contains(Binder.storable(invocationId))) {
+                return;
+            }
+            List<String> values = ids.stream().map(Binder::storable).toList();
+            for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
+                Jdbc.client(connection, FETCH_SIZE)
+                        .sql(table.selectStoredKeys())
+                        .param("projectKey", Binder.storable(context.projectKey()))
+                        .param("invocationId", Binder.storable(invocationId))
+                        .param("ids", values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY)))
+                        .query(collect);
+            }
+        });
         return stored;
     }
 
