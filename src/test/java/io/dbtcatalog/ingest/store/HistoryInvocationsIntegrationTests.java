@@ -14,11 +14,15 @@ import io.dbtcatalog.ingest.support.TestDatabases;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
 import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +151,37 @@ class HistoryInvocationsIntegrationTests {
                     .extracting(row -> row.get("node_unique_id"))
                     .containsExactly("model.shop.customers", "model.shop.orders", "model.shop.stg_orders");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theResultsTablesKeysLeadWithTheInvocationOnH2AndWithTheResourceOnPostgresql(Engine engine)
+            throws SQLException {
+        try (TestDatabase db = engine.create();
+                Connection connection = db.dataSource().getConnection()) {
+            // when
+            List<String> runResultKey = primaryKey(connection, "catalog_run_result");
+            List<String> statsKey = primaryKey(connection, "catalog_relation_stats");
+            // then
+            assertThat(runResultKey)
+                    .containsExactly(
+                            engine == Engine.H2
+                                    ? new String[] {"project_key", "invocation_id", "node_unique_id"}
+                                    : new String[] {"project_key", "node_unique_id", "invocation_id"});
+            assertThat(statsKey).containsExactly("project_key", "node_unique_id", "stat_id", "invocation_id");
+        }
+    }
+
+    private static List<String> primaryKey(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String name = metadata.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        Map<Integer, String> columns = new TreeMap<>();
+        try (ResultSet rs = metadata.getPrimaryKeys(null, null, name)) {
+            while (rs.next()) {
+                columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(columns.values());
     }
 
     private static Map<String, Object> registered(String table, String invocationId, long ingestionRunId) {
