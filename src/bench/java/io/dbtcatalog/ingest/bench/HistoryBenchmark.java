@@ -41,7 +41,8 @@ public final class HistoryBenchmark {
     private static final ProjectRef PROJECT = ProjectRef.local("bench");
     private static final int TESTS = 31_750;
     private static final int RUNS = 9_700;
-    private static final List<String> VARIANTS = List.of("v14", "v13-layout");
+    private static final List<String> VARIANTS =
+            List.of(System.getProperty("bench.variants", "v14,v13-layout").split(","));
     private static final List<String> INVOCATION_INDEXES = List.of(
             "CREATE INDEX catalog_test_result_invocation_idx ON catalog_test_result (project_key, invocation_id)",
             "CREATE INDEX catalog_run_result_invocation_idx ON catalog_run_result (project_key, invocation_id)");
