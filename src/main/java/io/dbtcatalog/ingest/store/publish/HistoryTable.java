@@ -19,9 +19,8 @@ public interface HistoryTable<R> {
     String insert();
 
     /**
-     * The keys the table holds for the project, one invocation and some values of the first key column, with the
-     * named parameters {@code :projectKey}, {@code :invocationId} and {@code :ids} (a list): a search of the primary
-     * key, whose leading columns are the project and that first key column.
+     * The keys the table holds for the project and one invocation, with the named parameters {@code :projectKey} and
+     * {@code :invocationId}.
      */
     String selectStoredKeys();
 

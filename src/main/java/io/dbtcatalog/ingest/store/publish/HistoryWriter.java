@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +21,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * Appends a snapshot's history rows: asks {@link HistoryInvocations} which of the snapshot's invocation ids the table
  * holds rows of already (usually none: then every row is new and the table is not searched), loads the stored keys of
- * those invocations only, through the primary key, and inserts the other rows through the store's
+ * those invocations only, and inserts the other rows through the store's
  * {@link WriteStrategy}, in its order, registering their invocations. Never updates a history row, so republishing a
  * run duplicates nothing.
  */
 final class HistoryWriter {
 
     private static final int FETCH_SIZE = 10_000;
-    /** Values of the first key column per query of stored keys. */
-    private static final int IDS_PER_QUERY = 1000;
 
     private final Connection connection;
     private final PublishContext context;
@@ -67,15 +64,10 @@ final class HistoryWriter {
             return new Fresh<>(List.of(), Set.of());
         }
         int last = table.shape().keyColumns().size() - 1;
-        Map<String, Set<String>> idsByInvocation = new LinkedHashMap<>();
-        for (R row : rows) {
-            List<String> key = table.key(row);
-            idsByInvocation
-                    .computeIfAbsent(key.get(last), invocation -> new LinkedHashSet<>())
-                    .add(key.get(0));
-        }
-        Set<String> registered = invocations.registered(table.shape().table(), idsByInvocation.keySet());
-        Set<List<String>> stored = loadStoredKeys(table, idsByInvocation, registered);
+        Set<String> invocationIds = new LinkedHashSet<>();
+        rows.forEach(row -> invocationIds.add(table.key(row).get(last)));
+        Set<String> registered = invocations.registered(table.shape().table(), invocationIds);
+        Set<List<String>> stored = loadStoredKeys(table, registered);
         List<R> fresh = new ArrayList<>();
         Set<String> newInvocations = new LinkedHashSet<>();
         Map<List<String>, R> seen = new HashMap<>();
@@ -93,9 +85,11 @@ final class HistoryWriter {
         return new Fresh<>(fresh, newInvocations);
     }
 
-    /** The stored keys of the registered invocations among the rows' (searched by the rows' first key values). */
-    private Set<List<String>> loadStoredKeys(
-            HistoryTable<?> table, Map<String, Set<String>> idsByInvocation, Set<String> registered) {
+    /**
+     * The stored keys of the registered invocations (as stored), one query each: on H2 a range of the key, which
+     * leads with the invocation there; on PostgreSQL a pass over the project's history (a republish, not a new run).
+     */
+    private Set<List<String>> loadStoredKeys(HistoryTable<?> table, Set<String> registered) {
         if (registered.isEmpty()) {
             return Collections.emptySet();
         }
@@ -108,20 +102,13 @@ final class HistoryWriter {
             }
             stored.add(List.of(key));
         };
-        idsByInvocation.forEach((invocationId, ids) -> {
-            if (!registered.contains(Binder.storable(invocationId))) {
-                return;
-            }
-            List<String> values = ids.stream().map(Binder::storable).toList();
-            for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
-                Jdbc.client(connection, FETCH_SIZE)
-                        .sql(table.selectStoredKeys())
-                        .param("projectKey", Binder.storable(context.projectKey()))
-                        .param("invocationId", Binder.storable(invocationId))
-                        .param("ids", values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY)))
-                        .query(collect);
-            }
-        });
+        for (String invocationId : registered) {
+            Jdbc.client(connection, FETCH_SIZE)
+                    .sql(table.selectStoredKeys())
+                    .param("projectKey", Binder.storable(context.projectKey()))
+                    .param("invocationId", invocationId)
+                    .query(collect);
+        }
         return stored;
     }
 
