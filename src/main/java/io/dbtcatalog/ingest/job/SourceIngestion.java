@@ -168,7 +168,8 @@ final class SourceIngestion {
         log.info("{}: ingesting run {} ({})", source.name(), run.runKey(), run.location());
         Fetched fetched;
         try (RunInput input = source.fetch(run)) {
-            Optional<String> fingerprint = input.fingerprint().map(scope::qualify);
+            boolean holdsState = holdsState(run);
+            Optional<String> fingerprint = holdsState ? input.fingerprint().map(scope::qualify) : Optional.empty();
             if (fingerprint.isPresent() && store.isCurrentState(project.projectKey(), fingerprint.get())) {
                 log.info(
                         "{}: run {}: artifacts identical to those of the catalog's current state ({}); not parsed"
@@ -178,7 +179,7 @@ final class SourceIngestion {
                         fingerprint.get());
                 fetched = Fetched.unchanged(input, fingerprint.get());
             } else {
-                fetched = read(run, input);
+                fetched = read(run, input, holdsState);
             }
         } catch (RuntimeException e) {
             String message = Failures.oneLine(e);
@@ -189,12 +190,28 @@ final class SourceIngestion {
     }
 
     /**
+     * Whether the catalog holds a state of the project (a successful ingestion in the ledger). Without one neither
+     * the fingerprint nor the state digest can match: the input is then read in full at once and fingerprints itself
+     * meanwhile, on a second core (decision 0018), instead of before.
+     */
+    private boolean holdsState(RunRef run) {
+        boolean holds = store.status(project.projectKey()).lastSuccess() != null;
+        if (!holds) {
+            log.debug(
+                    "{}: run {}: no state of the project in the catalog yet; reading in full",
+                    source.name(),
+                    run.runKey());
+        }
+        return holds;
+    }
+
+    /**
      * Step 5: the full read, or, when the input's state digest equals the catalog state's (decision 0014), only its
      * history: the state rows, and so the column lineage derived from them, are those the catalog holds. A source
      * with a scope always reads in full (the scope cuts history by the nodes the full read gives).
      */
-    private Fetched read(RunRef run, RunInput input) {
-        Optional<String> state = scope.isAll() ? input.stateDigest() : Optional.empty();
+    private Fetched read(RunRef run, RunInput input, boolean catalogHoldsState) {
+        Optional<String> state = scope.isAll() && catalogHoldsState ? input.stateDigest() : Optional.empty();
         if (state.isPresent() && store.isCurrentStateContent(project.projectKey(), state.get())) {
             log.info(
                     "{}: run {}: state unchanged (state digest {}); reading only its history",
@@ -204,6 +221,7 @@ final class SourceIngestion {
             return Fetched.history(input.readHistory(), state.get());
         }
         CatalogSnapshot snapshot = scope.apply(input.read());
+        state = scope.isAll() ? input.stateDigest() : Optional.empty();
         CatalogSnapshot published =
                 withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest())));
         // A state whose column lineage could not be derived is not remembered: the next run of the same state is

@@ -6,6 +6,7 @@ import io.dbtcatalog.ingest.model.SnapshotInfo;
 import io.dbtcatalog.ingest.source.RunInput;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,7 @@ public final class ArtifactInput implements RunInput {
     private String digest;
     private String state;
     private HistoryIndex history;
+    private List<HistoryReader.Parsed> parsedResults = List.of();
 
     /**
      * An input over {@code files}; {@code warnings} are the fetch's own, {@code finish} adjusts the snapshot read
@@ -58,17 +60,30 @@ public final class ArtifactInput implements RunInput {
 
     /**
      * The digest of the files, computed once ({@code sha256:<hex>}) by the same token pass as the state digest; by
-     * their bytes when that pass fails (the full read then names the problem).
+     * their bytes when that pass fails (the full read then names the problem). On two cores (decision 0018) the
+     * run_results files are parsed meanwhile, for a history-only read ({@link #readHistory}).
      */
     @Override
     public Optional<String> fingerprint() {
         if (digest == null) {
-            StateDigest.Result pass = StateDigest.of(files);
-            digest = pass != null ? pass.fingerprint() : ArtifactDigest.of(files);
-            state = pass != null ? pass.state() : null;
-            history = pass != null ? pass.history() : null;
+            if (!reader.parallel()) {
+                remember(StateDigest.sequential(files));
+            } else {
+                HistoryReader ahead = new HistoryReader();
+                try (ReadThreads threads = new ReadThreads()) {
+                    Future<List<HistoryReader.Parsed>> results = threads.start("results", () -> ahead.parse(files));
+                    remember(StateDigest.of(files));
+                    parsedResults = state != null ? ReadThreads.join(results) : List.of();
+                }
+            }
         }
         return Optional.of(digest);
+    }
+
+    private void remember(StateDigest.Result pass) {
+        digest = pass != null ? pass.fingerprint() : ArtifactDigest.of(files);
+        state = pass != null ? pass.state() : null;
+        history = pass != null ? pass.history() : null;
     }
 
     /** The digest of manifest and catalog without what is not state ({@link StateDigest}); from the same pass. */
@@ -88,7 +103,8 @@ public final class ArtifactInput implements RunInput {
         if (state == null || history == null) {
             throw new IllegalStateException("no state digest: the files must be read in full");
         }
-        CatalogSnapshot snapshot = new HistoryReader().read(files, run, history);
+        CatalogSnapshot snapshot = new HistoryReader().read(files, run, history, parsedResults);
+        parsedResults = List.of();
         stamp.requireUnchanged(files);
         return finish.apply(snapshot.withArtifactDigest(fingerprint));
     }
@@ -103,13 +119,33 @@ public final class ArtifactInput implements RunInput {
         return warnings;
     }
 
+    /**
+     * Reads the files in full. When the fingerprint was not asked for first (the catalog holds no state of the
+     * project, so it cannot match), the state-digest pass runs on a helper thread beside the read (decision 0018),
+     * and {@link #fingerprint()} and {@link #stateDigest()} give its result afterwards.
+     */
     @Override
     public CatalogSnapshot read() {
+        if (digest == null && reader.parallel()) {
+            return readBesideThePass();
+        }
         String fingerprint = fingerprint().orElseThrow();
         history = null; // not needed by a full read
+        parsedResults = List.of();
         CatalogSnapshot snapshot = reader.read(files, run);
         stamp.requireUnchanged(files);
         return finish.apply(snapshot.withArtifactDigest(fingerprint));
+    }
+
+    private CatalogSnapshot readBesideThePass() {
+        CatalogSnapshot snapshot;
+        try (ReadThreads threads = new ReadThreads()) {
+            Future<StateDigest.Result> pass = threads.start("state-digest", () -> StateDigest.of(files, false));
+            snapshot = reader.read(files, run);
+            remember(ReadThreads.join(pass));
+        }
+        stamp.requireUnchanged(files);
+        return finish.apply(snapshot.withArtifactDigest(digest));
     }
 
     @Override

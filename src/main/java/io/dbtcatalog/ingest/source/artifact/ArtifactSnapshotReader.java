@@ -34,35 +34,56 @@ public final class ArtifactSnapshotReader {
     /** The switch of the text spill file: {@code -Ddbt-catalog.source.text-spill=false} keeps texts on the heap. */
     public static final String TEXT_SPILL = "dbt-catalog.source.text-spill";
 
+    /**
+     * The switch of the read on two cores (decision 0018): {@code -Ddbt-catalog.source.parallel-read=false} runs the
+     * state-digest pass on the reading thread alone and before the full read, as one pass.
+     */
+    public static final String PARALLEL_READ = "dbt-catalog.source.parallel-read";
+
     private final ManifestReader manifests;
     private final SideArtifacts.Readers optional;
     private final boolean spillTexts;
+    private final boolean parallel;
 
     /**
      * A reader that keeps long texts in a spill file unless the system property {@value #TEXT_SPILL} is
-     * {@code false}.
+     * {@code false}, and reads on two cores unless {@value #PARALLEL_READ} is {@code false}.
      *
      * @throws IllegalArgumentException naming the property when its value is neither {@code true} nor {@code false}
      */
     public ArtifactSnapshotReader() {
-        this(spillFromSystemProperty());
+        this(switchFromSystemProperty(TEXT_SPILL), switchFromSystemProperty(PARALLEL_READ));
     }
 
     /** A reader that keeps the long texts of its snapshots in a spill file ({@code spillTexts}) or on the heap. */
     public ArtifactSnapshotReader(boolean spillTexts) {
+        this(spillTexts, true);
+    }
+
+    /**
+     * A reader that keeps the long texts of its snapshots in a spill file ({@code spillTexts}) or on the heap, and
+     * whose inputs spread the state-digest pass over helper threads ({@code parallel}) or run it on the caller's.
+     */
+    public ArtifactSnapshotReader(boolean spillTexts, boolean parallel) {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
         this.optional = new SideArtifacts.Readers(
                 new CatalogReader(stream), new RunResultsReader(stream), new SourcesReader(stream));
         this.spillTexts = spillTexts;
+        this.parallel = parallel;
     }
 
-    private static boolean spillFromSystemProperty() {
-        String value = System.getProperty(TEXT_SPILL, "true").trim();
+    private static boolean switchFromSystemProperty(String property) {
+        String value = System.getProperty(property, "true").trim();
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("-D" + TEXT_SPILL + " must be true or false, not '" + value + "'");
+            throw new IllegalArgumentException("-D" + property + " must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** Whether inputs read with this reader use helper threads for the state-digest pass (decision 0018). */
+    boolean parallel() {
+        return parallel;
     }
 
     /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */

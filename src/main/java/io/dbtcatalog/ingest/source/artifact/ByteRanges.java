@@ -11,9 +11,10 @@ import java.security.MessageDigest;
  * Feeds the bytes of one file, in order and each exactly once, to one of two digests: the bytes up to an offset to
  * the state digest ({@link #state}), the bytes of a left-out range to the other one ({@link #leftOut}, with the
  * range's position, so that the two digests together fingerprint the whole file). Reads the file through a channel
- * of its own, in large blocks, while the parser reads it through another.
+ * of its own, in large blocks, while the parser reads it through another: on the parser's thread, or on a hashing
+ * thread that replays the cuts the parser recorded ({@link RangeQueue#replay}).
  */
-final class ByteRanges implements AutoCloseable {
+final class ByteRanges implements RangeSink, AutoCloseable {
 
     private static final int BLOCK = 1 << 20;
 
@@ -30,19 +31,22 @@ final class ByteRanges implements AutoCloseable {
     }
 
     /** Adds every byte not added yet before {@code offset} to the state digest. */
-    void state(long offset) throws IOException {
+    @Override
+    public void state(long offset) throws IOException {
         feed(offset, state);
     }
 
     /** Adds the bytes from where the previous range ended to {@code end} to the other digest, with their position. */
-    void leftOut(long end) throws IOException {
+    @Override
+    public void leftOut(long end) throws IOException {
         ByteBuffer position = ByteBuffer.allocate(2 * Long.BYTES).putLong(done).putLong(end - done);
         leftOut.update(position.array());
         feed(end, leftOut);
     }
 
     /** Adds the rest of the file to the state digest. */
-    void rest() throws IOException {
+    @Override
+    public void rest() throws IOException {
         feed(channel.size(), state);
     }
 

@@ -33,8 +33,41 @@ final class HistoryReader {
         this.sources = new SourcesReader(stream);
     }
 
+    /** One run_results file parsed ahead of the history read: its content, or why it could not be parsed. */
+    record Parsed(RunResultsReader.Parsed content, RuntimeException failure) {}
+
+    /**
+     * Parses the run_results files of {@code files} in order, ahead of {@link #read} (while the state-digest pass
+     * runs, decision 0018): the i-th element is that of the i-th results file, null for a sources file or a missing
+     * file; parsing stops at the first file that fails, whose failure {@link #read} reports in file order.
+     */
+    List<Parsed> parse(ArtifactFiles files) {
+        List<Parsed> parsed = new ArrayList<>();
+        for (ResultsFile file : files.results()) {
+            if (file.kind() == ResultsFile.Kind.SOURCES || file.path() == null || !Files.isRegularFile(file.path())) {
+                parsed.add(null);
+                continue;
+            }
+            try {
+                parsed.add(new Parsed(runResults.parse(file), null));
+            } catch (RuntimeException e) {
+                parsed.add(new Parsed(null, e));
+                break;
+            }
+        }
+        return parsed;
+    }
+
     /** The history rows of {@code files} of {@code run}, with the warnings reading them gave. */
     CatalogSnapshot read(ArtifactFiles files, RunRef run, HistoryIndex index) {
+        return read(files, run, index, List.of());
+    }
+
+    /**
+     * The history rows of {@code files} of {@code run}, with the warnings reading them gave; the run_results files
+     * {@code parsed} holds ({@link #parse}) are not parsed again.
+     */
+    CatalogSnapshot read(ArtifactFiles files, RunRef run, HistoryIndex index, List<Parsed> parsed) {
         List<String> warnings = new ArrayList<>();
         ManifestContent manifest = new ManifestContent(
                 index.manifestMetadata(),
@@ -49,9 +82,15 @@ final class HistoryReader {
                 ? index.manifestMetadata().invocationId()
                 : run.runKey();
         List<SideArtifacts.ResultsContent> contents = new ArrayList<>();
-        for (ResultsFile file : files.results()) {
+        for (int i = 0; i < files.results().size(); i++) {
+            ResultsFile file = files.results().get(i);
+            Parsed ahead = i < parsed.size() ? parsed.get(i) : null;
             contents.add(content(
-                    file, manifest, run, file.step() == null ? invocation : invocation + ":step-" + file.step()));
+                    file,
+                    ahead,
+                    manifest,
+                    run,
+                    file.step() == null ? invocation : invocation + ":step-" + file.step()));
         }
         HistoryRows history = new HistoryRows(manifest, files, warning -> {
                     log.warn("{}", warning);
@@ -76,7 +115,16 @@ final class HistoryReader {
     }
 
     private SideArtifacts.ResultsContent content(
-            ResultsFile file, ManifestContent manifest, RunRef run, String fallbackInvocation) {
+            ResultsFile file, Parsed ahead, ManifestContent manifest, RunRef run, String fallbackInvocation) {
+        if (ahead != null && ahead.failure() != null) {
+            throw ahead.failure();
+        }
+        if (ahead != null) {
+            return new SideArtifacts.ResultsContent(
+                    file,
+                    RunResultsReader.route(ahead.content(), file, manifest::isTest, fallbackInvocation, run.dbtRunId()),
+                    null);
+        }
         if (file.path() == null || !Files.isRegularFile(file.path())) {
             return null;
         }

@@ -37,6 +37,15 @@ final class RunResultsReader {
      * @param fallbackInvocation invocation id to use when the file carries none
      */
     RunResultsContent read(ResultsFile results, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
+        return route(parse(results), results, isTest, fallbackInvocation, dbtRunId);
+    }
+
+    /**
+     * The first half of {@link #read}: the file parsed, its results held compactly, not yet told apart into test and
+     * run outcomes (that needs the manifest's resource types). A history-only read parses while the state-digest pass
+     * runs (decision 0018).
+     */
+    Parsed parse(ResultsFile results) {
         Path file = results.path();
         List<Kept> executions = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
@@ -52,6 +61,14 @@ final class RunResultsReader {
             }
         });
         ResultsCommand command = ResultsCommand.of(args[0]);
+        return new Parsed(metadata, command, command.executing() ? executions : List.of(), skipped);
+    }
+
+    /** The second half of {@link #read}: the parsed results of {@code results} as outcomes. */
+    static RunResultsContent route(
+            Parsed parsed, ResultsFile results, Predicate<String> isTest, String fallbackInvocation, Long dbtRunId) {
+        ArtifactMetadata metadata = parsed.metadata();
+        ResultsCommand command = parsed.command();
         if (!command.executing()) {
             return new RunResultsContent(metadata, command, List.of(), List.of(), 0, List.of());
         }
@@ -60,8 +77,18 @@ final class RunResultsReader {
                 metadata.generatedAt(),
                 results.step(),
                 command.name() != null ? command.name() : results.stepCommand());
-        return outcomes(metadata, command, executions, isTest, new Stamp(invocation, dbtRunId, origin), skipped);
+        return outcomes(
+                metadata,
+                command,
+                parsed.executions(),
+                isTest,
+                new Stamp(invocation, dbtRunId, origin),
+                parsed.skipped());
     }
+
+    /** A parsed file: its metadata, its command and, when that command executed nodes, its results. */
+    record Parsed(
+            ArtifactMetadata metadata, ResultsCommand command, List<Kept> executions, List<SkippedEntry> skipped) {}
 
     /** What every row of one file carries. */
     private record Stamp(String invocation, Long dbtRunId, ResultOrigin origin) {}
@@ -120,7 +147,7 @@ final class RunResultsReader {
      * What one result keeps until the file's command is known ({@code args} follows {@code results}): the values of
      * its row, not its JSON (timing steps, adapter response), so a large file's results are held compactly.
      */
-    private record Kept(
+    record Kept(
             String uniqueId,
             String status,
             Long failures,
