@@ -10,12 +10,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings a target database to the current catalog schema by running the Flyway migrations of {@code sql/}
  * (packaged on the classpath under {@code db/migration}), plus, on PostgreSQL, those of {@code sql/postgresql/}
- * (under {@code db/migration-postgresql}: storage parameters H2 has no syntax for).
+ * (under {@code db/migration-postgresql}: storage parameters H2 has no syntax for) and, on H2, those of
+ * {@code sql/h2/} (under {@code db/migration-h2}: index layouts that suit H2's storage, decision 0019).
  */
 public final class CatalogMigrations {
 
     static final String COMMON = "classpath:db/migration";
     static final String POSTGRESQL = "classpath:db/migration-postgresql";
+    static final String H2 = "classpath:db/migration-h2";
 
     private CatalogMigrations() {}
 
@@ -41,12 +43,16 @@ public final class CatalogMigrations {
 
     /** Like {@link #flyway(DataSource)}, migrating up to {@code target} (a version) when it is not null. */
     static Flyway flyway(DataSource dataSource, String target) {
-        String[] locations = isPostgres(dataSource) ? new String[] {COMMON, POSTGRESQL} : new String[] {COMMON};
-        var configuration = Flyway.configure().dataSource(dataSource).locations(locations);
+        var configuration = Flyway.configure().dataSource(dataSource).locations(locations(isPostgres(dataSource)));
         if (target != null) {
             configuration.target(target);
         }
         return configuration.load();
+    }
+
+    /** The migration locations of an engine: the common ones, then PostgreSQL's or H2's own. */
+    static String[] locations(boolean postgres) {
+        return new String[] {COMMON, postgres ? POSTGRESQL : H2};
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -97,10 +97,7 @@ public record SchemaStatus(boolean empty, List<String> pending, boolean clean) {
 
     /** The migrations of this build for the engine, from the packaged file names, oldest first. */
     static List<Shipped> shipped(boolean postgres) {
-        List<String> locations = new ArrayList<>(List.of(CatalogMigrations.COMMON));
-        if (postgres) {
-            locations.add(CatalogMigrations.POSTGRESQL);
-        }
+        List<String> locations = List.of(CatalogMigrations.locations(postgres));
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         List<Shipped> shipped = new ArrayList<>();
         for (String location : locations) {

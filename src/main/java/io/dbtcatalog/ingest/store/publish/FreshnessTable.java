@@ -35,7 +35,7 @@ final class FreshnessTable implements HistoryTable<SourceFreshness> {
     private static final String SELECT_STORED_KEYS = """
             SELECT source_unique_id, invocation_id
             FROM catalog_source_freshness
-            WHERE project_key = :projectKey AND invocation_id IN (:invocationIds)
+            WHERE project_key = :projectKey AND invocation_id = :invocationId
             """;
 
     @Override

@@ -19,8 +19,8 @@ public interface HistoryTable<R> {
     String insert();
 
     /**
-     * The keys the table holds for the project and some invocations, with the named parameters
-     * {@code :projectKey} and {@code :invocationIds} (a list).
+     * The keys the table holds for the project and one invocation, with the named parameters {@code :projectKey} and
+     * {@code :invocationId}.
      */
     String selectStoredKeys();
 

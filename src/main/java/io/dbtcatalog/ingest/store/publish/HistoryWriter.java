@@ -19,9 +19,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Appends a snapshot's history rows: loads which (id, invocation) keys the table already holds for the snapshot's
- * invocation ids in one query, and inserts only the others through the store's {@link WriteStrategy}, in its order.
- * Never updates a history row, so republishing a run duplicates nothing.
+ * Appends a snapshot's history rows: asks {@link HistoryInvocations} which of the snapshot's invocation ids the table
+ * holds rows of already (usually none: then every row is new and the table is not searched), loads the stored keys of
+ * those invocations only, and inserts the other rows through the store's
+ * {@link WriteStrategy}, in its order, registering their invocations. Never updates a history row, so republishing a
+ * run duplicates nothing.
  */
 final class HistoryWriter {
 
@@ -31,66 +33,82 @@ final class HistoryWriter {
     private final PublishContext context;
     private final ColumnLimits limits;
     private final WriteStrategy writes;
+    private final HistoryInvocations invocations;
 
     HistoryWriter(Connection connection, PublishContext context, ColumnLimits limits, WriteStrategy writes) {
         this.connection = connection;
         this.context = context;
         this.limits = limits;
         this.writes = writes;
+        this.invocations = new HistoryInvocations(connection, context);
     }
 
     /** Inserts the rows whose key is not stored yet; returns how many it inserted. */
     <R> int append(HistoryTable<R> table, List<R> rows) throws SQLException {
-        List<R> fresh = fresh(table, rows);
-        insert(table, fresh);
-        return fresh.size();
+        Fresh<R> fresh = classify(table, rows);
+        insert(table, fresh.rows());
+        invocations.register(table.shape().table(), fresh.newInvocations());
+        return fresh.rows().size();
     }
 
     /** The rows whose key is not stored yet, checked against the column lengths; writes nothing. */
     <R> List<R> fresh(HistoryTable<R> table, List<R> rows) throws SQLException {
+        return classify(table, rows).rows();
+    }
+
+    /** The rows to insert, and those of their invocations the table held no row of. */
+    private record Fresh<R>(List<R> rows, Set<String> newInvocations) {}
+
+    private <R> Fresh<R> classify(HistoryTable<R> table, List<R> rows) {
         if (rows.isEmpty()) {
-            return List.of();
+            return new Fresh<>(List.of(), Set.of());
         }
-        Set<List<String>> stored = loadStoredKeys(table, invocationIds(table, rows));
+        int last = table.shape().keyColumns().size() - 1;
+        Set<String> invocationIds = new LinkedHashSet<>();
+        rows.forEach(row -> invocationIds.add(table.key(row).get(last)));
+        Set<String> registered = invocations.registered(table.shape().table(), invocationIds);
+        Set<List<String>> stored = loadStoredKeys(table, registered);
         List<R> fresh = new ArrayList<>();
+        Set<String> newInvocations = new LinkedHashSet<>();
         Map<List<String>, R> seen = new HashMap<>();
         for (R row : rows) {
             List<String> key = table.key(row);
             if (!RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, row)
                     && !stored.contains(key)) {
                 fresh.add(row);
+                if (!registered.contains(Binder.storable(key.get(last)))) {
+                    newInvocations.add(key.get(last));
+                }
             }
         }
         validate(table, fresh);
-        return fresh;
+        return new Fresh<>(fresh, newInvocations);
     }
 
-    private <R> List<String> invocationIds(HistoryTable<R> table, List<R> rows) {
-        int last = table.shape().keyColumns().size() - 1;
-        Set<String> ids = new LinkedHashSet<>();
-        rows.forEach(row -> ids.add(table.key(row).get(last)));
-        return new ArrayList<>(ids);
-    }
-
-    private Set<List<String>> loadStoredKeys(HistoryTable<?> table, List<String> invocationIds) {
-        if (invocationIds.isEmpty()) {
+    /**
+     * The stored keys of the registered invocations (as stored), one query each: on H2 a range of the key, which
+     * leads with the invocation there; on PostgreSQL a pass over the project's history (a republish, not a new run).
+     */
+    private Set<List<String>> loadStoredKeys(HistoryTable<?> table, Set<String> registered) {
+        if (registered.isEmpty()) {
             return Collections.emptySet();
         }
         int keys = table.shape().keyColumns().size();
         Set<List<String>> stored = new HashSet<>();
-        Jdbc.client(connection, FETCH_SIZE)
-                .sql(table.selectStoredKeys())
-                .param("projectKey", Binder.storable(context.projectKey()))
-                .param(
-                        "invocationIds",
-                        invocationIds.stream().map(Binder::storable).toList())
-                .query((RowCallbackHandler) rs -> {
-                    String[] key = new String[keys];
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = rs.getString(i + 1);
-                    }
-                    stored.add(List.of(key));
-                });
+        RowCallbackHandler collect = rs -> {
+            String[] key = new String[keys];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = rs.getString(i + 1);
+            }
+            stored.add(List.of(key));
+        };
+        for (String invocationId : registered) {
+            Jdbc.client(connection, FETCH_SIZE)
+                    .sql(table.selectStoredKeys())
+                    .param("projectKey", Binder.storable(context.projectKey()))
+                    .param("invocationId", invocationId)
+                    .query(collect);
+        }
         return stored;
     }
 

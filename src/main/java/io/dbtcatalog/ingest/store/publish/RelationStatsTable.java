@@ -33,7 +33,7 @@ final class RelationStatsTable implements HistoryTable<RelationStat> {
     private static final String SELECT_STORED_KEYS = """
             SELECT node_unique_id, stat_id, invocation_id
             FROM catalog_relation_stats
-            WHERE project_key = :projectKey AND invocation_id IN (:invocationIds)
+            WHERE project_key = :projectKey AND invocation_id = :invocationId
             """;
 
     @Override

@@ -33,7 +33,7 @@ final class RunResultTable implements HistoryTable<RunResult> {
     private static final String SELECT_STORED_KEYS = """
             SELECT node_unique_id, invocation_id
             FROM catalog_run_result
-            WHERE project_key = :projectKey AND invocation_id IN (:invocationIds)
+            WHERE project_key = :projectKey AND invocation_id = :invocationId
             """;
 
     @Override

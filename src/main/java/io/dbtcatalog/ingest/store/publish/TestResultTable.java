@@ -33,7 +33,7 @@ final class TestResultTable implements HistoryTable<TestResult> {
     private static final String SELECT_STORED_KEYS = """
             SELECT test_unique_id, invocation_id
             FROM catalog_test_result
-            WHERE project_key = :projectKey AND invocation_id IN (:invocationIds)
+            WHERE project_key = :projectKey AND invocation_id = :invocationId
             """;
 
     @Override
