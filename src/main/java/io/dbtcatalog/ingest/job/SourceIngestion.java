@@ -2,7 +2,6 @@ package io.dbtcatalog.ingest.job;
 
 import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.model.CatalogSnapshot;
-import io.dbtcatalog.ingest.model.ColumnLineage;
 import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.source.MetadataSource;
 import io.dbtcatalog.ingest.source.RunInput;
@@ -50,7 +49,7 @@ final class SourceIngestion {
     private final MetadataSource source;
     private final ProjectRef project;
     private final CatalogStore store;
-    private final SnapshotLineage lineage;
+    private final ColumnLineageStep columnLineage;
     private final PublishRules rules;
     private final IngestionProgress progress;
     private final int maxRunsPerPoll;
@@ -81,7 +80,7 @@ final class SourceIngestion {
         this.source = source;
         this.project = project;
         this.store = store;
-        this.lineage = lineage;
+        this.columnLineage = new ColumnLineageStep(source.name(), project, store, lineage);
         this.rules = rules;
         this.progress = progress;
         this.maxRunsPerPoll = maxRunsPerPoll;
@@ -92,7 +91,7 @@ final class SourceIngestion {
 
     /** Ingests what {@code selector} lists; {@code force} ingests runs the ledger holds again. */
     Result run(RunSelector selector, boolean force) {
-        if (!isBackfill(selector)) {
+        if (!RunSelectors.isBackfill(selector)) {
             return ingest(selector, force);
         }
         try (ProjectLease lease = store.tryLease(project.projectKey())) {
@@ -120,7 +119,7 @@ final class SourceIngestion {
             return new Result(List.of(), failure);
         }
         if (listed.isEmpty()) {
-            log.warn("{}: no run matches {}; nothing to ingest", source.name(), describe(selector));
+            log.warn("{}: no run matches {}; nothing to ingest", source.name(), RunSelectors.describe(selector));
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         List<RunRef> toIngest = new ArrayList<>();
@@ -223,39 +222,11 @@ final class SourceIngestion {
         CatalogSnapshot snapshot = scope.apply(input.read());
         state = scope.isAll() ? input.stateDigest() : Optional.empty();
         CatalogSnapshot published =
-                withColumnLineage(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest())));
+                columnLineage.apply(run, snapshot.withArtifactDigest(scope.qualify(snapshot.artifactDigest())));
         // A state whose column lineage could not be derived is not remembered: the next run of the same state is
         // then read in full again and derives it, instead of keeping the lineage tables as they were until the
         // project changes.
         return Fetched.read(published, published.columnLineage() == null ? null : state.orElse(null));
-    }
-
-    /**
-     * Step 6: the snapshot with its column lineage. Whatever fails here (reading the stored lineage, the analysis)
-     * is logged and kept as a warning of the run; the snapshot is then published without column lineage, which
-     * leaves the catalog's column-lineage tables as they were.
-     */
-    private CatalogSnapshot withColumnLineage(RunRef run, CatalogSnapshot snapshot) {
-        long begin = System.nanoTime();
-        try {
-            ColumnLineage derived = lineage.derive(snapshot, store.storedColumnLineage(project.projectKey()));
-            log.info(
-                    "{}: run {}: column lineage of {} models in {} ms ({} analysed, {} unchanged and reused): {} edges",
-                    source.name(),
-                    run.runKey(),
-                    derived.coverage().size(),
-                    (System.nanoTime() - begin) / 1_000_000,
-                    derived.analysed(),
-                    derived.reused(),
-                    derived.edges().size());
-            return snapshot.withColumnLineage(derived);
-        } catch (RuntimeException | StackOverflowError e) {
-            String warning = "column lineage not derived, its tables are left as they were: " + Failures.oneLine(e);
-            log.warn("{}: run {}: {}", source.name(), run.runKey(), warning);
-            List<String> warnings = new ArrayList<>(snapshot.warnings());
-            warnings.add(warning);
-            return snapshot.withWarnings(warnings);
-        }
     }
 
     private RunOutcome publish(RunRef run, Fetched fetched, Instant started) {
@@ -295,28 +266,6 @@ final class SourceIngestion {
     private RunOutcome failed(RunRef run, Instant started, String message) {
         Failures.record(store, project, run, started, message);
         return RunOutcome.failed(run, message, since(started));
-    }
-
-    static boolean isBackfill(RunSelector selector) {
-        return selector instanceof RunSelector.Window || selector instanceof RunSelector.LastN;
-    }
-
-    /** The selector in words, for log lines. */
-    static String describe(RunSelector selector) {
-        if (selector instanceof RunSelector.Single single) {
-            return "single:" + single.runKey();
-        }
-        if (selector instanceof RunSelector.LastN last) {
-            return "last:" + last.count();
-        }
-        if (selector instanceof RunSelector.Window window) {
-            return "window:" + window.since() + "/"
-                    + (window.until() == null ? "" : window.until().toString());
-        }
-        if (selector instanceof RunSelector.After after) {
-            return "finished after " + after.finishedAfter();
-        }
-        return "latest";
     }
 
     private static Duration since(Instant started) {
