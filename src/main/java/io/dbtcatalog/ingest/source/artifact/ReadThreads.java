@@ -81,16 +81,23 @@ final class ReadThreads implements AutoCloseable {
         }
         boolean interrupted = false;
         for (Thread thread : started) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted |= joinUninterruptibly(thread);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits until {@code thread} has ended, an interrupt meanwhile included; tells whether there was one. */
+    static boolean joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

@@ -155,15 +155,7 @@ final class SideArtifacts {
     }
 
     private void awaitEnd() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (ReadThreads.joinUninterruptibly(thread)) {
             Thread.currentThread().interrupt();
         }
     }
