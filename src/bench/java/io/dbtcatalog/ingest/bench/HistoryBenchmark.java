@@ -169,21 +169,7 @@ public final class HistoryBenchmark {
         }
         RunRef run = TestRuns.run(PROJECT.projectKey(), invocation, null, null, at, "/bench/target");
         SnapshotInfo info = new SnapshotInfo("bench", null, "1.10.0", "postgres", "v12", invocation, at, "build");
-        return new CatalogSnapshot(
-                run,
-                info,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                tests,
-                runs,
-                List.of(),
-                true,
-                List.of(),
-                null,
-                CatalogDepth.EMPTY,
-                null);
+        return CatalogSnapshot.historyOnly(run, info, tests, runs, List.of(), List.of(), CatalogDepth.EMPTY);
     }
 
     private static void execute(DataSource ds, List<String> statements) {

@@ -122,6 +122,35 @@ public record CatalogSnapshot(
         this(run, info, nodes, columns, edges, tests, testResults, runResults, freshness, complete, warnings, null);
     }
 
+    /**
+     * A snapshot of a run's history only (no state rows; complete, since the state it goes with is the catalog's):
+     * what a next run of an unchanged project publishes (decision 0014).
+     */
+    public static CatalogSnapshot historyOnly(
+            RunRef run,
+            SnapshotInfo info,
+            List<TestResult> testResults,
+            List<RunResult> runResults,
+            List<SourceFreshness> freshness,
+            List<String> warnings,
+            CatalogDepth depth) {
+        return new CatalogSnapshot(
+                run,
+                info,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                testResults,
+                runResults,
+                freshness,
+                true,
+                warnings,
+                null,
+                depth,
+                null);
+    }
+
     /** The same snapshot, marked as read from artifact files whose digest is {@code digest}. */
     public CatalogSnapshot withArtifactDigest(String digest) {
         return new CatalogSnapshot(

@@ -98,19 +98,13 @@ final class HistoryReader {
                 })
                 .addAll(contents::get);
         SnapshotInfo info = index.manifestMetadata().toInfo(history.commands());
-        return new CatalogSnapshot(
+        return CatalogSnapshot.historyOnly(
                 run,
                 info,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
                 history.tests(),
                 history.runs(),
                 history.freshness(),
-                true,
                 warnings,
-                null,
                 CatalogDepth.EMPTY.withRelationStats(stats(index)));
     }
 
