@@ -32,7 +32,7 @@ import javax.sql.DataSource;
  * project (31,750 test results, 9,700 run results, as {@link IngestBenchmark}'s synthetic project), on a file H2
  * database and the embedded PostgreSQL, after {@code bench.history.base} earlier invocations. The variants of
  * {@code bench.variants} ({@link HistoryVariant}: {@code current}, the schema as migrated with the store's defaults;
- * {@code single-row}, the V14 write path; {@code v13-layout}; and bounds such as {@code no-keys} or {@code unlogged})
+ * {@code v14-path}, the V14 write path; {@code v13-layout}; and bounds such as {@code no-keys} or {@code unlogged})
  * run interleaved, round by round, so a busy machine slows them alike. Prints per variant and engine the median and
  * best wall time, the publishing thread's CPU time (H2 runs in it) and the whole JVM's CPU time (H2's background
  * page writer included), and the load average at the end. Not a test: {@code mvn -q -Pbench test-compile exec:exec
@@ -44,7 +44,7 @@ public final class HistoryBenchmark {
     private static final int TESTS = 31_750;
     private static final int RUNS = 9_700;
     private static final List<HistoryVariant> VARIANTS = Arrays.stream(
-                    System.getProperty("bench.variants", "current,single-row,v13-layout")
+                    System.getProperty("bench.variants", "current,v14-path,v13-layout")
                             .split(","))
             .map(String::strip)
             .map(HistoryVariant::named)

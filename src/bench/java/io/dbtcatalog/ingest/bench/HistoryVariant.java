@@ -12,8 +12,8 @@ record HistoryVariant(String name, List<String> h2Sql, List<String> postgresSql,
 
     private static final StoreOptions DEFAULTS = StoreOptions.defaults();
 
-    /** The history rows as single-row JDBC batches (H2 before decision 0021). */
-    private static final StoreOptions SINGLE_ROW = new StoreOptions(true, true, true, false);
+    /** The V14 write path: history rows as single-row JDBC batches (H2), as text COPY (PostgreSQL). */
+    private static final StoreOptions V14_PATH = new StoreOptions(true, true, true, false, false);
 
     private static final List<String> INVOCATION_INDEXES = List.of(
             "CREATE INDEX catalog_test_result_invocation_idx ON catalog_test_result (project_key, invocation_id)",
@@ -46,11 +46,11 @@ record HistoryVariant(String name, List<String> h2Sql, List<String> postgresSql,
         return switch (name) {
             // the schema as migrated, the store's defaults
             case "current" -> new HistoryVariant(name, List.of(), List.of(), DEFAULTS);
-            // the schema as migrated, history rows in single-row batches (the V14 write path)
-            case "single-row" -> new HistoryVariant(name, List.of(), List.of(), SINGLE_ROW);
-            // V13: the invocation indexes, resource-first keys on H2, single-row batches
+            // the schema as migrated, the V14 write path (single-row batches on H2, text COPY on PostgreSQL)
+            case "v14-path" -> new HistoryVariant(name, List.of(), List.of(), V14_PATH);
+            // V13: the invocation indexes, resource-first keys on H2, the V14 write path
             case "v13-layout" ->
-                new HistoryVariant(name, concat(INVOCATION_INDEXES, RESOURCE_KEYS), INVOCATION_INDEXES, SINGLE_ROW);
+                new HistoryVariant(name, concat(INVOCATION_INDEXES, RESOURCE_KEYS), INVOCATION_INDEXES, V14_PATH);
             // bounds, not candidates: no primary key on the two results tables
             case "no-keys" -> new HistoryVariant(name, NO_KEYS_H2, NO_KEYS_POSTGRES, DEFAULTS);
             // PostgreSQL: the results tables unlogged (no WAL)
@@ -59,7 +59,7 @@ record HistoryVariant(String name, List<String> h2Sql, List<String> postgresSql,
             case "invocation-keys" -> new HistoryVariant(name, List.of(), INVOCATION_KEYS_POSTGRES, DEFAULTS);
             default ->
                 throw new IllegalArgumentException("bench.variants: unknown variant '" + name
-                        + "' (current, single-row, v13-layout, no-keys, unlogged, invocation-keys)");
+                        + "' (current, v14-path, v13-layout, no-keys, unlogged, invocation-keys)");
         };
     }
 

@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 /**
  * Switches for the store's speed seams, each on by default and each replaceable by a slower way that writes the
  * same rows (see {@code docs/performance.md}): PostgreSQL's {@code COPY} bulk path, writing new rows in primary-key
- * order, acknowledging unchanged artifact files without parsing them, and multi-row inserts of history rows where
- * there is no {@code COPY}.
+ * order, acknowledging unchanged artifact files without parsing them, history rows in {@code COPY}'s binary format,
+ * and multi-row inserts of history rows where there is no {@code COPY}.
  * {@link CatalogStore#CatalogStore(javax.sql.DataSource)} reads them from system properties, e.g.
  * {@code -Ddbt-catalog.store.copy=false}.
  *
@@ -17,18 +17,25 @@ import java.util.function.UnaryOperator;
  *                          parsing them; off: parsed and compared ({@value #DIGEST_SHORTCUT})
  * @param multiRowInserts   JDBC batches: history rows appended by multi-row {@code INSERT ... VALUES} statements; off:
  *                          one single-row insert per batched row ({@value #MULTI_ROW})
+ * @param binaryCopy        PostgreSQL's {@code COPY} path: history rows in {@code COPY}'s binary format; off: its text
+ *                          format ({@value #BINARY_COPY})
  */
 public record StoreOptions(
-        boolean bulkCopy, boolean keyOrderedWrites, boolean digestShortcut, boolean multiRowInserts) {
+        boolean bulkCopy,
+        boolean keyOrderedWrites,
+        boolean digestShortcut,
+        boolean multiRowInserts,
+        boolean binaryCopy) {
 
     public static final String BULK_COPY = "dbt-catalog.store.copy";
     public static final String KEY_ORDER = "dbt-catalog.store.key-order";
     public static final String DIGEST_SHORTCUT = "dbt-catalog.store.digest-shortcut";
     public static final String MULTI_ROW = "dbt-catalog.store.multi-row";
+    public static final String BINARY_COPY = "dbt-catalog.store.binary-copy";
 
     /** Every seam on. */
     public static StoreOptions defaults() {
-        return new StoreOptions(true, true, true, true);
+        return new StoreOptions(true, true, true, true, true);
     }
 
     /** The switches as the JVM's system properties set them; an unset one is on. */
@@ -46,7 +53,8 @@ public record StoreOptions(
                 flag(properties, BULK_COPY),
                 flag(properties, KEY_ORDER),
                 flag(properties, DIGEST_SHORTCUT),
-                flag(properties, MULTI_ROW));
+                flag(properties, MULTI_ROW),
+                flag(properties, BINARY_COPY));
     }
 
     private static boolean flag(UnaryOperator<String> properties, String name) {

@@ -20,7 +20,7 @@ record StoreSetup(SqlDialect dialect, WriteStrategy writes) {
         SqlDialect dialect = SqlDialect.of(connection);
         RowOrder order = options.keyOrderedWrites() ? RowOrder.KEY : RowOrder.SNAPSHOT;
         if (options.bulkCopy() && dialect == SqlDialect.POSTGRESQL && CopyWrites.supports(connection)) {
-            return new StoreSetup(dialect, new CopyWrites(order));
+            return new StoreSetup(dialect, new CopyWrites(order, options.binaryCopy()));
         }
         return new StoreSetup(
                 dialect, new BatchWrites(order, options.multiRowInserts() ? BatchWrites.ROWS_PER_INSERT : 1));

@@ -15,7 +15,7 @@ class StoreOptionsTests {
         StoreOptions copyOff = StoreOptions.from(Map.of(StoreOptions.BULK_COPY, "false")::get);
         // then
         assertThat(unset).isEqualTo(StoreOptions.defaults());
-        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true, true));
+        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true, true, true));
     }
 
     @Test
@@ -33,7 +33,7 @@ class StoreOptionsTests {
         // when
         StoreOptions options = StoreOptions.from(off::get);
         // then
-        assertThat(options).isEqualTo(new StoreOptions(true, false, false, false));
+        assertThat(options).isEqualTo(new StoreOptions(true, false, false, false, true));
     }
 
     @Test
