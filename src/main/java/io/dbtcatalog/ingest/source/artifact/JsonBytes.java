@@ -29,6 +29,11 @@ final class JsonBytes implements AutoCloseable {
     static final int MAX_NAME = 50_000;
     static final int MAX_NUMBER = 1000;
 
+    /** How a string is read: skipped, decoded (a value), a name (decoded). Jackson checks more the more it decodes. */
+    private static final int SKIPPED = 0;
+
+    private static final int DECODED = 1;
+    private static final int NAME = 2;
     private static final int BLOCK = 1 << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -145,7 +150,7 @@ final class JsonBytes implements AutoCloseable {
      */
     String key() throws IOException {
         mark();
-        boolean plain = string();
+        boolean plain = string(NAME);
         int from = mark + 1;
         int to = pos - 1;
         mark = -1;
@@ -155,10 +160,32 @@ final class JsonBytes implements AutoCloseable {
         return plain ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1) : JsonText.decode(buf, from, to);
     }
 
+    /**
+     * A key (at its quote), checked as {@link #key} checks it and compared with {@code names} (ASCII, no escapes):
+     * the index of the name it equals, or -1. Decodes it only when it holds an escape or a non-ASCII byte.
+     */
+    int keyIn(byte[]... names) throws IOException {
+        mark();
+        boolean plain = string(NAME);
+        int from = mark + 1;
+        int to = pos - 1;
+        mark = -1;
+        if (to - from > MAX_NAME) {
+            throw fail("a name longer than " + MAX_NAME + " bytes");
+        }
+        byte[] key = plain ? null : JsonText.decode(buf, from, to).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < names.length; i++) {
+            if (plain ? Arrays.equals(buf, from, to, names[i], 0, names[i].length) : Arrays.equals(key, names[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Skips a key (at its quote), checked as {@link #key} checks it. */
     void skipKey() throws IOException {
         long from = offset();
-        string();
+        string(NAME);
         if (offset() - from - 2 > MAX_NAME) {
             throw fail("a name longer than " + MAX_NAME + " bytes");
         }
@@ -168,7 +195,7 @@ final class JsonBytes implements AutoCloseable {
     String scalarText(int c) throws IOException {
         if (c == '"') {
             mark();
-            boolean plain = string();
+            boolean plain = string(DECODED);
             int from = mark + 1;
             int to = pos - 1;
             mark = -1;
@@ -205,7 +232,7 @@ final class JsonBytes implements AutoCloseable {
                     continue;
                 }
             } else if (c == '"') {
-                string();
+                string(SKIPPED);
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 number();
             } else {
@@ -246,9 +273,11 @@ final class JsonBytes implements AutoCloseable {
 
     /**
      * Consumes a string at its quote; true when it holds neither an escape nor a non-ASCII byte. A caller that holds
-     * a mark keeps the whole string in the buffer.
+     * a mark keeps the whole string in the buffer. Jackson refuses an encoded surrogate (UTF-8 {@code ED A0..BF}) in
+     * a string it decodes ({@code how} {@link #DECODED} or {@link #NAME}), not in one it skips, and an escaped one (a
+     * valid pair too) in a name.
      */
-    private boolean string() throws IOException {
+    private boolean string(int how) throws IOException {
         boolean plain = true;
         pos++;
         while (true) {
@@ -276,10 +305,10 @@ final class JsonBytes implements AutoCloseable {
                 pos++;
                 return plain;
             } else if (c == '\\') {
-                escape();
+                escape(how == NAME);
                 plain = false;
             } else if (c >= 0x80) {
-                utf8(c);
+                utf8(c, how != SKIPPED);
                 plain = false;
             } else if (c < 0x20) {
                 throw fail("an unescaped control character in a string");
@@ -289,23 +318,34 @@ final class JsonBytes implements AutoCloseable {
         }
     }
 
-    private void escape() throws IOException {
+    private void escape(boolean name) throws IOException {
         pos++;
         int c = next();
         if (c == 'u') {
+            int value = 0;
             for (int i = 0; i < 4; i++) {
-                int h = next();
-                if (!(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F')) {
+                int digit = hex(next());
+                if (digit < 0) {
                     throw fail("a \\u escape needs four hex digits");
                 }
+                value = value << 4 | digit;
+            }
+            if (name && value >= 0xD800 && value <= 0xDFFF) {
+                throw fail("a surrogate in a name");
             }
         } else if ("\"\\/bfnrt".indexOf(c) < 0) {
             throw fail("an unknown escape");
         }
     }
 
+    private static int hex(int c) {
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     /** A multi-byte UTF-8 sequence at its lead byte {@code c}: the lead byte and continuation bytes Jackson checks. */
-    private void utf8(int c) throws IOException {
+    private void utf8(int c, boolean decoded) throws IOException {
         int continuation;
         if ((c & 0xE0) == 0xC0) {
             continuation = 1;
@@ -318,8 +358,12 @@ final class JsonBytes implements AutoCloseable {
         }
         pos++;
         for (int i = 0; i < continuation; i++) {
-            if ((next() & 0xC0) != 0x80) {
+            int d = next();
+            if ((d & 0xC0) != 0x80) {
                 throw fail("an invalid UTF-8 continuation byte");
+            }
+            if (decoded && i == 0 && c == 0xED && d >= 0xA0) {
+                throw fail("an encoded surrogate in a decoded string");
             }
         }
     }

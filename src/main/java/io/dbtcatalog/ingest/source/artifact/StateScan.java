@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.model.ResourceType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +22,11 @@ import tools.jackson.databind.JsonNode;
  * their bytes.
  */
 final class StateScan implements FilePass {
+
+    private static final byte[] CREATED_AT = ascii("created_at");
+    private static final byte[] UNIQUE_ID = ascii("unique_id");
+    private static final byte[] RESOURCE_TYPE = ascii("resource_type");
+    private static final byte[] STATS = ascii("stats");
 
     private final Path file;
     private final boolean manifest;
@@ -154,10 +160,10 @@ final class StateScan implements FilePass {
         int c = json.token();
         while (c != '}') {
             requireKey(c);
-            String field = json.key();
+            int field = json.keyIn(CREATED_AT, UNIQUE_ID, RESOURCE_TYPE);
             json.colon();
             int value = json.token();
-            if (field.equals("created_at")) {
+            if (field == 0) {
                 bytes.state(json.offset());
                 json.skipValue();
                 c = json.nextMember();
@@ -165,9 +171,9 @@ final class StateScan implements FilePass {
                 continue;
             }
             if (keepHistory && value != '{' && value != '[' && value != 'n') {
-                if (field.equals("unique_id")) {
+                if (field == 1) {
                     uniqueId = json.scalarText(value);
-                } else if (field.equals("resource_type")) {
+                } else if (field == 2) {
                     type = json.scalarText(value);
                 } else {
                     json.skipValue();
@@ -208,9 +214,9 @@ final class StateScan implements FilePass {
         int c = json.token();
         while (c != '}') {
             requireKey(c);
-            String field = json.key();
+            int field = json.keyIn(STATS);
             json.colon();
-            if (field.equals("stats")) {
+            if (field == 0) {
                 json.token();
                 bytes.state(json.offset());
                 included = StateWalk.included(decodeValue());
@@ -234,6 +240,10 @@ final class StateScan implements FilePass {
     private String skipKey() throws IOException {
         json.skipKey();
         return null;
+    }
+
+    private static byte[] ascii(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void requireKey(int c) {
