@@ -2,9 +2,10 @@ package io.dbtcatalog.ingest.source.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbtcatalog.ingest.model.RunRef;
 import io.dbtcatalog.ingest.support.SharedReference;
+import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,12 +66,37 @@ class StateScanTests {
     }
 
     @Test
-    void theSampleScansAsJacksonWalksIt() {
-        ArtifactFiles files = ArtifactFiles.inFolder(copy);
-        assertThat(StateDigest.sequential(files, false)).isNotNull().isEqualTo(StateDigest.sequential(files, true));
+    void anInputReadWithJacksonsWalkGivesTheFingerprintStateDigestAndHistoryOfTheByteScan() {
+        // given: the switch -Ddbt-catalog.source.byte-scan=false, on two cores and on one
+        ArtifactFiles files = ArtifactFiles.inFolder(SAMPLE);
+        RunRef run = TestRuns.run("shop", "run-1", null, null, null, SAMPLE.toString());
+        for (boolean parallel : new boolean[] {true, false}) {
+            try (ArtifactInput scanned =
+                            new ArtifactInput(new ArtifactSnapshotReader(true, parallel, true), files, run);
+                    ArtifactInput walked =
+                            new ArtifactInput(new ArtifactSnapshotReader(true, parallel, false), files, run)) {
+                // when / then
+                assertThat(scanned.fingerprint()).isEqualTo(walked.fingerprint());
+                assertThat(scanned.stateDigest()).isPresent().isEqualTo(walked.stateDigest());
+                assertThat(scanned.readHistory()).isEqualTo(walked.readHistory());
+            }
+        }
     }
 
-    static void write(Path file, String text) throws IOException {
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void aCatalogTableWhoseStatsDoNotBindLeavesTheStateWithoutADigestOnBothPaths() throws IOException {
+        // given: one table's stats not an object of statistics
+        Path catalog = copy.resolve("catalog.json");
+        String text = Files.readString(catalog);
+        int stats = text.indexOf("\"stats\": {");
+        Files.writeString(
+                catalog, text.substring(0, stats) + "\"stats\": [1, 2], \"was\": " + text.substring(stats + 9));
+        ArtifactFiles files = ArtifactFiles.inFolder(copy);
+        // when
+        StateDigest.Result scanned = StateDigest.sequential(files, false);
+        // then
+        assertThat(scanned).isNotNull().isEqualTo(StateDigest.sequential(files, true));
+        assertThat(scanned.state()).isNull();
+        assertThat(scanned.fingerprint()).isNotNull();
     }
 }
