@@ -16,10 +16,8 @@ import java.util.Arrays;
  */
 final class JsonBytes extends JsonTokens {
 
-    /** Jackson's default {@code StreamReadConstraints}: nesting depth and name length (bytes). */
+    /** Jackson's default {@code StreamReadConstraints} for the nesting depth. */
     static final int MAX_DEPTH = 500;
-
-    static final int MAX_NAME = 50_000;
 
     private int depth;
     private final boolean[] objects = new boolean[MAX_DEPTH + 1];

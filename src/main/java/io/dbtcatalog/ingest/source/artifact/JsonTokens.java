@@ -18,6 +18,15 @@ class JsonTokens extends ByteBlocks {
     /** Jackson's default {@code StreamReadConstraints} for a number's digits. */
     static final int MAX_NUMBER = 1000;
 
+    /** Jackson's default for a name, in bytes as written (Jackson counts them unescaped). */
+    static final int MAX_NAME = 50_000;
+
+    /**
+     * Jackson's default for a string it decodes, in characters; counted here in bytes as written, so a decoded string
+     * of 20 million bytes but fewer characters is refused here, not there (ids are never that long).
+     */
+    static final int MAX_STRING = 20_000_000;
+
     /** How a string is read: skipped, decoded (a value), a name (decoded). Jackson checks more the more it decodes. */
     static final int SKIPPED = 0;
 
@@ -42,6 +51,7 @@ class JsonTokens extends ByteBlocks {
      */
     final boolean string(int how) throws IOException {
         boolean plain = true;
+        long start = offset();
         pos++;
         while (true) {
             int limit = end - Long.BYTES;
@@ -60,8 +70,13 @@ class JsonTokens extends ByteBlocks {
                 }
                 pos += Long.BYTES;
             }
-            if (pos == end && !fill(1)) {
-                throw fail("the file ends inside a string");
+            if (pos == end) {
+                if (how != SKIPPED && offset() - start > (how == NAME ? MAX_NAME : MAX_STRING)) {
+                    throw fail("a decoded string or name longer than Jackson takes"); // before the buffer grows
+                }
+                if (!fill(1)) {
+                    throw fail("the file ends inside a string");
+                }
             }
             int c = buf[pos] & 0xFF;
             if (c == '"') {

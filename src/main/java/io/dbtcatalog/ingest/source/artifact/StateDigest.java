@@ -16,9 +16,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One streaming pass over {@code manifest.json} and {@code catalog.json} (Jackson's byte parser, values skipped
- * undecoded as in the benchmark's floor, {@link StateWalk}) that sends every byte of the files, once, to one of two
- * SHA-256 digests (decision 0014):
+ * One streaming pass over {@code manifest.json} and {@code catalog.json} (a byte scan of our own, values skipped
+ * undecoded, {@link StateScan}, decision 0020; or Jackson's byte parser, {@link StateWalk}, its reference) that sends
+ * every byte of the files, once, to one of two SHA-256 digests (decision 0014):
  * <ul>
  *   <li>the <b>state digest</b>: the bytes of the sections the reader maps into state (the manifest's resource
  *       sections, the catalog's {@code nodes} and {@code sources}) except what changes between two invocations of
@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@link #of} spreads the pass over three threads (decision 0018): the calling thread walks the manifest, a
  * helper walks the catalog, another hashes the byte ranges both record ({@link RangeQueue}), manifest first, in
- * file order; the digests are byte for byte those of {@link #sequential}, which does it all on the calling thread.
+ * file order; the digests are byte for byte those of {@link #sequential}, which does it all on the calling thread,
+ * and the same whether the files are scanned or walked.
  */
 final class StateDigest {
 
