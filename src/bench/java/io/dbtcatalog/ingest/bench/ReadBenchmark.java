@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The read side alone (decision 0018), on one thread and on two, against the floor's bare parse pass, without a
  * database: the phases are interleaved round by round ({@code bench.repeats}, default 5) and each one's median counts,
  * so load from other processes on the machine moves all of them alike. Phases: the floor's parse pass over manifest,
- * catalog and run_results; a next run's read (fingerprint, then the history only); a first ingestion's read (the full
+ * catalog and run_results; the state-digest pass alone with the byte scan and with Jackson's walk (decision 0020; on
+ * two cores it parses the run_results files ahead too); a next run's read (fingerprint, then the history only); a first ingestion's read (the full
  * read with its fingerprint beside it on two cores, before it on one).
  *
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=io.dbtcatalog.ingest.bench.ReadBenchmark -Dbench.sizes=10000</pre>
@@ -53,6 +54,11 @@ public final class ReadBenchmark {
             Map<String, Supplier<Object>> phases = new LinkedHashMap<>();
             List<Path> parsed = List.of(project.manifest(), project.catalog(), project.runResults());
             phases.put("floor parse pass", () -> Floor.parse(parsed));
+            for (boolean scan : new boolean[] {false, true}) {
+                String how = scan ? "byte scan" : "Jackson walk";
+                phases.put("state pass, " + how + ", 1 core", () -> statePass(files, run, false, scan));
+                phases.put("state pass, " + how + ", 2 cores", () -> statePass(files, run, true, scan));
+            }
             for (boolean parallel : new boolean[] {false, true}) {
                 String cores = parallel ? "two cores" : "one core";
                 phases.put("next run read, " + cores, () -> nextRun(files, run, parallel));
@@ -84,6 +90,13 @@ public final class ReadBenchmark {
         }
     }
 
+    /** The state-digest pass alone (decision 0020: the byte scan against Jackson's walk), as a next run starts. */
+    private static Object statePass(ArtifactFiles files, RunRef run, boolean parallel, boolean scan) {
+        try (ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(true, parallel, scan), files, run)) {
+            return input.stateDigest().orElseThrow();
+        }
+    }
+
     private static Object first(ArtifactFiles files, RunRef run, boolean parallel) {
         try (ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(true, parallel), files, run)) {
             CatalogSnapshot snapshot = input.read();
@@ -98,7 +111,7 @@ public final class ReadBenchmark {
                 Locale.ROOT, "%n%,d models, median of %d rounds:%n", models, seconds.get("floor parse pass").length);
         System.out.printf(
                 Locale.ROOT,
-                "%-26s %9s %9s %9s %10s %11s%n",
+                "%-34s %9s %9s %9s %10s %11s%n",
                 "phase",
                 "median s",
                 "min s",
@@ -107,7 +120,7 @@ public final class ReadBenchmark {
                 "CPU s (med)");
         seconds.forEach((phase, values) -> System.out.println(String.format(
                 Locale.ROOT,
-                "%-26s %9.2f %9.2f %9.2f %10.2f %11.2f",
+                "%-34s %9.2f %9.2f %9.2f %10.2f %11.2f",
                 phase,
                 median(values),
                 Arrays.stream(values).min().orElseThrow(),

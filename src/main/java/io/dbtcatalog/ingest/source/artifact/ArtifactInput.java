@@ -67,12 +67,12 @@ public final class ArtifactInput implements RunInput {
     public Optional<String> fingerprint() {
         if (digest == null) {
             if (!reader.parallel()) {
-                remember(StateDigest.sequential(files));
+                remember(StateDigest.sequential(files, !reader.byteScan()));
             } else {
                 HistoryReader ahead = new HistoryReader();
                 try (ReadThreads threads = new ReadThreads()) {
                     Future<List<HistoryReader.Parsed>> results = threads.start("results", () -> ahead.parse(files));
-                    remember(StateDigest.of(files));
+                    remember(StateDigest.of(files, true, !reader.byteScan()));
                     parsedResults = state != null ? ReadThreads.join(results) : List.of();
                 }
             }
@@ -140,7 +140,8 @@ public final class ArtifactInput implements RunInput {
     private CatalogSnapshot readBesideThePass() {
         CatalogSnapshot snapshot;
         try (ReadThreads threads = new ReadThreads()) {
-            Future<StateDigest.Result> pass = threads.start("state-digest", () -> StateDigest.of(files, false));
+            Future<StateDigest.Result> pass =
+                    threads.start("state-digest", () -> StateDigest.of(files, false, !reader.byteScan()));
             snapshot = reader.read(files, run);
             remember(ReadThreads.join(pass));
         }

@@ -40,19 +40,30 @@ public final class ArtifactSnapshotReader {
      */
     public static final String PARALLEL_READ = "dbt-catalog.source.parallel-read";
 
+    /**
+     * The switch of the byte scan (decision 0020): {@code -Ddbt-catalog.source.byte-scan=false} walks manifest and
+     * catalog with Jackson's parser for the state-digest pass instead, as before 0020; the digests are the same.
+     */
+    public static final String BYTE_SCAN = "dbt-catalog.source.byte-scan";
+
     private final ManifestReader manifests;
     private final SideArtifacts.Readers optional;
     private final boolean spillTexts;
     private final boolean parallel;
+    private final boolean byteScan;
 
     /**
      * A reader that keeps long texts in a spill file unless the system property {@value #TEXT_SPILL} is
-     * {@code false}, and reads on two cores unless {@value #PARALLEL_READ} is {@code false}.
+     * {@code false}, reads on two cores unless {@value #PARALLEL_READ} is {@code false} and scans the bytes for the
+     * state-digest pass unless {@value #BYTE_SCAN} is {@code false}.
      *
      * @throws IllegalArgumentException naming the property when its value is neither {@code true} nor {@code false}
      */
     public ArtifactSnapshotReader() {
-        this(switchFromSystemProperty(TEXT_SPILL), switchFromSystemProperty(PARALLEL_READ));
+        this(
+                switchFromSystemProperty(TEXT_SPILL),
+                switchFromSystemProperty(PARALLEL_READ),
+                switchFromSystemProperty(BYTE_SCAN));
     }
 
     /** A reader that keeps the long texts of its snapshots in a spill file ({@code spillTexts}) or on the heap. */
@@ -65,12 +76,21 @@ public final class ArtifactSnapshotReader {
      * whose inputs spread the state-digest pass over helper threads ({@code parallel}) or run it on the caller's.
      */
     public ArtifactSnapshotReader(boolean spillTexts, boolean parallel) {
+        this(spillTexts, parallel, true);
+    }
+
+    /**
+     * A reader as {@link #ArtifactSnapshotReader(boolean, boolean)} whose state-digest pass scans the files' bytes
+     * ({@code byteScan}, decision 0020) or walks them with Jackson's parser.
+     */
+    public ArtifactSnapshotReader(boolean spillTexts, boolean parallel, boolean byteScan) {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
         this.optional = new SideArtifacts.Readers(
                 new CatalogReader(stream), new RunResultsReader(stream), new SourcesReader(stream));
         this.spillTexts = spillTexts;
         this.parallel = parallel;
+        this.byteScan = byteScan;
     }
 
     private static boolean switchFromSystemProperty(String property) {
@@ -84,6 +104,11 @@ public final class ArtifactSnapshotReader {
     /** Whether inputs read with this reader use helper threads for the state-digest pass (decision 0018). */
     boolean parallel() {
         return parallel;
+    }
+
+    /** Whether the state-digest pass of inputs read with this reader scans bytes (decision 0020) or walks tokens. */
+    boolean byteScan() {
+        return byteScan;
     }
 
     /** Reads only the {@code metadata} object of any dbt artifact file, stopping right after it. */

@@ -21,8 +21,10 @@ final class ByteRanges implements RangeSink, AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest state;
     private final MessageDigest leftOut;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+    private final ByteBuffer buffer = ByteBuffer.allocate(BLOCK).limit(0);
     private long done;
+    /** The file offset of the buffer's first byte; the buffer holds the file's bytes up to its limit. */
+    private long window;
 
     ByteRanges(Path file, MessageDigest state, MessageDigest leftOut) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -50,16 +52,26 @@ final class ByteRanges implements RangeSink, AutoCloseable {
         feed(channel.size(), state);
     }
 
+    /**
+     * Adds the bytes from {@code done} to {@code offset}, read a block at a time: the ranges between two cuts are
+     * mostly a few hundred bytes, one read each would cost more than hashing them.
+     */
     private void feed(long offset, MessageDigest digest) throws IOException {
         while (done < offset) {
-            buffer.clear();
-            buffer.limit((int) Math.min(BLOCK, offset - done));
-            int read = channel.read(buffer, done);
-            if (read < 0) {
-                throw new IOException("the file ended at byte " + done + ", before byte " + offset);
+            if (done >= window + buffer.limit()) {
+                buffer.clear();
+                window = done;
+                int read = channel.read(buffer, done);
+                if (read < 0) {
+                    buffer.limit(0);
+                    throw new IOException("the file ended at byte " + done + ", before byte " + offset);
+                }
+                buffer.flip();
             }
-            digest.update(buffer.array(), 0, read);
-            done += read;
+            int from = (int) (done - window);
+            int length = (int) Math.min(offset - done, buffer.limit() - from);
+            digest.update(buffer.array(), from, length);
+            done += length;
         }
     }
 

@@ -16,9 +16,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One streaming pass over {@code manifest.json} and {@code catalog.json} (Jackson's byte parser, values skipped
- * undecoded as in the benchmark's floor, {@link StateWalk}) that sends every byte of the files, once, to one of two
- * SHA-256 digests (decision 0014):
+ * One streaming pass over {@code manifest.json} and {@code catalog.json} (a byte scan of our own, values skipped
+ * undecoded, {@link StateScan}, decision 0020; or Jackson's byte parser, {@link StateWalk}, its reference) that sends
+ * every byte of the files, once, to one of two SHA-256 digests (decision 0014):
  * <ul>
  *   <li>the <b>state digest</b>: the bytes of the sections the reader maps into state (the manifest's resource
  *       sections, the catalog's {@code nodes} and {@code sources}) except what changes between two invocations of
@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@link #of} spreads the pass over three threads (decision 0018): the calling thread walks the manifest, a
  * helper walks the catalog, another hashes the byte ranges both record ({@link RangeQueue}), manifest first, in
- * file order; the digests are byte for byte those of {@link #sequential}, which does it all on the calling thread.
+ * file order; the digests are byte for byte those of {@link #sequential}, which does it all on the calling thread,
+ * and the same whether the files are scanned or walked.
  */
 final class StateDigest {
 
@@ -67,34 +68,45 @@ final class StateDigest {
     private final MessageDigest excluded = ArtifactDigest.sha256();
     private final ArtifactFiles files;
     private final boolean catalog;
+    private final boolean jackson;
 
-    private StateDigest(ArtifactFiles files) {
+    private StateDigest(ArtifactFiles files, boolean jackson) {
         this.files = files;
         this.catalog = files.catalog() != null && Files.isRegularFile(files.catalog());
+        this.jackson = jackson;
     }
 
     /** The pass over {@code files} on three threads, keeping the history index; null when it failed. */
     static Result of(ArtifactFiles files) {
-        return of(files, true);
+        return of(files, true, false);
     }
 
     /**
      * The pass over {@code files} on three threads; {@code keepHistory} false leaves out the history index (a full
-     * read does not need it). Null when it failed (the full read will name the problem).
+     * read does not need it); {@code jackson} walks the files with Jackson instead of scanning their bytes. Null when
+     * it failed (the full read will name the problem).
      */
-    static Result of(ArtifactFiles files, boolean keepHistory) {
+    static Result of(ArtifactFiles files, boolean keepHistory, boolean jackson) {
         try (ReadThreads threads = new ReadThreads()) {
-            return new StateDigest(files).parallel(threads, keepHistory);
+            return new StateDigest(files, jackson).parallel(threads, keepHistory);
         } catch (IOException | RuntimeException e) {
             log.debug("state digest pass over {} failed; reading in full: {}", files.manifest(), e.toString());
             return null;
         }
     }
 
-    /** The same pass on the calling thread alone (the reference the three threads must equal); null when it failed. */
+    /** The byte scan on the calling thread alone (what the three threads must equal); null when it failed. */
     static Result sequential(ArtifactFiles files) {
+        return sequential(files, false);
+    }
+
+    /**
+     * The pass on the calling thread alone, scanning the bytes or, with {@code jackson}, walking the files with
+     * Jackson (the reference of decision 0020); null when it failed.
+     */
+    static Result sequential(ArtifactFiles files, boolean jackson) {
         try {
-            return new StateDigest(files).sequential();
+            return new StateDigest(files, jackson).sequential();
         } catch (IOException | RuntimeException e) {
             log.debug("state digest pass over {} failed; reading in full: {}", files.manifest(), e.toString());
             return null;
@@ -103,15 +115,15 @@ final class StateDigest {
 
     private Result sequential() throws IOException {
         text("dbt-catalog-ingest state " + ArtifactDigest.NORMALIZATION_VERSION);
-        StateWalk manifest;
+        FilePass manifest;
         try (ByteRanges ranges = new ByteRanges(files.manifest(), state, excluded)) {
-            manifest = new StateWalk(files.manifest(), true, true, ranges).walk();
+            manifest = FilePass.over(files.manifest(), true, true, ranges, jackson);
         }
         state.update((byte) (catalog ? 1 : 0));
-        StateWalk tables = null;
+        FilePass tables = null;
         if (catalog) {
             try (ByteRanges ranges = new ByteRanges(files.catalog(), state, excluded)) {
-                tables = new StateWalk(files.catalog(), false, true, ranges).walk();
+                tables = FilePass.over(files.catalog(), false, true, ranges, jackson);
             }
         }
         return result(manifest, tables, true);
@@ -124,13 +136,13 @@ final class StateDigest {
             hash(manifestCuts, catalogCuts);
             return null;
         });
-        Future<StateWalk> tables = catalog
+        Future<FilePass> tables = catalog
                 ? threads.start(
                         "state-digest-catalog",
-                        () -> new StateWalk(files.catalog(), false, keepHistory, catalogCuts).walk())
+                        () -> FilePass.over(files.catalog(), false, keepHistory, catalogCuts, jackson))
                 : null;
-        StateWalk manifest = new StateWalk(files.manifest(), true, keepHistory, manifestCuts).walk();
-        StateWalk catalogWalk = tables == null ? null : ReadThreads.join(tables);
+        FilePass manifest = FilePass.over(files.manifest(), true, keepHistory, manifestCuts, jackson);
+        FilePass catalogWalk = tables == null ? null : ReadThreads.join(tables);
         ReadThreads.join(hashing);
         return result(manifest, catalogWalk, keepHistory);
     }
@@ -162,7 +174,7 @@ final class StateDigest {
     }
 
     /** Adds the metadata the state depends on and finishes both digests (after every range was hashed). */
-    private Result result(StateWalk manifest, StateWalk tables, boolean keepHistory) {
+    private Result result(FilePass manifest, FilePass tables, boolean keepHistory) {
         ArtifactMetadata manifestMetadata = manifest.metadata();
         ArtifactMetadata catalogMetadata = tables == null ? null : tables.metadata();
         if (manifestMetadata == null || (catalog && catalogMetadata == null)) {

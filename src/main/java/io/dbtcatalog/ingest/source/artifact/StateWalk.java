@@ -22,9 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  * (the top-level sections the reader does not map, {@code metadata}, each manifest entry's {@code created_at}, each
  * catalog table's {@code stats}). Keeps the file's metadata and, when asked to, what a history-only read needs: the
  * manifest entries' resource types, the catalog tables' included statistics. The manifest's walk and the catalog's
- * are independent, so they can run on two threads.
+ * are independent, so they can run on two threads. Since decision 0020 the pass scans the bytes itself
+ * ({@link StateScan}); this walk is the reference it is tested against, and the pass's fallback
+ * ({@code -Ddbt-catalog.source.byte-scan=false}).
  */
-final class StateWalk {
+final class StateWalk implements FilePass {
 
     private final Path file;
     private final boolean manifest;
@@ -43,23 +45,23 @@ final class StateWalk {
         this.bytes = bytes;
     }
 
-    /** The file's metadata object; null before the walk or when it has none. */
-    ArtifactMetadata metadata() {
+    @Override
+    public ArtifactMetadata metadata() {
         return metadata;
     }
 
-    /** The resource type of every manifest entry id, in manifest order (empty unless history is kept). */
-    Map<String, ResourceType> resourceTypes() {
+    @Override
+    public Map<String, ResourceType> resourceTypes() {
         return resourceTypes;
     }
 
-    /** The included statistics of every catalog table by its key (empty unless history is kept). */
-    Map<String, List<CatalogEntries.Stat>> stats() {
+    @Override
+    public Map<String, List<CatalogEntries.Stat>> stats() {
         return stats;
     }
 
-    /** True when a left-out part could change the state after all: a table not an object, stats that do not bind. */
-    boolean irregular() {
+    @Override
+    public boolean irregular() {
         return irregular;
     }
 
@@ -169,15 +171,21 @@ final class StateWalk {
             token = parser.nextToken();
         }
         if (keepHistory) {
-            String id = JsonValues.nonBlank(uniqueId) != null ? uniqueId : key;
-            String declared = JsonValues.nonBlank(type);
-            resourceTypes.putIfAbsent(
-                    id,
-                    ResourceType.of(
-                            declared != null
-                                    ? declared
-                                    : ManifestEntryMapper.RESOURCE_SECTIONS.getOrDefault(section, section)));
+            keep(resourceTypes, section, key, uniqueId, type);
         }
+    }
+
+    /** Keeps an entry's resource type under its id (its key without one), the first of an id, as the reader does. */
+    static void keep(
+            Map<String, ResourceType> resourceTypes, String section, String key, String uniqueId, String type) {
+        String id = JsonValues.nonBlank(uniqueId) != null ? uniqueId : key;
+        String declared = JsonValues.nonBlank(type);
+        resourceTypes.putIfAbsent(
+                id,
+                ResourceType.of(
+                        declared != null
+                                ? declared
+                                : ManifestEntryMapper.RESOURCE_SECTIONS.getOrDefault(section, section)));
     }
 
     /** A catalog section of tables: each table in the state digest but for its {@code stats}, kept as history. */
@@ -202,6 +210,10 @@ final class StateWalk {
             if ("stats".equals(field)) {
                 bytes.state(start(parser));
                 included = included(StateDigest.BYTES.readTree(parser));
+                if (included == null) {
+                    irregular = true;
+                    included = List.of();
+                }
                 token = parser.nextToken();
                 bytes.leftOut(start(parser));
                 continue;
@@ -214,8 +226,8 @@ final class StateWalk {
         }
     }
 
-    /** The statistics the catalog reader keeps of a table ({@link CatalogReader#relation}); marks a bad shape. */
-    private List<CatalogEntries.Stat> included(JsonNode tree) {
+    /** The statistics the catalog reader keeps of a table ({@link CatalogReader#relation}); null for a bad shape. */
+    static List<CatalogEntries.Stat> included(JsonNode tree) {
         if (tree == null || tree.isNull()) {
             return List.of();
         }
@@ -226,8 +238,7 @@ final class StateWalk {
                     CatalogReader.relation(StateDigest.MAPPER.treeToValue(table, CatalogEntries.Table.class));
             return relation == null ? List.of() : relation.stats();
         } catch (RuntimeException e) {
-            irregular = true;
-            return List.of();
+            return null;
         }
     }
 }

@@ -57,7 +57,7 @@ class ReadOnTwoCoresTests {
         // when
         StateDigest.Result single = StateDigest.sequential(files);
         StateDigest.Result threaded = StateDigest.of(files);
-        StateDigest.Result withoutIndex = StateDigest.of(files, false);
+        StateDigest.Result withoutIndex = StateDigest.of(files, false, false);
         // then
         assertThat(single).isNotNull();
         assertThat(threaded).isEqualTo(single);
