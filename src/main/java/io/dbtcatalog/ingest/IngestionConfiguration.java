@@ -9,7 +9,9 @@ import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.MigrationListener;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +28,15 @@ public class IngestionConfiguration {
      * {@code status} and the other read-only commands) nothing is migrated and every connection is read-only
      * (PostgreSQL then refuses any write); the command checks the schema version itself. With
      * {@code dbt-catalog-ingest.migrate-when-behind} (the CLI's one-shot commands) Flyway starts only when the schema
-     * is behind; otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
+     * is behind, telling the {@link MigrationListener} the CLI registers (its start warm-up works beside the migration);
+     * otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
      */
     @Bean
     DataSource catalogDataSource(
             IngestionProperties properties,
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
-            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
+            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind,
+            ObjectProvider<MigrationListener> migrationListener) {
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
@@ -49,7 +53,8 @@ public class IngestionConfiguration {
         }
         try {
             if (migrateWhenBehind) {
-                CatalogMigrations.migrateWhenBehind(dataSource);
+                CatalogMigrations.migrateWhenBehind(
+                        dataSource, migrationListener.getIfAvailable(() -> MigrationListener.NONE));
             } else {
                 CatalogMigrations.migrate(dataSource);
             }

@@ -1,13 +1,8 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.launch.FastStart;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import io.dbtcatalog.ingest.store.MigrationListener;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
@@ -46,10 +37,22 @@ final class StartWarmup {
     private final CountDownLatch loggingReady = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Object lock = new Object();
-    private boolean running;
-    private boolean finished;
+    /** What the running task must end before; null when no task runs. */
+    private Stop running;
+
+    private boolean prepared;
+    private boolean migrating;
     private final List<Runnable> beforeLogging = new ArrayList<>();
     private final List<Runnable> afterLogging = new ArrayList<>();
+    private final List<Runnable> beforeMigration = new ArrayList<>();
+    private final List<Runnable> besideMigration = new ArrayList<>();
+    private volatile boolean coreWasFree;
+
+    /** Until when a task may run: the application's prepared event, or the catalog's migration. */
+    private enum Stop {
+        PREPARED,
+        MIGRATION
+    }
 
     /**
      * System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way), {@code true}
@@ -79,21 +82,20 @@ final class StartWarmup {
         }
         String command = args[0];
         StartWarmup warmup = new StartWarmup();
-        warmup.beforeLogging.add(StartWarmup::h2);
+        warmup.beforeLogging.add(WarmupTasks::h2);
         if (INGESTING.contains(command) || VALIDATE.equals(command)) {
-            warmup.beforeLogging.add(StartWarmup::json);
+            warmup.beforeLogging.add(WarmupTasks::json);
         }
         if (INGESTING.contains(command)) {
-            warmup.beforeLogging.add(StartWarmup::sqlParser);
+            warmup.beforeLogging.add(WarmupTasks::sqlParser);
         }
-        warmup.afterLogging.add(StartWarmup::validator);
+        warmup.afterLogging.add(WarmupTasks::validator);
         if (INGESTING.contains(command)) {
-            warmup.afterLogging.add(StartWarmup::flyway);
+            warmup.beforeMigration.add(WarmupTasks::flyway);
+            warmup.besideMigration.add(WarmupTasks::columnLineage);
+            warmup.besideMigration.add(WarmupTasks::jsonBinding);
         }
-        Thread thread = new Thread(() -> warmup.run(coreFree), "dbt-catalog-ingest-warmup");
-        thread.setDaemon(true);
-        thread.setUncaughtExceptionHandler((t, e) -> {});
-        thread.start();
+        warmup.start(coreFree);
         return warmup;
     }
 
@@ -119,22 +121,80 @@ final class StartWarmup {
             return;
         }
         synchronized (lock) {
-            finished = true;
+            prepared = true;
             loggingReady.countDown();
-            while (running) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            awaitNoTaskUntil(Stop.PREPARED);
+        }
+    }
+
+    /** The catalog's migration is about to start: no further task starts, and the running one has ended. */
+    private void stopForMigration() {
+        synchronized (lock) {
+            prepared = true;
+            migrating = true;
+            loggingReady.countDown();
+            awaitNoTaskUntil(null);
+        }
+    }
+
+    /** Waits, holding the lock, until no task runs that must end before {@code stop} (null: any task). */
+    private void awaitNoTaskUntil(Stop stop) {
+        while (running != null && (stop == null || running == stop)) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    /** How many tasks the warm-up runs (none for {@link #NONE}). */
+    /** How many tasks the warm-up runs (none for {@link #NONE}), those beside a migration included. */
     int tasks() {
-        return beforeLogging.size() + afterLogging.size();
+        return beforeLogging.size() + afterLogging.size() + beforeMigration.size() + besideMigration.size();
+    }
+
+    /**
+     * The warm-up's part in the catalog's migration ({@code run} or {@code backfill}; {@link MigrationListener#NONE}
+     * for the other commands). Flyway's set-up (its configuration, plugins and their Jackson 2 mapper, a quarter to
+     * half a second of a cold JVM) is not used before the migration, so the warm-up does it after the prepared event,
+     * during the context's refresh; when a migration starts (e.g. the first run into an empty catalog), that task
+     * has ended, and while the main thread waits on the database a second thread prepares what the command needs
+     * right after it: the column-lineage engine with JSqlParser, and Jackson's data binding, neither of which the
+     * migration touches. {@link MigrationListener#migrationEnded()} lets no further task start and waits for the
+     * running one, as {@link #finish()} does. Nothing runs beside the migration when the warm-up found no free core.
+     */
+    MigrationListener migrationListener() {
+        if (beforeMigration.isEmpty() && besideMigration.isEmpty()) {
+            return MigrationListener.NONE;
+        }
+        return new MigrationListener() {
+            private StartWarmup side = StartWarmup.NONE;
+
+            @Override
+            public void migrationStarting() {
+                stopForMigration();
+                if (!coreWasFree || besideMigration.isEmpty()) {
+                    return;
+                }
+                side = new StartWarmup();
+                side.beforeLogging.addAll(besideMigration);
+                side.loggingReady.countDown();
+                side.start(() -> true);
+            }
+
+            @Override
+            public void migrationEnded() {
+                side.finish();
+            }
+        };
+    }
+
+    private void start(BooleanSupplier coreFree) {
+        Thread thread = new Thread(() -> run(coreFree), "dbt-catalog-ingest-warmup");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {});
+        thread.start();
     }
 
     /** Waits up to {@code timeout} for the warm-up to end; true when it has (the command itself never waits). */
@@ -147,9 +207,11 @@ final class StartWarmup {
             if (!coreFree.getAsBoolean()) {
                 return;
             }
-            beforeLogging.forEach(this::unlessFinished);
+            coreWasFree = true;
+            beforeLogging.forEach(task -> unless(Stop.PREPARED, task));
             loggingReady.await();
-            afterLogging.forEach(this::unlessFinished);
+            afterLogging.forEach(task -> unless(Stop.PREPARED, task));
+            beforeMigration.forEach(task -> unless(Stop.MIGRATION, task));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -173,13 +235,13 @@ final class StartWarmup {
         return cores >= 2 && loadAverage < cores;
     }
 
-    /** Runs {@code task} unless the main thread has {@link #finish() finished} the warm-up; never throws. */
-    private void unlessFinished(Runnable task) {
+    /** Runs {@code task} unless the main thread has reached {@code stop}; never throws. */
+    private void unless(Stop stop, Runnable task) {
         synchronized (lock) {
-            if (finished) {
+            if (stop == Stop.PREPARED ? prepared : migrating) {
                 return;
             }
-            running = true;
+            running = stop;
         }
         try {
             task.run();
@@ -187,7 +249,7 @@ final class StartWarmup {
             // a warm-up that fails leaves the work to the main thread, as without it
         } finally {
             synchronized (lock) {
-                running = false;
+                running = null;
                 lock.notifyAll();
             }
         }
@@ -204,61 +266,5 @@ final class StartWarmup {
             }
         }
         return false;
-    }
-
-    private static void h2() {
-        JdbcDataSource dataSource = inMemory("queries");
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE warm (id BIGINT PRIMARY KEY, name VARCHAR(100), seen TIMESTAMP)");
-            statement.execute("INSERT INTO warm VALUES (1, 'a', CURRENT_TIMESTAMP)");
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT name, COUNT(*) FROM warm WHERE id > 0 GROUP BY name ORDER BY name")) {
-                while (rows.next()) {
-                    rows.getString(1);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void json() {
-        JsonMapper.builder().build().readTree("{\"metadata\":{\"dbt_version\":\"1.8.0\"},\"nodes\":{\"a\":[1,2.5]}}");
-    }
-
-    private static void sqlParser() {
-        try {
-            CCJSqlParserUtil.newParser("with orders as (select o.id, o.customer_id, sum(p.amount) as total"
-                            + " from raw.orders o left join raw.payments p on p.order_id = o.id group by 1, 2)"
-                            + " select c.id, case when t.total > 0 then t.total else 0 end as amount"
-                            + " from raw.customers c join orders t on t.customer_id = c.id where c.id is not null")
-                    .withAllowComplexParsing(false)
-                    .Statements();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void validator() {
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            factory.getValidator().getConstraintsForClass(IngestionProperties.class);
-        }
-    }
-
-    /**
-     * Flyway's configuration and plugin classes. Not a migration of an in-memory database: that took about 1 s of
-     * CPU for ~0.1 s less on the main thread (0017).
-     */
-    private static void flyway() {
-        Flyway.configure();
-    }
-
-    /** A private in-memory database, gone when its last connection closes. */
-    private static JdbcDataSource inMemory(String purpose) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(
-                "jdbc:h2:mem:dbt-catalog-ingest-warmup-" + purpose + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=0");
-        return dataSource;
     }
 }
