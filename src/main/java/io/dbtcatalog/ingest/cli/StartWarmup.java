@@ -2,7 +2,10 @@ package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.launch.FastStart;
 import io.dbtcatalog.ingest.store.MigrationListener;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +64,8 @@ final class StartWarmup {
      */
     static final String SWITCH = "dbt-catalog-ingest.warmup";
 
+    private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
+
     private StartWarmup() {}
 
     /**
@@ -82,6 +87,7 @@ final class StartWarmup {
         }
         String command = args[0];
         StartWarmup warmup = new StartWarmup();
+        warmup.beforeLogging.add(WarmupTasks::picocli);
         warmup.beforeLogging.add(WarmupTasks::h2);
         if (INGESTING.contains(command) || VALIDATE.equals(command)) {
             warmup.beforeLogging.add(WarmupTasks::json);
@@ -225,9 +231,27 @@ final class StartWarmup {
      * the warm-up's CPU would be taken from the command's own thread and make the start slower, not faster.
      */
     static boolean idleCore() {
-        return idleCore(
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        return idleCore(loadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The system's load average over the last minute: on Linux read from {@code /proc/loadavg}, which is what the
+     * JVM's management bean reads too, without loading and starting the ~60 classes of JMX on the warm-up thread
+     * before its first task; elsewhere from that bean (negative where the system has none).
+     */
+    static double loadAverage() {
+        try {
+            return parseLoadAverage(Files.readString(LOAD_AVERAGE));
+        } catch (IOException | RuntimeException e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    /** The one-minute load average of a {@code /proc/loadavg} line, e.g. {@code 0.52 0.58 0.59 1/467 12345}. */
+    static double parseLoadAverage(String line) {
+        String trimmed = line.strip();
+        int space = trimmed.indexOf(' ');
+        return Double.parseDouble(space < 0 ? trimmed : trimmed.substring(0, space));
     }
 
     /** {@link #idleCore()} for a load average and a number of cores. */

@@ -10,11 +10,20 @@ import io.dbtcatalog.ingest.lineage.RelationResolver;
 import io.dbtcatalog.ingest.lineage.SchemaProvider;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -34,6 +43,42 @@ final class WarmupTasks {
     private static final String RAW_PAYMENTS = "source.warmup.raw.payments";
 
     private WarmupTasks() {}
+
+    /**
+     * picocli's command-line classes ({@code CommandLine} and its nested classes, not the shell completion), loaded
+     * and linked (verified) but not initialised, last first: the main thread builds its
+     * command line from them at the same moment, from the first. They are Java 5 class files, which Java 17's
+     * class-data sharing cannot archive, so every start reads and verifies them (with the old, type-inferring
+     * verifier); two threads share that work, and a class one of them is loading is never loaded twice. Nothing is
+     * initialised here, so no class initialiser of picocli's ever runs on this thread.
+     */
+    static void picocli() {
+        ClassLoader loader = WarmupTasks.class.getClassLoader();
+        URL commandLine = loader.getResource("picocli/CommandLine.class");
+        if (commandLine == null || !"jar".equals(commandLine.getProtocol())) {
+            return;
+        }
+        String file = commandLine.getPath().substring(0, commandLine.getPath().indexOf("!/"));
+        List<String> names = new ArrayList<>();
+        try (JarFile jar = new JarFile(Path.of(URI.create(file)).toFile())) {
+            jar.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.startsWith("picocli/CommandLine") && name.endsWith(".class"))
+                    .forEach(name -> names.add(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.reverse(names);
+        for (String name : names) {
+            try {
+                // asking for its constructors links the class: it is verified, not initialised
+                Class.forName(name, false, loader).getDeclaredConstructors();
+            } catch (ClassNotFoundException | LinkageError e) {
+                // a class that cannot load here is left to the main thread, as without the warm-up
+            }
+        }
+    }
 
     /** H2's engine: a private in-memory database created, written and queried. */
     static void h2() {

@@ -61,6 +61,15 @@ class StartWarmupTests {
     }
 
     @Test
+    void theLoadAverageIsTheFirstFieldOfProcLoadavg() {
+        assertThat(StartWarmup.parseLoadAverage("0.52 0.58 0.59 1/467 12345\n")).isEqualTo(0.52);
+        assertThat(StartWarmup.parseLoadAverage("7.25")).isEqualTo(7.25);
+        assertThat(StartWarmup.loadAverage())
+                .as("this machine's, from /proc or the JVM")
+                .isNotNaN();
+    }
+
+    @Test
     void anIngestingCommandWarmsMoreThanACatalogQuery() throws InterruptedException {
         // when
         StartWarmup run = StartWarmup.begin(new String[] {"run", "--config", "x.yaml"}, null, FREE);
@@ -133,6 +142,7 @@ class StartWarmupTests {
         // the warm-up swallows a task's failure (it must never change a command), so a task broken by a library
         // update would silently warm nothing: each one is run here on its own
         List<Runnable> tasks = List.of(
+                WarmupTasks::picocli,
                 WarmupTasks::h2,
                 WarmupTasks::json,
                 WarmupTasks::jsonBinding,
