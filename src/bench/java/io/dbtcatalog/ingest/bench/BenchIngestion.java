@@ -12,6 +12,7 @@ import io.dbtcatalog.ingest.store.ProjectRef;
 import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.store.PublishRules;
 import io.dbtcatalog.ingest.support.TestRuns;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -46,15 +47,20 @@ final class BenchIngestion {
     /** Ingests the artifacts of {@code invocation} (a synthetic project, or a later invocation of it). */
     Outcome run(SyntheticDbtProject invocation, boolean parseAlways) {
         InvocationMetadata metadata = invocation.metadata();
-        RunRef run = TestRuns.run(
-                PROJECT.projectKey(),
-                metadata.invocationId(),
-                null,
-                null,
-                metadata.generatedAt(),
-                invocation.directory().toString());
-        ArtifactFiles files =
-                new ArtifactFiles(invocation.manifest(), invocation.runResults(), invocation.catalog(), null);
+        return run(invocation.directory(), metadata.invocationId(), metadata.generatedAt(), parseAlways);
+    }
+
+    /**
+     * Ingests the artifacts in {@code directory} ({@code manifest.json}, {@code run_results.json}, {@code
+     * catalog.json}) of the dbt invocation {@code invocationId}, generated at {@code generatedAt}.
+     */
+    Outcome run(Path directory, String invocationId, Instant generatedAt, boolean parseAlways) {
+        RunRef run = TestRuns.run(PROJECT.projectKey(), invocationId, null, null, generatedAt, directory.toString());
+        ArtifactFiles files = new ArtifactFiles(
+                directory.resolve("manifest.json"),
+                directory.resolve("run_results.json"),
+                directory.resolve("catalog.json"),
+                null);
         long start = System.nanoTime();
         CatalogStore store = new CatalogStore(database);
         ArtifactInput input = new ArtifactInput(new ArtifactSnapshotReader(), files, run);

@@ -9,7 +9,9 @@ import java.util.List;
  * default a new temp folder), {@code bench.keep} (keep generated files), {@code bench.profile} (stack sampling per
  * ingestion), {@code bench.floorRepeats} (2; the fastest floor counts) and {@code bench.warmup} (true: one untimed
  * pass of every phase on a 1,000-model project first, so that the floor and the ingestion are both measured with
- * their code JIT-compiled; false measures a cold JVM, as a one-shot {@code java -jar ... run} is) and
+ * their code JIT-compiled; false measures the first ingestion in a cold JVM), {@code bench.cold} (true: every
+ * ingestion in a JVM of its own, started for it as a one-shot {@code java -jar ... run} is, {@link ColdPhase}; no
+ * warm-up pass) and
  * {@code bench.pg} (extra PostgreSQL server settings, e.g. {@code shared_buffers=1GB,max_wal_size=4GB}).
  */
 record BenchSettings(
@@ -21,6 +23,7 @@ record BenchSettings(
         boolean profile,
         int floorRepeats,
         boolean warmup,
+        boolean cold,
         String postgresSettings) {
 
     static final int WARMUP_MODELS = 1_000;
@@ -42,6 +45,7 @@ record BenchSettings(
                 Boolean.getBoolean("bench.profile"),
                 Integer.getInteger("bench.floorRepeats", 2),
                 Boolean.parseBoolean(System.getProperty("bench.warmup", "true")),
+                Boolean.getBoolean("bench.cold"),
                 System.getProperty("bench.pg", ""));
     }
 }

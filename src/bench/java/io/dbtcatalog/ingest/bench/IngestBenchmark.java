@@ -28,9 +28,11 @@ public final class IngestBenchmark {
     private final BenchTable table = new BenchTable();
     private final HeapMeter heap = new HeapMeter();
     private final StackSampler sampler = new StackSampler(Thread.currentThread(), 10);
+    private final Path coldArchive;
 
-    private IngestBenchmark(BenchSettings settings) {
+    private IngestBenchmark(BenchSettings settings, Path coldArchive) {
         this.settings = settings;
+        this.coldArchive = coldArchive;
     }
 
     public static void main(String[] args) throws IOException {
@@ -53,10 +55,11 @@ public final class IngestBenchmark {
                         : "",
                 Runtime.getRuntime().availableProcessors(),
                 root);
-        IngestBenchmark benchmark = new IngestBenchmark(settings);
+        IngestBenchmark benchmark = new IngestBenchmark(
+                settings, settings.cold() ? ColdPhase.train(root.resolve("cold-archive"), OUT) : null);
         try (BenchDatabases databases = BenchDatabases.start(settings.postgresSettings())) {
             OUT.println("embedded PostgreSQL: " + databases.postgresSettings());
-            if (settings.warmup()) {
+            if (settings.warmup() && !settings.cold()) {
                 OUT.printf(Locale.ROOT, "%nwarm-up (not recorded):");
                 benchmark.runSize(BenchSettings.WARMUP_MODELS, "warmup", root, databases, false);
             }
@@ -111,10 +114,19 @@ public final class IngestBenchmark {
                     : databases.freshPostgres("ingest_" + label)) {
                 BenchIngestion ingestion = new BenchIngestion(database);
                 ingestion.prepare();
-                double first = ingest(engine, models, "first", ingestion, project, false, floor, record);
-                double second = ingest(engine, models, "second", ingestion, project, false, floor, record);
-                double reread = ingest(engine, models, "re-read", ingestion, project, true, floor, record);
-                double next = ingest(engine, models, "next run", ingestion, nextRun, false, nextFloor, record);
+                Phase phase = (run, invocation, parseAlways, base) ->
+                        ingest(engine, models, run, ingestion, invocation, parseAlways, base, record);
+                if (settings.cold()) {
+                    String url = database.getJdbcUrl();
+                    String user = database.getUsername();
+                    database.close(); // an H2 file is opened by one process at a time: the child's
+                    phase = (run, invocation, parseAlways, base) ->
+                            ingestCold(engine, models, run, url, user, invocation, parseAlways, base, record);
+                }
+                double first = phase.ingest("first", project, false, floor);
+                double second = phase.ingest("second", project, false, floor);
+                double reread = phase.ingest("re-read", project, true, floor);
+                double next = phase.ingest("next run", nextRun, false, nextFloor);
                 OUT.printf(
                         Locale.ROOT,
                         "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
@@ -213,6 +225,42 @@ public final class IngestBenchmark {
         if (profiling) {
             sampler.stopAndPrint(engine + " " + run, 15, OUT);
         }
+        return outcome.readSeconds() + outcome.publishSeconds();
+    }
+
+    /** One timed ingestion of a size and engine, in this JVM or in a cold one; returns its total seconds. */
+    @FunctionalInterface
+    private interface Phase {
+        double ingest(String run, SyntheticDbtProject invocation, boolean parseAlways, Floor.Result floor);
+    }
+
+    /** The same ingestion in a JVM of its own, started for it ({@link ColdPhase}, {@code -Dbench.cold=true}). */
+    private double ingestCold(
+            String engine,
+            int models,
+            String run,
+            String url,
+            String user,
+            SyntheticDbtProject invocation,
+            boolean parseAlways,
+            Floor.Result floor,
+            boolean record) {
+        ColdPhase.Result cold = ColdPhase.run(coldArchive, url, user, invocation, parseAlways, OUT);
+        BenchIngestion.Outcome outcome = cold.outcome();
+        OUT.printf(Locale.ROOT, "  %s %s (cold JVM): %s%n", engine, run, outcome.summary());
+        report(
+                new BenchTable.Row(
+                        engine,
+                        models,
+                        run,
+                        outcome.rowsWritten(),
+                        outcome.readSeconds(),
+                        outcome.publishSeconds(),
+                        floor.seconds(),
+                        cold.peakBytes(),
+                        cold.afterGcBytes(),
+                        cold.gcSeconds()),
+                record);
         return outcome.readSeconds() + outcome.publishSeconds();
     }
 
