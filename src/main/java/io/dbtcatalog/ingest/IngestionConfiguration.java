@@ -9,9 +9,7 @@ import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
-import io.dbtcatalog.ingest.store.MigrationListener;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,15 +26,13 @@ public class IngestionConfiguration {
      * {@code status} and the other read-only commands) nothing is migrated and every connection is read-only
      * (PostgreSQL then refuses any write); the command checks the schema version itself. With
      * {@code dbt-catalog-ingest.migrate-when-behind} (the CLI's one-shot commands) Flyway starts only when the schema
-     * is behind, telling the {@link MigrationListener} the CLI registers (its start warm-up works beside the migration);
-     * otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
+     * is behind; otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
      */
     @Bean
     DataSource catalogDataSource(
             IngestionProperties properties,
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
-            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind,
-            ObjectProvider<MigrationListener> migrationListener) {
+            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
         TargetProperties target = properties.target();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
@@ -53,8 +49,7 @@ public class IngestionConfiguration {
         }
         try {
             if (migrateWhenBehind) {
-                CatalogMigrations.migrateWhenBehind(
-                        dataSource, migrationListener.getIfAvailable(() -> MigrationListener.NONE));
+                CatalogMigrations.migrateWhenBehind(dataSource);
             } else {
                 CatalogMigrations.migrate(dataSource);
             }

@@ -3,7 +3,6 @@ package io.dbtcatalog.ingest.cli;
 import io.dbtcatalog.ingest.CommandApplication;
 import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
 import io.dbtcatalog.ingest.config.IngestionProperties;
-import io.dbtcatalog.ingest.store.MigrationListener;
 import io.dbtcatalog.ingest.store.SchemaStatus;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -118,14 +117,7 @@ abstract class ApplicationCommand implements Callable<Integer> {
             Path config, String command, boolean readOnly, boolean service, StartWarmup warmup) {
         String location =
                 config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config : "file:" + config + "[.yaml]";
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class);
-        MigrationListener migrationListener = warmup.migrationListener();
-        if (migrationListener != MigrationListener.NONE) {
-            application.initializers(context ->
-                    context.getBeanFactory().registerSingleton("startWarmupMigrationListener", migrationListener));
-        }
-        return application
+        return new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class)
                 .logStartupInfo(false)
                 .lazyInitialization(!service)
                 .listeners(event -> {

@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.launch.FastStart;
-import io.dbtcatalog.ingest.store.MigrationListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,22 +39,10 @@ final class StartWarmup {
     private final CountDownLatch loggingReady = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Object lock = new Object();
-    /** What the running task must end before; null when no task runs. */
-    private Stop running;
-
-    private boolean prepared;
-    private boolean migrating;
+    private boolean running;
+    private boolean finished;
     private final List<Runnable> beforeLogging = new ArrayList<>();
     private final List<Runnable> afterLogging = new ArrayList<>();
-    private final List<Runnable> beforeMigration = new ArrayList<>();
-    private final List<Runnable> besideMigration = new ArrayList<>();
-    private volatile boolean coreWasFree;
-
-    /** Until when a task may run: the application's prepared event, or the catalog's migration. */
-    private enum Stop {
-        PREPARED,
-        MIGRATION
-    }
 
     /**
      * System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way), {@code true}
@@ -97,9 +84,7 @@ final class StartWarmup {
         }
         warmup.afterLogging.add(WarmupTasks::validator);
         if (INGESTING.contains(command)) {
-            warmup.beforeMigration.add(WarmupTasks::flyway);
-            warmup.besideMigration.add(WarmupTasks::columnLineage);
-            warmup.besideMigration.add(WarmupTasks::jsonBinding);
+            warmup.afterLogging.add(WarmupTasks::flyway);
         }
         warmup.start(coreFree);
         return warmup;
@@ -127,73 +112,22 @@ final class StartWarmup {
             return;
         }
         synchronized (lock) {
-            prepared = true;
+            finished = true;
             loggingReady.countDown();
-            awaitNoTaskUntil(Stop.PREPARED);
-        }
-    }
-
-    /** The catalog's migration is about to start: no further task starts, and the running one has ended. */
-    private void stopForMigration() {
-        synchronized (lock) {
-            prepared = true;
-            migrating = true;
-            loggingReady.countDown();
-            awaitNoTaskUntil(null);
-        }
-    }
-
-    /** Waits, holding the lock, until no task runs that must end before {@code stop} (null: any task). */
-    private void awaitNoTaskUntil(Stop stop) {
-        while (running != null && (stop == null || running == stop)) {
-            try {
-                lock.wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** How many tasks the warm-up runs (none for {@link #NONE}), those beside a migration included. */
-    int tasks() {
-        return beforeLogging.size() + afterLogging.size() + beforeMigration.size() + besideMigration.size();
-    }
-
-    /**
-     * The warm-up's part in the catalog's migration ({@code run} or {@code backfill}; {@link MigrationListener#NONE}
-     * for the other commands). Flyway's set-up (its configuration, plugins and their Jackson 2 mapper, a quarter to
-     * half a second of a cold JVM) is not used before the migration, so the warm-up does it after the prepared event,
-     * during the context's refresh; when a migration starts (e.g. the first run into an empty catalog), that task
-     * has ended, and while the main thread waits on the database a second thread prepares what the command needs
-     * right after it: the column-lineage engine with JSqlParser, and Jackson's data binding, neither of which the
-     * migration touches. {@link MigrationListener#migrationEnded()} lets no further task start and waits for the
-     * running one, as {@link #finish()} does. Nothing runs beside the migration when the warm-up found no free core.
-     */
-    MigrationListener migrationListener() {
-        if (beforeMigration.isEmpty() && besideMigration.isEmpty()) {
-            return MigrationListener.NONE;
-        }
-        return new MigrationListener() {
-            private StartWarmup side = StartWarmup.NONE;
-
-            @Override
-            public void migrationStarting() {
-                stopForMigration();
-                if (!coreWasFree || besideMigration.isEmpty()) {
+            while (running) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
-                side = new StartWarmup();
-                side.beforeLogging.addAll(besideMigration);
-                side.loggingReady.countDown();
-                side.start(() -> true);
             }
+        }
+    }
 
-            @Override
-            public void migrationEnded() {
-                side.finish();
-            }
-        };
+    /** How many tasks the warm-up runs (none for {@link #NONE}). */
+    int tasks() {
+        return beforeLogging.size() + afterLogging.size();
     }
 
     private void start(BooleanSupplier coreFree) {
@@ -213,11 +147,9 @@ final class StartWarmup {
             if (!coreFree.getAsBoolean()) {
                 return;
             }
-            coreWasFree = true;
-            beforeLogging.forEach(task -> unless(Stop.PREPARED, task));
+            beforeLogging.forEach(this::unlessFinished);
             loggingReady.await();
-            afterLogging.forEach(task -> unless(Stop.PREPARED, task));
-            beforeMigration.forEach(task -> unless(Stop.MIGRATION, task));
+            afterLogging.forEach(this::unlessFinished);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -259,13 +191,13 @@ final class StartWarmup {
         return cores >= 2 && loadAverage < cores;
     }
 
-    /** Runs {@code task} unless the main thread has reached {@code stop}; never throws. */
-    private void unless(Stop stop, Runnable task) {
+    /** Runs {@code task} unless the main thread has {@link #finish() finished} the warm-up; never throws. */
+    private void unlessFinished(Runnable task) {
         synchronized (lock) {
-            if (stop == Stop.PREPARED ? prepared : migrating) {
+            if (finished) {
                 return;
             }
-            running = stop;
+            running = true;
         }
         try {
             task.run();
@@ -273,7 +205,7 @@ final class StartWarmup {
             // a warm-up that fails leaves the work to the main thread, as without it
         } finally {
             synchronized (lock) {
-                running = null;
+                running = false;
                 lock.notifyAll();
             }
         }

@@ -33,23 +33,7 @@ public final class CatalogMigrations {
      * every applied migration's checksum. Returns how many were applied.
      */
     public static int migrateWhenBehind(DataSource dataSource) {
-        return migrateWhenBehind(dataSource, MigrationListener.NONE);
-    }
-
-    /**
-     * Like {@link #migrateWhenBehind(DataSource)}, telling {@code listener} when the migration starts and ends (only
-     * when something is applied), so that other work can use a second core meanwhile.
-     */
-    public static int migrateWhenBehind(DataSource dataSource, MigrationListener listener) {
-        if (SchemaStatus.read(dataSource).current()) {
-            return 0;
-        }
-        listener.migrationStarting();
-        try {
-            return migrate(dataSource);
-        } finally {
-            listener.migrationEnded();
-        }
+        return SchemaStatus.read(dataSource).current() ? 0 : migrate(dataSource);
     }
 
     /** Flyway configured with the migrations that apply to the engine behind {@code dataSource}. */

@@ -3,7 +3,6 @@ package io.dbtcatalog.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.dbtcatalog.ingest.store.MigrationListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The start warm-up: which command lines get one, that it ends on its own once the application has started, that a
- * catalog migration stops it before Flyway is used and its end stops the work beside it, and that it prints nothing
- * while it loads the libraries a command needs.
+ * The start warm-up: which command lines get one, that it ends on its own once the application has started, that
+ * each of its tasks works, and that it prints nothing while it loads the libraries a command needs.
  */
 class StartWarmupTests {
 
@@ -109,34 +107,6 @@ class StartWarmupTests {
         StartWarmup.NONE.applicationStarting();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"status", "validate", "describe", "column-lineage"})
-    void aCommandThatNeverMigratesHasNothingToDoBesideAMigration(String command) {
-        assertThat(StartWarmup.begin(new String[] {command}, null, FREE).migrationListener())
-                .isSameAs(MigrationListener.NONE);
-        assertThat(StartWarmup.NONE.migrationListener()).isSameAs(MigrationListener.NONE);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"run", "backfill"})
-    void aMigrationStopsTheWarmupBeforeFlywayIsUsedAndItsEndStopsTheWorkBesideIt(String command)
-            throws InterruptedException {
-        // given a warm-up past the application's prepared event, still setting Flyway up
-        StartWarmup warmup = StartWarmup.begin(new String[] {command}, null, FREE);
-        MigrationListener listener = warmup.migrationListener();
-        warmup.applicationStarting();
-        warmup.finish();
-
-        // when the migration starts, then ends
-        listener.migrationStarting();
-        boolean endedBeforeTheMigrationEnded = warmup.awaitEnd(GENEROUS);
-        listener.migrationEnded();
-
-        // then no task of the first thread ran on once the migration started, and the ending returned
-        assertThat(listener).isNotSameAs(MigrationListener.NONE);
-        assertThat(endedBeforeTheMigrationEnded).isTrue();
-    }
-
     @Test
     void everyTaskRunsToItsEndWithoutFailing() {
         // the warm-up swallows a task's failure (it must never change a command), so a task broken by a library
@@ -145,28 +115,13 @@ class StartWarmupTests {
                 WarmupTasks::picocli,
                 WarmupTasks::h2,
                 WarmupTasks::json,
-                WarmupTasks::jsonBinding,
                 WarmupTasks::sqlParser,
-                WarmupTasks::columnLineage,
                 WarmupTasks::validator,
                 WarmupTasks::flyway);
 
         for (Runnable task : tasks) {
             assertThatCode(task::run).doesNotThrowAnyException();
         }
-    }
-
-    @Test
-    void withoutAFreeCoreNothingRunsBesideTheMigration() throws InterruptedException {
-        // given
-        StartWarmup warmup = StartWarmup.begin(new String[] {"run"}, null, () -> false);
-        assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
-        MigrationListener listener = warmup.migrationListener();
-
-        // when, then it neither waits nor fails
-        listener.migrationStarting();
-        listener.migrationEnded();
-        listener.migrationEnded();
     }
 
     @ParameterizedTest
@@ -186,12 +141,6 @@ class StartWarmupTests {
             StartWarmup warmup = StartWarmup.begin(new String[] {command}, null, FREE);
             warmup.applicationStarting();
             ended = warmup.awaitEnd(GENEROUS);
-            MigrationListener besideMigration = warmup.migrationListener();
-            besideMigration.migrationStarting();
-            besideMigration.migrationEnded();
-            // and what runs beside a migration, run to its end here
-            WarmupTasks.columnLineage();
-            WarmupTasks.jsonBinding();
         } finally {
             System.setOut(out);
             System.setErr(err);

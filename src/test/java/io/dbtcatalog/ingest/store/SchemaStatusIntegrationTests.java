@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.dbtcatalog.ingest.support.TestDatabases;
 import io.dbtcatalog.ingest.support.TestDatabases.Engine;
@@ -9,18 +8,15 @@ import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The schema check without Flyway tells the same as Flyway on both engines: nothing there, current, behind, a failed
- * or an unknown migration; and {@code migrateWhenBehind} starts Flyway only when there is something to do, telling
- * its {@link MigrationListener} when it starts and ends.
+ * or an unknown migration; and {@code migrateWhenBehind} starts Flyway only when there is something to do.
  */
 class SchemaStatusIntegrationTests {
 
@@ -114,48 +110,6 @@ class SchemaStatusIntegrationTests {
             assertThat(newerStatus.clean()).isFalse();
             assertThat(newerStatus.pending()).isEmpty();
             assertThat(newerStatus.current()).isFalse();
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theMigrationListenerHearsOfAMigrationOnlyWhenOneRunsAndOfItsEndEvenWhenItFails(Engine engine) {
-        try (TestDatabase empty = TestDatabases.create(engine, false);
-                TestDatabase current = engine.create();
-                TestDatabase broken = TestDatabases.create(engine, false)) {
-            // given a listener that records what it hears and what the schema was meanwhile
-            List<String> heard = new ArrayList<>();
-            MigrationListener recording = new MigrationListener() {
-                @Override
-                public void migrationStarting() {
-                    heard.add("starting, empty="
-                            + SchemaStatus.read(empty.dataSource()).empty());
-                }
-
-                @Override
-                public void migrationEnded() {
-                    heard.add("ended, current="
-                            + SchemaStatus.read(empty.dataSource()).current());
-                }
-            };
-            // and a database where V1 cannot run: one of its tables is there already
-            execute(broken.dataSource(), "CREATE TABLE catalog_project (project_key VARCHAR(10))");
-
-            // when
-            int applied = CatalogMigrations.migrateWhenBehind(empty.dataSource(), recording);
-            int none = CatalogMigrations.migrateWhenBehind(current.dataSource(), recording);
-            List<String> heardBeforeTheFailure = List.copyOf(heard);
-            heard.clear();
-            Throwable failure =
-                    catchThrowable(() -> CatalogMigrations.migrateWhenBehind(broken.dataSource(), recording));
-
-            // then
-            assertThat(applied).isPositive();
-            assertThat(none).isZero();
-            assertThat(heardBeforeTheFailure).containsExactly("starting, empty=true", "ended, current=true");
-            assertThat(failure).isInstanceOf(FlywayException.class);
-            assertThat(heard).hasSize(2).first().asString().startsWith("starting");
-            assertThat(heard.get(1)).startsWith("ended");
         }
     }
 
