@@ -10,6 +10,7 @@ import io.dbtcatalog.ingest.model.TestResult;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.ProjectRef;
+import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.store.PublishRules;
 import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
@@ -29,11 +30,12 @@ import javax.sql.DataSource;
 /**
  * The write of an unchanged project's next run alone: history-only publishes of the history rows of a 10,000-model
  * project (31,750 test results, 9,700 run results, as {@link IngestBenchmark}'s synthetic project), on a file H2
- * database and the embedded PostgreSQL, after {@code bench.history.base} earlier invocations. Variants run
- * interleaved, round by round, so a busy machine slows them alike: {@code v14} (the schema as migrated) and
- * {@code v13-layout} (the same with the {@code (project_key, invocation_id)} indexes V14 dropped created again and, on
- * H2, the resource-first keys V14.1 replaced).
- * Prints the median seconds per variant and engine. Not a test: {@code mvn -q -Pbench test-compile exec:exec
+ * database and the embedded PostgreSQL, after {@code bench.history.base} earlier invocations. The variants of
+ * {@code bench.variants} ({@link HistoryVariant}: {@code current}, the schema as migrated with the store's defaults;
+ * {@code v14-path}, the V14 write path; {@code v13-layout}; and bounds such as {@code no-keys} or {@code unlogged})
+ * run interleaved, round by round, so a busy machine slows them alike. Prints per variant and engine the median and
+ * best wall time, the publishing thread's CPU time (H2 runs in it) and the whole JVM's CPU time (H2's background
+ * page writer included), and the load average at the end. Not a test: {@code mvn -q -Pbench test-compile exec:exec
  * -Dbench.main=io.dbtcatalog.ingest.bench.HistoryBenchmark}.
  */
 public final class HistoryBenchmark {
@@ -41,22 +43,32 @@ public final class HistoryBenchmark {
     private static final ProjectRef PROJECT = ProjectRef.local("bench");
     private static final int TESTS = 31_750;
     private static final int RUNS = 9_700;
-    private static final List<String> VARIANTS =
-            List.of(System.getProperty("bench.variants", "v14,v13-layout").split(","));
-    private static final List<String> INVOCATION_INDEXES = List.of(
-            "CREATE INDEX catalog_test_result_invocation_idx ON catalog_test_result (project_key, invocation_id)",
-            "CREATE INDEX catalog_run_result_invocation_idx ON catalog_run_result (project_key, invocation_id)");
-    private static final List<String> H2_RESOURCE_KEYS = List.of(
-            "ALTER TABLE catalog_test_result DROP PRIMARY KEY",
-            "ALTER TABLE catalog_test_result ADD PRIMARY KEY (project_key, test_unique_id, invocation_id)",
-            "ALTER TABLE catalog_run_result DROP PRIMARY KEY",
-            "ALTER TABLE catalog_run_result ADD PRIMARY KEY (project_key, node_unique_id, invocation_id)");
-
-    /** {@code bench.cpu=true}: the publishing thread's CPU time instead of wall time (H2 runs in that thread). */
-    private static final boolean CPU = Boolean.getBoolean("bench.cpu");
+    private static final List<HistoryVariant> VARIANTS = Arrays.stream(
+                    System.getProperty("bench.variants", "current,v14-path,v13-layout")
+                            .split(","))
+            .map(String::strip)
+            .map(HistoryVariant::named)
+            .toList();
 
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** What one timed publish cost: wall seconds, the publishing thread's CPU, the whole JVM's CPU. */
+    private record Cost(double wall, double threadCpu, double processCpu) {
+
+        static final Cost NONE = new Cost(Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE);
+
+        Cost min(Cost other) {
+            return wall <= other.wall ? this : other;
+        }
+
+        double get(int measure) {
+            return measure == 0 ? wall : measure == 1 ? threadCpu : processCpu;
+        }
+    }
 
     private HistoryBenchmark() {}
 
@@ -68,70 +80,87 @@ public final class HistoryBenchmark {
         Path folder = Files.createTempDirectory("dbt-catalog-history-bench");
         List<String> lines = new ArrayList<>();
         try (BenchDatabases databases = BenchDatabases.start(System.getProperty("bench.pg", ""))) {
-            double[][][] seconds = new double[engines.size()][VARIANTS.size()][rounds];
+            Cost[][][] costs = new Cost[engines.size()][VARIANTS.size()][rounds];
             for (int round = 0; round < rounds; round++) {
                 for (int e = 0; e < engines.size(); e++) {
                     for (int v = 0; v < VARIANTS.size(); v++) {
                         String name = "h" + round + "_" + e + "_" + v;
-                        DataSource ds = engines.get(e).equals("h2")
-                                ? databases.freshH2(folder.resolve(name))
-                                : databases.freshPostgres(name);
-                        seconds[e][v][round] =
-                                run(ds, engines.get(e).equals("h2"), VARIANTS.get(v), base, round == 0 ? 2 : 1);
+                        boolean h2 = engines.get(e).equals("h2");
+                        DataSource ds = h2 ? databases.freshH2(folder.resolve(name)) : databases.freshPostgres(name);
+                        Cost cost = run(ds, h2, VARIANTS.get(v), base, round == 0 ? 2 : 1);
+                        costs[e][v][round] = cost;
                         System.out.printf(
                                 Locale.ROOT,
-                                "round %d %-8s %-12s next-run write %.3f s" + (CPU ? " CPU%n" : "%n"),
+                                "round %d %-8s %-16s next-run write %.3f s wall, %.3f s thread CPU, %.3f s JVM CPU%n",
                                 round + 1,
                                 engines.get(e),
-                                VARIANTS.get(v),
-                                seconds[e][v][round]);
+                                VARIANTS.get(v).name(),
+                                cost.wall(),
+                                cost.threadCpu(),
+                                cost.processCpu());
                     }
                 }
             }
             for (int e = 0; e < engines.size(); e++) {
                 for (int v = 0; v < VARIANTS.size(); v++) {
-                    double[] sorted = seconds[e][v].clone();
-                    Arrays.sort(sorted);
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "%-8s %-12s median %.3f s  min %.3f s  (%d rows, after %d invocations)",
-                            engines.get(e),
-                            VARIANTS.get(v),
-                            sorted[sorted.length / 2],
-                            sorted[0],
-                            TESTS + RUNS,
-                            base + 1));
+                    lines.add(summary(engines.get(e), VARIANTS.get(v).name(), costs[e][v], base));
                 }
             }
         } finally {
             deleteQuietly(folder);
         }
+        System.out.println("uptime: " + uptime());
         lines.forEach(System.out::println);
     }
 
-    /** Migrates, applies the variant, publishes a state and {@code base} history-only runs, times the next one. */
-    private static double run(DataSource ds, boolean h2, String variant, int base, int timed) {
-        CatalogMigrations.migrate(ds);
-        if (variant.equals("v13-layout")) {
-            execute(ds, INVOCATION_INDEXES);
-            if (h2) {
-                execute(ds, H2_RESOURCE_KEYS);
-            }
+    private static String summary(String engine, String variant, Cost[] costs, int base) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %-16s", engine, variant));
+        String[] names = {"wall", "thread CPU", "JVM CPU"};
+        for (int measure = 0; measure < names.length; measure++) {
+            final int m = measure;
+            double[] sorted =
+                    Arrays.stream(costs).mapToDouble(c -> c.get(m)).sorted().toArray();
+            line.append(String.format(
+                    Locale.ROOT, " %s median %.3f min %.3f |", names[measure], sorted[sorted.length / 2], sorted[0]));
         }
-        CatalogStore store = new CatalogStore(ds);
+        return line.append(String.format(Locale.ROOT, " (%d rows, after %d invocations)", TESTS + RUNS, base + 1))
+                .toString();
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Migrates, applies the variant, publishes a state and {@code base} history-only runs, times the next one. */
+    private static Cost run(DataSource ds, boolean h2, HistoryVariant variant, int base, int timed) {
+        CatalogMigrations.migrate(ds);
+        execute(ds, variant.sql(h2));
+        CatalogStore store = new CatalogStore(ds, variant.options());
         Instant at = Instant.parse("2024-03-01T06:00:00Z");
         store.publish(PROJECT, snapshot(0, at), "state", false, at, PublishRules.unguarded());
         for (int i = 1; i <= base; i++) {
             store.publish(PROJECT, snapshot(i, at.plusSeconds(i)), "state", true, at, PublishRules.unguarded());
         }
-        double best = Double.MAX_VALUE;
+        Cost best = Cost.NONE;
         for (int t = 0; t < timed; t++) {
             int invocation = base + 1 + t;
             CatalogSnapshot next = snapshot(invocation, at.plusSeconds(invocation));
-            long start = CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            store.publish(PROJECT, next, "state", true, at, PublishRules.unguarded());
-            long end = CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            best = Math.min(best, (end - start) / 1e9);
+            System.gc();
+            long wall = System.nanoTime();
+            long thread = THREADS.getCurrentThreadCpuTime();
+            long process = PROCESS.getProcessCpuTime();
+            PublishResult result = store.publish(PROJECT, next, "state", true, at, PublishRules.unguarded());
+            if (result.testResultsAdded() != TESTS || result.runResultsAdded() != RUNS) {
+                throw new IllegalStateException("the timed publish wrote " + result);
+            }
+            best = best.min(new Cost(
+                    (System.nanoTime() - wall) / 1e9,
+                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9,
+                    (PROCESS.getProcessCpuTime() - process) / 1e9));
             if (t == timed - 1) {
                 long again = System.nanoTime();
                 store.publish(PROJECT, next, "state", true, at, PublishRules.unguarded());

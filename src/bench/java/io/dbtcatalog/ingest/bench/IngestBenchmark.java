@@ -126,6 +126,7 @@ public final class IngestBenchmark {
                 double first = phase.ingest("first", project, false, floor);
                 double second = phase.ingest("second", project, false, floor);
                 double reread = phase.ingest("re-read", project, true, floor);
+                BenchDatabases.settle(engine, database.getJdbcUrl(), database.getUsername());
                 double next = phase.ingest("next run", nextRun, false, nextFloor);
                 OUT.printf(
                         Locale.ROOT,

@@ -248,7 +248,7 @@ class UnchangedStateShortcutIntegrationTests {
     }
 
     private static RunOutcome ingest(DataSource dataSource, boolean shortcut, Path folder, SnapshotLineage lineage) {
-        CatalogStore store = new CatalogStore(dataSource, new StoreOptions(true, true, shortcut));
+        CatalogStore store = new CatalogStore(dataSource, new StoreOptions(true, true, shortcut, true, true));
         LocalFolderSource source =
                 new LocalFolderSource(new LocalSettings("next", folder, null), new ArtifactSnapshotReader());
         SourceIngestion.Result result = new SourceIngestion(

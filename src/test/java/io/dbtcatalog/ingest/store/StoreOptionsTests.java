@@ -15,7 +15,7 @@ class StoreOptionsTests {
         StoreOptions copyOff = StoreOptions.from(Map.of(StoreOptions.BULK_COPY, "false")::get);
         // then
         assertThat(unset).isEqualTo(StoreOptions.defaults());
-        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true));
+        assertThat(copyOff).isEqualTo(new StoreOptions(false, true, true, true, true));
     }
 
     @Test
@@ -27,11 +27,13 @@ class StoreOptionsTests {
                 StoreOptions.DIGEST_SHORTCUT,
                 " false ",
                 StoreOptions.BULK_COPY,
-                "true");
+                "true",
+                StoreOptions.MULTI_ROW,
+                "false");
         // when
         StoreOptions options = StoreOptions.from(off::get);
         // then
-        assertThat(options).isEqualTo(new StoreOptions(true, false, false));
+        assertThat(options).isEqualTo(new StoreOptions(true, false, false, false, true));
     }
 
     @Test

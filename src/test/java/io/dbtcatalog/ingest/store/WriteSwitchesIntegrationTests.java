@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WriteSwitchesIntegrationTests {
 
     private static final Instant STARTED = Instant.parse("2024-03-05T10:00:00Z");
-    private static final StoreOptions ALL_OFF = new StoreOptions(false, false, false);
+    private static final StoreOptions ALL_OFF = new StoreOptions(false, false, false, false, false);
 
     @ParameterizedTest
     @EnumSource(Engine.class)

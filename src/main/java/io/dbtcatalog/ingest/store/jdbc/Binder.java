@@ -17,6 +17,8 @@ public final class Binder implements RowSink {
 
     private final PreparedStatement statement;
     private int index;
+    private Instant lastTime;
+    private OffsetDateTime lastUtc;
 
     public Binder(PreparedStatement statement) {
         this.statement = statement;
@@ -63,9 +65,14 @@ public final class Binder implements RowSink {
         return set(value, Types.BOOLEAN);
     }
 
+    /** Rows of one run share a few times: each distinct one is converted once in a row. */
     @Override
     public Binder time(Instant value) {
-        return set(utc(value), Types.TIMESTAMP_WITH_TIMEZONE);
+        if (value != null && !value.equals(lastTime)) {
+            lastTime = value;
+            lastUtc = utc(value);
+        }
+        return set(value == null ? null : lastUtc, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private Binder set(Object value, int sqlType) {

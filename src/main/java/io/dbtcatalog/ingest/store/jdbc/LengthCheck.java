@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.store.jdbc;
 import io.dbtcatalog.ingest.store.StoreException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Validates the text values of one row against the declared column lengths before they are written, so a value
@@ -16,7 +17,7 @@ public final class LengthCheck implements RowSink {
     private final List<String> columns;
     private final int[] limits;
     private final SqlDialect dialect;
-    private String row;
+    private Supplier<String> row;
     private int index;
 
     LengthCheck(String projectKey, String table, List<String> columns, int[] limits, SqlDialect dialect) {
@@ -29,6 +30,11 @@ public final class LengthCheck implements RowSink {
 
     /** Starts checking the row described by {@code row} (its key, for the message). */
     public LengthCheck row(String row) {
+        return row(() -> row);
+    }
+
+    /** Starts checking a row described, only if a value is too long, by {@code row}. */
+    public LengthCheck row(Supplier<String> row) {
         this.row = row;
         this.index = 0;
         return this;
@@ -42,7 +48,7 @@ public final class LengthCheck implements RowSink {
                     projectKey,
                     table,
                     "the value of column " + columns.get(index) + " for "
-                            + row + " is " + dialect.length(value) + " characters long, more than the " + limit
+                            + row.get() + " is " + dialect.length(value) + " characters long, more than the " + limit
                             + " the column allows");
         }
         return skip();

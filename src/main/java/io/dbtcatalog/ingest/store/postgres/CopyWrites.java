@@ -26,9 +26,12 @@ import org.postgresql.PGConnection;
 public final class CopyWrites implements WriteStrategy {
 
     private final RowOrder order;
+    private final boolean binaryHistory;
 
-    public CopyWrites(RowOrder order) {
+    /** Writes new rows in {@code order}; history rows in {@code COPY}'s binary format when {@code binaryHistory}. */
+    public CopyWrites(RowOrder order, boolean binaryHistory) {
         this.order = order;
+        this.binaryHistory = binaryHistory;
     }
 
     /** True when COPY can be used on {@code connection}: it is (or wraps) a PostgreSQL JDBC connection. */
@@ -54,7 +57,10 @@ public final class CopyWrites implements WriteStrategy {
 
     @Override
     public RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException {
-        return CopyRows.start(connection, HistoryCopies.of(table.shape().table()));
+        String name = table.shape().table();
+        return binaryHistory
+                ? BinaryCopyRows.start(connection, HistoryCopies.binary(name))
+                : CopyRows.start(connection, HistoryCopies.of(name));
     }
 
     /** The writes of one state table in one publish. */

@@ -33,7 +33,12 @@ final class HistoryCopies {
 
     private HistoryCopies() {}
 
-    /** The COPY statement of history table {@code table}. */
+    /** The binary COPY statement of history table {@code table} ({@link BinaryCopyRows}). */
+    static String binary(String table) {
+        return of(table).strip() + " (FORMAT binary)";
+    }
+
+    /** The COPY statement (text format) of history table {@code table}. */
     static String of(String table) {
         return switch (table) {
             case "catalog_test_result" -> TEST_RESULTS;

@@ -2,6 +2,7 @@ package io.dbtcatalog.ingest.store.publish;
 
 import io.dbtcatalog.ingest.store.jdbc.Batch;
 import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.MultiRowInsert;
 import io.dbtcatalog.ingest.store.jdbc.RowStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,14 +10,24 @@ import java.util.List;
 
 /**
  * The portable {@link WriteStrategy}: every insert, update, soft delete and (incomplete snapshots only)
- * {@code seen_at} touch is one row of a JDBC batch ({@link Batch}).
+ * {@code seen_at} touch is one row of a JDBC batch ({@link Batch}); history rows are appended by multi-row inserts
+ * ({@link MultiRowInsert}) unless switched off.
  */
 public final class BatchWrites implements WriteStrategy {
 
-    private final RowOrder order;
+    /** History rows per multi-row insert: measured on H2 (decision 0021). */
+    public static final int ROWS_PER_INSERT = 50;
 
-    public BatchWrites(RowOrder order) {
+    private final RowOrder order;
+    private final int historyRowsPerInsert;
+
+    /**
+     * Writes new rows in {@code order}; appends history rows {@code historyRowsPerInsert} to an {@code INSERT} (1: a
+     * batch of the single-row insert).
+     */
+    public BatchWrites(RowOrder order, int historyRowsPerInsert) {
         this.order = order;
+        this.historyRowsPerInsert = historyRowsPerInsert;
     }
 
     @Override
@@ -49,7 +60,9 @@ public final class BatchWrites implements WriteStrategy {
 
     @Override
     public RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException {
-        return new Batch(connection, table.insert());
+        return historyRowsPerInsert > 1
+                ? new MultiRowInsert(connection, table.insert(), historyRowsPerInsert)
+                : new Batch(connection, table.insert());
     }
 
     private static <R> void bindUpdate(

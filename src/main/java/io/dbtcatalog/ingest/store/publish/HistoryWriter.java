@@ -53,29 +53,34 @@ final class HistoryWriter {
 
     /** The rows whose key is not stored yet, checked against the column lengths; writes nothing. */
     <R> List<R> fresh(HistoryTable<R> table, List<R> rows) throws SQLException {
-        return classify(table, rows).rows();
+        return classify(table, rows).rows().stream().map(Map.Entry::getValue).toList();
     }
 
-    /** The rows to insert, and those of their invocations the table held no row of. */
-    private record Fresh<R>(List<R> rows, Set<String> newInvocations) {}
+    /** The rows to insert with their keys, and those of their invocations the table held no row of. */
+    private record Fresh<R>(List<Map.Entry<List<String>, R>> rows, Set<String> newInvocations) {}
 
     private <R> Fresh<R> classify(HistoryTable<R> table, List<R> rows) {
         if (rows.isEmpty()) {
             return new Fresh<>(List.of(), Set.of());
         }
         int last = table.shape().keyColumns().size() - 1;
+        List<Map.Entry<List<String>, R>> keyed = new ArrayList<>(rows.size());
         Set<String> invocationIds = new LinkedHashSet<>();
-        rows.forEach(row -> invocationIds.add(table.key(row).get(last)));
-        Set<String> registered = invocations.registered(table.shape().table(), invocationIds);
-        Set<List<String>> stored = loadStoredKeys(table, registered);
-        List<R> fresh = new ArrayList<>();
-        Set<String> newInvocations = new LinkedHashSet<>();
-        Map<List<String>, R> seen = new HashMap<>();
         for (R row : rows) {
             List<String> key = table.key(row);
-            if (!RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, row)
+            keyed.add(Map.entry(key, row));
+            invocationIds.add(key.get(last));
+        }
+        Set<String> registered = invocations.registered(table.shape().table(), invocationIds);
+        Set<List<String>> stored = loadStoredKeys(table, registered);
+        List<Map.Entry<List<String>, R>> fresh = new ArrayList<>(keyed.size());
+        Set<String> newInvocations = new LinkedHashSet<>();
+        Map<List<String>, R> seen = new HashMap<>(keyed.size() * 4 / 3 + 1);
+        for (Map.Entry<List<String>, R> entry : keyed) {
+            List<String> key = entry.getKey();
+            if (!RowKeys.isRepeated(context.projectKey(), table.shape().table(), seen, key, entry.getValue())
                     && !stored.contains(key)) {
-                fresh.add(row);
+                fresh.add(entry);
                 if (!registered.contains(Binder.storable(key.get(last)))) {
                     newInvocations.add(key.get(last));
                 }
@@ -112,31 +117,28 @@ final class HistoryWriter {
         return stored;
     }
 
-    private <R> void validate(HistoryTable<R> table, List<R> rows) {
+    private <R> void validate(HistoryTable<R> table, List<Map.Entry<List<String>, R>> rows) {
         List<String> columns = new ArrayList<>(table.shape().keyColumns());
         columns.addAll(table.shape().contentColumns());
         LengthCheck check = limits.checker(context.projectKey(), table.shape().table(), columns);
-        for (R row : rows) {
-            List<String> key = table.key(row);
-            check.row(RowKeys.describe(key));
+        for (Map.Entry<List<String>, R> entry : rows) {
+            List<String> key = entry.getKey();
+            check.row(() -> RowKeys.describe(key));
             key.forEach(check::text);
-            table.bindContent(check, row, context);
+            table.bindContent(check, entry.getValue(), context);
         }
     }
 
-    private <R> void insert(HistoryTable<R> table, List<R> rows) throws SQLException {
+    private <R> void insert(HistoryTable<R> table, List<Map.Entry<List<String>, R>> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        List<Map.Entry<List<String>, R>> entries = new ArrayList<>(rows.size());
-        rows.forEach(row -> entries.add(Map.entry(table.key(row), row)));
-        List<Map.Entry<List<String>, R>> ordered = writes.order().apply(entries, Map.Entry::getKey);
+        List<Map.Entry<List<String>, R>> ordered = writes.order().apply(rows, Map.Entry::getKey);
         try (RowStream out = writes.appendHistory(connection, table)) {
             for (Map.Entry<List<String>, R> keyed : ordered) {
-                R row = keyed.getValue();
                 RowSink sink = out.row().text(context.projectKey());
                 keyed.getKey().forEach(sink::text);
-                table.bindContent(sink, row, context);
+                table.bindContent(sink, keyed.getValue(), context);
                 sink.bigint(context.ingestionRunId());
                 out.add();
             }
