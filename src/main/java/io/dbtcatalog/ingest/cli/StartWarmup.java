@@ -1,13 +1,10 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.config.IngestionProperties;
 import io.dbtcatalog.ingest.launch.FastStart;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
@@ -58,6 +51,8 @@ final class StartWarmup {
      */
     static final String SWITCH = "dbt-catalog-ingest.warmup";
 
+    private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
+
     private StartWarmup() {}
 
     /**
@@ -79,21 +74,19 @@ final class StartWarmup {
         }
         String command = args[0];
         StartWarmup warmup = new StartWarmup();
-        warmup.beforeLogging.add(StartWarmup::h2);
+        warmup.beforeLogging.add(WarmupTasks::picocli);
+        warmup.beforeLogging.add(WarmupTasks::h2);
         if (INGESTING.contains(command) || VALIDATE.equals(command)) {
-            warmup.beforeLogging.add(StartWarmup::json);
+            warmup.beforeLogging.add(WarmupTasks::json);
         }
         if (INGESTING.contains(command)) {
-            warmup.beforeLogging.add(StartWarmup::sqlParser);
+            warmup.beforeLogging.add(WarmupTasks::sqlParser);
         }
-        warmup.afterLogging.add(StartWarmup::validator);
+        warmup.afterLogging.add(WarmupTasks::validator);
         if (INGESTING.contains(command)) {
-            warmup.afterLogging.add(StartWarmup::flyway);
+            warmup.afterLogging.add(WarmupTasks::flyway);
         }
-        Thread thread = new Thread(() -> warmup.run(coreFree), "dbt-catalog-ingest-warmup");
-        thread.setDaemon(true);
-        thread.setUncaughtExceptionHandler((t, e) -> {});
-        thread.start();
+        warmup.start(coreFree);
         return warmup;
     }
 
@@ -137,6 +130,13 @@ final class StartWarmup {
         return beforeLogging.size() + afterLogging.size();
     }
 
+    private void start(BooleanSupplier coreFree) {
+        Thread thread = new Thread(() -> run(coreFree), "dbt-catalog-ingest-warmup");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {});
+        thread.start();
+    }
+
     /** Waits up to {@code timeout} for the warm-up to end; true when it has (the command itself never waits). */
     boolean awaitEnd(Duration timeout) throws InterruptedException {
         return this == NONE || done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -163,9 +163,27 @@ final class StartWarmup {
      * the warm-up's CPU would be taken from the command's own thread and make the start slower, not faster.
      */
     static boolean idleCore() {
-        return idleCore(
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        return idleCore(loadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The system's load average over the last minute: on Linux read from {@code /proc/loadavg}, which is what the
+     * JVM's management bean reads too, without loading and starting the ~60 classes of JMX on the warm-up thread
+     * before its first task; elsewhere from that bean (negative where the system has none).
+     */
+    static double loadAverage() {
+        try {
+            return parseLoadAverage(Files.readString(LOAD_AVERAGE));
+        } catch (IOException | RuntimeException e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    /** The one-minute load average of a {@code /proc/loadavg} line, e.g. {@code 0.52 0.58 0.59 1/467 12345}. */
+    static double parseLoadAverage(String line) {
+        String trimmed = line.strip();
+        int space = trimmed.indexOf(' ');
+        return Double.parseDouble(space < 0 ? trimmed : trimmed.substring(0, space));
     }
 
     /** {@link #idleCore()} for a load average and a number of cores. */
@@ -204,61 +222,5 @@ final class StartWarmup {
             }
         }
         return false;
-    }
-
-    private static void h2() {
-        JdbcDataSource dataSource = inMemory("queries");
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE warm (id BIGINT PRIMARY KEY, name VARCHAR(100), seen TIMESTAMP)");
-            statement.execute("INSERT INTO warm VALUES (1, 'a', CURRENT_TIMESTAMP)");
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT name, COUNT(*) FROM warm WHERE id > 0 GROUP BY name ORDER BY name")) {
-                while (rows.next()) {
-                    rows.getString(1);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void json() {
-        JsonMapper.builder().build().readTree("{\"metadata\":{\"dbt_version\":\"1.8.0\"},\"nodes\":{\"a\":[1,2.5]}}");
-    }
-
-    private static void sqlParser() {
-        try {
-            CCJSqlParserUtil.newParser("with orders as (select o.id, o.customer_id, sum(p.amount) as total"
-                            + " from raw.orders o left join raw.payments p on p.order_id = o.id group by 1, 2)"
-                            + " select c.id, case when t.total > 0 then t.total else 0 end as amount"
-                            + " from raw.customers c join orders t on t.customer_id = c.id where c.id is not null")
-                    .withAllowComplexParsing(false)
-                    .Statements();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void validator() {
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            factory.getValidator().getConstraintsForClass(IngestionProperties.class);
-        }
-    }
-
-    /**
-     * Flyway's configuration and plugin classes. Not a migration of an in-memory database: that took about 1 s of
-     * CPU for ~0.1 s less on the main thread (0017).
-     */
-    private static void flyway() {
-        Flyway.configure();
-    }
-
-    /** A private in-memory database, gone when its last connection closes. */
-    private static JdbcDataSource inMemory(String purpose) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(
-                "jdbc:h2:mem:dbt-catalog-ingest-warmup-" + purpose + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=0");
-        return dataSource;
     }
 }

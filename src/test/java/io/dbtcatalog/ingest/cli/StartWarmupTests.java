@@ -1,19 +1,21 @@
 package io.dbtcatalog.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The start warm-up: which command lines get one, that it ends on its own once the application has started, and
- * that it prints nothing while it loads the libraries a command needs.
+ * The start warm-up: which command lines get one, that it ends on its own once the application has started, that
+ * each of its tasks works, and that it prints nothing while it loads the libraries a command needs.
  */
 class StartWarmupTests {
 
@@ -57,6 +59,15 @@ class StartWarmupTests {
     }
 
     @Test
+    void theLoadAverageIsTheFirstFieldOfProcLoadavg() {
+        assertThat(StartWarmup.parseLoadAverage("0.52 0.58 0.59 1/467 12345\n")).isEqualTo(0.52);
+        assertThat(StartWarmup.parseLoadAverage("7.25")).isEqualTo(7.25);
+        assertThat(StartWarmup.loadAverage())
+                .as("this machine's, from /proc or the JVM")
+                .isNotNaN();
+    }
+
+    @Test
     void anIngestingCommandWarmsMoreThanACatalogQuery() throws InterruptedException {
         // when
         StartWarmup run = StartWarmup.begin(new String[] {"run", "--config", "x.yaml"}, null, FREE);
@@ -94,6 +105,23 @@ class StartWarmupTests {
         assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
         StartWarmup.NONE.finish();
         StartWarmup.NONE.applicationStarting();
+    }
+
+    @Test
+    void everyTaskRunsToItsEndWithoutFailing() {
+        // the warm-up swallows a task's failure (it must never change a command), so a task broken by a library
+        // update would silently warm nothing: each one is run here on its own
+        List<Runnable> tasks = List.of(
+                WarmupTasks::picocli,
+                WarmupTasks::h2,
+                WarmupTasks::json,
+                WarmupTasks::sqlParser,
+                WarmupTasks::validator,
+                WarmupTasks::flyway);
+
+        for (Runnable task : tasks) {
+            assertThatCode(task::run).doesNotThrowAnyException();
+        }
     }
 
     @ParameterizedTest
