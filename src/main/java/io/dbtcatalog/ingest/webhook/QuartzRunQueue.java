@@ -55,10 +55,11 @@ class QuartzRunQueue implements RunQueue {
             // the store only after its publish committed the run to the ledger, so a duplicate delivery racing it is
             // answered as a duplicate instead of queueing the run a second time. (Asked outside the job store's
             // transaction, so a request never holds two pool connections.)
-            if (store.isIngested(sources.project(source).projectKey(), Long.toString(runId))) {
+            String projectKey = sources.project(source).projectKey();
+            if (store.isIngested(projectKey, Long.toString(runId))) {
                 return Queued.ALREADY_INGESTED;
             }
-            return scheduler.withScheduler(quartz -> {
+            Queued queued = scheduler.withScheduler(quartz -> {
                 JobDetail job = JobBuilder.newJob(WebhookIngestionJob.class)
                         .withIdentity(key)
                         .usingJobData(WebhookIngestionJob.SOURCE, source)
@@ -73,6 +74,15 @@ class QuartzRunQueue implements RunQueue {
                     return Queued.ALREADY_QUEUED;
                 }
             });
+            // A job of the same run may have been queued by a concurrent delivery, run and left the store between
+            // the ledger's answer above and this job's scheduling. It committed the run to the ledger before it left,
+            // so the ledger now tells: the duplicate job is withdrawn (or, if it already started, finds the run in
+            // the ledger and ingests nothing) and the delivery is answered as a duplicate.
+            if (queued == Queued.QUEUED && store.isIngested(projectKey, Long.toString(runId))) {
+                scheduler.withScheduler(quartz -> quartz.deleteJob(key));
+                return Queued.ALREADY_INGESTED;
+            }
+            return queued;
         } catch (ScheduledIngestions.NotRunningException e) {
             throw new Unavailable(e.getMessage(), e);
         } catch (RuntimeException e) {

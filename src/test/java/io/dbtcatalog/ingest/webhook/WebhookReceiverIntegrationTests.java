@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,16 @@ class WebhookReceiverIntegrationTests {
 
                 // then every delivery was answered 2xx, each run queued once and ingested exactly once
                 assertThat(burstStatuses).hasSize(BURST_RUNS * DELIVERIES_EACH).allMatch(s -> s == 200 || s == 202);
-                assertThat(burstStatuses.stream().filter(s -> s == 202)).hasSize(BURST_RUNS);
+                assertThat(burstStatuses.stream().filter(s -> s == 202))
+                        .as(() -> "one queued answer per run; the receiver's queue and failure lines:\n"
+                                + receiver.output()
+                                        .lines()
+                                        .filter(line -> line.contains(" queued")
+                                                || line.contains("failed")
+                                                || line.contains("busy"))
+                                        .filter(line -> !line.contains("already queued"))
+                                        .collect(Collectors.joining("\n")))
+                        .hasSize(BURST_RUNS);
                 Polling.await(
                         "every run of the burst in the ledger",
                         Duration.ofSeconds(120),
