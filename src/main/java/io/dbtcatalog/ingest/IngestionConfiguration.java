@@ -9,6 +9,7 @@ import io.dbtcatalog.ingest.lineage.SnapshotLineage;
 import io.dbtcatalog.ingest.source.artifact.ArtifactSnapshotReader;
 import io.dbtcatalog.ingest.store.CatalogMigrations;
 import io.dbtcatalog.ingest.store.CatalogStore;
+import io.dbtcatalog.ingest.store.H2Template;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,9 @@ public class IngestionConfiguration {
      * {@code status} and the other read-only commands) nothing is migrated and every connection is read-only
      * (PostgreSQL then refuses any write); the command checks the schema version itself. With
      * {@code dbt-catalog-ingest.migrate-when-behind} (the CLI's one-shot commands) Flyway starts only when the schema
-     * is behind; otherwise ({@code schedule}, embedding code) Flyway migrates and validates as always.
+     * is behind, and a new embedded H2 file catalog is first created as a copy of the packaged template, already
+     * current ({@link H2Template}, decision 0024); otherwise ({@code schedule}, embedding code) Flyway migrates and
+     * validates as always.
      */
     @Bean
     DataSource catalogDataSource(
@@ -34,6 +37,10 @@ public class IngestionConfiguration {
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
             @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
         TargetProperties target = properties.target();
+        if (!readOnly && migrateWhenBehind) {
+            // before the pool: its first connection would create an empty database file
+            H2Template.createIfNew(target.url(), target.connectionUrl(), target.username(), target.password());
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
         hikari.setUsername(target.username());

@@ -47,36 +47,40 @@ public record SchemaStatus(boolean empty, List<String> pending, boolean clean) {
     /** Reads the schema status of the database behind {@code dataSource}. */
     public static SchemaStatus read(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Shipped> shipped = shipped(SqlDialect.of(connection) == SqlDialect.POSTGRESQL);
-            if (!historyExists(connection)) {
-                return new SchemaStatus(
-                        true, shipped.stream().map(Shipped::label).toList(), true);
-            }
-            Set<List<BigInteger>> applied = new HashSet<>();
-            boolean clean = true;
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery(APPLIED)) {
-                while (rows.next()) {
-                    if (rows.getBoolean(2)) {
-                        applied.add(version(rows.getString(1)));
-                    } else {
-                        clean = false;
-                    }
-                }
-            }
-            Set<List<BigInteger>> known = new HashSet<>();
-            List<String> pending = new ArrayList<>();
-            for (Shipped migration : shipped) {
-                known.add(migration.version());
-                if (!applied.contains(migration.version())) {
-                    pending.add(migration.label());
-                }
-            }
-            return new SchemaStatus(false, pending, clean && known.containsAll(applied));
+            return read(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot read the schema version of the catalog database: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the schema status of the database {@code connection} is open on; the connection stays open. */
+    static SchemaStatus read(Connection connection) throws SQLException {
+        List<Shipped> shipped = shipped(SqlDialect.of(connection) == SqlDialect.POSTGRESQL);
+        if (!historyExists(connection)) {
+            return new SchemaStatus(true, shipped.stream().map(Shipped::label).toList(), true);
+        }
+        Set<List<BigInteger>> applied = new HashSet<>();
+        boolean clean = true;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(APPLIED)) {
+            while (rows.next()) {
+                if (rows.getBoolean(2)) {
+                    applied.add(version(rows.getString(1)));
+                } else {
+                    clean = false;
+                }
+            }
+        }
+        Set<List<BigInteger>> known = new HashSet<>();
+        List<String> pending = new ArrayList<>();
+        for (Shipped migration : shipped) {
+            known.add(migration.version());
+            if (!applied.contains(migration.version())) {
+                pending.add(migration.label());
+            }
+        }
+        return new SchemaStatus(false, pending, clean && known.containsAll(applied));
     }
 
     /** The pending migrations, e.g. {@code ["V1 catalog schema"]}; empty when the schema is current. */

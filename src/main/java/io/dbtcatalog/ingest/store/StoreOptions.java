@@ -57,7 +57,7 @@ public record StoreOptions(
                 flag(properties, BINARY_COPY));
     }
 
-    private static boolean flag(UnaryOperator<String> properties, String name) {
+    static boolean flag(UnaryOperator<String> properties, String name) {
         String value = properties.apply(name);
         if (value == null) {
             return true;
