@@ -48,6 +48,13 @@ record H2FileTarget(Path database, String user, String password) {
         password = password == null ? "" : password;
     }
 
+    /** Names the database and the user; never the password. */
+    @Override
+    public String toString() {
+        return "H2FileTarget[database=" + database + ", user=" + user + ", password="
+                + (password.isEmpty() ? "<unset>" : "<redacted>") + "]";
+    }
+
     /** The database's data file, {@code <database>.mv.db}. */
     Path dataFile() {
         return sibling(DATA_FILE);

@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -181,6 +187,40 @@ class H2TemplateIntegrationTests {
         assertThat(Files.readString(existing)).isEqualTo("not ours");
         assertThat(create(locked, "sa", "")).isFalse();
         assertThat(locked.resolveSibling("catalog.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void ofFourThreadsCreatingTheSameNewCatalogExactlyOneCopyWinsAndAllSucceed() throws Exception {
+        // given
+        Path database = dir.resolve("catalog");
+        H2FileTarget target =
+                H2FileTarget.check(url(database), "sa", "", null, dir).target();
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            // when
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                created.add(pool.submit(() -> {
+                    start.await();
+                    return H2Template.create(target);
+                }));
+            }
+            List<String> versions = new ArrayList<>();
+            for (Future<String> one : created) {
+                versions.add(one.get(60, TimeUnit.SECONDS));
+            }
+
+            // then
+            assertThat(versions.stream().filter(Objects::nonNull)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("catalog.mv.db");
+        }
+        assertThat(SchemaStatus.read(dataSource(database, "sa", "")).current()).isTrue();
     }
 
     @Test
