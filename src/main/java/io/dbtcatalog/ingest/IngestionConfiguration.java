@@ -37,10 +37,10 @@ public class IngestionConfiguration {
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
             @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
         TargetProperties target = properties.target();
-        if (!readOnly && migrateWhenBehind) {
-            // before the pool: its first connection would create an empty database file
-            H2Template.createIfNew(target.url(), target.connectionUrl(), target.username(), target.password());
-        }
+        // before the pool, whose first connection would create an empty database file; a copy is current
+        boolean copied = !readOnly
+                && migrateWhenBehind
+                && H2Template.createIfNew(target.url(), target.connectionUrl(), target.username(), target.password());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
         hikari.setUsername(target.username());
@@ -51,7 +51,7 @@ public class IngestionConfiguration {
         hikari.setInitializationFailTimeout(-1);
         hikari.setReadOnly(readOnly);
         HikariDataSource dataSource = new HikariDataSource(hikari);
-        if (readOnly) {
+        if (readOnly || copied) {
             return dataSource;
         }
         try {
