@@ -49,8 +49,8 @@ final class BenchTable {
         }
     }
 
-    private static final String HEADER = "%-9s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
-    private static final String LINE = "%-9s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
+    private static final String HEADER = "%-10s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
+    private static final String LINE = "%-10s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
     private static final double MB = 1024.0 * 1024.0;
 
     private final List<Row> rows = new ArrayList<>();
@@ -126,7 +126,7 @@ final class BenchTable {
         out.printf(Locale.ROOT, "live heap at max heap %.0f MB (every size):%n", maxHeapBytes / MB);
         List<String> engines = rows.stream()
                 .map(Row::engine)
-                .filter(engine -> !engine.equals("floor"))
+                .filter(engine -> !engine.startsWith("floor"))
                 .distinct()
                 .toList();
         for (String engine : engines) {
@@ -190,7 +190,9 @@ final class BenchTable {
                 read s   : floor = bare JsonParser pass over the 3 files; ingestion = ArtifactSnapshotReader.read
                 write s  : floor = COPY into UNLOGGED tables (no keys); ingestion = CatalogStore.publish
                 x floor  : total s / floor total s of the same N; next run: / the next run's own floor
-                           (floor/next run: parse pass over its files + COPY of its history rows only)
+                           (floor/next run: parse pass over its files + COPY of its history rows only);
+                           with -Dbench.cold=true every ingestion runs in a cold JVM of its own and is divided
+                           by the floor-cold row: the same floor, each attempt in a cold JVM of its own
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
                 live MB  : highest heap used right after a GC in the phase: an upper bound of the live set
                 gc       : share of the phase spent in garbage-collection pauses

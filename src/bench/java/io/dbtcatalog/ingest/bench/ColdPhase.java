@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  */
 public final class ColdPhase {
 
-    private static final String RESULT = "cold-phase-result\t";
+    /** What every child's result line holds; such lines are parsed, never echoed. */
+    static final String RESULT_MARK = "-result\t";
+
+    private static final String RESULT = "cold-phase" + RESULT_MARK;
 
     /** What the child measured: the ingestion and its heap. */
     record Result(BenchIngestion.Outcome outcome, long peakBytes, long afterGcBytes, double gcSeconds) {}
@@ -52,7 +55,7 @@ public final class ColdPhase {
             new BenchIngestion(database).prepare();
         }
         List<String> options = List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        launch(classPath(folder), options, List.of(url, "sa"), List.of(project, next), false, out);
+        launch(classPath(folder), options, ColdPhase.class, arguments(url, "sa", false, List.of(project, next)), out);
         return archive;
     }
 
@@ -67,18 +70,37 @@ public final class ColdPhase {
             SyntheticDbtProject invocation,
             boolean parseAlways,
             PrintStream out) {
-        List<String> options = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-        return launch(
-                classPath(archive.getParent()), options, List.of(url, user), List.of(invocation), parseAlways, out);
+        String line = child(archive, ColdPhase.class, arguments(url, user, parseAlways, List.of(invocation)), out);
+        if (!line.startsWith(RESULT)) {
+            throw new IllegalStateException("the cold ingestion of " + invocation.directory() + " printed no result");
+        }
+        return parse(line.substring(RESULT.length()));
     }
 
-    private static Result launch(
-            String classPath,
-            List<String> options,
-            List<String> catalog,
-            List<SyntheticDbtProject> invocations,
-            boolean parseAlways,
-            PrintStream out) {
+    /**
+     * Runs {@code main} with {@code arguments} in a new JVM started as a cold ingestion is (on {@code archive}, with
+     * the relaunch's JIT option and this JVM's heap, {@code -XX} and {@code -D} options) and returns the last line it
+     * printed; the other lines go to {@code out}. Fails when the child exits with an error.
+     */
+    static String child(Path archive, Class<?> main, List<String> arguments, PrintStream out) {
+        List<String> options = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        return launch(classPath(archive.getParent()), options, main, arguments, out);
+    }
+
+    private static List<String> arguments(
+            String url, String user, boolean parseAlways, List<SyntheticDbtProject> invocations) {
+        List<String> arguments = new ArrayList<>(List.of(url, user, Boolean.toString(parseAlways)));
+        for (SyntheticDbtProject invocation : invocations) {
+            arguments.addAll(List.of(
+                    invocation.directory().toString(),
+                    invocation.metadata().invocationId(),
+                    invocation.metadata().generatedAt().toString()));
+        }
+        return arguments;
+    }
+
+    private static String launch(
+            String classPath, List<String> options, Class<?> main, List<String> arguments, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
@@ -88,44 +110,34 @@ public final class ColdPhase {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-cp", classPath, ColdPhase.class.getName()));
-        command.addAll(catalog);
-        command.add(Boolean.toString(parseAlways));
-        for (SyntheticDbtProject invocation : invocations) {
-            command.addAll(List.of(
-                    invocation.directory().toString(),
-                    invocation.metadata().invocationId(),
-                    invocation.metadata().generatedAt().toString()));
-        }
+        command.addAll(List.of("-cp", classPath, main.getName()));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            Result result = null;
+            String last = "";
             try (BufferedReader lines =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith(RESULT)) {
-                        result = parse(line.substring(RESULT.length()));
-                    } else {
-                        out.println(line);
+                    if (!last.isEmpty() && !last.contains(RESULT_MARK)) {
+                        out.println(last);
                     }
+                    last = line;
                 }
             }
             int exit = process.waitFor();
-            if (exit != 0 || result == null) {
-                throw new IllegalStateException("the cold ingestion of "
-                        + invocations.stream()
-                                .map(SyntheticDbtProject::directory)
-                                .toList() + " exited with " + exit
-                        + (result == null ? " and no result line" : ""));
+            if (exit != 0) {
+                out.println(last);
+                throw new IllegalStateException(
+                        "the cold JVM running " + main.getSimpleName() + " " + arguments + " exited with " + exit);
             }
-            return result;
+            return last;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the cold ingestion JVM", e);
+            throw new UncheckedIOException("cannot start the cold JVM for " + main.getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the cold ingestion", e);
+            throw new IllegalStateException("interrupted waiting for the cold JVM running " + main.getSimpleName(), e);
         }
     }
 

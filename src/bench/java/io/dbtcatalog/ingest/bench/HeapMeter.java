@@ -140,4 +140,21 @@ final class HeapMeter implements AutoCloseable {
             }
         }
     }
+
+    /** How the heap was sized and touched (docs/decisions/0007: why the benchmark fixes and pre-touches it). */
+    static String heapMode() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String initial = options.stream()
+                .filter(option -> option.startsWith("-Xms"))
+                .reduce((a, b) -> b)
+                .orElse("");
+        String maximum = options.stream()
+                .filter(option -> option.startsWith("-Xmx"))
+                .reduce((a, b) -> b)
+                .orElse("");
+        boolean fixed =
+                !initial.isEmpty() && !maximum.isEmpty() && initial.substring(4).equals(maximum.substring(4));
+        boolean touched = options.contains("-XX:+AlwaysPreTouch");
+        return (fixed ? "fixed size" : "grown on demand") + (touched ? ", touched at start-up" : ", touched lazily");
+    }
 }

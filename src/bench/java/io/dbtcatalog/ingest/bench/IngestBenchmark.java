@@ -4,11 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -48,7 +46,7 @@ public final class IngestBenchmark {
                 "dbt-catalog-ingest benchmark: %s%nmax heap %d MB (%s%s), %d cpus, files in %s%n",
                 settings,
                 Runtime.getRuntime().maxMemory() >> 20,
-                heapMode(),
+                HeapMeter.heapMode(),
                 HeapMeter.LIVE_EVERY_MILLIS > 0
                         ? ", a full GC every " + HeapMeter.LIVE_EVERY_MILLIS
                                 + " ms: live MB is the live set, the times are not comparable"
@@ -76,23 +74,6 @@ public final class IngestBenchmark {
         OUT.print(BenchTable.legend());
     }
 
-    /** How the heap was sized and touched (docs/decisions/0007: why the benchmark fixes and pre-touches it). */
-    private static String heapMode() {
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        String initial = options.stream()
-                .filter(option -> option.startsWith("-Xms"))
-                .reduce((a, b) -> b)
-                .orElse("");
-        String maximum = options.stream()
-                .filter(option -> option.startsWith("-Xmx"))
-                .reduce((a, b) -> b)
-                .orElse("");
-        boolean fixed =
-                !initial.isEmpty() && !maximum.isEmpty() && initial.substring(4).equals(maximum.substring(4));
-        boolean touched = options.contains("-XX:+AlwaysPreTouch");
-        return (fixed ? "fixed size" : "grown on demand") + (touched ? ", touched at start-up" : ", touched lazily");
-    }
-
     private void runSize(int models, String label, Path root, BenchDatabases databases, boolean record) {
         Path folder = root.resolve(label);
         heap.reset();
@@ -105,9 +86,9 @@ public final class IngestBenchmark {
                 project.totalBytes() / 1048576.0,
                 Floor.seconds(start),
                 project.expected());
-        Floor.Result floor = measureFloor(project, label, folder, databases, record);
+        Floors floor = measureFloor(project, label, folder, databases, record, false);
         SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
-        Floor.Result nextFloor = measureNextRunFloor(nextRun, label, folder.resolve("next"), databases, record);
+        Floors nextFloor = measureFloor(nextRun, label + "_next", folder.resolve("next"), databases, record, true);
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine)
                     ? databases.freshH2(folder.resolve("h2"))
@@ -144,18 +125,17 @@ public final class IngestBenchmark {
         }
     }
 
-    private Floor.Result measureFloor(
-            SyntheticDbtProject project, String label, Path folder, BenchDatabases databases, boolean record) {
-        return measureFloor(project, label, folder, databases, record, false);
-    }
+    /**
+     * The floors an ingestion is compared with: measured in this JVM, and with {@code -Dbench.cold=true} also in cold
+     * JVMs of their own ({@link ColdFloor}); {@code cold} is {@code warm} otherwise.
+     */
+    private record Floors(Floor.Result warm, Floor.Result cold) {}
 
-    /** The next run's own floor: parsing its files and a bare COPY of its history rows, as its ratio's base. */
-    private Floor.Result measureNextRunFloor(
-            SyntheticDbtProject next, String label, Path folder, BenchDatabases databases, boolean record) {
-        return measureFloor(next, label + "_next", folder, databases, record, true);
-    }
-
-    private Floor.Result measureFloor(
+    /**
+     * The floor of {@code project}; with {@code nextRun} the next run's own: parsing its files and a bare COPY of its
+     * history rows, as its ratio's base.
+     */
+    private Floors measureFloor(
             SyntheticDbtProject project,
             String label,
             Path folder,
@@ -187,7 +167,36 @@ public final class IngestBenchmark {
                     floor.objects(),
                     floor.rowsByTable());
             report(row, record);
-            return floor;
+            if (!settings.cold()) {
+                return new Floors(floor, floor);
+            }
+            Floor.Result cold = ColdFloor.measure(
+                    coldArchive,
+                    database.getJdbcUrl(),
+                    database.getUsername(),
+                    project,
+                    folder,
+                    floor,
+                    settings.floorRepeats(),
+                    OUT);
+            OUT.printf(
+                    Locale.ROOT,
+                    "  floor%s in cold JVMs (fastest of %d)%n",
+                    nextRun ? " of the next run" : "",
+                    settings.floorRepeats());
+            report(
+                    new BenchTable.Row(
+                            "floor-cold",
+                            project.models(),
+                            nextRun ? "next run" : "-",
+                            cold.rows(),
+                            cold.parseSeconds(),
+                            cold.copySeconds(),
+                            cold.seconds(),
+                            0,
+                            0),
+                    record);
+            return new Floors(floor, cold);
         }
     }
 
@@ -202,8 +211,9 @@ public final class IngestBenchmark {
             BenchIngestion ingestion,
             SyntheticDbtProject invocation,
             boolean parseAlways,
-            Floor.Result floor,
+            Floors floors,
             boolean record) {
+        Floor.Result floor = floors.warm();
         heap.reset();
         boolean profiling = settings.profile() && record;
         if (profiling) {
@@ -232,7 +242,7 @@ public final class IngestBenchmark {
     /** One timed ingestion of a size and engine, in this JVM or in a cold one; returns its total seconds. */
     @FunctionalInterface
     private interface Phase {
-        double ingest(String run, SyntheticDbtProject invocation, boolean parseAlways, Floor.Result floor);
+        double ingest(String run, SyntheticDbtProject invocation, boolean parseAlways, Floors floors);
     }
 
     /** The same ingestion in a JVM of its own, started for it ({@link ColdPhase}, {@code -Dbench.cold=true}). */
@@ -244,11 +254,19 @@ public final class IngestBenchmark {
             String user,
             SyntheticDbtProject invocation,
             boolean parseAlways,
-            Floor.Result floor,
+            Floors floors,
             boolean record) {
         ColdPhase.Result cold = ColdPhase.run(coldArchive, url, user, invocation, parseAlways, OUT);
         BenchIngestion.Outcome outcome = cold.outcome();
-        OUT.printf(Locale.ROOT, "  %s %s (cold JVM): %s%n", engine, run, outcome.summary());
+        double seconds = outcome.readSeconds() + outcome.publishSeconds();
+        OUT.printf(
+                Locale.ROOT,
+                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM): %s%n",
+                engine,
+                run,
+                seconds / floors.cold().seconds(),
+                seconds / floors.warm().seconds(),
+                outcome.summary());
         report(
                 new BenchTable.Row(
                         engine,
@@ -257,7 +275,7 @@ public final class IngestBenchmark {
                         outcome.rowsWritten(),
                         outcome.readSeconds(),
                         outcome.publishSeconds(),
-                        floor.seconds(),
+                        floors.cold().seconds(),
                         cold.peakBytes(),
                         cold.afterGcBytes(),
                         cold.gcSeconds()),
