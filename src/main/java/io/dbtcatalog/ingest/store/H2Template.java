@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.h2.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,11 @@ public final class H2Template {
 
     /** The copy itself: the template's latest version when this call created the catalog, null when it did not. */
     static String create(H2FileTarget target) throws IOException, SQLException {
+        return create(target, () -> H2Template.class.getClassLoader().getResourceAsStream(RESOURCE));
+    }
+
+    /** {@link #create(H2FileTarget)} from the template {@code template} opens (null: there is none). */
+    static String create(H2FileTarget target, Supplier<InputStream> template) throws IOException, SQLException {
         if (exists(target)) {
             return null;
         }
@@ -101,12 +107,12 @@ public final class H2Template {
         Path scratch = target.folder().resolve(target.database().getFileName() + "." + UUID.randomUUID() + ".new");
         Path scratchFile = scratch.resolveSibling(scratch.getFileName() + H2FileTarget.DATA_FILE);
         try {
-            try (InputStream template = H2Template.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (template == null) {
+            try (InputStream packaged = template.get()) {
+                if (packaged == null) {
                     log.debug("no packaged template {} on the class path", RESOURCE);
                     return null;
                 }
-                Files.copy(template, scratchFile);
+                Files.copy(packaged, scratchFile);
             }
             String version = adopt(scratch, target);
             if (version == null || exists(target)) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.support.CatalogDump;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -221,6 +224,36 @@ class H2TemplateIntegrationTests {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactly("catalog.mv.db");
         }
         assertThat(SchemaStatus.read(dataSource(database, "sa", "")).current()).isTrue();
+    }
+
+    @Test
+    void aMissingOrStaleTemplateIsDroppedAndTheCatalogLeftToFlyway() throws Exception {
+        // given: a template of an older build, migrated to V13 only
+        Path older = dir.resolve("older/catalog-h2");
+        JdbcDataSource olderSource = (JdbcDataSource) dataSource(older, "sa", "");
+        CatalogMigrations.flyway(olderSource, "13").migrate();
+        try (Connection connection = olderSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        }
+        byte[] stale = Files.readAllBytes(older.resolveSibling("catalog-h2.mv.db"));
+        Path database = dir.resolve("new/catalog");
+        H2FileTarget target =
+                H2FileTarget.check(url(database), "sa", "", null, dir).target();
+
+        // when
+        String fromStale = H2Template.create(target, () -> new ByteArrayInputStream(stale));
+        String fromNothing = H2Template.create(target, () -> null);
+
+        // then: no catalog, no scratch file; Flyway then migrates the new catalog as before
+        assertThat(fromStale).isNull();
+        assertThat(fromNothing).isNull();
+        try (Stream<Path> files = Files.list(dir.resolve("new"))) {
+            assertThat(files).isEmpty();
+        }
+        DataSource catalog = dataSource(database, "sa", "");
+        assertThat(CatalogMigrations.migrateWhenBehind(catalog)).isGreaterThan(14);
+        assertThat(SchemaStatus.read(catalog).current()).isTrue();
     }
 
     @Test
