@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 /**
  * Switches for the store's speed seams, each on by default and each replaceable by a slower way that writes the
  * same rows (see {@code docs/performance.md}): PostgreSQL's {@code COPY} bulk path, writing new rows in primary-key
- * order, acknowledging unchanged artifact files without parsing them, history rows in {@code COPY}'s binary format,
+ * order, acknowledging unchanged artifact files without parsing them, {@code COPY}'s binary format,
  * and multi-row inserts of history rows where there is no {@code COPY}.
  * {@link CatalogStore#CatalogStore(javax.sql.DataSource)} reads them from system properties, e.g.
  * {@code -Ddbt-catalog.store.copy=false}.
@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  *                          parsing them; off: parsed and compared ({@value #DIGEST_SHORTCUT})
  * @param multiRowInserts   JDBC batches: history rows appended by multi-row {@code INSERT ... VALUES} statements; off:
  *                          one single-row insert per batched row ({@value #MULTI_ROW})
- * @param binaryCopy        PostgreSQL's {@code COPY} path: history rows in {@code COPY}'s binary format; off: its text
- *                          format ({@value #BINARY_COPY})
+ * @param binaryCopy        PostgreSQL's {@code COPY} path: every {@code COPY} (new state rows, staged changes and keys,
+ *                          history rows) in {@code COPY}'s binary format; off: its text format ({@value #BINARY_COPY})
  */
 public record StoreOptions(
         boolean bulkCopy,

@@ -13,6 +13,7 @@ import io.dbtcatalog.ingest.support.TestDatabases.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +42,26 @@ class WriteSwitchesIntegrationTests {
             assertThat(plainResults).isEqualTo(fastResults);
             CatalogDump expected = CatalogDump.of(fast.dataSource());
             CatalogDump actual = CatalogDump.of(plain.dataSource());
+            assertThat(expected.differences(actual)).isEmpty();
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void binaryCopyWritesTheSameRowsAsTextCopyOnPostgresql() {
+        try (TestDatabase binary = Engine.POSTGRESQL.create();
+                TestDatabase text = Engine.POSTGRESQL.create()) {
+            // given: every COPY (new state rows, staged changes and keys, history rows) in one format or the other
+            CatalogStore binaryCopy = new CatalogStore(binary.dataSource(), StoreOptions.defaults());
+            CatalogStore textCopy =
+                    new CatalogStore(text.dataSource(), new StoreOptions(true, true, true, true, false));
+            // when
+            List<PublishResult> binaryResults = publishLifecycle(binaryCopy);
+            List<PublishResult> textResults = publishLifecycle(textCopy);
+            // then
+            assertThat(textResults).isEqualTo(binaryResults);
+            CatalogDump expected = CatalogDump.of(text.dataSource());
+            CatalogDump actual = CatalogDump.of(binary.dataSource());
             assertThat(expected.differences(actual)).isEmpty();
             assertThat(actual).isEqualTo(expected);
         }

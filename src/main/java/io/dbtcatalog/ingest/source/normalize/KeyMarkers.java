@@ -23,6 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class KeyMarkers {
 
+    private static final int UNIQUE = 1;
+    private static final int NOT_NULL = 2;
+
     private KeyMarkers() {}
 
     /**
@@ -73,26 +76,22 @@ public final class KeyMarkers {
      * case-insensitively), and the primary key inferred on models whose constraints name none.
      */
     public static List<CatalogColumn> withTestMarkers(List<CatalogColumn> columns, List<TestDefinition> tests) {
-        Set<String> unique = new HashSet<>();
-        Set<String> notNull = new HashSet<>();
-        for (TestDefinition test : tests) {
-            if (test.attachedNode() != null && test.columnName() != null) {
-                String key = key(test.attachedNode(), test.columnName());
-                if ("unique".equals(test.testName())) {
-                    unique.add(key);
-                } else if ("not_null".equals(test.testName())) {
-                    notNull.add(key);
-                }
-            }
-        }
+        Map<NodeId, Map<String, Integer>> tested = testedColumns(tests);
         Map<NodeId, Integer> keyCandidates = new HashMap<>();
         Set<NodeId> declaredKey = new HashSet<>();
         List<CatalogColumn> marked = new ArrayList<>(columns.size());
+        NodeId node = null;
+        Map<String, Integer> nodeTests = null;
         for (CatalogColumn column : columns) {
-            String key = key(column.nodeId(), column.name());
-            CatalogColumn withTests = unique.contains(key) || notNull.contains(key)
-                    ? column.withMarkers(column.markers().or(unique.contains(key), notNull.contains(key), false))
-                    : column;
+            if (!column.nodeId().equals(node)) { // a node's columns come one after another: one lookup per node
+                node = column.nodeId();
+                nodeTests = tested.get(node);
+            }
+            int flags =
+                    nodeTests == null ? 0 : nodeTests.getOrDefault(column.name().toLowerCase(Locale.ROOT), 0);
+            CatalogColumn withTests = flags == 0
+                    ? column
+                    : column.withMarkers(column.markers().or((flags & UNIQUE) != 0, (flags & NOT_NULL) != 0, false));
             if (withTests.markers().primaryKey()) {
                 declaredKey.add(column.nodeId());
             }
@@ -106,6 +105,22 @@ public final class KeyMarkers {
                 .toList();
     }
 
+    /** Per node, the lower-cased names of its columns a {@code unique} or {@code not_null} test is attached to. */
+    private static Map<NodeId, Map<String, Integer>> testedColumns(List<TestDefinition> tests) {
+        Map<NodeId, Map<String, Integer>> tested = new HashMap<>();
+        for (TestDefinition test : tests) {
+            if (test.attachedNode() == null || test.columnName() == null) {
+                continue;
+            }
+            int flag = "unique".equals(test.testName()) ? UNIQUE : "not_null".equals(test.testName()) ? NOT_NULL : 0;
+            if (flag != 0) {
+                tested.computeIfAbsent(test.attachedNode(), attached -> new HashMap<>())
+                        .merge(test.columnName().toLowerCase(Locale.ROOT), flag, (a, b) -> a | b);
+            }
+        }
+        return tested;
+    }
+
     private static CatalogColumn inferKey(CatalogColumn column, Map<NodeId, Integer> candidates, Set<NodeId> declared) {
         ColumnMarkers markers = column.markers();
         boolean onlyCandidate = markers.unique()
@@ -114,9 +129,5 @@ public final class KeyMarkers {
                 && !declared.contains(column.nodeId())
                 && candidates.getOrDefault(column.nodeId(), 0) == 1;
         return onlyCandidate ? column.withMarkers(markers.or(false, false, true)) : column;
-    }
-
-    private static String key(NodeId node, String column) {
-        return node.value() + '\u0000' + column.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.store.postgres;
 
 import io.dbtcatalog.ingest.store.jdbc.Binder;
+import io.dbtcatalog.ingest.store.jdbc.RowSink;
 import io.dbtcatalog.ingest.store.jdbc.RowStream;
 import io.dbtcatalog.ingest.store.publish.ContentHash;
 import io.dbtcatalog.ingest.store.publish.HistoryTable;
@@ -26,12 +27,15 @@ import org.postgresql.PGConnection;
 public final class CopyWrites implements WriteStrategy {
 
     private final RowOrder order;
-    private final boolean binaryHistory;
+    private final boolean binary;
 
-    /** Writes new rows in {@code order}; history rows in {@code COPY}'s binary format when {@code binaryHistory}. */
-    public CopyWrites(RowOrder order, boolean binaryHistory) {
+    /**
+     * Writes new rows in {@code order}; every {@code COPY} (new state rows, staged changes and keys, history rows) in
+     * {@code COPY}'s binary format when {@code binary}, else in its text format.
+     */
+    public CopyWrites(RowOrder order, boolean binary) {
         this.order = order;
-        this.binaryHistory = binaryHistory;
+        this.binary = binary;
     }
 
     /** True when COPY can be used on {@code connection}: it is (or wraps) a PostgreSQL JDBC connection. */
@@ -43,7 +47,7 @@ public final class CopyWrites implements WriteStrategy {
     public <R> long writeState(Connection connection, PublishContext context, StateTable<R> table, StatePlan<R> plan)
             throws SQLException {
         TableCopy<R> copy = new TableCopy<>(
-                connection, context, table, StagedSql.of(table.shape().table()));
+                connection, context, table, StagedSql.of(table.shape().table()), binary);
         return copy.insert(plan.inserts(order))
                 + copy.update(plan.updates())
                 + copy.delete(plan.deletes())
@@ -57,10 +61,14 @@ public final class CopyWrites implements WriteStrategy {
 
     @Override
     public RowStream appendHistory(Connection connection, HistoryTable<?> table) throws SQLException {
-        String name = table.shape().table();
-        return binaryHistory
-                ? BinaryCopyRows.start(connection, HistoryCopies.binary(name))
-                : CopyRows.start(connection, HistoryCopies.of(name));
+        return copy(connection, HistoryCopies.of(table.shape().table()), binary);
+    }
+
+    /** Starts {@code copySql} (a text-format {@code COPY ... FROM STDIN}), in the binary format when {@code binary}. */
+    static RowStream copy(Connection connection, String copySql, boolean binary) throws SQLException {
+        return binary
+                ? BinaryCopyRows.start(connection, copySql.strip() + " (FORMAT binary)")
+                : CopyRows.start(connection, copySql);
     }
 
     /** The writes of one state table in one publish. */
@@ -70,22 +78,24 @@ public final class CopyWrites implements WriteStrategy {
         private final PublishContext context;
         private final StateTable<R> table;
         private final StagedSql sql;
+        private final boolean binary;
         private final ContentHash hasher = new ContentHash();
 
-        TableCopy(Connection connection, PublishContext context, StateTable<R> table, StagedSql sql) {
+        TableCopy(Connection connection, PublishContext context, StateTable<R> table, StagedSql sql, boolean binary) {
             this.connection = connection;
             this.context = context;
             this.table = table;
             this.sql = sql;
+            this.binary = binary;
         }
 
         long insert(List<Pending<R>> rows) throws SQLException {
             if (rows.isEmpty()) {
                 return 0;
             }
-            try (CopyRows copy = CopyRows.start(connection, sql.copyInsert())) {
+            try (RowStream copy = copy(connection, sql.copyInsert(), binary)) {
                 for (Pending<R> pending : rows) {
-                    pending.bindInsert(table, context, hasher, copy);
+                    pending.bindInsert(table, context, hasher, copy.row());
                     copy.add();
                 }
                 return copy.finish();
@@ -96,9 +106,9 @@ public final class CopyWrites implements WriteStrategy {
             if (rows.isEmpty()) {
                 return 0;
             }
-            try (CopyRows copy = stage(sql.createChanges(), sql.copyChanges())) {
+            try (RowStream copy = stage(sql.createChanges(), sql.copyChanges())) {
                 for (Pending<R> pending : rows) {
-                    pending.bindChange(table, hasher, copy);
+                    pending.bindChange(table, hasher, copy.row());
                     copy.add();
                 }
                 copy.finish();
@@ -145,9 +155,10 @@ public final class CopyWrites implements WriteStrategy {
         }
 
         private void stageKeys(List<List<String>> keys) throws SQLException {
-            try (CopyRows copy = stage(sql.createKeys(), sql.copyKeys())) {
+            try (RowStream copy = stage(sql.createKeys(), sql.copyKeys())) {
                 for (List<String> key : keys) {
-                    key.forEach(copy::text);
+                    RowSink row = copy.row();
+                    key.forEach(row::text);
                     copy.add();
                 }
                 copy.finish();
@@ -155,11 +166,11 @@ public final class CopyWrites implements WriteStrategy {
         }
 
         /** Creates an (empty) staging table in the current transaction and starts a COPY into it. */
-        private CopyRows stage(String create, String copy) throws SQLException {
+        private RowStream stage(String create, String copySql) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(create);
             }
-            return CopyRows.start(connection, copy);
+            return copy(connection, copySql, binary);
         }
     }
 }

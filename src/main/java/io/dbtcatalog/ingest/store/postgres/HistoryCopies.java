@@ -33,11 +33,6 @@ final class HistoryCopies {
 
     private HistoryCopies() {}
 
-    /** The binary COPY statement of history table {@code table} ({@link BinaryCopyRows}). */
-    static String binary(String table) {
-        return of(table).strip() + " (FORMAT binary)";
-    }
-
     /** The COPY statement (text format) of history table {@code table}. */
     static String of(String table) {
         return switch (table) {
