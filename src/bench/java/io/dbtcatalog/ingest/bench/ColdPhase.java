@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +38,18 @@ public final class ColdPhase {
 
     private static final String RESULT = "cold-phase" + RESULT_MARK;
 
-    /** What the child measured: the ingestion and its heap. */
-    record Result(BenchIngestion.Outcome outcome, long peakBytes, long afterGcBytes, double gcSeconds) {}
+    /**
+     * What the child measured: the ingestion, its heap, and during it the JIT's compilation time (the compiler
+     * threads' elapsed time, {@link CompilationMXBean}) and the whole process's CPU time, which show how much of a cold
+     * ingestion is the compiler's.
+     */
+    record Result(
+            BenchIngestion.Outcome outcome,
+            long peakBytes,
+            long afterGcBytes,
+            double gcSeconds,
+            double jitSeconds,
+            double cpuSeconds) {}
 
     private ColdPhase() {}
 
@@ -177,16 +189,18 @@ public final class ColdPhase {
     }
 
     private static Result parse(String line) {
-        String[] fields = line.split("\t", 7);
+        String[] fields = line.split("\t", 9);
         return new Result(
                 new BenchIngestion.Outcome(
                         Long.parseLong(fields[0]),
                         Double.parseDouble(fields[1]),
                         Double.parseDouble(fields[2]),
-                        fields[6]),
+                        fields[8]),
                 Long.parseLong(fields[3]),
                 Long.parseLong(fields[4]),
-                Double.parseDouble(fields[5]));
+                Double.parseDouble(fields[5]),
+                Double.parseDouble(fields[6]),
+                Double.parseDouble(fields[7]));
     }
 
     /** The child: url, user, parse-always, then per invocation its artifacts folder, invocation id, generated-at. */
@@ -196,13 +210,19 @@ public final class ColdPhase {
         }
         try (HikariDataSource database = pool(args[0], args[1]);
                 HeapMeter heap = new HeapMeter()) {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
             for (int i = 3; i + 2 < args.length; i += 3) {
                 heap.reset();
+                long jitStart = jit.getTotalCompilationTime();
+                long cpuStart = system.getProcessCpuTime();
                 BenchIngestion.Outcome outcome = new BenchIngestion(database)
                         .run(Path.of(args[i]), args[i + 1], Instant.parse(args[i + 2]), Boolean.parseBoolean(args[2]));
+                double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
+                double cpuSeconds = (system.getProcessCpuTime() - cpuStart) / 1e9;
                 System.out.printf(
                         Locale.ROOT,
-                        "%s%d\t%.6f\t%.6f\t%d\t%d\t%.6f\t%s%n",
+                        "%s%d\t%.6f\t%.6f\t%d\t%d\t%.6f\t%.3f\t%.3f\t%s%n",
                         RESULT,
                         outcome.rowsWritten(),
                         outcome.readSeconds(),
@@ -210,7 +230,9 @@ public final class ColdPhase {
                         heap.peakBytes(),
                         heap.afterGcBytes(),
                         heap.gcSeconds(),
-                        outcome.summary().replace('\n', ' '));
+                        jitSeconds,
+                        cpuSeconds,
+                        outcome.summary().replace('\n', ' ').replace('\t', ' '));
             }
         }
     }

@@ -261,11 +261,15 @@ public final class IngestBenchmark {
         double seconds = outcome.readSeconds() + outcome.publishSeconds();
         OUT.printf(
                 Locale.ROOT,
-                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM): %s%n",
+                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM; JIT"
+                        + " compiling %.2f s, process CPU %.2f s in %.2f s): %s%n",
                 engine,
                 run,
                 seconds / floors.cold().seconds(),
                 seconds / floors.warm().seconds(),
+                cold.jitSeconds(),
+                cold.cpuSeconds(),
+                seconds,
                 outcome.summary());
         report(
                 new BenchTable.Row(
