@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Start time as a user meets it: cold JVMs running the built jar ({@code java -jar target/dbt-catalog-ingest.jar
- * status} and a {@code run} of the sample into an empty H2 catalog, as the README's first command), each against a
+ * status}, a {@code run} of the sample into an empty H2 catalog, as the README's first command, and the read-only
+ * queries {@code search}, {@code describe}, {@code lineage}, {@code impact}, {@code column-lineage}), each against a
  * bare JVM start ({@code java -version}) measured in the same run, interleaved so that load on a shared machine
  * spreads over all of them. The same commands with {@code -Ddbt-catalog-ingest.warmup=false} show what the start
  * warm-up on the second core buys (it starts only when the load average leaves a core free), with
@@ -33,6 +34,15 @@ public final class StartBenchmark {
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String NO_ARCHIVE = "-Ddbt-catalog-ingest.relaunch=false";
     private static final String NO_WARMUP = "-Ddbt-catalog-ingest.warmup=false";
+    private static final String ORDERS = "model.jaffle_shop.orders";
+
+    /** The read-only queries people run against the sample's catalog, each timed as a command of its own. */
+    private static final List<List<String>> QUERIES = List.of(
+            List.of("search", "order"),
+            List.of("describe", ORDERS),
+            List.of("lineage", ORDERS),
+            List.of("impact", ORDERS),
+            List.of("column-lineage", ORDERS + ".order_id"));
 
     private final Path dir;
     private final Path config;
@@ -78,6 +88,9 @@ public final class StartBenchmark {
         time("status", jar(null, "status"));
         time("run again (nothing new)", jar(null, "run"));
         time("validate", jar(null, "validate"));
+        for (List<String> query : QUERIES) {
+            time(String.join(" ", query), jar(null, query.toArray(String[]::new)));
+        }
         delete(dir.resolve("data"));
         time("run (sample, empty catalog), no warm-up", jar(NO_WARMUP, "run"));
         time("status, no warm-up", jar(NO_WARMUP, "status"));
@@ -86,12 +99,14 @@ public final class StartBenchmark {
         time("status, no archive", jar(NO_ARCHIVE, "status"));
     }
 
-    private List<String> jar(String option, String command) {
+    private List<String> jar(String option, String... command) {
         List<String> line = new ArrayList<>(List.of(JAVA));
         if (option != null) {
             line.add(option);
         }
-        line.addAll(List.of("-jar", JAR.toString(), command, "--config", config.toString()));
+        line.addAll(List.of("-jar", JAR.toString()));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--config", config.toString()));
         return line;
     }
 
