@@ -46,6 +46,11 @@ final class ArtifactStream {
         this.mapper = mapper;
     }
 
+    /** The mapper trees and wire shapes are read with (duplicate keys in a tree fail, unknown fields are skipped). */
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** Walks the whole file and returns its metadata; fails unless it is a dbt artifact of {@code kind}. */
     ArtifactMetadata walk(Path file, ArtifactKind kind, SectionHandler handler) {
         return read(file, kind, handler, false);
@@ -85,6 +90,30 @@ final class ArtifactStream {
      */
     <T> void forEachElement(
             JsonParser parser, String section, Class<T> type, Consumer<T> consumer, Consumer<SkippedEntry> skipped) {
+        forEachObject(
+                parser,
+                section,
+                (element, line) -> bind(mapper.readTree(element), type, line, skipped),
+                consumer,
+                skipped);
+    }
+
+    /** Reads one object element of an array section; empty when it handed the element to the skipped ones. */
+    @FunctionalInterface
+    interface ElementReader<T> {
+        Optional<T> read(JsonParser parser, int line);
+    }
+
+    /**
+     * Like {@link #forEachElement}, with each object element read by {@code reader} from its {@code START_OBJECT} to
+     * its {@code END_OBJECT}.
+     */
+    <T> void forEachObject(
+            JsonParser parser,
+            String section,
+            ElementReader<T> reader,
+            Consumer<T> consumer,
+            Consumer<SkippedEntry> skipped) {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
@@ -100,7 +129,7 @@ final class ArtifactStream {
                 parser.skipChildren();
                 continue;
             }
-            bind(mapper.readTree(parser), type, line, skipped).ifPresent(consumer);
+            reader.read(parser, line).ifPresent(consumer);
         }
     }
 
@@ -120,8 +149,13 @@ final class ArtifactStream {
     /** Fails the file when {@code key} is already in {@code keys} (one object names it twice), else adds it. */
     static void requireFirst(Set<String> keys, String key, JsonParser parser) {
         if (!keys.add(key)) {
-            throw new ShapeException(DUPLICATE + "\"" + key + "\"", parser.currentTokenLocation());
+            throw duplicate(key, parser);
         }
+    }
+
+    /** The failure of a file that names {@code key} twice in one object, where the parser stands. */
+    static ShapeException duplicate(String key, JsonParser parser) {
+        return new ShapeException(DUPLICATE + "\"" + key + "\"", parser.currentTokenLocation());
     }
 
     /** True for an object section (positioned on its start), false for null; fails for anything else. */
@@ -140,8 +174,19 @@ final class ArtifactStream {
 
     /** "field status is an object": the path of the value that did not bind and its JSON type. */
     private static String mismatch(JsonNode tree, DatabindException e) {
+        return mismatch(null, tree, e);
+    }
+
+    /**
+     * The same for {@code tree} found at {@code prefix} (a path such as {@code timing[0]}; null for an entry's root):
+     * "field timing[0].name is a list".
+     */
+    static String mismatch(String prefix, JsonNode tree, DatabindException e) {
         JsonNode value = tree;
         List<String> path = new ArrayList<>();
+        if (prefix != null) {
+            path.add(prefix);
+        }
         for (DatabindException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
                 path.add(reference.getPropertyName());

@@ -1,13 +1,11 @@
 package io.dbtcatalog.ingest.source.artifact;
 
 import static io.dbtcatalog.ingest.source.normalize.JsonValues.text;
-import static io.dbtcatalog.ingest.source.normalize.JsonValues.whole;
 
 import io.dbtcatalog.ingest.model.NodeId;
 import io.dbtcatalog.ingest.model.ResultOrigin;
 import io.dbtcatalog.ingest.model.RunResult;
 import io.dbtcatalog.ingest.model.TestResult;
-import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +23,11 @@ import tools.jackson.databind.node.MissingNode;
 final class RunResultsReader {
 
     private final ArtifactStream stream;
+    private final ResultEntryScan entries;
 
     RunResultsReader(ArtifactStream stream) {
         this.stream = stream;
+        this.entries = new ResultEntryScan(stream.mapper());
     }
 
     /**
@@ -52,8 +52,12 @@ final class RunResultsReader {
         JsonNode[] args = {MissingNode.getInstance()};
         ArtifactMetadata metadata = stream.walk(file, ArtifactKind.RUN_RESULTS, (section, parser) -> {
             if ("results".equals(section)) {
-                stream.forEachElement(
-                        parser, section, ResultEntries.Execution.class, e -> executions.add(Kept.of(e)), skipped::add);
+                stream.forEachObject(
+                        parser,
+                        section,
+                        (element, line) -> entries.entry(element, line, skipped::add),
+                        executions::add,
+                        skipped::add);
             } else if ("args".equals(section)) {
                 args[0] = stream.tree(parser);
             } else {
@@ -155,22 +159,7 @@ final class RunResultsReader {
             Double executionTime,
             Instant started,
             Instant completed,
-            Long rowsAffected) {
-
-        static Kept of(ResultEntries.Execution execution) {
-            ResultEntries.Timing execute = execution.execute();
-            JsonNode adapterResponse = execution.adapterResponse();
-            return new Kept(
-                    execution.uniqueId(),
-                    execution.status(),
-                    whole(execution.failures()),
-                    text(execution.message()),
-                    execution.executionTime(),
-                    execute == null ? null : Timestamps.parse(execute.startedAt()),
-                    execute == null ? null : Timestamps.parse(execute.completedAt()),
-                    adapterResponse == null ? null : whole(adapterResponse.path("rows_affected")));
-        }
-    }
+            Long rowsAffected) {}
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
