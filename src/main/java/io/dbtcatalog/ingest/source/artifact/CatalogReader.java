@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.core.JsonParser;
@@ -70,12 +71,16 @@ final class CatalogReader {
                 skipped.add(new SkippedEntry(line, uniqueId, "the table is " + ArtifactStream.describe(value)));
                 parser.skipChildren();
             } else {
-                stream.bind(
-                                stream.tree(parser),
+                JsonNode tree = stream.tree(parser);
+                CatalogEntries.Table usual = CatalogTables.usual(tree);
+                Optional<CatalogEntries.Table> table = usual != null
+                        ? Optional.of(usual)
+                        : stream.bind(
+                                tree,
                                 CatalogEntries.Table.class,
                                 line,
-                                entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())))
-                        .ifPresent(table -> found.add(uniqueId, table, shared));
+                                entry -> skipped.add(new SkippedEntry(entry.line(), uniqueId, entry.problem())));
+                table.ifPresent(entry -> found.add(uniqueId, entry, shared));
             }
         }
     }

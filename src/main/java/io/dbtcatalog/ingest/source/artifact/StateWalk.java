@@ -234,8 +234,9 @@ final class StateWalk implements FilePass {
         try {
             ObjectNode table = StateDigest.MAPPER.createObjectNode();
             table.set("stats", tree);
-            CatalogEntries.Relation relation =
-                    CatalogReader.relation(StateDigest.MAPPER.treeToValue(table, CatalogEntries.Table.class));
+            CatalogEntries.Table usual = CatalogTables.usual(table);
+            CatalogEntries.Relation relation = CatalogReader.relation(
+                    usual != null ? usual : StateDigest.MAPPER.treeToValue(table, CatalogEntries.Table.class));
             return relation == null ? List.of() : relation.stats();
         } catch (RuntimeException e) {
             return null;
