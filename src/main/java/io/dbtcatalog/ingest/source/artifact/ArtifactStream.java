@@ -5,19 +5,14 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,11 +29,6 @@ final class ArtifactStream {
     interface SectionHandler {
         void section(String name, JsonParser parser);
     }
-
-    /** How a key twice in one object is reported, whether the stream or a tree found it. */
-    private static final String DUPLICATE = "Duplicate Object property ";
-
-    private static final Pattern DUPLICATE_TREE_KEY = Pattern.compile("Duplicate property \"(.*)\" for `ObjectNode`");
 
     private final ObjectMapper mapper;
 
@@ -75,7 +65,7 @@ final class ArtifactStream {
                 JsonToken value = parser.nextToken();
                 if (value != JsonToken.START_OBJECT) {
                     throw new ShapeException(
-                            section + " entry '" + key + "' is " + describe(value) + ", not an object",
+                            section + " entry '" + key + "' is " + JsonProblems.describe(value) + ", not an object",
                             parser.currentTokenLocation());
                 }
                 consumer.accept(key, mapper.readTree(parser));
@@ -119,13 +109,14 @@ final class ArtifactStream {
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new ShapeException(
-                    "section '" + section + "' is " + describe(parser.currentToken()) + ", not a list",
+                    "section '" + section + "' is " + JsonProblems.describe(parser.currentToken()) + ", not a list",
                     parser.currentTokenLocation());
         }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             int line = parser.currentTokenLocation().getLineNr();
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                skipped.accept(new SkippedEntry(line, null, "the entry is " + describe(parser.currentToken())));
+                skipped.accept(
+                        new SkippedEntry(line, null, "the entry is " + JsonProblems.describe(parser.currentToken())));
                 parser.skipChildren();
                 continue;
             }
@@ -141,7 +132,8 @@ final class ArtifactStream {
         try {
             return Optional.of(mapper.treeToValue(tree, type));
         } catch (DatabindException e) {
-            skipped.accept(new SkippedEntry(line, JsonValues.nonBlank(tree.path("unique_id")), mismatch(tree, e)));
+            skipped.accept(new SkippedEntry(
+                    line, JsonValues.nonBlank(tree.path("unique_id")), JsonProblems.mismatch(null, tree, e)));
             return Optional.empty();
         }
     }
@@ -155,7 +147,7 @@ final class ArtifactStream {
 
     /** The failure of a file that names {@code key} twice in one object, where the parser stands. */
     static ShapeException duplicate(String key, JsonParser parser) {
-        return new ShapeException(DUPLICATE + "\"" + key + "\"", parser.currentTokenLocation());
+        return new ShapeException(JsonProblems.DUPLICATE + "\"" + key + "\"", parser.currentTokenLocation());
     }
 
     /** True for an object section (positioned on its start), false for null; fails for anything else. */
@@ -166,56 +158,10 @@ final class ArtifactStream {
         }
         if (token != JsonToken.START_OBJECT) {
             throw new ShapeException(
-                    "section '" + section + "' is " + describe(token) + ", not an object",
+                    "section '" + section + "' is " + JsonProblems.describe(token) + ", not an object",
                     parser.currentTokenLocation());
         }
         return true;
-    }
-
-    /** "field status is an object": the path of the value that did not bind and its JSON type. */
-    private static String mismatch(JsonNode tree, DatabindException e) {
-        return mismatch(null, tree, e);
-    }
-
-    /**
-     * The same for {@code tree} found at {@code prefix} (a path such as {@code timing[0]}; null for an entry's root):
-     * "field timing[0].name is a list".
-     */
-    static String mismatch(String prefix, JsonNode tree, DatabindException e) {
-        JsonNode value = tree;
-        List<String> path = new ArrayList<>();
-        if (prefix != null) {
-            path.add(prefix);
-        }
-        for (DatabindException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.add(reference.getPropertyName());
-                value = value.path(reference.getPropertyName());
-            } else {
-                path.add("[" + reference.getIndex() + "]");
-                value = value.path(reference.getIndex());
-            }
-        }
-        if (path.isEmpty() || value.isMissingNode()) {
-            return firstLine(e.getOriginalMessage());
-        }
-        return "field " + String.join(".", path).replace(".[", "[") + " is " + describe(value.asToken());
-    }
-
-    /** How a JSON value reads in messages: "an object", "a list", "a string"… */
-    static String describe(JsonToken token) {
-        if (token == null) {
-            return "missing";
-        }
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> "unexpected JSON";
-        };
     }
 
     /** Reads the value the parser stands on as a tree (for small values such as {@code args}). */
@@ -232,37 +178,22 @@ final class ArtifactStream {
                 throw e;
             } catch (JacksonException e) {
                 throw e.getCause() instanceof CharacterCodingException
-                        ? invalidUtf8(file, e)
-                        : jsonError(file, e, parser.currentLocation());
+                        ? JsonProblems.invalidUtf8(file, e)
+                        : JsonProblems.jsonError(file, e, parser.currentLocation());
             } catch (ShapeException e) {
-                throw new ArtifactException(file, where(e.location()) + e.getMessage());
+                throw new ArtifactException(file, JsonProblems.where(e.location()) + e.getMessage());
             } catch (RuntimeException e) {
                 throw new ArtifactException(
                         file,
-                        where(parser.currentTokenLocation()) + "unexpected content: "
+                        JsonProblems.where(parser.currentTokenLocation()) + "unexpected content: "
                                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                         e);
             }
         } catch (JacksonException e) {
-            throw jsonError(file, e, null);
+            throw JsonProblems.jsonError(file, e, null);
         } catch (IOException e) {
             throw new ArtifactException(file, "could not be read: " + e.getMessage(), e);
         }
-    }
-
-    /** Names the exact line and column of the first malformed UTF-8 sequence (found by a second, strict pass). */
-    private static ArtifactException invalidUtf8(Path file, JacksonException e) {
-        Utf8Text.Malformed malformed = Utf8Text.firstMalformed(file);
-        if (malformed == null) {
-            return new ArtifactException(file, "Invalid UTF-8: " + e.getCause().getMessage(), e);
-        }
-        return new ArtifactException(
-                file,
-                "line " + malformed.line() + ", column " + malformed.column()
-                        + ": Invalid UTF-8: malformed byte sequence of " + malformed.length()
-                        + " byte(s) at byte offset "
-                        + malformed.byteOffset() + " (dbt artifacts are UTF-8)",
-                e);
     }
 
     private ArtifactMetadata parse(
@@ -331,31 +262,5 @@ final class ArtifactStream {
     private static ArtifactException notArtifact(Path file, ArtifactKind kind, String reason) {
         String expected = kind == null ? "a dbt artifact" : "a dbt " + kind.label() + " artifact";
         return new ArtifactException(file, "not " + expected + ": " + reason);
-    }
-
-    private static ArtifactException jsonError(Path file, JacksonException e, TokenStreamLocation fallback) {
-        TokenStreamLocation location =
-                e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : fallback;
-        Matcher duplicate = DUPLICATE_TREE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
-        String problem = duplicate.lookingAt()
-                ? DUPLICATE + "\"" + duplicate.group(1) + "\""
-                : firstLine(e.getOriginalMessage());
-        return new ArtifactException(file, where(location) + "invalid or unexpected JSON: " + problem, e);
-    }
-
-    private static String where(TokenStreamLocation location) {
-        return location != null && location.getLineNr() > 0
-                ? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
-                : "";
-    }
-
-    /** The first line of a Jackson message, without the "(start marker at [Source: …])" noise. */
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "");
     }
 }

@@ -68,7 +68,7 @@ final class CatalogReader {
                 unknown[0]++;
                 parser.skipChildren();
             } else if (value != JsonToken.START_OBJECT) {
-                skipped.add(new SkippedEntry(line, uniqueId, "the table is " + ArtifactStream.describe(value)));
+                skipped.add(new SkippedEntry(line, uniqueId, "the table is " + JsonProblems.describe(value)));
                 parser.skipChildren();
             } else {
                 JsonNode tree = stream.tree(parser);

@@ -101,7 +101,7 @@ final class ManifestEntryMapper {
             return null;
         }
         if (!declared.isArray()) {
-            return "columns is " + ArtifactStream.describe(declared.asToken());
+            return "columns is " + JsonProblems.describe(declared.asToken());
         }
         for (JsonNode column : declared.values()) {
             if (!column.isObject() || nonBlank(column.path("name")) == null) {

@@ -228,7 +228,7 @@ final class ResultEntryScan {
         try {
             return mapper.treeToValue(value, type);
         } catch (DatabindException e) {
-            entry.fail(ArtifactStream.mismatch(path, value, e));
+            entry.fail(JsonProblems.mismatch(path, value, e));
             return null;
         }
     }

@@ -229,7 +229,7 @@ class ResultEntryScanTests {
             entry = MAPPER.treeToValue(tree, Former.class);
         } catch (DatabindException e) {
             skipped.add(new SkippedEntry(
-                    1, JsonValues.nonBlank(tree.path("unique_id")), ArtifactStream.mismatch(null, tree, e)));
+                    1, JsonValues.nonBlank(tree.path("unique_id")), JsonProblems.mismatch(null, tree, e)));
             return Optional.empty();
         }
         ResultEntries.Timing execute = entry.timing() == null
