@@ -53,6 +53,17 @@ public final class SharedReference {
         }
     }
 
+    /** Every file of every set whose name starts with {@code prefix} ({@code "run_results"}), sorted. */
+    public static List<Path> files(String prefix) {
+        try (Stream<Path> found = Files.walk(artifacts())) {
+            return found.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + artifacts(), e);
+        }
+    }
+
     /** The folder of one set, e.g. {@code set("hubspot-dbt1.8")}. */
     public static Path set(String name) {
         Path folder = artifacts().resolve(name);

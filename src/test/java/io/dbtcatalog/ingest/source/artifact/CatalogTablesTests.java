@@ -3,16 +3,13 @@ package io.dbtcatalog.ingest.source.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.support.SharedReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,29 +51,8 @@ class CatalogTablesTests {
             "columns/ID/index",
             "columns/ID/comment");
 
-    private static final List<String> VALUES = List.of(
-            "\"x\"",
-            "\"\"",
-            "\"  \"",
-            "\"12\"",
-            "\"1.5\"",
-            "12",
-            "-7",
-            "0",
-            "1.5",
-            "1.0",
-            "2147483648",
-            "12345678901234567890",
-            "true",
-            "false",
-            "null",
-            "{}",
-            "{\"a\": 1}",
-            "{\"id\": \"x\", \"include\": true}",
-            "[]",
-            "[1]",
-            "[\"x\"]",
-            "[null]");
+    private static final List<String> VALUES =
+            JsonEdits.valuesOfEveryType("1.0", "2147483648", "{\"id\": \"x\", \"include\": true}");
 
     @Test
     void everyFieldOfEveryJsonTypeGivesTheBoundTableOrIsLeftToTheBinding() {
@@ -84,11 +60,11 @@ class CatalogTablesTests {
         for (String field : FIELDS) {
             for (String value : VALUES) {
                 ObjectNode table = (ObjectNode) MAPPER.readTree(TABLE);
-                replace(table, field, MAPPER.readTree(value));
+                JsonEdits.set(table, field, MAPPER.readTree(value));
                 usual += assertSameTable(table, field + " = " + value);
             }
             ObjectNode without = (ObjectNode) MAPPER.readTree(TABLE);
-            remove(without, field);
+            JsonEdits.remove(without, field);
             usual += assertSameTable(without, field + " left out");
         }
         // strings, nulls, left-out fields and objects where objects belong are built without the binding
@@ -111,12 +87,7 @@ class CatalogTablesTests {
 
     @Test
     void everyTableOfTheReferenceCatalogsIsOfTheUsualShapeAndEqualsTheBoundOne() throws Exception {
-        List<Path> catalogs;
-        try (Stream<Path> found = Files.walk(SharedReference.artifacts())) {
-            catalogs = found.filter(path -> path.getFileName().toString().equals("catalog.json"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> catalogs = SharedReference.files("catalog.json");
         assertThat(catalogs).hasSizeGreaterThanOrEqualTo(10);
         int tables = 0;
         for (Path catalog : catalogs) {
@@ -147,29 +118,5 @@ class CatalogTablesTests {
         }
         assertThat(usual).as(what).isEqualTo(bound);
         return 1;
-    }
-
-    private static void replace(ObjectNode table, String path, JsonNode value) {
-        String[] steps = path.split("/");
-        JsonNode parent = table;
-        for (int i = 0; i < steps.length - 1; i++) {
-            parent = parent.path(steps[i]);
-        }
-        if (parent instanceof ObjectNode object) {
-            object.set(steps[steps.length - 1], value);
-        }
-    }
-
-    private static void remove(ObjectNode table, String path) {
-        String[] steps = path.split("/");
-        JsonNode parent = table;
-        for (int i = 0; i < steps.length - 1; i++) {
-            parent = parent.path(steps[i]);
-        }
-        if (parent instanceof ObjectNode object) {
-            object.remove(steps[steps.length - 1]);
-        } else if (parent instanceof ArrayNode) {
-            throw new IllegalArgumentException(path);
-        }
     }
 }
