@@ -111,6 +111,18 @@ class ResultEntryScanTests {
     }
 
     @Test
+    void aValueThatFailsTheFileOnlyInABoundEntryDoesNotFailASkippedOne() {
+        ObjectNode entry = entry(false);
+        entry.set("status", MAPPER.readTree("[]"));
+        entry.set("failures", MAPPER.readTree("1.5"));
+        assertSameReading(entry.toString(), "status a list, failures 1.5");
+
+        entry.set("status", MAPPER.readTree("\"fail\""));
+        assertThat(reading(skipped -> scan(entry.toString(), skipped)).failure())
+                .contains("1.5");
+    }
+
+    @Test
     void theUsualEntryKeepsItsValues() {
         Optional<RunResultsReader.Kept> kept = scan(ENTRY, new ArrayList<>());
 
