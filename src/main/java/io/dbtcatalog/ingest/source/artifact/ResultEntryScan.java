@@ -181,12 +181,12 @@ final class ResultEntryScan {
             return;
         }
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            String path = "timing[" + index + "]";
             JsonToken step = parser.currentToken();
             if (step == JsonToken.START_OBJECT) {
-                step(parser, path, entry);
+                step(parser, index, entry);
             } else if (step != JsonToken.VALUE_NULL) {
-                ResultEntries.Timing bound = bind(tree(parser), ResultEntries.Timing.class, path, entry);
+                ResultEntries.Timing bound =
+                        bind(tree(parser), ResultEntries.Timing.class, stepPath(index, null), entry);
                 if (bound != null) {
                     entry.step(bound.name(), bound.startedAt(), bound.completedAt());
                 }
@@ -194,7 +194,8 @@ final class ResultEntryScan {
         }
     }
 
-    private void step(JsonParser parser, String path, Entry entry) {
+    /** A step's object; its paths ({@code timing[1].name}) are spelled only for a value that must be bound. */
+    private void step(JsonParser parser, int index, Entry entry) {
         String name = null;
         String started = null;
         String completed = null;
@@ -205,20 +206,31 @@ final class ResultEntryScan {
             switch (key) {
                 case "name" -> {
                     seen = Entry.add(seen, 1, parser);
-                    name = string(parser, token, path + ".name", entry);
+                    name = stepString(parser, token, index, "name", entry);
                 }
                 case "started_at" -> {
                     seen = Entry.add(seen, 2, parser);
-                    started = string(parser, token, path + ".started_at", entry);
+                    started = stepString(parser, token, index, "started_at", entry);
                 }
                 case "completed_at" -> {
                     seen = Entry.add(seen, 4, parser);
-                    completed = string(parser, token, path + ".completed_at", entry);
+                    completed = stepString(parser, token, index, "completed_at", entry);
                 }
                 default -> parser.skipChildren();
             }
         }
         entry.step(name, started, completed);
+    }
+
+    private String stepString(JsonParser parser, JsonToken token, int index, String field, Entry entry) {
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        return token == JsonToken.VALUE_NULL ? null : bind(tree(parser), String.class, stepPath(index, field), entry);
+    }
+
+    private static String stepPath(int index, String field) {
+        return "timing[" + index + "]" + (field == null ? "" : "." + field);
     }
 
     private JsonNode tree(JsonParser parser) {
