@@ -49,8 +49,8 @@ final class BenchTable {
         }
     }
 
-    private static final String HEADER = "%-10s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
-    private static final String LINE = "%-10s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
+    private static final String HEADER = "%-13s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
+    private static final String LINE = "%-13s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
     private static final double MB = 1024.0 * 1024.0;
 
     private final List<Row> rows = new ArrayList<>();
@@ -193,6 +193,9 @@ final class BenchTable {
                            (floor/next run: parse pass over its files + COPY of its history rows only);
                            with -Dbench.cold=true every ingestion runs in a cold JVM of its own and is divided
                            by the floor-cold row: the same floor, each attempt in a cold JVM of its own
+                floor-h2 : H2's own floor (with engines h2): the same parse pass + the same rows inserted as JDBC
+                           batches into keyless H2 tables in one transaction (floor-h2-cold: in cold JVMs); the
+                           h2 lines give each H2 ingestion's ratio to it too
                 peak MB  : highest heap used in the phase (MemoryMXBean sampled every 5 ms + GC 'before' sizes)
                 live MB  : highest heap used right after a GC in the phase: an upper bound of the live set
                 gc       : share of the phase spent in garbage-collection pauses

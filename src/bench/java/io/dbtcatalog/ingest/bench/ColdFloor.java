@@ -7,13 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The floor measured the way the cold ingestions are ({@code -Dbench.cold=true}, decision 0023): each attempt in a JVM
  * of its own, started as {@link ColdPhase} starts a cold ingestion, times a bare parse pass over the files and then a
  * bare bulk load of the rows into new UNLOGGED tables, so the floor's JVM too loads its classes and compiles its loop
- * while it works. As for {@link Floor}, the fastest attempt of each part counts.
+ * while it works. H2's own floor ({@link H2Floor}) is measured in JVMs of its own too, each parsing the files first as
+ * an ingestion does before it writes. As for {@link Floor}, the fastest attempt of each part counts.
  */
 final class ColdFloor {
 
@@ -23,9 +26,38 @@ final class ColdFloor {
 
     /**
      * The cold floor of {@code project} whose {@code warm} floor was just measured in {@code workFolder} (its COPY
-     * files are rendered there), into the PostgreSQL database at {@code url}.
+     * files are rendered there), into the PostgreSQL database at {@code url}, and into the H2 database at {@code
+     * h2Url} unless it is null.
      */
     static Floor.Result measure(
+            Path archive,
+            String url,
+            String user,
+            String h2Url,
+            SyntheticDbtProject project,
+            Path workFolder,
+            Floor.Result warm,
+            int repeats,
+            PrintStream out) {
+        double[] postgres = fastest(archive, url, user, project, workFolder, warm, repeats, out);
+        Floor.Result cold = new Floor.Result(
+                postgres[0], warm.tokens(), warm.objects(), warm.bytes(), postgres[1], warm.rowsByTable());
+        if (h2Url == null) {
+            return cold;
+        }
+        double[] h2 = fastest(archive, h2Url, "sa", project, workFolder, warm, repeats, out);
+        return new Floor.Result(
+                Math.min(postgres[0], h2[0]),
+                warm.tokens(),
+                warm.objects(),
+                warm.bytes(),
+                postgres[1],
+                warm.rowsByTable(),
+                h2[1]);
+    }
+
+    /** The fastest parse and the fastest load of {@code repeats} cold JVMs loading into the database at {@code url}. */
+    private static double[] fastest(
             Path archive,
             String url,
             String user,
@@ -45,7 +77,7 @@ final class ColdFloor {
             arguments.add(file.toString());
         }
         double parseSeconds = Double.MAX_VALUE;
-        double copySeconds = Double.MAX_VALUE;
+        double loadSeconds = Double.MAX_VALUE;
         for (int attempt = 0; attempt < repeats; attempt++) {
             String line = ColdPhase.child(archive, ColdFloor.class, arguments, out);
             if (!line.startsWith(RESULT)) {
@@ -57,17 +89,18 @@ final class ColdFloor {
                         + warm.tokens() + ": not the same files");
             }
             parseSeconds = Math.min(parseSeconds, Double.parseDouble(fields[0]));
-            copySeconds = Math.min(copySeconds, Double.parseDouble(fields[1]));
+            loadSeconds = Math.min(loadSeconds, Double.parseDouble(fields[1]));
         }
-        return new Floor.Result(
-                parseSeconds, warm.tokens(), warm.objects(), warm.bytes(), copySeconds, warm.rowsByTable());
+        return new double[] {parseSeconds, loadSeconds};
     }
 
-    /** The child: url, user, the COPY files' folder, the tables (comma-separated), then the artifact files. */
+    /**
+     * The child: url (PostgreSQL's or H2's), user, the COPY files' folder, the tables (comma-separated), then the
+     * artifact files.
+     */
     public static void main(String[] args) {
-        PGSimpleDataSource database = new PGSimpleDataSource();
-        database.setURL(args[0]);
-        database.setUser(args[1]);
+        boolean h2 = args[0].startsWith("jdbc:h2:");
+        DataSource database = h2 ? h2(args[0], args[1]) : postgres(args[0], args[1]);
         Set<FloorRows.Table> tables = EnumSet.noneOf(FloorRows.Table.class);
         for (String table : args[3].split(",")) {
             tables.add(FloorRows.Table.valueOf(table));
@@ -79,8 +112,24 @@ final class ColdFloor {
         long start = System.nanoTime();
         long[] counts = Floor.parse(files);
         double parseSeconds = Floor.seconds(start);
-        double copySeconds = Floor.bulkLoad(database, Path.of(args[2]), tables);
+        double copySeconds = h2
+                ? H2Floor.bulkLoad(database, Path.of(args[2]), tables)
+                : Floor.bulkLoad(database, Path.of(args[2]), tables);
         System.out.printf(
                 Locale.ROOT, "%s%.6f\t%.6f\t%d\t%d%n", RESULT, parseSeconds, copySeconds, counts[0], counts[1]);
+    }
+
+    private static DataSource postgres(String url, String user) {
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL(url);
+        database.setUser(user);
+        return database;
+    }
+
+    private static DataSource h2(String url, String user) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL(url);
+        database.setUser(user);
+        return database;
     }
 }

@@ -23,7 +23,8 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * What the hardware sets for one ingestion: (a) one bare streaming pass over the artifacts ({@code nextToken} to
  * the end, no string decoding, no objects) plus (b) one bare bulk load of the same rows a first ingestion writes,
- * with {@code COPY ... FROM STDIN} into UNLOGGED tables shaped like the catalog tables (no keys, no indexes).
+ * with {@code COPY ... FROM STDIN} into UNLOGGED tables shaped like the catalog tables (no keys, no indexes). When an
+ * H2 database is given, (c) the same rows' bare load into H2 ({@link H2Floor}) too: the embedded engine's own floor.
  */
 final class Floor {
 
@@ -34,10 +35,31 @@ final class Floor {
             long objects,
             long bytes,
             double copySeconds,
-            Map<FloorRows.Table, Long> rowsByTable) {
+            Map<FloorRows.Table, Long> rowsByTable,
+            double h2LoadSeconds) {
+
+        /** A floor without H2's load. */
+        Result(
+                double parseSeconds,
+                long tokens,
+                long objects,
+                long bytes,
+                double copySeconds,
+                Map<FloorRows.Table, Long> rowsByTable) {
+            this(parseSeconds, tokens, objects, bytes, copySeconds, rowsByTable, Double.NaN);
+        }
 
         double seconds() {
             return parseSeconds + copySeconds;
+        }
+
+        /** The parse pass plus H2's bare load: H2's own floor; NaN when H2's load was not measured. */
+        double h2Seconds() {
+            return parseSeconds + h2LoadSeconds;
+        }
+
+        Result withH2Load(double seconds) {
+            return new Result(parseSeconds, tokens, objects, bytes, copySeconds, rowsByTable, seconds);
         }
 
         long rows() {
@@ -50,30 +72,34 @@ final class Floor {
     /**
      * Renders the COPY files (untimed), then times the parse pass and the bulk load into {@code database}, which
      * must be a fresh PostgreSQL database on which the catalog migrations ran (the floor tables copy their shape
-     * with {@code LIKE}). Each part is measured {@code repeats} times, into new tables, and the fastest counts:
-     * the floor is a lower bound, so noise from other processes on the machine must not inflate it.
+     * with {@code LIKE}), and into the H2 database {@code h2} (migrated too; null for none). Each part is measured
+     * {@code repeats} times, into new tables, and the fastest counts: the floor is a lower bound, so noise from other
+     * processes on the machine must not inflate it.
      */
-    static Result measure(SyntheticDbtProject project, DataSource database, Path workFolder, int repeats) {
-        return measure(project, database, workFolder, repeats, Set.of(FloorRows.Table.values()));
+    static Result measure(
+            SyntheticDbtProject project, DataSource database, DataSource h2, Path workFolder, int repeats) {
+        return measure(project, database, h2, workFolder, repeats, Set.of(FloorRows.Table.values()));
     }
 
     /**
      * The floor of the next run of an unchanged project: the same parse pass over its files, and a bulk load of its
      * history rows only (all it must write; the state is unchanged).
      */
-    static Result measureNextRun(SyntheticDbtProject next, DataSource database, Path workFolder, int repeats) {
+    static Result measureNextRun(
+            SyntheticDbtProject next, DataSource database, DataSource h2, Path workFolder, int repeats) {
         Set<FloorRows.Table> history = EnumSet.noneOf(FloorRows.Table.class);
         for (FloorRows.Table table : FloorRows.Table.values()) {
             if (table.history()) {
                 history.add(table);
             }
         }
-        return measure(next, database, workFolder, repeats, history);
+        return measure(next, database, h2, workFolder, repeats, history);
     }
 
     private static Result measure(
             SyntheticDbtProject project,
             DataSource database,
+            DataSource h2,
             Path workFolder,
             int repeats,
             Set<FloorRows.Table> tables) {
@@ -82,14 +108,18 @@ final class Floor {
         rows.keySet().retainAll(tables);
         double parseSeconds = Double.MAX_VALUE;
         double copySeconds = Double.MAX_VALUE;
+        double h2Seconds = h2 == null ? Double.NaN : Double.MAX_VALUE;
         long[] counts = null;
         for (int attempt = 0; attempt < repeats; attempt++) {
             long start = System.nanoTime();
             counts = parse(List.of(project.manifest(), project.catalog(), project.runResults()));
             parseSeconds = Math.min(parseSeconds, seconds(start));
             copySeconds = Math.min(copySeconds, bulkLoad(database, copyFolder, tables));
+            if (h2 != null) {
+                h2Seconds = Math.min(h2Seconds, H2Floor.bulkLoad(h2, copyFolder, tables));
+            }
         }
-        return new Result(parseSeconds, counts[0], counts[1], project.totalBytes(), copySeconds, rows);
+        return new Result(parseSeconds, counts[0], counts[1], project.totalBytes(), copySeconds, rows, h2Seconds);
     }
 
     /** Tokens and objects of a bare streaming pass over the files. */

@@ -27,10 +27,12 @@ public final class IngestBenchmark {
     private final HeapMeter heap = new HeapMeter();
     private final StackSampler sampler = new StackSampler(Thread.currentThread(), 10);
     private final Path coldArchive;
+    private final FloorPhase floors;
 
     private IngestBenchmark(BenchSettings settings, Path coldArchive) {
         this.settings = settings;
         this.coldArchive = coldArchive;
+        this.floors = new FloorPhase(settings, heap, coldArchive, OUT, this::report);
     }
 
     public static void main(String[] args) throws IOException {
@@ -86,9 +88,10 @@ public final class IngestBenchmark {
                 project.totalBytes() / 1048576.0,
                 Floor.seconds(start),
                 project.expected());
-        Floors floor = measureFloor(project, label, folder, databases, record, false);
+        FloorPhase.Floors floor = floors.measure(project, label, folder, databases, record, false);
         SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
-        Floors nextFloor = measureFloor(nextRun, label + "_next", folder.resolve("next"), databases, record, true);
+        FloorPhase.Floors nextFloor =
+                floors.measure(nextRun, label + "_next", folder.resolve("next"), databases, record, true);
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine)
                     ? databases.freshH2(folder.resolve("h2"))
@@ -126,81 +129,6 @@ public final class IngestBenchmark {
     }
 
     /**
-     * The floors an ingestion is compared with: measured in this JVM, and with {@code -Dbench.cold=true} also in cold
-     * JVMs of their own ({@link ColdFloor}); {@code cold} is {@code warm} otherwise.
-     */
-    private record Floors(Floor.Result warm, Floor.Result cold) {}
-
-    /**
-     * The floor of {@code project}; with {@code nextRun} the next run's own: parsing its files and a bare COPY of its
-     * history rows, as its ratio's base.
-     */
-    private Floors measureFloor(
-            SyntheticDbtProject project,
-            String label,
-            Path folder,
-            BenchDatabases databases,
-            boolean record,
-            boolean nextRun) {
-        try (HikariDataSource database = databases.freshPostgres("floor_" + label)) {
-            new BenchIngestion(database).prepare();
-            heap.reset();
-            Floor.Result floor = nextRun
-                    ? Floor.measureNextRun(project, database, folder, settings.floorRepeats())
-                    : Floor.measure(project, database, folder, settings.floorRepeats());
-            BenchTable.Row row = new BenchTable.Row(
-                    "floor",
-                    project.models(),
-                    nextRun ? "next run" : "-",
-                    floor.rows(),
-                    floor.parseSeconds(),
-                    floor.copySeconds(),
-                    floor.seconds(),
-                    heap.peakBytes(),
-                    heap.afterGcBytes());
-            OUT.printf(
-                    Locale.ROOT,
-                    "  floor%s (fastest of %d): %d tokens, %d objects parsed; rows %s%n",
-                    nextRun ? " of the next run" : "",
-                    settings.floorRepeats(),
-                    floor.tokens(),
-                    floor.objects(),
-                    floor.rowsByTable());
-            report(row, record);
-            if (!settings.cold()) {
-                return new Floors(floor, floor);
-            }
-            Floor.Result cold = ColdFloor.measure(
-                    coldArchive,
-                    database.getJdbcUrl(),
-                    database.getUsername(),
-                    project,
-                    folder,
-                    floor,
-                    settings.floorRepeats(),
-                    OUT);
-            OUT.printf(
-                    Locale.ROOT,
-                    "  floor%s in cold JVMs (fastest of %d)%n",
-                    nextRun ? " of the next run" : "",
-                    settings.floorRepeats());
-            report(
-                    new BenchTable.Row(
-                            "floor-cold",
-                            project.models(),
-                            nextRun ? "next run" : "-",
-                            cold.rows(),
-                            cold.parseSeconds(),
-                            cold.copySeconds(),
-                            cold.seconds(),
-                            0,
-                            0),
-                    record);
-            return new Floors(floor, cold);
-        }
-    }
-
-    /**
      * One ingestion of {@code invocation}'s artifacts (the project's own, or its next dbt invocation), with the digest
      * check off when {@code parseAlways}; reported, returns its total seconds.
      */
@@ -211,7 +139,7 @@ public final class IngestBenchmark {
             BenchIngestion ingestion,
             SyntheticDbtProject invocation,
             boolean parseAlways,
-            Floors floors,
+            FloorPhase.Floors floors,
             boolean record) {
         Floor.Result floor = floors.warm();
         heap.reset();
@@ -231,7 +159,13 @@ public final class IngestBenchmark {
                 heap.peakBytes(),
                 heap.afterGcBytes(),
                 heap.gcSeconds());
-        OUT.printf(Locale.ROOT, "  %s %s: %s%n", engine, run, outcome.summary());
+        OUT.printf(
+                Locale.ROOT,
+                "  %s %s%s: %s%n",
+                engine,
+                run,
+                "h2".equals(engine) ? ownFloor(outcome.readSeconds() + outcome.publishSeconds(), floor) : "",
+                outcome.summary());
         report(row, record);
         if (profiling) {
             sampler.stopAndPrint(engine + " " + run, 15, OUT);
@@ -242,7 +176,7 @@ public final class IngestBenchmark {
     /** One timed ingestion of a size and engine, in this JVM or in a cold one; returns its total seconds. */
     @FunctionalInterface
     private interface Phase {
-        double ingest(String run, SyntheticDbtProject invocation, boolean parseAlways, Floors floors);
+        double ingest(String run, SyntheticDbtProject invocation, boolean parseAlways, FloorPhase.Floors floors);
     }
 
     /** The same ingestion in a JVM of its own, started for it ({@link ColdPhase}, {@code -Dbench.cold=true}). */
@@ -254,19 +188,20 @@ public final class IngestBenchmark {
             String user,
             SyntheticDbtProject invocation,
             boolean parseAlways,
-            Floors floors,
+            FloorPhase.Floors floors,
             boolean record) {
         ColdPhase.Result cold = ColdPhase.run(coldArchive, url, user, invocation, parseAlways, OUT);
         BenchIngestion.Outcome outcome = cold.outcome();
         double seconds = outcome.readSeconds() + outcome.publishSeconds();
         OUT.printf(
                 Locale.ROOT,
-                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM; JIT"
+                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM%s; JIT"
                         + " compiling %.2f s, process CPU %.2f s in %.2f s): %s%n",
                 engine,
                 run,
                 seconds / floors.cold().seconds(),
                 seconds / floors.warm().seconds(),
+                "h2".equals(engine) ? ownFloor(seconds, floors.cold()) : "",
                 cold.jitSeconds(),
                 cold.cpuSeconds(),
                 seconds,
@@ -285,6 +220,13 @@ public final class IngestBenchmark {
                         cold.gcSeconds()),
                 record);
         return outcome.readSeconds() + outcome.publishSeconds();
+    }
+
+    /** {@code ", x1.23 H2's own floor"} when H2's floor was measured, else empty. */
+    private static String ownFloor(double seconds, Floor.Result floor) {
+        return Double.isNaN(floor.h2LoadSeconds())
+                ? ""
+                : String.format(Locale.ROOT, ", x%.2f H2's own floor", seconds / floor.h2Seconds());
     }
 
     private void report(BenchTable.Row row, boolean record) {

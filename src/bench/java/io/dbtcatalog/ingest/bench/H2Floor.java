@@ -1,0 +1,182 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The floor's bulk load on H2, the embedded engine's own: the rows {@link Floor#bulkLoad} copies into PostgreSQL,
+ * inserted into new H2 tables shaped like the catalog's but without keys or indexes ({@code CREATE TABLE ... AS
+ * SELECT ... WITH NO DATA}), in one transaction, as JDBC batches of a prepared single-row insert with every value
+ * bound with its column's type. Reading the COPY files and decoding their values is not timed; the inserts and the
+ * commit are. H2 runs inside the JVM that loads it, so in a cold JVM this also times compiling H2's insert path,
+ * which PostgreSQL's {@code COPY}, native code in another process, never pays.
+ */
+final class H2Floor {
+
+    private static final int BATCH = 1_000;
+
+    /** PostgreSQL's text form of a {@code timestamptz}, as {@link FloorRows} writes it: {@code 2026-03-02 06:30:00+00}. */
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .appendOffset("+HH:mm", "+00")
+            .toFormatter();
+
+    private H2Floor() {}
+
+    /**
+     * Times one bare load of {@code tables}' rows rendered in {@code copyFolder} into new keyless tables of the H2
+     * database {@code database}, on which the catalog migrations ran; returns its seconds.
+     */
+    static double bulkLoad(DataSource database, Path copyFolder, Set<FloorRows.Table> tables) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            Map<FloorRows.Table, List<Object[]>> rows = new EnumMap<>(FloorRows.Table.class);
+            Map<FloorRows.Table, int[]> types = new EnumMap<>(FloorRows.Table.class);
+            for (FloorRows.Table table : tables) {
+                statement.execute("DROP TABLE IF EXISTS " + table.floorTable());
+                statement.execute("CREATE TABLE " + table.floorTable() + " AS SELECT " + table.columns + " FROM "
+                        + table.catalogTable + " WITH NO DATA");
+                types.put(table, columnTypes(statement, table));
+                rows.put(table, decode(FloorRows.file(copyFolder, table), types.get(table)));
+            }
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            for (FloorRows.Table table : tables) {
+                insert(connection, table, types.get(table), rows.get(table));
+            }
+            connection.commit();
+            return Floor.seconds(start);
+        } catch (SQLException e) {
+            throw new IllegalStateException("floor bulk load into H2 failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] columnTypes(Statement statement, FloorRows.Table table) throws SQLException {
+        try (var result = statement.executeQuery("SELECT * FROM " + table.floorTable() + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = result.getMetaData();
+            int[] types = new int[meta.getColumnCount()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = meta.getColumnType(i + 1);
+            }
+            return types;
+        }
+    }
+
+    private static void insert(Connection connection, FloorRows.Table table, int[] types, List<Object[]> rows)
+            throws SQLException {
+        String placeholders = "?" + ", ?".repeat(types.length - 1);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table.floorTable() + " (" + table.columns + ") VALUES (" + placeholders + ")")) {
+            int batched = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] == null) {
+                        insert.setNull(i + 1, types[i]);
+                    } else {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                }
+                insert.addBatch();
+                if (++batched == BATCH) {
+                    insert.executeBatch();
+                    batched = 0;
+                }
+            }
+            if (batched > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The rows of one COPY file, each value converted to the Java type of its column. */
+    static List<Object[]> decode(Path file, int[] types) {
+        List<Object[]> rows = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length != types.length) {
+                    throw new IllegalStateException(
+                            file + ": a row of " + fields.length + " values for " + types.length + " columns");
+                }
+                Object[] row = new Object[types.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = value(unescape(fields[i]), types[i]);
+                }
+                rows.add(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the floor COPY file " + file, e);
+        }
+        return rows;
+    }
+
+    /** A COPY text field's value: null for {@code \N}, else its text with {@link CopyText}'s escapes undone. */
+    static String unescape(String field) {
+        if (field.equals("\\N")) {
+            return null;
+        }
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder text = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\' || i + 1 == field.length()) {
+                text.append(c);
+                continue;
+            }
+            char next = field.charAt(++i);
+            text.append(
+                    switch (next) {
+                        case 't' -> '\t';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        default -> next;
+                    });
+        }
+        return text.toString();
+    }
+
+    static Object value(String text, int type) {
+        if (text == null) {
+            return null;
+        }
+        return switch (type) {
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB -> text;
+            case Types.BIGINT -> Long.parseLong(text);
+            case Types.INTEGER -> Integer.parseInt(text);
+            case Types.DOUBLE, Types.FLOAT -> Double.parseDouble(text);
+            case Types.BOOLEAN ->
+                switch (text) {
+                    case "t" -> Boolean.TRUE;
+                    case "f" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("not a COPY boolean: " + text);
+                };
+            case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.parse(text, TIMESTAMP);
+            default -> throw new IllegalArgumentException("no floor conversion for JDBC type " + type);
+        };
+    }
+}
