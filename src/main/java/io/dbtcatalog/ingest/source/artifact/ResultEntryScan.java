@@ -78,7 +78,7 @@ final class ResultEntryScan {
                 }
                 case "failures" -> {
                     entry.once(FAILURES, parser);
-                    entry.failures = whole(parser, token, tree -> entry.failuresTree = tree);
+                    entry.failures = whole(parser, token);
                 }
                 default -> parser.skipChildren();
             }
@@ -90,12 +90,12 @@ final class ResultEntryScan {
         return Optional.of(new RunResultsReader.Kept(
                 entry.uniqueId,
                 entry.status,
-                entry.failuresTree != null ? JsonValues.whole(entry.failuresTree) : entry.failures,
+                entry.failures,
                 entry.message,
                 entry.executionTime,
                 entry.execute ? Timestamps.parse(entry.started) : null,
                 entry.execute ? Timestamps.parse(entry.completed) : null,
-                entry.rowsTree != null ? JsonValues.whole(entry.rowsTree) : entry.rowsAffected));
+                entry.rowsAffected));
     }
 
     private String uniqueId(JsonParser parser, JsonToken token, Entry entry) {
@@ -130,20 +130,15 @@ final class ResultEntryScan {
         return token == JsonToken.VALUE_NULL ? null : bind(tree(parser), Double.class, "execution_time", entry);
     }
 
-    /**
-     * A whole number as {@code JsonValues.whole} reads its tree: the usual int or long directly; any other value's
-     * tree goes to {@code unusual}, to be read once the entry has bound (reading it can fail the file, which the former
-     * reading did only for an entry that bound).
-     */
-    private Long whole(JsonParser parser, JsonToken token, Consumer<JsonNode> unusual) {
+    /** A whole number as {@code JsonValues.whole} reads its tree: the usual int or long directly, else from its tree. */
+    private Long whole(JsonParser parser, JsonToken token) {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return parser.getLongValue();
         }
-        unusual.accept(tree(parser));
-        return null;
+        return JsonValues.whole(tree(parser));
     }
 
     /** {@code rows_affected} of an {@code adapter_response} object; null for any other value. */
@@ -157,7 +152,7 @@ final class ResultEntryScan {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             if ("rows_affected".equals(parser.currentName())) {
                 seen = Entry.add(seen, 1, parser);
-                rows = whole(parser, parser.nextToken(), tree -> entry.rowsTree = tree);
+                rows = whole(parser, parser.nextToken());
             } else {
                 parser.nextToken();
                 parser.skipChildren();
@@ -258,8 +253,6 @@ final class ResultEntryScan {
         private String status;
         private Double executionTime;
         private Long rowsAffected;
-        private JsonNode rowsTree;
-        private JsonNode failuresTree;
         private String message;
         private Long failures;
         private boolean execute;

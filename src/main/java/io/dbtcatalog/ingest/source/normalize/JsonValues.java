@@ -68,10 +68,13 @@ public final class JsonValues {
         return "true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text) ? Boolean.valueOf(text) : null;
     }
 
-    /** A whole number, also from its text; anything else reads as {@code null}. */
+    /**
+     * A whole number, also from its text; anything else reads as {@code null}: a fraction such as {@code 1.5}, or a
+     * number beyond a {@code long}, too (Jackson 3's {@code longValue()} throws on them, where Jackson 2 truncated).
+     */
     public static Long whole(JsonNode node) {
         if (present(node) && node.isNumber()) {
-            return node.longValue();
+            return node.canConvertToExactIntegral() && node.canConvertToLong() ? node.longValue() : null;
         }
         String text = scalarText(node);
         return text != null && WHOLE.matcher(text).matches() ? Long.valueOf(text) : null;

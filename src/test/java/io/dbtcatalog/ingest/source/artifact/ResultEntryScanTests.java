@@ -94,10 +94,11 @@ class ResultEntryScanTests {
                 readings.add(assertSameReading(without.toString(), field + " left out"));
             }
         }
-        // the matrix reaches every outcome: values kept, the entry skipped, the file failed
+        // the matrix reaches both outcomes of one value: kept, or the entry skipped; no single value fails the file
+        // (a field given twice does: aFieldTheScanReadsGivenTwiceFailsTheFile)
         assertThat(readings).anyMatch(reading -> reading.kept().isPresent());
         assertThat(readings).anyMatch(reading -> !reading.skipped().isEmpty());
-        assertThat(readings).anyMatch(reading -> reading.failure() != null);
+        assertThat(readings).allMatch(reading -> reading.failure() == null);
     }
 
     @Test
@@ -113,15 +114,21 @@ class ResultEntryScanTests {
     }
 
     @Test
-    void aValueThatFailsTheFileOnlyInABoundEntryDoesNotFailASkippedOne() {
-        ObjectNode entry = entry(false);
-        entry.set("status", MAPPER.readTree("[]"));
-        entry.set("failures", MAPPER.readTree("1.5"));
-        assertSameReading(entry.toString(), "status a list, failures 1.5");
+    void aFractionalOrOversizedCountReadsAsUnknownAndKeepsTheEntry() {
+        for (String count : List.of("1.5", "1e300", "9223372036854775808")) {
+            ObjectNode entry = entry(false);
+            entry.set("failures", MAPPER.readTree(count));
+            JsonEdits.set(entry, "adapter_response/rows_affected", MAPPER.readTree(count));
 
-        entry.set("status", MAPPER.readTree("\"fail\""));
-        assertThat(reading(skipped -> scan(entry.toString(), skipped)).failure())
-                .contains("1.5");
+            Reading reading = assertSameReading(entry.toString(), "failures and rows_affected " + count);
+
+            assertThat(reading.failure()).as(count).isNull();
+            assertThat(reading.kept()).as(count).hasValueSatisfying(kept -> {
+                assertThat(kept.failures()).isNull();
+                assertThat(kept.rowsAffected()).isNull();
+                assertThat(kept.status()).isEqualTo("success");
+            });
+        }
     }
 
     @Test

@@ -49,6 +49,17 @@ class JsonValuesTests {
     }
 
     @Test
+    void aWholeNumberIsReadOnlyFromANumberWithoutAFractionThatFitsALong() {
+        // when / then
+        assertThat(JsonValues.whole(JSON.readTree("3"))).isEqualTo(3L);
+        assertThat(JsonValues.whole(JSON.readTree("2.0"))).isEqualTo(2L);
+        assertThat(JsonValues.whole(JSON.readTree("-9223372036854775808"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(JsonValues.whole(JSON.readTree("1.5"))).isNull();
+        assertThat(JsonValues.whole(JSON.readTree("1e300"))).isNull();
+        assertThat(JsonValues.whole(JSON.readTree("9223372036854775808"))).isNull();
+    }
+
+    @Test
     void numbersAreReadFromTextOnlyWhenWholeText() {
         // when / then
         assertThat(JsonValues.whole(JSON.readTree("\" -12 \""))).isEqualTo(-12L);
