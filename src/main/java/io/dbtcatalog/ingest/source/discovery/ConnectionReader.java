@@ -116,10 +116,11 @@ final class ConnectionReader {
     }
 
     private int checkTotal(DiscoveryQuery query, JsonNode connection, Integer total) {
-        if (!connection.isObject() || !connection.path("totalCount").isIntegralNumber()) {
+        JsonNode count = connection.path("totalCount");
+        if (!connection.isObject() || !count.isIntegralNumber() || !count.canConvertToInt()) {
             throw failure(query, "answered no " + query.connection() + " connection with a totalCount");
         }
-        int pageTotal = connection.path("totalCount").intValue();
+        int pageTotal = count.intValue();
         if (total != null && total != pageTotal) {
             throw failure(
                     query,

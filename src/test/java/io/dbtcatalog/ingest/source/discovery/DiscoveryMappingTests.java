@@ -290,4 +290,17 @@ class DiscoveryMappingTests {
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("totalCount changed from 3 to 4 between pages");
     }
+
+    @Test
+    void aTotalCountBeyondAnIntFailsTheConnectionNamingIt() {
+        // given
+        ObjectNode page =
+                (ObjectNode) example("discovery-env-applied-models-page-1.json").deepCopy();
+        ((ObjectNode) page.at("/data/environment/applied/models")).put("totalCount", 3_000_000_000L);
+
+        // when / then
+        assertThatThrownBy(() -> read(DiscoveryQuery.MODELS, new RecordedTransport().answer(page)))
+                .isInstanceOf(DiscoveryException.class)
+                .hasMessageContaining("with a totalCount");
+    }
 }
