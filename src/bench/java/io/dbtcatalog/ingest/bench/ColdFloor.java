@@ -16,7 +16,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * of its own, started as {@link ColdPhase} starts a cold ingestion, times a bare parse pass over the files and then a
  * bare bulk load of the rows into new UNLOGGED tables, so the floor's JVM too loads its classes and compiles its loop
  * while it works. H2's own floor ({@link H2Floor}) is measured in JVMs of its own too, each parsing the files first as
- * an ingestion does before it writes. As for {@link Floor}, the fastest attempt of each part counts.
+ * an ingestion does before it writes. As for {@link Floor}, the fastest attempt of each part counts; the parse is the
+ * same pass in every one of these JVMs, so the fastest of them all is the parse of both floors.
  */
 final class ColdFloor {
 
