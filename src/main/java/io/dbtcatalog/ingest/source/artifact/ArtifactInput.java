@@ -69,7 +69,7 @@ public final class ArtifactInput implements RunInput {
             if (!reader.parallel()) {
                 remember(StateDigest.sequential(files, !reader.byteScan()));
             } else {
-                HistoryReader ahead = new HistoryReader();
+                HistoryReader ahead = new HistoryReader(reader.byteScan());
                 try (ReadThreads threads = new ReadThreads()) {
                     Future<List<HistoryReader.Parsed>> results = threads.start("results", () -> ahead.parse(files));
                     remember(StateDigest.of(files, true, !reader.byteScan()));
@@ -103,7 +103,7 @@ public final class ArtifactInput implements RunInput {
         if (state == null || history == null) {
             throw new IllegalStateException("no state digest: the files must be read in full");
         }
-        CatalogSnapshot snapshot = new HistoryReader().read(files, run, history, parsedResults);
+        CatalogSnapshot snapshot = new HistoryReader(reader.byteScan()).read(files, run, history, parsedResults);
         parsedResults = List.of();
         stamp.requireUnchanged(files);
         return finish.apply(snapshot.withArtifactDigest(fingerprint));

@@ -87,7 +87,7 @@ public final class ArtifactSnapshotReader {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
         this.optional = new SideArtifacts.Readers(
-                new CatalogReader(stream), new RunResultsReader(stream), new SourcesReader(stream));
+                new CatalogReader(stream), new RunResultsReader(stream, byteScan), new SourcesReader(stream));
         this.spillTexts = spillTexts;
         this.parallel = parallel;
         this.byteScan = byteScan;

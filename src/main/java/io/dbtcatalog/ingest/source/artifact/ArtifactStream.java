@@ -233,7 +233,8 @@ final class ArtifactStream {
         return metadata;
     }
 
-    private static ArtifactMetadata checked(Path file, ArtifactKind kind, JsonNode node) {
+    /** The metadata of {@code node}, checked to be that of a dbt artifact of {@code kind} (any kind when null). */
+    static ArtifactMetadata checked(Path file, ArtifactKind kind, JsonNode node) {
         if (node == null || !node.isObject()) {
             throw notArtifact(file, kind, "its metadata is not a JSON object");
         }

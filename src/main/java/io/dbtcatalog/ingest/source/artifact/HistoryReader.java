@@ -27,9 +27,10 @@ final class HistoryReader {
     private final RunResultsReader runResults;
     private final SourcesReader sources;
 
-    HistoryReader() {
+    /** A reader whose run results are scanned as bytes first ({@code byteScan}, decision 0028) or walked by Jackson. */
+    HistoryReader(boolean byteScan) {
         ArtifactStream stream = new ArtifactStream(StateDigest.MAPPER);
-        this.runResults = new RunResultsReader(stream);
+        this.runResults = new RunResultsReader(stream, byteScan);
         this.sources = new SourcesReader(stream);
     }
 

@@ -23,7 +23,12 @@ final class JsonBytes extends JsonTokens {
     private final boolean[] objects = new boolean[MAX_DEPTH + 1];
 
     JsonBytes(Path file) throws IOException {
-        super(file);
+        this(file, false);
+    }
+
+    /** A scanner that, with {@code strictUtf8}, refuses what Java's strict UTF-8 decoder refuses too. */
+    JsonBytes(Path file, boolean strictUtf8) throws IOException {
+        super(file, strictUtf8);
         if (fill(3) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3; // a UTF-8 byte-order mark, skipped as Jackson skips it (offsets stay the file's)
         }

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * Jackson's byte parser checks it: strings (escapes, bare control characters, UTF-8 lead and continuation bytes,
  * surrogates where Jackson decodes), numbers (no leading zero, digits after a point and in an exponent, at most
  * {@value #MAX_NUMBER} digits) and the literals {@code true}, {@code false}, {@code null}. Inside a string it looks
- * at eight bytes per step for a quote, a backslash, a control character or a non-ASCII byte.
+ * at eight bytes per step for a quote, a backslash, a control character or a non-ASCII byte. With strict UTF-8 it
+ * also refuses every sequence Java's strict decoder refuses, as the artifact reader's text does ({@link Utf8Text}).
  */
 class JsonTokens extends ByteBlocks {
 
@@ -39,8 +40,15 @@ class JsonTokens extends ByteBlocks {
     private static final long BACKSLASHES = ONES * '\\';
     private static final long SPACES = ONES * 0x20;
 
-    JsonTokens(Path file) throws IOException {
+    /**
+     * Whether every UTF-8 sequence must be well formed, as Java's strict decoder wants it ({@link Utf8Text}): no
+     * overlong form, no encoded surrogate, nothing above U+10FFFF, in skipped strings too.
+     */
+    private final boolean strictUtf8;
+
+    JsonTokens(Path file, boolean strictUtf8) throws IOException {
         super(file);
+        this.strictUtf8 = strictUtf8;
     }
 
     /**
@@ -143,7 +151,26 @@ class JsonTokens extends ByteBlocks {
             if (decoded && i == 0 && c == 0xED && d >= 0xA0) {
                 throw fail("an encoded surrogate in a decoded string");
             }
+            if (strictUtf8 && i == 0 && !wellFormed(c, d)) {
+                throw fail("a UTF-8 sequence that is not well formed");
+            }
         }
+    }
+
+    /**
+     * Whether lead byte {@code c} and the byte after it {@code d} (a continuation byte) start a well-formed sequence
+     * (Unicode's table 3-7): no overlong form ({@code C0}, {@code C1}, {@code E0 80..9F}, {@code F0 80..8F}), no
+     * surrogate ({@code ED A0..BF}), nothing above U+10FFFF ({@code F4 90..BF}, {@code F5..F7}).
+     */
+    private static boolean wellFormed(int c, int d) {
+        return switch (c) {
+            case 0xC0, 0xC1, 0xF5, 0xF6, 0xF7 -> false;
+            case 0xE0 -> d >= 0xA0;
+            case 0xED -> d < 0xA0;
+            case 0xF0 -> d >= 0x90;
+            case 0xF4 -> d < 0x90;
+            default -> true;
+        };
     }
 
     final void number() throws IOException {

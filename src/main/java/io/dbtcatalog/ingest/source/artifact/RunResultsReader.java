@@ -24,10 +24,21 @@ final class RunResultsReader {
 
     private final ArtifactStream stream;
     private final ResultEntryScan entries;
+    private final RunResultsScan scan;
 
+    /** A reader that scans each file's bytes first ({@link RunResultsScan}, decision 0028). */
     RunResultsReader(ArtifactStream stream) {
+        this(stream, true);
+    }
+
+    /**
+     * A reader that, with {@code byteScan}, reads each file with the byte scan ({@link RunResultsScan}, decision
+     * 0028) and with Jackson only what the scan leaves to it; without, with Jackson alone.
+     */
+    RunResultsReader(ArtifactStream stream, boolean byteScan) {
         this.stream = stream;
         this.entries = new ResultEntryScan(stream.mapper());
+        this.scan = byteScan ? new RunResultsScan(stream.mapper()) : null;
     }
 
     /**
@@ -47,6 +58,12 @@ final class RunResultsReader {
      */
     Parsed parse(ResultsFile results) {
         Path file = results.path();
+        Parsed scanned = scan == null ? null : scan.parse(file);
+        return scanned != null ? scanned : walk(file);
+    }
+
+    /** The file read with Jackson ({@link ArtifactStream}): the reference of the byte scan, which names problems. */
+    Parsed walk(Path file) {
         List<Kept> executions = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
         JsonNode[] args = {MissingNode.getInstance()};
