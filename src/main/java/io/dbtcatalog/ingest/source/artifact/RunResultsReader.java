@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Streams a {@code run_results.json} (v4–v6) one result at a time. Results are kept only when {@link ResultsCommand}
+ * Streams a {@code run_results.json} (v4–v6) one result at a time: with the byte scan ({@link RunResultsScan},
+ * decision 0028), or with Jackson ({@link ArtifactStream}, {@link ResultEntryScan}) when the scan leaves the file to
+ * it or is switched off; both give the same results. Results are kept only when {@link ResultsCommand}
  * says the writing command executed nodes ({@code args} comes after {@code results} in the file, so the decision is
  * taken at the end); each becomes a {@link TestResult} for tests and unit tests, else a {@link RunResult}, whose
  * {@link ResultOrigin} is the file's {@code generated_at}, its step and the command that wrote it.
