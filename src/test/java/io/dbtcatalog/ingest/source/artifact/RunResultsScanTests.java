@@ -193,6 +193,26 @@ class RunResultsScanTests {
     }
 
     @Test
+    void argsOfAnyShapeAreReadAsJacksonReadsThem() throws IOException {
+        String usual = FILE.formatted(ENTRY);
+        String args = "\"args\": {\"which\": \"build\", \"select\": [], \"quiet\": false}";
+        assertThat(usual).contains(args);
+        for (String other : List.of(
+                "\"args\": null",
+                "\"args\": \"build\"",
+                "\"args\": []",
+                "\"args\": {}",
+                "\"args\": {\"which\": null}",
+                "\"args\": {\"which\": 7}",
+                "\"args\": {\"which\": \"test\", \"select\": [\"a\"]}",
+                "\"args\": {\"which\": \"docs\", \"compile\": true}",
+                "\"args\": {\"which\": \"run-operation\"}",
+                "\"other\": 1")) {
+            assertThat(compare(usual.replace(args, other), other)).as(other).isTrue();
+        }
+    }
+
+    @Test
     void aNonExecutingCommandsResultsAreScannedToNone() throws IOException {
         String compile = FILE.formatted(ENTRY).replace("\"which\": \"build\"", "\"which\": \"compile\"");
 
