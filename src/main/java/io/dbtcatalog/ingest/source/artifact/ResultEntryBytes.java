@@ -1,6 +1,5 @@
 package io.dbtcatalog.ingest.source.artifact;
 
-import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +33,7 @@ final class ResultEntryBytes {
     private static final int MESSAGE = 5;
     private static final int FAILURES = 6;
     private static final byte[][] STEP = {ascii("name"), ascii("started_at"), ascii("completed_at")};
-    private static final byte[] ROWS_AFFECTED = ascii("rows_affected");
+    private static final byte[][] ROWS = {ascii("rows_affected")};
 
     /** The longest whole number read here; a longer one (or a long's edge) is left to Jackson. */
     private static final int MAX_DIGITS = 18;
@@ -48,16 +47,12 @@ final class ResultEntryBytes {
 
     /** One result, at its opening brace, to after its closing brace. */
     RunResultsReader.Kept entry() throws IOException {
-        Entry entry = new Entry();
+        ResultValues entry = new ResultValues();
         json.enter();
         int seen = 0;
         int c = json.token();
         while (c != '}') {
-            if (c != '"') {
-                throw unusual("a quoted name expected");
-            }
-            int field = json.keyIn(FIELDS);
-            json.colon();
+            int field = key(c, FIELDS);
             if (field >= 0) {
                 seen = once(seen, field);
             }
@@ -77,7 +72,7 @@ final class ResultEntryBytes {
         return entry.kept();
     }
 
-    private void timing(Entry entry) throws IOException {
+    private void timing(ResultValues entry) throws IOException {
         int c = json.token();
         if (c == 'n') {
             json.skipValue();
@@ -110,17 +105,13 @@ final class ResultEntryBytes {
         json.leave();
     }
 
-    private void step(Entry entry) throws IOException {
+    private void step(ResultValues entry) throws IOException {
         String[] values = new String[STEP.length];
         json.enter();
         int seen = 0;
         int c = json.token();
         while (c != '}') {
-            if (c != '"') {
-                throw unusual("a quoted name expected");
-            }
-            int field = json.keyIn(STEP);
-            json.colon();
+            int field = key(c, STEP);
             if (field >= 0) {
                 seen = once(seen, field);
                 values[field] = string();
@@ -143,11 +134,7 @@ final class ResultEntryBytes {
         boolean seen = false;
         int c = json.token();
         while (c != '}') {
-            if (c != '"') {
-                throw unusual("a quoted name expected");
-            }
-            boolean rowsAffected = json.keyIn(ROWS_AFFECTED) == 0;
-            json.colon();
+            boolean rowsAffected = key(c, ROWS) == 0;
             if (rowsAffected) {
                 if (seen) {
                     throw unusual("rows_affected twice");
@@ -161,6 +148,16 @@ final class ResultEntryBytes {
         }
         json.leave();
         return rows;
+    }
+
+    /** The key at {@code c} (a quote) and its colon: the index of the name in {@code names} it equals, or -1. */
+    private int key(int c, byte[][] names) throws IOException {
+        if (c != '"') {
+            throw unusual("a quoted name expected");
+        }
+        int field = json.keyIn(names);
+        json.colon();
+        return field;
     }
 
     /** A string or null. */
@@ -231,40 +228,6 @@ final class ResultEntryBytes {
     /** The failure that leaves the file to Jackson's reading, with where the scan stood. */
     IllegalStateException unusual(String what) {
         return new IllegalStateException(what + " at byte " + json.offset());
-    }
-
-    /** What one result has given so far. */
-    private static final class Entry {
-        private String uniqueId;
-        private String status;
-        private Double executionTime;
-        private Long rowsAffected;
-        private String message;
-        private Long failures;
-        private boolean execute;
-        private String started;
-        private String completed;
-
-        /** The first step named {@code execute} gives the result's start and end, as in {@link ResultEntryScan}. */
-        void step(String name, String startedAt, String completedAt) {
-            if (!execute && "execute".equals(name)) {
-                execute = true;
-                started = startedAt;
-                completed = completedAt;
-            }
-        }
-
-        RunResultsReader.Kept kept() {
-            return new RunResultsReader.Kept(
-                    uniqueId,
-                    status,
-                    failures,
-                    message,
-                    executionTime,
-                    execute ? Timestamps.parse(started) : null,
-                    execute ? Timestamps.parse(completed) : null,
-                    rowsAffected);
-        }
     }
 
     private static byte[] ascii(String text) {

@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.source.artifact;
 
 import io.dbtcatalog.ingest.source.normalize.JsonValues;
-import io.dbtcatalog.ingest.source.normalize.Timestamps;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -87,15 +86,7 @@ final class ResultEntryScan {
             skipped.accept(new SkippedEntry(line, JsonValues.nonBlank(entry.idText), entry.problem));
             return Optional.empty();
         }
-        return Optional.of(new RunResultsReader.Kept(
-                entry.uniqueId,
-                entry.status,
-                entry.failures,
-                entry.message,
-                entry.executionTime,
-                entry.execute ? Timestamps.parse(entry.started) : null,
-                entry.execute ? Timestamps.parse(entry.completed) : null,
-                entry.rowsAffected));
+        return Optional.of(entry.kept());
     }
 
     private String uniqueId(JsonParser parser, JsonToken token, Entry entry) {
@@ -245,19 +236,10 @@ final class ResultEntryScan {
         }
     }
 
-    /** What one entry has given so far; lives while its object is read. */
-    private static final class Entry {
+    /** What one entry has given so far, with what only this reading needs; lives while its object is read. */
+    private static final class Entry extends ResultValues {
         private int seen;
-        private String uniqueId;
         private String idText;
-        private String status;
-        private Double executionTime;
-        private Long rowsAffected;
-        private String message;
-        private Long failures;
-        private boolean execute;
-        private String started;
-        private String completed;
         private String problem;
 
         /** Fails the file when the field {@code bit} stands for came before in this object. */
@@ -271,14 +253,6 @@ final class ResultEntryScan {
                 throw ArtifactStream.duplicate(parser.currentName(), parser);
             }
             return seen | bit;
-        }
-
-        void step(String name, String startedAt, String completedAt) {
-            if (!execute && "execute".equals(name)) {
-                execute = true;
-                started = startedAt;
-                completed = completedAt;
-            }
         }
 
         void fail(String reason) {

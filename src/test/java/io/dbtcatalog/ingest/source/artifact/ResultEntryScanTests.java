@@ -33,7 +33,7 @@ class ResultEntryScanTests {
 
     private static final ObjectMapper MAPPER = StateDigest.MAPPER;
 
-    private static final String ENTRY = """
+    static final String ENTRY = """
             {"status": "success",
              "timing": [{"name": "compile", "started_at": "2026-03-03T06:00:05.123456Z",
                          "completed_at": "2026-03-03T06:00:05.138456Z"},
@@ -45,7 +45,7 @@ class ResultEntryScanTests {
              "compiled_code": "select 1", "relation_name": "\\"analytics\\".\\"orders\\"", "batch_results": null}
             """;
 
-    private static final List<String> FIELDS = List.of(
+    static final List<String> FIELDS = List.of(
             "unique_id",
             "status",
             "timing",

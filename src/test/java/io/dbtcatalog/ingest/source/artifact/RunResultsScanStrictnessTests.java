@@ -23,30 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunResultsScanStrictnessTests {
 
     private static final Path SAMPLE = Path.of("samples/jaffle-shop/run_results.json");
-    private static final byte[] STRAYS = {
-        'x',
-        '"',
-        '\\',
-        ',',
-        ':',
-        '{',
-        '}',
-        '[',
-        ']',
-        '0',
-        '-',
-        '.',
-        'e',
-        ' ',
-        '/',
-        0x01,
-        '\t',
-        (byte) 0x80,
-        (byte) 0xC3,
-        (byte) 0xE2,
-        (byte) 0xF0,
-        (byte) 0xFF
-    };
+    private static final byte[] STRAYS = StateScanStrictnessTests.STRAYS;
 
     /** Sequences Java's strict decoder refuses: overlong forms, surrogates, beyond U+10FFFF, broken sequences. */
     private static final List<String> MALFORMED = List.of(

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StateScanStrictnessTests {
 
     private static final Path SAMPLE = Path.of("samples/jaffle-shop").toAbsolutePath();
-    private static final byte[] STRAYS = {
+    static final byte[] STRAYS = {
         'x',
         '"',
         '\\',
