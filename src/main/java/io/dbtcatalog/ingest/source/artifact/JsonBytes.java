@@ -55,11 +55,6 @@ final class JsonBytes extends JsonTokens {
         return c;
     }
 
-    /** Consumes the byte {@link #token} returned. */
-    void advance() {
-        pos++;
-    }
-
     /** Consumes an opening brace or bracket: one level deeper (at most {@value #MAX_DEPTH}). */
     void enter() {
         pos++;
@@ -99,6 +94,34 @@ final class JsonBytes extends JsonTokens {
             throw fail("a quoted name expected");
         }
         return '"';
+    }
+
+    /**
+     * After an element of a list: consumes a comma and returns the next element's first byte (not consumed), or
+     * returns the closing bracket (not consumed).
+     */
+    int nextElement() throws IOException {
+        int c = token();
+        if (c == ']') {
+            return c;
+        }
+        if (c != ',') {
+            throw fail("a comma or a closing bracket expected");
+        }
+        pos++;
+        c = token();
+        if (c == ']') {
+            throw fail("a value expected after a comma");
+        }
+        return c;
+    }
+
+    /** The bytes of the value at the next token, checked as {@link #skipValue} checks them, for Jackson to decode. */
+    byte[] valueBytes() throws IOException {
+        token();
+        mark();
+        skipValue();
+        return marked();
     }
 
     /**

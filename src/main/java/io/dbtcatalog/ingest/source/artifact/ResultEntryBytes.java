@@ -82,24 +82,13 @@ final class ResultEntryBytes {
             throw unusual("timing not a list");
         }
         json.enter();
-        c = json.token();
-        while (c != ']') {
+        for (c = json.token(); c != ']'; c = json.nextElement()) {
             if (c == '{') {
                 step(entry);
             } else if (c == 'n') {
                 json.skipValue();
             } else {
                 throw unusual("a timing step that is not an object");
-            }
-            c = json.token();
-            if (c == ',') {
-                json.advance();
-                c = json.token();
-                if (c == ']') {
-                    throw unusual("a comma before the closing bracket");
-                }
-            } else if (c != ']') {
-                throw unusual("a comma or a closing bracket expected");
             }
         }
         json.leave();

@@ -97,10 +97,7 @@ final class RunResultsScan {
 
         /** The value at the next token, read by Jackson from its bytes. */
         private JsonNode tree() throws IOException {
-            json.token();
-            json.mark();
-            json.skipValue();
-            return mapper.readTree(json.marked());
+            return mapper.readTree(json.valueBytes());
         }
 
         private void results() throws IOException {
@@ -113,27 +110,13 @@ final class RunResultsScan {
                 throw unusual("results not a list");
             }
             json.enter();
-            c = json.token();
-            if (c == ']') {
-                json.leave();
-                return;
-            }
-            while (true) {
+            for (c = json.token(); c != ']'; c = json.nextElement()) {
                 if (c != '{') {
                     throw unusual("a result that is not an object");
                 }
                 executions.add(entries.entry());
-                c = json.token();
-                if (c == ']') {
-                    json.leave();
-                    return;
-                }
-                if (c != ',') {
-                    throw unusual("a comma or a closing bracket expected");
-                }
-                json.advance();
-                c = json.token();
             }
+            json.leave();
         }
 
         private IllegalStateException unusual(String what) {

@@ -128,10 +128,7 @@ final class StateScan implements FilePass {
 
     /** The value here, checked by the scan and decoded by Jackson from its bytes. */
     private JsonNode decodeValue() throws IOException {
-        json.token();
-        json.mark();
-        json.skipValue();
-        return StateDigest.BYTES.readTree(json.marked());
+        return StateDigest.BYTES.readTree(json.valueBytes());
     }
 
     /** A manifest section of entries: each entry in the state digest but for its {@code created_at}. */
