@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,33 @@ class RunResultsScanTests {
                 "\"compiled_code\": \"a\", \"compiled_code\": \"b\"")) {
             assertThat(compare(FILE.formatted("{" + edit + "}"), edit)).as(edit).isTrue();
         }
+    }
+
+    @Test
+    void executionTimesOfEveryLengthAndExponentAreReadAsJacksonReadsThem() throws IOException {
+        Random random = new Random(20261205L);
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int length = 1 + random.nextInt(i % 2 == 0 ? 17 : 25);
+            for (int d = 0; d < length; d++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            int point = random.nextInt(length + 1);
+            String number = digits.insert(point, '.').toString().replaceAll("^0+(?=[0-9])", "");
+            number = (number.startsWith(".") ? "0" : "") + number + (number.endsWith(".") ? "0" : "");
+            if (i % 5 == 0) {
+                number += (random.nextBoolean() ? "e" : "E-") + random.nextInt(330);
+            }
+            entries.add("{\"unique_id\": \"model.shop.m" + i + "\", \"status\": \"success\", \"execution_time\": "
+                    + (random.nextBoolean() ? "-" : "") + number + "}");
+        }
+        Path file = write(FILE.formatted(String.join(", ", entries)));
+
+        RunResultsReader.Parsed scanned = scan.parse(file);
+
+        assertThat(scanned).isNotNull().isEqualTo(reader.walk(file));
+        assertThat(scanned.executions()).hasSize(entries.size() + 1);
     }
 
     @Test
