@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * key's quote, a manifest entry's {@code created_at} and a catalog table's {@code stats} from the value's first byte,
  * each up to the next token (the next key's quote or the closing brace) — and refuses what that walk refuses. Only the
  * small parts it keeps are decoded: keys at the levels that matter, {@code unique_id} and {@code resource_type}
- * (when history is kept), the {@code metadata} objects and each table's {@code stats}, the last two by Jackson from
- * their bytes.
+ * (when history is kept), the {@code metadata} objects (by Jackson from their bytes) and each table's {@code stats}
+ * ({@link CatalogStatBytes}).
  */
 final class StateScan implements FilePass {
 
@@ -216,7 +216,7 @@ final class StateScan implements FilePass {
             if (field == 0) {
                 json.token();
                 bytes.state(json.offset());
-                included = StateWalk.included(decodeValue());
+                included = CatalogStatBytes.included(json.valueBytes());
                 if (included == null) {
                     irregular = true;
                     included = List.of();
