@@ -60,14 +60,17 @@ public final class ArtifactInput implements RunInput {
 
     /**
      * The digest of the files, computed once ({@code sha256:<hex>}) by the same token pass as the state digest; by
-     * their bytes when that pass fails (the full read then names the problem). On two cores (decision 0018) the
-     * run_results files are parsed meanwhile, for a history-only read ({@link #readHistory}).
+     * their bytes when that pass fails (the full read then names the problem). With four cores or more (decisions
+     * 0018, 0030) the run_results files are parsed meanwhile, for a history-only read ({@link #readHistory}); with
+     * fewer, that read parses them after the pass.
      */
     @Override
     public Optional<String> fingerprint() {
         if (digest == null) {
             if (!reader.parallel()) {
                 remember(StateDigest.sequential(files, !reader.byteScan()));
+            } else if (!reader.resultsAhead()) {
+                remember(StateDigest.of(files, true, !reader.byteScan()));
             } else {
                 HistoryReader ahead = new HistoryReader(reader.byteScan());
                 try (ReadThreads threads = new ReadThreads()) {

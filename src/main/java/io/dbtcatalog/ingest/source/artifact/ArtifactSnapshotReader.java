@@ -51,11 +51,19 @@ public final class ArtifactSnapshotReader {
     private final boolean spillTexts;
     private final boolean parallel;
     private final boolean byteScan;
+    private final boolean resultsAhead;
+
+    /**
+     * The cores from which a next run parses its results files beside the state-digest pass (decision 0030): the
+     * pass keeps three threads busy; with fewer cores the results are parsed after it, by code it has compiled.
+     */
+    static final int RESULTS_AHEAD_CORES = 4;
 
     /**
      * A reader that keeps long texts in a spill file unless the system property {@value #TEXT_SPILL} is
      * {@code false}, reads on two cores unless {@value #PARALLEL_READ} is {@code false} and scans the bytes for the
-     * state-digest pass unless {@value #BYTE_SCAN} is {@code false}.
+     * state-digest pass unless {@value #BYTE_SCAN} is {@code false}; a next run parses its results files beside the
+     * pass only with {@value #RESULTS_AHEAD_CORES} cores or more.
      *
      * @throws IllegalArgumentException naming the property when its value is neither {@code true} nor {@code false}
      */
@@ -63,7 +71,8 @@ public final class ArtifactSnapshotReader {
         this(
                 switchFromSystemProperty(TEXT_SPILL),
                 switchFromSystemProperty(PARALLEL_READ),
-                switchFromSystemProperty(BYTE_SCAN));
+                switchFromSystemProperty(BYTE_SCAN),
+                Runtime.getRuntime().availableProcessors() >= RESULTS_AHEAD_CORES);
     }
 
     /** A reader that keeps the long texts of its snapshots in a spill file ({@code spillTexts}) or on the heap. */
@@ -81,9 +90,18 @@ public final class ArtifactSnapshotReader {
 
     /**
      * A reader as {@link #ArtifactSnapshotReader(boolean, boolean)} whose state-digest pass scans the files' bytes
-     * ({@code byteScan}, decision 0020) or walks them with Jackson's parser.
+     * ({@code byteScan}, decision 0020) or walks them with Jackson's parser; with {@code parallel} a next run parses
+     * its results files beside the pass.
      */
     public ArtifactSnapshotReader(boolean spillTexts, boolean parallel, boolean byteScan) {
+        this(spillTexts, parallel, byteScan, parallel);
+    }
+
+    /**
+     * A reader as {@link #ArtifactSnapshotReader(boolean, boolean, boolean)} whose next runs parse their results files
+     * beside the state-digest pass ({@code resultsAhead}, with {@code parallel} only) or after it (decision 0030).
+     */
+    public ArtifactSnapshotReader(boolean spillTexts, boolean parallel, boolean byteScan, boolean resultsAhead) {
         ArtifactStream stream = new ArtifactStream(newMapper());
         this.manifests = new ManifestReader(stream);
         this.optional = new SideArtifacts.Readers(
@@ -91,6 +109,7 @@ public final class ArtifactSnapshotReader {
         this.spillTexts = spillTexts;
         this.parallel = parallel;
         this.byteScan = byteScan;
+        this.resultsAhead = parallel && resultsAhead;
     }
 
     private static boolean switchFromSystemProperty(String property) {
@@ -104,6 +123,11 @@ public final class ArtifactSnapshotReader {
     /** Whether inputs read with this reader use helper threads for the state-digest pass (decision 0018). */
     boolean parallel() {
         return parallel;
+    }
+
+    /** Whether a next run's results files are parsed beside the state-digest pass (decision 0030). */
+    boolean resultsAhead() {
+        return resultsAhead;
     }
 
     /** Whether the state-digest pass of inputs read with this reader scans bytes (decision 0020) or walks tokens. */

@@ -92,28 +92,34 @@ class ReadOnTwoCoresTests {
 
     @ParameterizedTest
     @MethodSource("sets")
-    void aHistoryReadOfResultsParsedAheadEqualsOneThatParsesThemAfterThePass(String set) {
+    void aHistoryReadOfResultsParsedAheadOrAfterThePassEqualsTheSingleThreadedOne(String set) {
         // given
         ArtifactFiles files = ArtifactFiles.inFolder(SharedReference.set(set));
         RunRef run =
                 TestRuns.run(set, "run-1", null, null, null, files.manifest().toString());
         try (ArtifactInput single = new ArtifactInput(new ArtifactSnapshotReader(true, false), files, run);
-                ArtifactInput ahead = new ArtifactInput(new ArtifactSnapshotReader(true, true), files, run)) {
+                ArtifactInput ahead = new ArtifactInput(new ArtifactSnapshotReader(true, true), files, run);
+                ArtifactInput after =
+                        new ArtifactInput(new ArtifactSnapshotReader(true, true, true, false), files, run)) {
             if (single.stateDigest().isEmpty()) {
                 assertThat(ahead.stateDigest()).isEmpty();
+                assertThat(after.stateDigest()).isEmpty();
                 return;
             }
             // when
             CatalogSnapshot expected = single.readHistory();
             CatalogSnapshot actual = ahead.readHistory();
+            CatalogSnapshot afterThePass = after.readHistory();
             // then
             assertThat(actual).isEqualTo(expected);
+            assertThat(afterThePass).isEqualTo(expected);
         }
         assertThat(helperThreads()).isEmpty();
     }
 
     @Test
-    void aMalformedRunResultsFileParsedAheadFailsTheHistoryReadAsTheSingleThreadedReadDoes() throws IOException {
+    void aMalformedRunResultsFileParsedAheadOrAfterThePassFailsTheHistoryReadAsTheSingleThreadedReadDoes()
+            throws IOException {
         // given: a comma missing inside the results (the pass over manifest and catalog is not affected)
         Path results = copy.resolve("run_results.json");
         String text = Files.readString(results);
@@ -121,15 +127,20 @@ class ReadOnTwoCoresTests {
         Files.writeString(results, text.substring(0, cut) + "\"status\" \"success\", " + text.substring(cut));
         ArtifactFiles files = ArtifactFiles.inFolder(copy);
         try (ArtifactInput single = new ArtifactInput(new ArtifactSnapshotReader(true, false), files, RUN);
-                ArtifactInput ahead = new ArtifactInput(new ArtifactSnapshotReader(true, true), files, RUN)) {
+                ArtifactInput ahead = new ArtifactInput(new ArtifactSnapshotReader(true, true), files, RUN);
+                ArtifactInput after =
+                        new ArtifactInput(new ArtifactSnapshotReader(true, true, true, false), files, RUN)) {
             assertThat(ahead.stateDigest()).isPresent().isEqualTo(single.stateDigest());
+            assertThat(after.stateDigest()).isPresent().isEqualTo(single.stateDigest());
             Throwable expected = catchFailure(single::readHistory);
             // when / then
-            assertThatThrownBy(ahead::readHistory)
-                    .isInstanceOf(ArtifactException.class)
-                    .hasMessage(expected.getMessage())
-                    .hasMessageContaining(results.toString())
-                    .hasMessageMatching("(?s).*line \\d+, column \\d+.*");
+            for (ArtifactInput input : List.of(ahead, after)) {
+                assertThatThrownBy(input::readHistory)
+                        .isInstanceOf(ArtifactException.class)
+                        .hasMessage(expected.getMessage())
+                        .hasMessageContaining(results.toString())
+                        .hasMessageMatching("(?s).*line \\d+, column \\d+.*");
+            }
         }
         assertThat(helperThreads()).isEmpty();
     }
