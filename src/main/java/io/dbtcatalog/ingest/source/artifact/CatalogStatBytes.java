@@ -67,9 +67,13 @@ final class CatalogStatBytes {
         Map<String, CatalogEntries.Stat> stats = new LinkedHashMap<>();
         for (int c = token(); c != '}'; c = next()) {
             String name = name();
-            int value = token();
-            CatalogEntries.Stat stat = value == 'n' ? nullLiteral() : value == '{' ? stat() : null;
-            if ((value != 'n' && stat == null) || stats.containsKey(name)) {
+            CatalogEntries.Stat stat =
+                    switch (token()) {
+                        case 'n' -> literal("null", null);
+                        case '{' -> stat();
+                        default -> throw Unusual.INSTANCE;
+                    };
+            if (stats.containsKey(name)) {
                 throw Unusual.INSTANCE;
             }
             stats.put(name, stat);
@@ -108,11 +112,6 @@ final class CatalogStatBytes {
         return value.stringValue();
     }
 
-    /** The literal null; null. */
-    private <T> T nullLiteral() {
-        return literal("null", null);
-    }
-
     /** A plain ASCII name and its colon. */
     private String name() {
         if (token() != '"') {
@@ -145,7 +144,7 @@ final class CatalogStatBytes {
             if (b == '"') {
                 return new String(json, from, pos++ - from, StandardCharsets.ISO_8859_1);
             }
-            if (b == '\\' || b < 0x20) {
+            if (b == '\\' || b < 0x20) { // an escape, a control character or (negative) a non-ASCII byte
                 break;
             }
         }
