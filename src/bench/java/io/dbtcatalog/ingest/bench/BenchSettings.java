@@ -11,7 +11,9 @@ import java.util.List;
  * pass of every phase on a 1,000-model project first, so that the floor and the ingestion are both measured with
  * their code JIT-compiled; false measures the first ingestion in a cold JVM), {@code bench.cold} (true: every
  * ingestion in a JVM of its own, started for it as a one-shot {@code java -jar ... run} is, {@link ColdPhase}; no
- * warm-up pass) and
+ * warm-up pass), {@code bench.nextRuns} (how many next dbt invocations of the unchanged project are ingested one
+ * after the other, the fastest counting as the floor's fastest attempt does; by default {@code bench.floorRepeats}
+ * with {@code bench.cold}, else 1) and
  * {@code bench.pg} (extra PostgreSQL server settings, e.g. {@code shared_buffers=1GB,max_wal_size=4GB}).
  */
 record BenchSettings(
@@ -24,6 +26,7 @@ record BenchSettings(
         int floorRepeats,
         boolean warmup,
         boolean cold,
+        int nextRuns,
         String postgresSettings) {
 
     static final int WARMUP_MODELS = 1_000;
@@ -46,6 +49,9 @@ record BenchSettings(
                 Integer.getInteger("bench.floorRepeats", 2),
                 Boolean.parseBoolean(System.getProperty("bench.warmup", "true")),
                 Boolean.getBoolean("bench.cold"),
+                Integer.getInteger(
+                        "bench.nextRuns",
+                        Boolean.getBoolean("bench.cold") ? Integer.getInteger("bench.floorRepeats", 2) : 1),
                 System.getProperty("bench.pg", ""));
     }
 }

@@ -47,6 +47,21 @@ final class BenchTable {
         double seconds() {
             return readSeconds + writeSeconds;
         }
+
+        /** The same measurement under another run's name. */
+        Row withRun(String other) {
+            return new Row(
+                    engine,
+                    models,
+                    other,
+                    rows,
+                    readSeconds,
+                    writeSeconds,
+                    floorSeconds,
+                    peakHeapBytes,
+                    afterGcBytes,
+                    gcSeconds);
+        }
     }
 
     private static final String HEADER = "%-13s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
