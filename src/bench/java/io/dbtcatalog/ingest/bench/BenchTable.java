@@ -39,6 +39,29 @@ final class BenchTable {
             this(engine, models, run, rows, readSeconds, writeSeconds, floorSeconds, peakHeapBytes, afterGcBytes, 0);
         }
 
+        /** The row of one ingestion's {@code outcome}, against {@code floorSeconds}, with its heap figures. */
+        static Row of(
+                String engine,
+                int models,
+                String run,
+                BenchIngestion.Outcome outcome,
+                double floorSeconds,
+                long peakHeapBytes,
+                long afterGcBytes,
+                double gcSeconds) {
+            return new Row(
+                    engine,
+                    models,
+                    run,
+                    outcome.rowsWritten(),
+                    outcome.readSeconds(),
+                    outcome.publishSeconds(),
+                    floorSeconds,
+                    peakHeapBytes,
+                    afterGcBytes,
+                    gcSeconds);
+        }
+
         /** The share of the phase spent in garbage-collection pauses. */
         double gcShare() {
             return seconds() > 0 ? gcSeconds / seconds() : 0;

@@ -158,17 +158,8 @@ public final class IngestBenchmark {
             sampler.start();
         }
         BenchIngestion.Outcome outcome = ingestion.run(invocation, parseAlways);
-        BenchTable.Row row = new BenchTable.Row(
-                engine,
-                models,
-                run,
-                outcome.rowsWritten(),
-                outcome.readSeconds(),
-                outcome.publishSeconds(),
-                floor.seconds(),
-                heap.peakBytes(),
-                heap.afterGcBytes(),
-                heap.gcSeconds());
+        BenchTable.Row row = BenchTable.Row.of(
+                engine, models, run, outcome, floor.seconds(), heap.peakBytes(), heap.afterGcBytes(), heap.gcSeconds());
         OUT.printf(
                 Locale.ROOT,
                 "  %s %s%s: %s%n",
@@ -271,13 +262,11 @@ public final class IngestBenchmark {
                 cold.cpuSeconds(),
                 seconds,
                 outcome.summary());
-        BenchTable.Row row = new BenchTable.Row(
+        BenchTable.Row row = BenchTable.Row.of(
                 engine,
                 models,
                 run,
-                outcome.rowsWritten(),
-                outcome.readSeconds(),
-                outcome.publishSeconds(),
+                outcome,
                 floors.cold().seconds(),
                 cold.peakBytes(),
                 cold.afterGcBytes(),

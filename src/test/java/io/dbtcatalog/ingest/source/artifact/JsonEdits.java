@@ -31,6 +31,8 @@ final class JsonEdits {
             "[\"x\"]",
             "[null]");
 
+    private static final String PLACEHOLDER = "@@value@@";
+
     private JsonEdits() {}
 
     /** {@link #VALUES_OF_EVERY_TYPE} and {@code more}. */
@@ -47,6 +49,15 @@ final class JsonEdits {
         } else if (parent instanceof ArrayNode array && Integer.parseInt(last) < array.size()) {
             array.set(Integer.parseInt(last), value);
         }
+    }
+
+    /**
+     * The text of {@code root} with {@code value} (any JSON text, valid or not) at {@code path}, set as {@link #set}
+     * sets it; {@code root} keeps a placeholder there.
+     */
+    static String withValue(JsonNode root, String path, String value) {
+        set(root, path, StateDigest.MAPPER.getNodeFactory().stringNode(PLACEHOLDER));
+        return root.toString().replace("\"" + PLACEHOLDER + "\"", value);
     }
 
     /** Removes the value at {@code path}; nothing when the path no longer leads anywhere. */
