@@ -33,6 +33,8 @@ record BenchSettings(
 
     static BenchSettings from(String[] args) {
         String sizes = args.length > 0 ? args[0] : System.getProperty("bench.sizes", "1000,10000,50000");
+        int floorRepeats = Integer.getInteger("bench.floorRepeats", 2);
+        boolean cold = Boolean.getBoolean("bench.cold");
         return new BenchSettings(
                 Arrays.stream(sizes.split(","))
                         .map(String::trim)
@@ -46,12 +48,10 @@ record BenchSettings(
                 System.getProperty("bench.dir"),
                 Boolean.getBoolean("bench.keep"),
                 Boolean.getBoolean("bench.profile"),
-                Integer.getInteger("bench.floorRepeats", 2),
+                floorRepeats,
                 Boolean.parseBoolean(System.getProperty("bench.warmup", "true")),
-                Boolean.getBoolean("bench.cold"),
-                Integer.getInteger(
-                        "bench.nextRuns",
-                        Boolean.getBoolean("bench.cold") ? Integer.getInteger("bench.floorRepeats", 2) : 1),
+                cold,
+                Integer.getInteger("bench.nextRuns", cold ? floorRepeats : 1),
                 System.getProperty("bench.pg", ""));
     }
 }

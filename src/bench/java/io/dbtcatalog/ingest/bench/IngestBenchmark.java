@@ -94,10 +94,11 @@ public final class IngestBenchmark {
         SyntheticDbtProject nextRun = project.nextInvocation(folder.resolve("next/target"));
         FloorPhase.Floors nextFloor =
                 floors.measure(nextRun, label + "_next", folder.resolve("next"), databases, record, true);
-        List<SyntheticDbtProject> nextRuns = new ArrayList<>(List.of(nextRun));
-        while (nextRuns.size() < settings.nextRuns()) {
-            nextRuns.add(nextRuns.get(nextRuns.size() - 1)
-                    .nextInvocation(folder.resolve("next" + (nextRuns.size() + 1) + "/target")));
+        List<SyntheticDbtProject> nextInvocations = new ArrayList<>(List.of(nextRun));
+        while (nextInvocations.size() < settings.nextRuns()) {
+            nextInvocations.add(nextInvocations
+                    .get(nextInvocations.size() - 1)
+                    .nextInvocation(folder.resolve("next" + (nextInvocations.size() + 1) + "/target")));
         }
         for (String engine : settings.engines()) {
             try (HikariDataSource database = "h2".equals(engine)
@@ -121,7 +122,7 @@ public final class IngestBenchmark {
                 double reread =
                         phase.ingest("re-read", project, true, floor, true).seconds();
                 Runnable settle = () -> BenchDatabases.settle(engine, database.getJdbcUrl(), database.getUsername());
-                double next = nextRuns(engine, phase, settle, nextRuns, nextFloor, record);
+                double next = nextRuns(engine, phase, settle, nextInvocations, nextFloor, record);
                 OUT.printf(
                         Locale.ROOT,
                         "  %s N=%d unchanged re-ingestion / first: second %.3f, re-read %.3f;"
