@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -92,11 +93,23 @@ final class WorkFolders {
         FileTime cutoff = FileTime.from(Instant.now().minus(LEFTOVER_AGE));
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(workDir, "run-*")) {
             for (Path run : runs) {
-                if (Files.isDirectory(run) && Files.getLastModifiedTime(run).compareTo(cutoff) < 0) {
+                if (Files.isDirectory(run) && modified(run).compareTo(cutoff) < 0) {
                     log.info("removing download folder {} left behind by an earlier ingestion", run);
                     delete(run);
                 }
             }
+        }
+    }
+
+    /**
+     * When {@code run} was last modified; now when it is gone: another run of the source (a webhook ingestion beside
+     * a scheduled one) deleted its own folder between the listing and this look, and it is no leftover.
+     */
+    private static FileTime modified(Path run) throws IOException {
+        try {
+            return Files.getLastModifiedTime(run);
+        } catch (NoSuchFileException e) {
+            return FileTime.from(Instant.now());
         }
     }
 }

@@ -8,6 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,5 +106,32 @@ class WorkFoldersTests {
         // then
         assertThat(old).doesNotExist();
         assertThat(recent).exists();
+    }
+
+    @Test
+    void runsDownloadingAtOnceNeverFailOnAFolderAnotherRunDeletesMeanwhile() throws Exception {
+        // given: several runs of one source creating and deleting their folders at the same time (webhook ingestions)
+        WorkFolders folders = new WorkFolders(dir.resolve("cloud"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                long first = thread * 1_000L;
+                runs.add(pool.submit(() -> {
+                    for (long run = first; run < first + 400; run++) {
+                        folders.delete(folders.create(run));
+                    }
+                }));
+            }
+            // when / then: no run fails on a leftover check of a folder that vanished under it
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> left = Files.list(dir.resolve("cloud"))) {
+            assertThat(left).isEmpty();
+        }
     }
 }
