@@ -14,7 +14,6 @@ import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.store.PublishRules;
 import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +106,7 @@ public final class HistoryBenchmark {
                 }
             }
         } finally {
-            deleteQuietly(folder);
+            BenchFiles.deleteTree(folder);
         }
         System.out.println("uptime: " + uptime());
         lines.forEach(System.out::println);
@@ -209,15 +208,6 @@ public final class HistoryBenchmark {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

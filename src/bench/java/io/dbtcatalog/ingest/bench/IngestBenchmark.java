@@ -3,14 +3,12 @@ package io.dbtcatalog.ingest.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The ingestion benchmark (run with {@code mvn -Pbench ...}, see docs/benchmarks.md): for each project size it
@@ -135,7 +133,7 @@ public final class IngestBenchmark {
             }
         }
         if (!settings.keep()) {
-            delete(folder);
+            BenchFiles.deleteTree(folder);
         }
     }
 
@@ -287,16 +285,6 @@ public final class IngestBenchmark {
         OUT.print("  " + BenchTable.format(row));
         if (record) {
             table.add(row);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the benchmark folder " + folder, e);
         }
     }
 }

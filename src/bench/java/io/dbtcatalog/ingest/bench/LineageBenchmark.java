@@ -14,7 +14,6 @@ import io.dbtcatalog.ingest.store.PublishResult;
 import io.dbtcatalog.ingest.support.TestRuns;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class LineageBenchmark {
                 measure(root, databases, size, engines, true);
             }
         } finally {
-            delete(root);
+            BenchFiles.deleteTree(root);
         }
     }
 
@@ -129,14 +128,5 @@ public final class LineageBenchmark {
                 row.lineage().edges().size(),
                 row.publish(),
                 row.lineageSeconds() / (row.read() + row.publish()));
-    }
-
-    private static void delete(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Start time as a user meets it: cold JVMs running the built jar ({@code java -jar target/dbt-catalog-ingest.jar
@@ -78,12 +76,12 @@ public final class StartBenchmark {
             bench.round();
         }
         bench.print(repeats, loadBefore, load());
-        delete(dir);
+        BenchFiles.deleteTree(dir);
     }
 
     private void round() throws IOException, InterruptedException {
         time("bare JVM (java -version)", List.of(JAVA, "-version"));
-        delete(dir.resolve("data"));
+        BenchFiles.deleteTree(dir.resolve("data"));
         time("run (sample, empty catalog)", jar(null, "run"));
         time("status", jar(null, "status"));
         time("run again (nothing new)", jar(null, "run"));
@@ -91,10 +89,10 @@ public final class StartBenchmark {
         for (List<String> query : QUERIES) {
             time(String.join(" ", query), jar(null, query.toArray(String[]::new)));
         }
-        delete(dir.resolve("data"));
+        BenchFiles.deleteTree(dir.resolve("data"));
         time("run (sample, empty catalog), no warm-up", jar(NO_WARMUP, "run"));
         time("status, no warm-up", jar(NO_WARMUP, "status"));
-        delete(dir.resolve("data"));
+        BenchFiles.deleteTree(dir.resolve("data"));
         time("run (sample, empty catalog), no archive", jar(NO_ARCHIVE, "run"));
         time("status, no archive", jar(NO_ARCHIVE, "status"));
     }
@@ -182,17 +180,6 @@ public final class StartBenchmark {
 
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     /** One timed command: wall seconds to its exit and to its first byte of output. */
