@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Measures the floors the benchmark's ingestions are divided by ({@link Floor}): in the benchmark's JVM and, with
@@ -34,9 +35,11 @@ final class FloorPhase {
 
     /**
      * The floors an ingestion is compared with: measured in this JVM, and with {@code -Dbench.cold=true} also in cold
-     * JVMs of their own ({@link ColdFloor}); {@code cold} is {@code warm} otherwise.
+     * JVMs of their own ({@link ColdFloor}); {@code cold} is {@code warm} otherwise. With {@code -Dbench.cold=true},
+     * {@code coldAgain} measures the floor once more in a cold JVM, for an engine ({@code postgres}: the parse plus
+     * the bare {@code COPY}; {@code h2}: the parse plus H2's own bare load), and returns its seconds; null otherwise.
      */
-    record Floors(Floor.Result warm, Floor.Result cold) {}
+    record Floors(Floor.Result warm, Floor.Result cold, ToDoubleFunction<String> coldAgain) {}
 
     /**
      * The floor of {@code project}; with {@code nextRun} the next run's own: parsing its files and a bare COPY of its
@@ -81,7 +84,7 @@ final class FloorPhase {
             report.accept(row, record);
             reportH2("floor-h2", project.models(), nextRun, floor, record);
             if (!settings.cold()) {
-                return new Floors(floor, floor);
+                return new Floors(floor, floor, null);
             }
             if (h2) {
                 h2Database.close(); // an H2 file is opened by one process at a time: the cold floor's
@@ -114,7 +117,13 @@ final class FloorPhase {
                             0),
                     record);
             reportH2("floor-h2-cold", project.models(), nextRun, cold, record);
-            return new Floors(floor, cold);
+            String url = database.getJdbcUrl();
+            String user = database.getUsername();
+            String h2Url = h2 ? h2Database.getJdbcUrl() : null;
+            ToDoubleFunction<String> again = engine -> "h2".equals(engine)
+                    ? ColdFloor.once(coldArchive, h2Url, "sa", project, folder, floor, out)
+                    : ColdFloor.once(coldArchive, url, user, project, folder, floor, out);
+            return new Floors(floor, cold, again);
         }
     }
 

@@ -24,6 +24,7 @@ public final class IngestBenchmark {
 
     private final BenchSettings settings;
     private final BenchTable table = new BenchTable();
+    private final PairedRatios paired = new PairedRatios();
     private final HeapMeter heap = new HeapMeter();
     private final StackSampler sampler = new StackSampler(Thread.currentThread(), 10);
     private final Path coldArchive;
@@ -73,6 +74,7 @@ public final class IngestBenchmark {
         benchmark.table.print(OUT);
         benchmark.table.printGrowth(OUT);
         benchmark.table.printHeap(OUT, Runtime.getRuntime().maxMemory());
+        benchmark.paired.print(OUT);
         OUT.print(BenchTable.legend());
     }
 
@@ -222,19 +224,17 @@ public final class IngestBenchmark {
                 rows.size(),
                 fastest.seconds(),
                 fastest.seconds() / fastest.floorSeconds(),
-                median(totals),
-                median(totals) / fastest.floorSeconds(),
+                PairedRatios.median(totals),
+                PairedRatios.median(totals) / fastest.floorSeconds(),
                 totals.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
         report(fastest, record);
         return fastest.seconds();
     }
 
-    private static double median(List<Double> sorted) {
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    /** The same ingestion in a JVM of its own, started for it ({@link ColdPhase}, {@code -Dbench.cold=true}). */
+    /**
+     * The same ingestion in a JVM of its own, started for it ({@link ColdPhase}, {@code -Dbench.cold=true}); a first
+     * ingestion or a next run is paired with a cold floor measured right before it ({@link PairedRatios}).
+     */
     private BenchTable.Row ingestCold(
             String engine,
             int models,
@@ -245,18 +245,29 @@ public final class IngestBenchmark {
             boolean parseAlways,
             FloorPhase.Floors floors,
             boolean record) {
+        String kind = run.startsWith("next run") ? "next run" : run;
+        double pairedFloor = "first".equals(kind) || "next run".equals(kind)
+                ? floors.coldAgain().applyAsDouble(engine)
+                : Double.NaN;
         ColdPhase.Result cold = ColdPhase.run(coldArchive, url, user, invocation, parseAlways, OUT);
         BenchIngestion.Outcome outcome = cold.outcome();
         double seconds = outcome.readSeconds() + outcome.publishSeconds();
+        String pair = "";
+        if (!Double.isNaN(pairedFloor)) {
+            paired.add(engine, models, kind, seconds / pairedFloor);
+            pair = String.format(
+                    Locale.ROOT, ", x%.2f the cold floor right before it (%.2f s)", seconds / pairedFloor, pairedFloor);
+        }
         OUT.printf(
                 Locale.ROOT,
-                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM%s; JIT"
+                "  %s %s (cold JVM, x%.2f the floor in cold JVMs, x%.2f the floor in the benchmark's JVM%s%s; JIT"
                         + " compiling %.2f s, process CPU %.2f s in %.2f s): %s%n",
                 engine,
                 run,
                 seconds / floors.cold().seconds(),
                 seconds / floors.warm().seconds(),
                 "h2".equals(engine) ? ownFloor(seconds, floors.cold()) : "",
+                pair,
                 cold.jitSeconds(),
                 cold.cpuSeconds(),
                 seconds,
