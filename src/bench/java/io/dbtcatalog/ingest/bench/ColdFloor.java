@@ -26,27 +26,25 @@ final class ColdFloor {
     private ColdFloor() {}
 
     /**
-     * The cold floor of {@code project} whose {@code warm} floor was just measured in {@code workFolder} (its COPY
-     * files are rendered there), into the PostgreSQL database at {@code url}, and into the H2 database at {@code
-     * h2Url} unless it is null.
+     * What every cold floor JVM of {@code project} needs: the class-data-sharing {@code archive} they start on, the
+     * {@code workFolder} where its {@code warm} floor, just measured, rendered the COPY files, and where their other
+     * output goes.
      */
-    static Floor.Result measure(
-            Path archive,
-            String url,
-            String user,
-            String h2Url,
-            SyntheticDbtProject project,
-            Path workFolder,
-            Floor.Result warm,
-            int repeats,
-            PrintStream out) {
-        double[] postgres = fastest(archive, url, user, project, workFolder, warm, repeats, out);
+    record Target(Path archive, SyntheticDbtProject project, Path workFolder, Floor.Result warm, PrintStream out) {}
+
+    /**
+     * The cold floor of the target's project, into the PostgreSQL database at {@code url}, and into the H2 database
+     * at {@code h2Url} unless it is null.
+     */
+    static Floor.Result measure(Target target, String url, String user, String h2Url, int repeats) {
+        Floor.Result warm = target.warm();
+        double[] postgres = fastest(target, url, user, repeats);
         Floor.Result cold = new Floor.Result(
                 postgres[0], warm.tokens(), warm.objects(), warm.bytes(), postgres[1], warm.rowsByTable());
         if (h2Url == null) {
             return cold;
         }
-        double[] h2 = fastest(archive, h2Url, "sa", project, workFolder, warm, repeats, out);
+        double[] h2 = fastest(target, h2Url, "sa", repeats);
         return new Floor.Result(
                 Math.min(postgres[0], h2[0]),
                 warm.tokens(),
@@ -58,32 +56,22 @@ final class ColdFloor {
     }
 
     /**
-     * One more cold attempt of the floor of {@code project} into the database at {@code url} (PostgreSQL's or H2's,
-     * as {@link #measure} left it): its parse plus its load, in seconds. The benchmark runs one right before each cold
+     * One more cold attempt of the target's floor into the database at {@code url} (PostgreSQL's or H2's, as {@link
+     * #measure} left it): its parse plus its load, in seconds. The benchmark runs one right before each cold
      * ingestion it pairs with a floor, so that both see the machine as it is at that moment.
      */
-    static double once(
-            Path archive,
-            String url,
-            String user,
-            SyntheticDbtProject project,
-            Path workFolder,
-            Floor.Result warm,
-            PrintStream out) {
-        double[] attempt = fastest(archive, url, user, project, workFolder, warm, 1, out);
+    static double once(Target target, String url, String user) {
+        double[] attempt = fastest(target, url, user, 1);
         return attempt[0] + attempt[1];
     }
 
     /** The fastest parse and the fastest load of {@code repeats} cold JVMs loading into the database at {@code url}. */
-    private static double[] fastest(
-            Path archive,
-            String url,
-            String user,
-            SyntheticDbtProject project,
-            Path workFolder,
-            Floor.Result warm,
-            int repeats,
-            PrintStream out) {
+    private static double[] fastest(Target target, String url, String user, int repeats) {
+        Path archive = target.archive();
+        SyntheticDbtProject project = target.project();
+        Path workFolder = target.workFolder();
+        Floor.Result warm = target.warm();
+        PrintStream out = target.out();
         List<String> arguments = new ArrayList<>(List.of(
                 url,
                 user,

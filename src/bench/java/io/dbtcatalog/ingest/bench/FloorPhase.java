@@ -89,16 +89,13 @@ final class FloorPhase {
             if (h2) {
                 h2Database.close(); // an H2 file is opened by one process at a time: the cold floor's
             }
+            ColdFloor.Target target = new ColdFloor.Target(coldArchive, project, folder, floor, out);
             Floor.Result cold = ColdFloor.measure(
-                    coldArchive,
+                    target,
                     database.getJdbcUrl(),
                     database.getUsername(),
                     h2 ? h2Database.getJdbcUrl() : null,
-                    project,
-                    folder,
-                    floor,
-                    settings.floorRepeats(),
-                    out);
+                    settings.floorRepeats());
             out.printf(
                     Locale.ROOT,
                     "  floor%s in cold JVMs (fastest of %d)%n",
@@ -120,9 +117,8 @@ final class FloorPhase {
             String url = database.getJdbcUrl();
             String user = database.getUsername();
             String h2Url = h2 ? h2Database.getJdbcUrl() : null;
-            ToDoubleFunction<String> again = engine -> "h2".equals(engine)
-                    ? ColdFloor.once(coldArchive, h2Url, "sa", project, folder, floor, out)
-                    : ColdFloor.once(coldArchive, url, user, project, folder, floor, out);
+            ToDoubleFunction<String> again = engine ->
+                    "h2".equals(engine) ? ColdFloor.once(target, h2Url, "sa") : ColdFloor.once(target, url, user);
             return new Floors(floor, cold, again);
         }
     }
