@@ -11,19 +11,34 @@ import java.util.Map;
 /**
  * Derives the column lineage of every model, in DAG order so that a model's derived output serves as the schema
  * of its children. A model whose input fingerprint matches its previous result is reused, not analysed again.
- * Never throws for a model's SQL: whatever fails becomes that model's {@link Coverage}.
+ * Never throws for a model's SQL: whatever fails becomes that model's {@link Coverage}. The statements of the models
+ * sure to be analysed are parsed ahead on worker threads ({@link ParseAhead}); the analysis itself stays in DAG order
+ * on the calling thread, so the result does not depend on the number of threads.
  */
 public final class ColumnLineageEngine {
 
     private final SqlLineageAnalyzer analyzer;
+    private final int threads;
 
-    /** An engine on the default parser (JSqlParser). */
+    /** An engine on the default parser (JSqlParser), parsing on as many threads as the machine has cores. */
     public ColumnLineageEngine() {
         this(new JsqlLineageAnalyzer());
     }
 
     public ColumnLineageEngine(SqlLineageAnalyzer analyzer) {
+        this(analyzer, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * An engine on {@code analyzer} that parses ahead on {@code threads} worker threads ({@link ParseAhead}); with
+     * one, everything runs on the calling thread.
+     */
+    public ColumnLineageEngine(SqlLineageAnalyzer analyzer, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("the engine needs at least one thread, not " + threads);
+        }
         this.analyzer = analyzer;
+        this.threads = threads;
     }
 
     /** Analyses every model of the input. */
@@ -34,36 +49,49 @@ public final class ColumnLineageEngine {
     /** Analyses the models of the input, reusing each previous result (by unique id) whose fingerprint matches. */
     public LineageResult analyse(LineageInput input, Map<String, ModelLineage> previous) {
         ModelContext context = new ModelContext(input);
+        List<LineageModel> ordered = DagOrder.of(input.models());
+        // a model without an earlier result is analysed whatever its fingerprint: its statement can be parsed ahead
+        List<LineageModel> certain = ordered.stream()
+                .filter(model -> !previous.containsKey(model.uniqueId()) && parsable(model))
+                .toList();
         List<ModelLineage> results = new ArrayList<>();
         int reused = 0;
-        for (LineageModel model : DagOrder.of(input.models())) {
-            String fingerprint = Fingerprint.of(analyzer.version(), model, context);
-            ModelLineage earlier = previous.get(model.uniqueId());
-            ModelLineage result;
-            if (earlier != null && earlier.fingerprint().equals(fingerprint)) {
-                result = earlier;
-                reused++;
-            } else {
-                result = analyse(model, fingerprint, context);
+        try (ParseAhead statements = new ParseAhead(analyzer, input.dialect(), certain, threads)) {
+            for (LineageModel model : ordered) {
+                String fingerprint = Fingerprint.of(analyzer.version(), model, context);
+                ModelLineage earlier = previous.get(model.uniqueId());
+                ModelLineage result;
+                if (earlier != null && earlier.fingerprint().equals(fingerprint)) {
+                    result = earlier;
+                    reused++;
+                } else {
+                    result = analyse(model, fingerprint, context, statements);
+                }
+                if (feedsChildren(result)) {
+                    context.derived(model.uniqueId(), result.outputColumns());
+                }
+                results.add(result);
             }
-            if (feedsChildren(result)) {
-                context.derived(model.uniqueId(), result.outputColumns());
-            }
-            results.add(result);
         }
         return new LineageResult(results, results.size() - reused, reused);
     }
 
-    private ModelLineage analyse(LineageModel model, String fingerprint, ModelContext context) {
+    /** A model whose SQL the analyzer is given: not Python, with compiled SQL. */
+    private static boolean parsable(LineageModel model) {
+        return !model.python()
+                && model.compiledSql() != null
+                && !model.compiledSql().isBlank();
+    }
+
+    private ModelLineage analyse(LineageModel model, String fingerprint, ModelContext context, ParseAhead statements) {
         if (model.python()) {
             return failed(model, fingerprint, ReasonKind.PYTHON_MODEL, "Python models are not analysed");
         }
-        String sql = model.compiledSql();
-        if (sql == null || sql.isBlank()) {
+        if (!parsable(model)) {
             return failed(model, fingerprint, ReasonKind.NO_COMPILED_SQL, "the manifest has no compiled SQL");
         }
         try {
-            StatementLineage statement = analyzer.analyse(sql, context.of(model));
+            StatementLineage statement = analyzer.analyse(statements.take(model), context.of(model));
             List<OutputColumn> columns = OutputNames.matchWarehouse(
                     statement.columns(), context.ownColumns(model.uniqueId()).orElse(List.of()));
             Coverage coverage = columns.isEmpty() && !statement.reasons().isEmpty()

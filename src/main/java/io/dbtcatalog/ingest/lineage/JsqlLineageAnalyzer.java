@@ -23,7 +23,8 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * The {@link SqlLineageAnalyzer} on JSqlParser: normalizes the SQL lexically ({@link SqlNormalizer}), parses it
  * as exactly one statement, unwraps {@code CREATE ... AS} and {@code INSERT ... SELECT}, and derives the lineage
- * of the query. Stateless and safe to share between threads.
+ * of the query. Stateless and safe to share between threads; {@link #prepare} (normalizing and parsing, most of the
+ * work) may run on another thread than the analysis.
  */
 public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
 
@@ -43,7 +44,27 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
 
     @Override
     public StatementLineage analyse(String sql, AnalysisContext context) {
-        Select query = query(parse(SqlNormalizer.normalize(sql, context.dialect())));
+        return analyse(prepare(sql, context.dialect()), context);
+    }
+
+    /** Normalizes and parses {@code sql}; what fails is kept for {@link #analyse(Prepared, AnalysisContext)}. */
+    @Override
+    public Prepared prepare(String sql, Dialect dialect) {
+        try {
+            return new Parsed(sql, parse(SqlNormalizer.normalize(sql, dialect)), null, null);
+        } catch (RuntimeException e) {
+            return new Parsed(sql, null, e, null);
+        } catch (StackOverflowError e) {
+            return new Parsed(sql, null, null, e);
+        }
+    }
+
+    @Override
+    public StatementLineage analyse(Prepared prepared, AnalysisContext context) {
+        if (!(prepared instanceof Parsed parsed)) {
+            return analyse(prepared.sql(), context);
+        }
+        Select query = query(parsed.statement());
         Issues issues = new Issues();
         if (query == null) {
             issues.add(ReasonKind.UNSUPPORTED_STATEMENT, "not a query");
@@ -88,6 +109,21 @@ public final class JsqlLineageAnalyzer implements SqlLineageAnalyzer {
             throw failure(e);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** A parsed statement, or what its normalizing or parsing threw (rethrown where the analysis needs it). */
+    private record Parsed(String sql, Statement parsed, RuntimeException failure, StackOverflowError overflow)
+            implements Prepared {
+
+        Statement statement() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (overflow != null) {
+                throw overflow;
+            }
+            return parsed;
         }
     }
 
