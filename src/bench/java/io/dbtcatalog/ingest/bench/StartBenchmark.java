@@ -1,11 +1,7 @@
 package io.dbtcatalog.ingest.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Start time as a user meets it: cold JVMs running the built jar ({@code java -jar target/dbt-catalog-ingest.jar
@@ -110,42 +105,8 @@ public final class StartBenchmark {
 
     /** Runs one command to its end; records the wall time to its first byte of output and to its exit. */
     private void time(String label, List<String> command) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
-        AtomicLong firstOutput = new AtomicLong();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread outReader = reader(process.getInputStream(), out, firstOutput);
-        Thread errReader = reader(process.getErrorStream(), err, firstOutput);
-        int code = process.waitFor();
-        long end = System.nanoTime();
-        outReader.join();
-        errReader.join();
-        if (code != 0) {
-            throw new IllegalStateException(label + " exited with " + code + ":\n"
-                    + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-        }
-        long first = firstOutput.get() == 0 ? end : firstOutput.get();
-        samples.computeIfAbsent(label, l -> new ArrayList<>())
-                .add(new Sample((end - start) / 1e9, (first - start) / 1e9));
-    }
-
-    private static Thread reader(InputStream in, ByteArrayOutputStream sink, AtomicLong firstOutput) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    firstOutput.compareAndSet(0, System.nanoTime());
-                    synchronized (sink) {
-                        sink.write(buffer, 0, n);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        thread.start();
-        return thread;
+        JarProcess.Result result = JarProcess.run(label, command, dir);
+        samples.computeIfAbsent(label, l -> new ArrayList<>()).add(new Sample(result.wall(), result.firstOutput()));
     }
 
     private void print(int repeats, double loadBefore, double loadAfter) {

@@ -1,0 +1,60 @@
+package io.dbtcatalog.ingest.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Runs one command line of the built jar to its end, as a user would, timing it and keeping what it printed. */
+final class JarProcess {
+
+    /** What one command did: wall seconds to its exit and to its first byte of output, and its output. */
+    record Result(double wall, double firstOutput, String output) {}
+
+    private JarProcess() {}
+
+    /** Runs {@code command} in {@code dir}; fails, with its output, unless it exits with 0. */
+    static Result run(String label, List<String> command, Path dir) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        AtomicLong firstOutput = new AtomicLong();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread outReader = reader(process.getInputStream(), out, firstOutput);
+        Thread errReader = reader(process.getErrorStream(), out, firstOutput);
+        int code = process.waitFor();
+        long end = System.nanoTime();
+        outReader.join();
+        errReader.join();
+        String output;
+        synchronized (out) {
+            output = out.toString(StandardCharsets.UTF_8);
+        }
+        if (code != 0) {
+            throw new IllegalStateException(label + " exited with " + code + ":\n" + output);
+        }
+        long first = firstOutput.get() == 0 ? end : firstOutput.get();
+        return new Result((end - start) / 1e9, (first - start) / 1e9, output);
+    }
+
+    private static Thread reader(InputStream in, ByteArrayOutputStream sink, AtomicLong firstOutput) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    firstOutput.compareAndSet(0, System.nanoTime());
+                    synchronized (sink) {
+                        sink.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+}
