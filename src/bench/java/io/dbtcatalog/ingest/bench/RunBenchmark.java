@@ -119,13 +119,13 @@ public final class RunBenchmark {
         System.out.println("|---|---|---|---|---|---|");
         samples.forEach((label, list) -> System.out.printf(
                 Locale.ROOT,
-                "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                "| %s | %.2f | %.2f | %.2f | %.2f | %s |%n",
                 label,
                 median(list, Sample::wall),
                 list.stream().mapToDouble(Sample::wall).min().orElseThrow(),
                 list.stream().mapToDouble(Sample::wall).max().orElseThrow(),
                 median(list, Sample::ingestion),
-                median(list, Sample::lineage)));
+                seconds(median(list, Sample::lineage))));
         for (String invocation : List.of("first", "next")) {
             double archive =
                     median(samples.get(invocation + " run, " + VARIANTS.get(0).label()), Sample::wall);
@@ -137,6 +137,11 @@ public final class RunBenchmark {
                     invocation,
                     archive / without);
         }
+    }
+
+    /** Seconds as the table shows them; a dash for a step the run did not log (a next run derives no lineage). */
+    private static String seconds(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static double median(List<Sample> list, ToDoubleFunction<Sample> value) {
