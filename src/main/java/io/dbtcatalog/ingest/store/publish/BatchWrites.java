@@ -67,11 +67,7 @@ public final class BatchWrites implements WriteStrategy {
 
     private static <R> void bindUpdate(
             StateTable<R> table, PublishContext context, ContentHash hasher, Binder binder, Pending<R> pending) {
-        table.bindContent(binder, pending.row());
-        if (table.shape().hashed()) {
-            table.bindContent(hasher, pending.row());
-            binder.text(hasher.hex());
-        }
+        Pending.bindContentAndHash(table, pending.row(), hasher, binder);
         binder.time(context.snapshotTime())
                 .time(context.snapshotTime())
                 .bigint(context.ingestionRunId())

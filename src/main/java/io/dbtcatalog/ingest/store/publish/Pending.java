@@ -67,11 +67,7 @@ public final class Pending<R> {
     public void bindInsert(StateTable<R> table, PublishContext context, ContentHash hasher, RowSink sink) {
         sink.text(context.projectKey());
         key.forEach(sink::text);
-        table.bindContent(sink, row);
-        if (table.shape().hashed()) {
-            table.bindContent(hasher, row);
-            sink.text(hasher.hex());
-        }
+        bindContentAndHash(table, row, hasher, sink);
         sink.time(context.snapshotTime())
                 .time(context.snapshotTime())
                 .time(context.snapshotTime())
@@ -81,10 +77,19 @@ public final class Pending<R> {
     /** Feeds this row's key, content and content hash (when the table has one): a changed row to be staged. */
     public void bindChange(StateTable<R> table, ContentHash hasher, RowSink sink) {
         key.forEach(sink::text);
-        table.bindContent(sink, row);
+        bindContentAndHash(table, row, hasher, sink);
+    }
+
+    /**
+     * Feeds {@code row}'s content, then its content hash when the table has one, to {@code sink}: one pass over the
+     * values for both (a long text is read back from the spill file once).
+     */
+    static <R> void bindContentAndHash(StateTable<R> table, R row, ContentHash hasher, RowSink sink) {
         if (table.shape().hashed()) {
-            table.bindContent(hasher, row);
+            table.bindContent(new BothSinks(sink, hasher), row);
             sink.text(hasher.hex());
+        } else {
+            table.bindContent(sink, row);
         }
     }
 

@@ -130,7 +130,7 @@ final class StateSync {
         LengthCheck check = limits.checker(context.projectKey(), shape.table(), columns);
         for (List<Pending<R>> pendings : List.of(plan.inserts, plan.updates)) {
             for (Pending<R> pending : pendings) {
-                check.row(RowKeys.describe(pending.key()));
+                check.row(() -> RowKeys.describe(pending.key()));
                 pending.key().forEach(check::text);
                 table.bindContent(check, pending.row());
             }
