@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs one command line of the built jar to its end, as a user would, timing it and keeping what it printed. */
@@ -16,6 +18,33 @@ final class JarProcess {
     record Result(double wall, double firstOutput, String output) {}
 
     private JarProcess() {}
+
+    /** The line above a table of jar runs: what ran, how often, on how many cores, the load before and after. */
+    static String header(String what, int repeats, double loadBefore, double loadAfter) {
+        return String.format(
+                Locale.ROOT,
+                "%n%s (median of %d; %d cores; load average %.2f before, %.2f after)%n%n",
+                what,
+                repeats,
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                loadAfter);
+    }
+
+    /** Three table cells of wall times: the median, the fastest and the slowest. */
+    static String wallCells(List<Double> walls) {
+        return String.format(
+                Locale.ROOT,
+                "%.2f | %.2f | %.2f",
+                PairedRatios.median(walls),
+                walls.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                walls.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+
+    /** The system load average now. */
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 
     /** Runs {@code command} in {@code dir}; fails, with its output, unless it exits with 0. */
     static Result run(String label, List<String> command, Path dir) throws IOException, InterruptedException {

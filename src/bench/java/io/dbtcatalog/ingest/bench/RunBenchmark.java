@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class RunBenchmark {
         }
         int models = Integer.getInteger("bench.models", 10_000);
         int repeats = Integer.getInteger("bench.repeats", 2);
-        double loadBefore = load();
+        double loadBefore = JarProcess.load();
         Path dir = Files.createTempDirectory("run-bench");
         SyntheticDbtProject project = SyntheticDbtProject.generate(dir.resolve("first/target"), models, SEED);
         project.nextInvocation(dir.resolve("next/target"));
@@ -57,7 +56,7 @@ public final class RunBenchmark {
                 bench.round(variant);
             }
         }
-        bench.print(models, repeats, loadBefore, load());
+        bench.print(models, repeats, loadBefore, JarProcess.load());
         BenchFiles.deleteTree(dir);
     }
 
@@ -105,25 +104,19 @@ public final class RunBenchmark {
     }
 
     private void print(int models, int repeats, double loadBefore, double loadAfter) {
-        System.out.printf(
+        String what = String.format(
                 Locale.ROOT,
-                "%nreal run of %,d models, java -jar %s run, new H2 catalog (median of %d; %d cores; load average"
-                        + " %.2f before, %.2f after)%n%n",
+                "real run of %,d models, java -jar %s run, new H2 catalog",
                 models,
-                Path.of("").toAbsolutePath().relativize(JAR),
-                repeats,
-                Runtime.getRuntime().availableProcessors(),
-                loadBefore,
-                loadAfter);
+                Path.of("").toAbsolutePath().relativize(JAR));
+        System.out.print(JarProcess.header(what, repeats, loadBefore, loadAfter));
         System.out.println("| command | wall s (median) | min | max | ingestion s (log) | column lineage s (log) |");
         System.out.println("|---|---|---|---|---|---|");
         samples.forEach((label, list) -> System.out.printf(
                 Locale.ROOT,
-                "| %s | %.2f | %.2f | %.2f | %.2f | %s |%n",
+                "| %s | %s | %.2f | %s |%n",
                 label,
-                median(list, Sample::wall),
-                list.stream().mapToDouble(Sample::wall).min().orElseThrow(),
-                list.stream().mapToDouble(Sample::wall).max().orElseThrow(),
+                JarProcess.wallCells(list.stream().map(Sample::wall).toList()),
                 median(list, Sample::ingestion),
                 seconds(median(list, Sample::lineage))));
         for (String invocation : List.of("first", "next")) {
@@ -147,10 +140,6 @@ public final class RunBenchmark {
     private static double median(List<Sample> list, ToDoubleFunction<Sample> value) {
         return PairedRatios.median(
                 list.stream().map(sample -> value.applyAsDouble(sample)).toList());
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** How the jar is started: as users start it, or with one option. */

@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Start time as a user meets it: cold JVMs running the built jar ({@code java -jar target/dbt-catalog-ingest.jar
@@ -64,13 +64,13 @@ public final class StartBenchmark {
             throw new IllegalStateException(JAR + " is missing: build it first (mvn -q package -DskipTests)");
         }
         int repeats = Integer.getInteger("bench.repeats", 5);
-        double loadBefore = load();
+        double loadBefore = JarProcess.load();
         Path dir = Files.createTempDirectory("start-bench");
         StartBenchmark bench = new StartBenchmark(dir);
         for (int round = 0; round < repeats; round++) {
             bench.round();
         }
-        bench.print(repeats, loadBefore, load());
+        bench.print(repeats, loadBefore, JarProcess.load());
         BenchFiles.deleteTree(dir);
     }
 
@@ -111,36 +111,22 @@ public final class StartBenchmark {
 
     private void print(int repeats, double loadBefore, double loadAfter) {
         double floor = median(samples.get("bare JVM (java -version)"), Sample::wall);
-        System.out.printf(
-                Locale.ROOT,
-                "%nstart time, cold JVMs, java -jar %s (median of %d; %d cores; load average %.2f before, %.2f"
-                        + " after)%n%n",
-                Path.of("").toAbsolutePath().relativize(JAR),
-                repeats,
-                Runtime.getRuntime().availableProcessors(),
-                loadBefore,
-                loadAfter);
+        String what = "start time, cold JVMs, java -jar "
+                + Path.of("").toAbsolutePath().relativize(JAR);
+        System.out.print(JarProcess.header(what, repeats, loadBefore, loadAfter));
         System.out.println("| command | wall s (median) | min | max | first output s | × bare JVM |");
         System.out.println("|---|---|---|---|---|---|");
         samples.forEach((label, list) -> System.out.printf(
                 Locale.ROOT,
-                "| %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n",
+                "| %s | %s | %.2f | %.1f |%n",
                 label,
-                median(list, Sample::wall),
-                list.stream().mapToDouble(Sample::wall).min().orElseThrow(),
-                list.stream().mapToDouble(Sample::wall).max().orElseThrow(),
+                JarProcess.wallCells(list.stream().map(Sample::wall).toList()),
                 median(list, Sample::firstOutput),
                 median(list, Sample::wall) / floor));
     }
 
-    private static double median(List<Sample> list, java.util.function.ToDoubleFunction<Sample> value) {
-        double[] sorted = list.stream().mapToDouble(value).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    private static double median(List<Sample> list, ToDoubleFunction<Sample> value) {
+        return PairedRatios.median(list.stream().map(value::applyAsDouble).toList());
     }
 
     /** One timed command: wall seconds to its exit and to its first byte of output. */
