@@ -1,6 +1,7 @@
 package io.dbtcatalog.ingest.lineage;
 
 import io.dbtcatalog.ingest.lineage.Coverage.ReasonKind;
+import io.dbtcatalog.ingest.lineage.SqlLineageAnalyzer.Prepared;
 import io.dbtcatalog.ingest.lineage.StatementLineage.Origin;
 import io.dbtcatalog.ingest.lineage.StatementLineage.OutputColumn;
 import java.util.ArrayList;
@@ -90,8 +91,11 @@ public final class ColumnLineageEngine {
         if (!parsable(model)) {
             return failed(model, fingerprint, ReasonKind.NO_COMPILED_SQL, "the manifest has no compiled SQL");
         }
+        // outside the model's try: a worker that cannot hand a statement over (an interrupt) fails the whole step,
+        // it does not become this model's coverage
+        Prepared prepared = statements.take(model);
         try {
-            StatementLineage statement = analyzer.analyse(statements.take(model), context.of(model));
+            StatementLineage statement = analyzer.analyse(prepared, context.of(model));
             List<OutputColumn> columns = OutputNames.matchWarehouse(
                     statement.columns(), context.ownColumns(model.uniqueId()).orElse(List.of()));
             Coverage coverage = columns.isEmpty() && !statement.reasons().isEmpty()

@@ -1,10 +1,12 @@
 package io.dbtcatalog.ingest.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbtcatalog.ingest.support.SharedReference;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine parses statements ahead on worker threads ({@link ParseAhead}) and analyses them in DAG order on its
  * own: the result does not depend on the number of threads, only models sure to be analysed are parsed ahead, the
- * statements waiting for the analysis stay within a window, and no worker outlives the analysis.
+ * statements waiting for the analysis stay within a window, an interrupt fails the whole analysis, and no worker
+ * outlives the analysis.
  */
 class ParseAheadTests {
 
@@ -92,6 +95,26 @@ class ParseAheadTests {
         assertThat(result.analysed()).isEqualTo(200);
         assertThat(analyzer.prepared.get()).isEqualTo(200);
         assertThat(analyzer.mostWaiting.get()).isBetween(2, 2 * 4 + 1);
+    }
+
+    @Test
+    void anInterruptedAnalysisFailsAsAWholeInsteadOfRecordingCoverage() {
+        // given: the engine's thread is interrupted while workers parse ahead
+        TestProject project = TestProject.on(Dialect.POSTGRES).source("orders", "id");
+        for (int i = 0; i < 20; i++) {
+            project.model("m" + i, "select id from db.raw.orders");
+        }
+        ColumnLineageEngine engine = new ColumnLineageEngine(new JsqlLineageAnalyzer(), 2);
+
+        // when / then
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> engine.analyse(project.input()))
+                    .isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
