@@ -71,6 +71,11 @@ public final class RunBenchmark {
             }
             command.addAll(List.of("-jar", JAR.toString(), "run", "--config", config.toString()));
             JarProcess.Result result = JarProcess.run(variant.label() + " " + invocation, command, dir);
+            if (!INGESTED.matcher(result.output()).find()) {
+                // a run that found nothing new to ingest would time the wrong thing
+                throw new IllegalStateException(
+                        variant.label() + " " + invocation + " run ingested nothing:\n" + result.output());
+            }
             samples.computeIfAbsent(invocation + " run, " + variant.label(), key -> new ArrayList<>())
                     .add(new Sample(
                             result.wall(),
