@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.cli;
 import io.dbtcatalog.ingest.job.SourceRegistry;
 import io.dbtcatalog.ingest.store.CatalogStore;
 import io.dbtcatalog.ingest.store.lineage.ColumnLookup;
+import io.dbtcatalog.ingest.store.lineage.ColumnWalk;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -91,7 +92,7 @@ final class ColumnLineageCommand extends ApplicationCommand {
             return IngestCli.USAGE;
         }
         boolean upstream = !direction.down;
-        CatalogStore.ColumnWalk walk;
+        ColumnWalk walk;
         try {
             walk = context.getBean(CatalogStore.class)
                     .walkColumnLineage(project, column, upstream, depth == null ? MAX_DEPTH : depth);

@@ -1,9 +1,9 @@
 package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.model.ColumnLineageEdge;
-import io.dbtcatalog.ingest.store.CatalogStore.ColumnWalk;
 import io.dbtcatalog.ingest.store.lineage.ColumnLineageWalk.ColumnRef;
 import io.dbtcatalog.ingest.store.lineage.ColumnLineageWalk.Step;
+import io.dbtcatalog.ingest.store.lineage.ColumnWalk;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -10,8 +10,8 @@ import io.dbtcatalog.ingest.store.jdbc.SqlErrors;
 import io.dbtcatalog.ingest.store.ledger.IngestionLedger;
 import io.dbtcatalog.ingest.store.ledger.LedgerQueries;
 import io.dbtcatalog.ingest.store.lineage.ColumnLineageReader;
-import io.dbtcatalog.ingest.store.lineage.ColumnLineageWalk;
 import io.dbtcatalog.ingest.store.lineage.ColumnLookup;
+import io.dbtcatalog.ingest.store.lineage.ColumnWalk;
 import io.dbtcatalog.ingest.store.project.LeaseLock;
 import io.dbtcatalog.ingest.store.project.ProjectRows;
 import io.dbtcatalog.ingest.store.publish.ArtifactShortcut;
@@ -23,13 +23,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 
 /**
  * The catalog's only writer: publishes a {@link CatalogSnapshot} as one transaction (readers see the catalog before
@@ -242,26 +240,9 @@ public final class CatalogStore {
 
     private long writeFailure(ProjectRef project, RunRef run, Instant startedAt, String message) {
         Objects.requireNonNull(project, "project");
-        return transactions.inTransaction(project.projectKey(), false, connection -> {
-            IngestionLedger ledger = new IngestionLedger(connection, limits(project.projectKey(), connection));
-            try {
-                return ledger.insert(new IngestionLedger.Entry(
-                        project,
-                        run,
-                        null,
-                        startedAt,
-                        clock.instant(),
-                        IngestionLedger.FAILED,
-                        null,
-                        false,
-                        message,
-                        null));
-            } catch (SQLException e) {
-                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, e);
-            } catch (DataAccessException e) {
-                throw Transactions.failure(project.projectKey(), IngestionLedger.TABLE, SqlErrors.sqlException(e));
-            }
-        });
+        return transactions.write(project.projectKey(), IngestionLedger.TABLE, connection -> new IngestionLedger(
+                        connection, limits(project.projectKey(), connection))
+                .insert(IngestionLedger.Entry.failed(project, run, startedAt, clock.instant(), message)));
     }
 
     /**
@@ -289,15 +270,12 @@ public final class CatalogStore {
      * @throws ColumnLookup.NotFound when the node or the column is not in the catalog
      */
     public ColumnWalk walkColumnLineage(String projectKey, String nodeAndColumn, boolean upstream, int maxDepth) {
-        return transactions.read(projectKey, ColumnLineageReader.TABLE, connection -> {
-            ColumnLineageReader reader = new ColumnLineageReader(connection);
-            ColumnLineageWalk.ColumnRef start = ColumnLookup.find(reader, projectKey, nodeAndColumn);
-            return new ColumnWalk(start, ColumnLineageWalk.walk(reader, projectKey, start, upstream, maxDepth));
-        });
+        return transactions.read(
+                projectKey,
+                ColumnLineageReader.TABLE,
+                connection -> ColumnWalk.from(
+                        new ColumnLineageReader(connection), projectKey, nodeAndColumn, upstream, maxDepth));
     }
-
-    /** The column a walk started from and the edges it reached, nearest first. */
-    public record ColumnWalk(ColumnLineageWalk.ColumnRef start, List<ColumnLineageWalk.Step> steps) {}
 
     private Publication publication(
             Connection connection,

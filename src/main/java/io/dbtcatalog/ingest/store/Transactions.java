@@ -35,6 +35,19 @@ final class Transactions {
         }
     }
 
+    /** Runs {@code work} in one writing transaction ({@link #inTransaction}); a failure of it names {@code table}. */
+    <T> T write(String projectKey, String table, Read<T> work) {
+        return inTransaction(projectKey, false, connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw failure(projectKey, table, e);
+            } catch (DataAccessException e) {
+                throw failure(projectKey, table, SqlErrors.sqlException(e));
+            }
+        });
+    }
+
     static StoreException failure(String projectKey, String table, SQLException e) {
         return new StoreException(projectKey, table, SqlErrors.describe(e), e);
     }

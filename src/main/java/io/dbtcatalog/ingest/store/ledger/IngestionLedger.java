@@ -96,6 +96,12 @@ public final class IngestionLedger {
             String message,
             String artifactDigest) {
 
+        /** A FAILED attempt: no snapshot read, no state applied; {@code run} is null for a listing failure. */
+        public static Entry failed(
+                ProjectRef project, RunRef run, Instant startedAt, Instant finishedAt, String message) {
+            return new Entry(project, run, null, startedAt, finishedAt, FAILED, null, false, message, null);
+        }
+
         void bind(RowSink sink) {
             SnapshotInfo i = info == null ? new SnapshotInfo(null, null, null, null, null, null, null, null) : info;
             Long jobId = run != null && run.dbtJobId() != null ? run.dbtJobId() : project.dbtCloudJobId();
