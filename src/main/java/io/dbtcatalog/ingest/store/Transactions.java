@@ -25,7 +25,7 @@ final class Transactions {
     }
 
     /** Runs {@code read} on a connection of its own, outside any transaction; a failure names {@code table}. */
-    <T> T read(String projectKey, String table, Read<T> read) {
+    <T> T read(String projectKey, String table, SqlWork<T> read) {
         try (Connection connection = dataSource.getConnection()) {
             return read.run(connection);
         } catch (SQLException e) {
@@ -36,7 +36,7 @@ final class Transactions {
     }
 
     /** Runs {@code work} in one writing transaction ({@link #inTransaction}); a failure of it names {@code table}. */
-    <T> T write(String projectKey, String table, Read<T> work) {
+    <T> T write(String projectKey, String table, SqlWork<T> work) {
         return inTransaction(projectKey, false, connection -> {
             try {
                 return work.run(connection);
@@ -120,7 +120,7 @@ final class Transactions {
     }
 
     @FunctionalInterface
-    interface Read<T> {
+    interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 }
