@@ -27,7 +27,21 @@ final class Transactions {
     /** Runs {@code read} on a connection of its own, outside any transaction; a failure names {@code table}. */
     <T> T read(String projectKey, String table, SqlWork<T> read) {
         try (Connection connection = dataSource.getConnection()) {
-            return read.run(connection);
+            return naming(projectKey, table, read, connection);
+        } catch (SQLException e) {
+            throw failure(projectKey, table, e);
+        }
+    }
+
+    /** Runs {@code work} in one writing transaction ({@link #inTransaction}); a failure of it names {@code table}. */
+    <T> T write(String projectKey, String table, SqlWork<T> work) {
+        return inTransaction(projectKey, false, connection -> naming(projectKey, table, work, connection));
+    }
+
+    /** Runs {@code work} on {@code connection}, turning its SQL failures into ones that name {@code table}. */
+    private static <T> T naming(String projectKey, String table, SqlWork<T> work, Connection connection) {
+        try {
+            return work.run(connection);
         } catch (SQLException e) {
             throw failure(projectKey, table, e);
         } catch (DataAccessException e) {
@@ -35,20 +49,7 @@ final class Transactions {
         }
     }
 
-    /** Runs {@code work} in one writing transaction ({@link #inTransaction}); a failure of it names {@code table}. */
-    <T> T write(String projectKey, String table, SqlWork<T> work) {
-        return inTransaction(projectKey, false, connection -> {
-            try {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw failure(projectKey, table, e);
-            } catch (DataAccessException e) {
-                throw failure(projectKey, table, SqlErrors.sqlException(e));
-            }
-        });
-    }
-
-    static StoreException failure(String projectKey, String table, SQLException e) {
+    private static StoreException failure(String projectKey, String table, SQLException e) {
         return new StoreException(projectKey, table, SqlErrors.describe(e), e);
     }
 
