@@ -66,6 +66,18 @@ final class BenchDatabases implements AutoCloseable {
         return pool("jdbc:h2:file:" + folder.resolve("catalog").toAbsolutePath(), "sa");
     }
 
+    /**
+     * A new, migrated catalog of {@code engine} for the size {@code label}: the PostgreSQL database
+     * {@code ingest_<label><suffix>}, or an H2 file in {@code folder}'s {@code h2<suffix>}.
+     */
+    HikariDataSource migrated(String engine, Path folder, String label, String suffix) {
+        HikariDataSource database = "h2".equals(engine)
+                ? freshH2(folder.resolve("h2" + suffix))
+                : freshPostgres("ingest_" + label + suffix);
+        new BenchIngestion(database).prepare();
+        return database;
+    }
+
     private HikariDataSource pool(String url, String user) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

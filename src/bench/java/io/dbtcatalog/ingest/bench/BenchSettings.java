@@ -13,7 +13,8 @@ import java.util.List;
  * ingestion in a JVM of its own, started for it as a one-shot {@code java -jar ... run} is, {@link ColdPhase}; no
  * warm-up pass), {@code bench.nextRuns} (how many next dbt invocations of the unchanged project are ingested one
  * after the other, the fastest counting as the floor's fastest attempt does; by default {@code bench.floorRepeats}
- * with {@code bench.cold}, else 1) and
+ * with {@code bench.cold}, else 1), {@code bench.firstRuns} (how many first ingestions of the project are timed, each
+ * into a new catalog, the fastest counting likewise; by default {@code bench.nextRuns}) and
  * {@code bench.pg} (extra PostgreSQL server settings, e.g. {@code shared_buffers=1GB,max_wal_size=4GB}).
  */
 record BenchSettings(
@@ -27,6 +28,7 @@ record BenchSettings(
         boolean warmup,
         boolean cold,
         int nextRuns,
+        int firstRuns,
         String postgresSettings) {
 
     static final int WARMUP_MODELS = 1_000;
@@ -35,6 +37,7 @@ record BenchSettings(
         String sizes = args.length > 0 ? args[0] : System.getProperty("bench.sizes", "1000,10000,50000");
         int floorRepeats = Integer.getInteger("bench.floorRepeats", 2);
         boolean cold = Boolean.getBoolean("bench.cold");
+        int nextRuns = Integer.getInteger("bench.nextRuns", cold ? floorRepeats : 1);
         return new BenchSettings(
                 Arrays.stream(sizes.split(","))
                         .map(String::trim)
@@ -51,7 +54,8 @@ record BenchSettings(
                 floorRepeats,
                 Boolean.parseBoolean(System.getProperty("bench.warmup", "true")),
                 cold,
-                Integer.getInteger("bench.nextRuns", cold ? floorRepeats : 1),
+                nextRuns,
+                Integer.getInteger("bench.firstRuns", nextRuns),
                 System.getProperty("bench.pg", ""));
     }
 }

@@ -87,6 +87,27 @@ final class BenchTable {
         }
     }
 
+    /** The fastest of {@code rows}, attempts of the same phase. */
+    static Row fastest(List<Row> rows) {
+        return rows.stream().min(Comparator.comparingDouble(Row::seconds)).orElseThrow();
+    }
+
+    /** {@code rows}, attempts of the same phase, in one line: the fastest and the median, each against its floor. */
+    static String attempts(List<Row> rows) {
+        List<Double> totals = rows.stream().map(Row::seconds).sorted().toList();
+        Row fastest = fastest(rows);
+        double median = PairedRatios.median(totals);
+        return String.format(
+                Locale.ROOT,
+                "fastest of %d %.2f s (x%.2f the floor), median %.2f s (x%.2f), all %s",
+                rows.size(),
+                fastest.seconds(),
+                fastest.seconds() / fastest.floorSeconds(),
+                median,
+                median / fastest.floorSeconds(),
+                totals.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
+    }
+
     private static final String HEADER = "%-13s %7s %-7s %12s %8s %8s %8s %10s %7s %9s %9s %5s%n";
     private static final String LINE = "%-13s %7d %-7s %12d %8.2f %8.2f %8.2f %10.0f %7.2f %9.0f %9.0f %4.0f%%%n";
     private static final double MB = 1024.0 * 1024.0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchTableTests {
@@ -28,6 +29,24 @@ class BenchTableTests {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("growth 10000 -> 50000 models (x5.0): postgres"
                         + " first x5.25 (read x4.50, write x5.50); floor x5.50" + System.lineSeparator());
+    }
+
+    @Test
+    void attemptsLineGivesTheFastestAndTheMedianAgainstTheFloorAndEveryTotalInOrder() {
+        // given three first ingestions of one size against a floor of 4 s
+        List<BenchTable.Row> attempts = List.of(
+                new BenchTable.Row("postgres", 10_000, "first 1/3", 100, 4.0, 6.0, 4.0, 0, 0),
+                new BenchTable.Row("postgres", 10_000, "first 2/3", 100, 3.5, 5.5, 4.0, 0, 0),
+                new BenchTable.Row("postgres", 10_000, "first 3/3", 100, 4.5, 6.5, 4.0, 0, 0));
+
+        // when
+        BenchTable.Row fastest = BenchTable.fastest(attempts);
+        String line = BenchTable.attempts(attempts);
+
+        // then
+        assertThat(fastest.run()).isEqualTo("first 2/3");
+        assertThat(line)
+                .isEqualTo("fastest of 3 9.00 s (x2.25 the floor), median 10.00 s (x2.50), all [9.00, 10.00, 11.00]");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,22 +100,21 @@ public final class IngestBenchmark {
                     .nextInvocation(folder.resolve("next" + (nextInvocations.size() + 1) + "/target")));
         }
         for (String engine : settings.engines()) {
-            try (HikariDataSource database = "h2".equals(engine)
-                    ? databases.freshH2(folder.resolve("h2"))
-                    : databases.freshPostgres("ingest_" + label)) {
-                BenchIngestion ingestion = new BenchIngestion(database);
-                ingestion.prepare();
-                Phase phase = (run, invocation, parseAlways, base, kept) ->
-                        ingest(engine, models, run, ingestion, invocation, parseAlways, base, kept && record);
-                if (settings.cold()) {
-                    String url = database.getJdbcUrl();
-                    String user = database.getUsername();
-                    database.close(); // an H2 file is opened by one process at a time: the child's
-                    phase = (run, invocation, parseAlways, base, kept) ->
-                            ingestCold(engine, models, run, url, user, invocation, parseAlways, base, kept && record);
+            List<BenchTable.Row> firsts = new ArrayList<>();
+            String first = settings.firstRuns() == 1 ? "first" : "first %d/" + settings.firstRuns();
+            for (int i = 1; i < settings.firstRuns(); i++) {
+                // each first ingestion but the last into a catalog of its own, settled after it (decision 0036)
+                try (HikariDataSource extra = databases.migrated(engine, folder, label, "_first" + i)) {
+                    firsts.add(phase(engine, models, extra, record)
+                            .ingest(first.formatted(i), project, false, floor, false));
+                    BenchDatabases.settle(engine, extra.getJdbcUrl(), extra.getUsername());
                 }
-                double first =
-                        phase.ingest("first", project, false, floor, true).seconds();
+            }
+            try (HikariDataSource database = databases.migrated(engine, folder, label, "")) {
+                Phase phase = phase(engine, models, database, record);
+                firsts.add(
+                        phase.ingest(first.formatted(settings.firstRuns()), project, false, floor, firsts.isEmpty()));
+                double firstSeconds = fastest(engine, "first", firsts, record);
                 double second =
                         phase.ingest("second", project, false, floor, true).seconds();
                 double reread =
@@ -129,9 +127,9 @@ public final class IngestBenchmark {
                                 + " next run / first %.3f%n",
                         engine,
                         models,
-                        second / first,
-                        reread / first,
-                        next / first);
+                        second / firstSeconds,
+                        reread / firstSeconds,
+                        next / firstSeconds);
             }
         }
         if (!settings.keep()) {
@@ -208,27 +206,39 @@ public final class IngestBenchmark {
             String run = invocations.size() == 1 ? "next run" : "next run " + (i + 1) + "/" + invocations.size();
             rows.add(phase.ingest(run, invocations.get(i), false, floors, invocations.size() == 1));
         }
+        return fastest(engine, "next run", rows, record);
+    }
+
+    /**
+     * Of {@code rows}, the timed attempts of one kind ({@code first} or {@code next run}): prints the fastest and the
+     * median, keeps the fastest for the table as the floor keeps its fastest attempt, and returns its seconds. A
+     * single attempt was reported as it ran.
+     */
+    private double fastest(String engine, String kind, List<BenchTable.Row> rows, boolean record) {
         if (rows.size() == 1) {
             return rows.get(0).seconds();
         }
-        List<Double> totals =
-                rows.stream().map(BenchTable.Row::seconds).sorted().toList();
-        BenchTable.Row fastest = rows.stream()
-                .min(Comparator.comparingDouble(BenchTable.Row::seconds))
-                .orElseThrow()
-                .withRun("next run");
-        OUT.printf(
-                Locale.ROOT,
-                "  %s next run: fastest of %d %.2f s (x%.2f the floor), median %.2f s (x%.2f), all %s%n",
-                engine,
-                rows.size(),
-                fastest.seconds(),
-                fastest.seconds() / fastest.floorSeconds(),
-                PairedRatios.median(totals),
-                PairedRatios.median(totals) / fastest.floorSeconds(),
-                totals.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
+        BenchTable.Row fastest = BenchTable.fastest(rows).withRun(kind);
+        OUT.println("  " + engine + " " + kind + ": " + BenchTable.attempts(rows));
         report(fastest, record);
         return fastest.seconds();
+    }
+
+    /**
+     * How {@code database} is ingested into: in this JVM, or with {@code -Dbench.cold=true} in cold JVMs of their own
+     * (the pool is then closed: an H2 file is opened by one process at a time, the child's).
+     */
+    private Phase phase(String engine, int models, HikariDataSource database, boolean record) {
+        if (settings.cold()) {
+            String url = database.getJdbcUrl();
+            String user = database.getUsername();
+            database.close();
+            return (run, invocation, parseAlways, base, kept) ->
+                    ingestCold(engine, models, run, url, user, invocation, parseAlways, base, kept && record);
+        }
+        BenchIngestion ingestion = new BenchIngestion(database);
+        return (run, invocation, parseAlways, base, kept) ->
+                ingest(engine, models, run, ingestion, invocation, parseAlways, base, kept && record);
     }
 
     /**
@@ -245,7 +255,7 @@ public final class IngestBenchmark {
             boolean parseAlways,
             FloorPhase.Floors floors,
             boolean record) {
-        String kind = run.startsWith("next run") ? "next run" : run;
+        String kind = run.startsWith("next run") ? "next run" : run.startsWith("first") ? "first" : run;
         double pairedFloor = "first".equals(kind) || "next run".equals(kind)
                 ? floors.coldAgain().applyAsDouble(engine)
                 : Double.NaN;
