@@ -35,8 +35,7 @@ class TooLongValuesIntegrationTests {
     void changedTestWithATooLongSeverityFailsNamingItAndKeepsTheStoredState(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given a stored project, then the same project with one test's severity changed past its column
-            CatalogStore store = new CatalogStore(db.dataSource());
-            store.publish(PROJECT, project("run-1", T1, "warn").build(), STARTED);
+            CatalogStore store = storedProject(db);
             CatalogDump before = CatalogDump.of(db.dataSource());
             CatalogSnapshot changed = project("run-2", T2, TOO_LONG_SEVERITY).build();
 
@@ -82,8 +81,7 @@ class TooLongValuesIntegrationTests {
     void previewReportsATooLongValueWithoutWriting(Engine engine) {
         try (TestDatabase db = engine.create()) {
             // given
-            CatalogStore store = new CatalogStore(db.dataSource());
-            store.publish(PROJECT, project("run-1", T1, "warn").build(), STARTED);
+            CatalogStore store = storedProject(db);
             CatalogDump before = CatalogDump.of(db.dataSource());
             CatalogSnapshot changed = project("run-2", T2, TOO_LONG_SEVERITY).build();
             CatalogSnapshot badResult = project("run-3", T2, "warn")
@@ -103,6 +101,13 @@ class TooLongValuesIntegrationTests {
             assertThat(after.rows("catalog_test")).isEqualTo(before.rows("catalog_test"));
             assertThat(after.rows("ingestion_run")).isEqualTo(before.rows("ingestion_run"));
         }
+    }
+
+    /** A store on {@code db} holding the project as published from run-1. */
+    private static CatalogStore storedProject(TestDatabase db) {
+        CatalogStore store = new CatalogStore(db.dataSource());
+        store.publish(PROJECT, project("run-1", T1, "warn").build(), STARTED);
+        return store;
     }
 
     /** The shop project plus one test of its own, {@code accepted_values_orders_id}, of {@code severity}. */
