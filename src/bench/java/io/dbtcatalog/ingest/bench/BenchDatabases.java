@@ -78,6 +78,23 @@ final class BenchDatabases implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Drops the PostgreSQL database {@link #migrated} made for {@code label} and {@code suffix}, once its pool is
+     * closed; an H2 file stays in its folder, which the benchmark deletes at the end.
+     */
+    void drop(String engine, String label, String suffix) {
+        if (!"postgres".equals(engine)) {
+            return;
+        }
+        String name = "ingest_" + label + suffix;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop PostgreSQL database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private HikariDataSource pool(String url, String user) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -56,6 +57,13 @@ final class Floor {
         /** The parse pass plus H2's bare load: H2's own floor; NaN when H2's load was not measured. */
         double h2Seconds() {
             return parseSeconds + h2LoadSeconds;
+        }
+
+        /** {@code ", x1.23 H2's own floor"} for an H2 ingestion of {@code seconds}; empty when H2's load was not measured. */
+        String ownFloorRatio(double seconds) {
+            return Double.isNaN(h2LoadSeconds)
+                    ? ""
+                    : String.format(Locale.ROOT, ", x%.2f H2's own floor", seconds / h2Seconds());
         }
 
         Result withH2Load(double seconds) {

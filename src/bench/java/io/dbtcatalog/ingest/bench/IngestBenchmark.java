@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The ingestion benchmark (run with {@code mvn -Pbench ...}, see docs/benchmarks.md): for each project size it
@@ -101,19 +102,22 @@ public final class IngestBenchmark {
         }
         for (String engine : settings.engines()) {
             List<BenchTable.Row> firsts = new ArrayList<>();
-            String first = settings.firstRuns() == 1 ? "first" : "first %d/" + settings.firstRuns();
-            for (int i = 1; i < settings.firstRuns(); i++) {
-                // each first ingestion but the last into a catalog of its own, settled after it (decision 0036)
-                try (HikariDataSource extra = databases.migrated(engine, folder, label, "_first" + i)) {
-                    firsts.add(phase(engine, models, extra, record)
-                            .ingest(first.formatted(i), project, false, floor, false));
+            int attempts = settings.firstRuns();
+            IntFunction<String> first = i -> attempts == 1 ? "first" : "first " + i + "/" + attempts;
+            for (int i = 1; i < attempts; i++) {
+                // each first ingestion but the last into a catalog of its own, settled after it, then dropped
+                // (decision 0036)
+                String suffix = "_first" + i;
+                try (HikariDataSource extra = databases.migrated(engine, folder, label, suffix)) {
+                    firsts.add(
+                            phase(engine, models, extra, record).ingest(first.apply(i), project, false, floor, false));
                     BenchDatabases.settle(engine, extra.getJdbcUrl(), extra.getUsername());
                 }
+                databases.drop(engine, label, suffix);
             }
             try (HikariDataSource database = databases.migrated(engine, folder, label, "")) {
                 Phase phase = phase(engine, models, database, record);
-                firsts.add(
-                        phase.ingest(first.formatted(settings.firstRuns()), project, false, floor, firsts.isEmpty()));
+                firsts.add(phase.ingest(first.apply(attempts), project, false, floor, attempts == 1));
                 double firstSeconds = fastest(engine, "first", firsts, record);
                 double second =
                         phase.ingest("second", project, false, floor, true).seconds();
@@ -164,7 +168,7 @@ public final class IngestBenchmark {
                 "  %s %s%s: %s%n",
                 engine,
                 run,
-                "h2".equals(engine) ? ownFloor(outcome.readSeconds() + outcome.publishSeconds(), floor) : "",
+                "h2".equals(engine) ? floor.ownFloorRatio(outcome.readSeconds() + outcome.publishSeconds()) : "",
                 outcome.summary());
         report(row, record);
         if (profiling) {
@@ -276,7 +280,7 @@ public final class IngestBenchmark {
                 run,
                 seconds / floors.cold().seconds(),
                 seconds / floors.warm().seconds(),
-                "h2".equals(engine) ? ownFloor(seconds, floors.cold()) : "",
+                "h2".equals(engine) ? floors.cold().ownFloorRatio(seconds) : "",
                 pair,
                 cold.jitSeconds(),
                 cold.cpuSeconds(),
@@ -293,13 +297,6 @@ public final class IngestBenchmark {
                 cold.gcSeconds());
         report(row, record);
         return row;
-    }
-
-    /** {@code ", x1.23 H2's own floor"} when H2's floor was measured, else empty. */
-    private static String ownFloor(double seconds, Floor.Result floor) {
-        return Double.isNaN(floor.h2LoadSeconds())
-                ? ""
-                : String.format(Locale.ROOT, ", x%.2f H2's own floor", seconds / floor.h2Seconds());
     }
 
     private void report(BenchTable.Row row, boolean record) {
