@@ -73,7 +73,7 @@ final class BenchDatabases implements AutoCloseable {
     HikariDataSource migrated(String engine, Path folder, String label, String suffix) {
         HikariDataSource database = "h2".equals(engine)
                 ? freshH2(folder.resolve("h2" + suffix))
-                : freshPostgres("ingest_" + label + suffix);
+                : freshPostgres(catalogName(label, suffix));
         new BenchIngestion(database).prepare();
         return database;
     }
@@ -86,13 +86,18 @@ final class BenchDatabases implements AutoCloseable {
         if (!"postgres".equals(engine)) {
             return;
         }
-        String name = "ingest_" + label + suffix;
+        String name = catalogName(label, suffix);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop PostgreSQL database " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The PostgreSQL database of the catalog {@link #migrated} makes for {@code label} and {@code suffix}. */
+    private static String catalogName(String label, String suffix) {
+        return "ingest_" + label + suffix;
     }
 
     private HikariDataSource pool(String url, String user) {
