@@ -30,12 +30,17 @@ public class IngestionConfiguration {
      * is behind, and a new embedded H2 file catalog is first created as a copy of the packaged template, already
      * current ({@link H2Template}, decision 0024); otherwise ({@code schedule}, embedding code) Flyway migrates and
      * validates as always.
+     *
+     * <p>A one-shot command ({@code dbt-catalog-ingest.one-shot}) opens its first connection as the pool starts and
+     * fails at once, with the driver's reason (a wrong password, a refused connection), when it cannot; the service
+     * starts its pool in the background and waits for the database as long as a connection request may.
      */
     @Bean
     DataSource catalogDataSource(
             IngestionProperties properties,
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
-            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind) {
+            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind,
+            @Value("${dbt-catalog-ingest.one-shot:false}") boolean oneShot) {
         TargetProperties target = properties.target();
         // before the pool, whose first connection would create an empty database file; a copy is current
         boolean copied = !readOnly
@@ -48,9 +53,15 @@ public class IngestionConfiguration {
         hikari.setPoolName("catalog");
         hikari.setMaximumPoolSize(Math.max(5, properties.scheduler().connectionsNeeded()));
         hikari.setMinimumIdle(readOnly ? 1 : 2);
-        hikari.setInitializationFailTimeout(-1);
+        // one attempt (Hikari waits a second after a failed one); -1: no attempt, the pool connects in the background
+        hikari.setInitializationFailTimeout(oneShot ? 1 : -1);
         hikari.setReadOnly(readOnly);
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new CatalogDatabaseException(target.url(), e);
+        }
         if (readOnly || copied) {
             return dataSource;
         }
@@ -82,10 +93,27 @@ public class IngestionConfiguration {
         return new ArtifactSnapshotReader();
     }
 
-    /** The catalog database could not be opened or migrated; names the JDBC URL (never the password). */
+    /**
+     * The catalog database could not be opened or migrated; names the JDBC URL (never the password) and the first
+     * reason in the cause's chain that is not the pool's own wrapping ("Wrong user name or password", "Connection
+     * to localhost:5432 refused", a migration's failure).
+     */
     public static class CatalogDatabaseException extends RuntimeException {
         CatalogDatabaseException(String url, Throwable cause) {
-            super("cannot open or migrate the catalog database " + url + ": " + cause.getMessage(), cause);
+            super("cannot open or migrate the catalog database " + url + ": " + reason(cause), cause);
+        }
+
+        private static String reason(Throwable cause) {
+            Throwable reason = cause;
+            while (reason.getCause() != null
+                    && reason.getCause() != reason
+                    && reason.getClass().getName().startsWith("com.zaxxer.hikari.")) {
+                reason = reason.getCause();
+            }
+            if (reason instanceof java.sql.SQLTransientConnectionException && reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            return reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
         }
     }
 }

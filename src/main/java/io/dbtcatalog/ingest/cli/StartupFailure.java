@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.cli;
 
+import io.dbtcatalog.ingest.IngestionConfiguration.CatalogDatabaseException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,10 @@ record StartupFailure(String message, boolean configuration) {
             if (t instanceof BindException e) {
                 return new StartupFailure(
                         "invalid configuration in " + config + ":\n  - " + String.join("\n  - ", describe(e)), true);
+            }
+            if (t instanceof CatalogDatabaseException) {
+                // names the URL and the driver's reason, without the beans that were being created
+                return new StartupFailure(t.getMessage(), false);
             }
             if (t.getClass().getName().startsWith("org.springframework.boot.context.config.")
                     || t.getClass().getName().startsWith("org.yaml.snakeyaml")) {
