@@ -3,17 +3,23 @@ package io.dbtcatalog.ingest.cli;
 import io.dbtcatalog.ingest.CommandApplication;
 import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
 import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.config.TargetProperties;
+import io.dbtcatalog.ingest.store.H2EarlyOpen;
 import io.dbtcatalog.ingest.store.SchemaStatus;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -88,7 +94,9 @@ abstract class ApplicationCommand implements Callable<Integer> {
             err.println("error: configuration file not found: " + file);
             return IngestCli.USAGE;
         }
-        try (ConfigurableApplicationContext context = start(file, spec.name(), readOnly(), service(), cli.warmup())) {
+        AtomicReference<H2EarlyOpen> early = new AtomicReference<>(H2EarlyOpen.NONE);
+        try (ConfigurableApplicationContext context =
+                start(file, spec.name(), readOnly(), service(), cli.warmup(), early)) {
             String problem = readOnly() ? schemaProblem(context) : null;
             if (problem != null) {
                 err.println("error: " + problem);
@@ -99,6 +107,9 @@ abstract class ApplicationCommand implements Callable<Integer> {
             StartupFailure failure = StartupFailure.classify(e, file);
             err.println("error: " + failure.message());
             return failure.configuration() ? IngestCli.USAGE : IngestCli.FAILED;
+        } finally {
+            // after the context, whose pool has closed its connections: H2 closes the database here
+            early.get().close();
         }
     }
 
@@ -114,7 +125,12 @@ abstract class ApplicationCommand implements Callable<Integer> {
     }
 
     private static ConfigurableApplicationContext start(
-            Path config, String command, boolean readOnly, boolean service, StartWarmup warmup) {
+            Path config,
+            String command,
+            boolean readOnly,
+            boolean service,
+            StartWarmup warmup,
+            AtomicReference<H2EarlyOpen> early) {
         String location =
                 config.getFileName().toString().matches(".*\\.ya?ml") ? "file:" + config : "file:" + config + "[.yaml]";
         return new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class)
@@ -124,6 +140,8 @@ abstract class ApplicationCommand implements Callable<Integer> {
                     // delivered after Spring Boot's logging listener, which has taken over the console by then
                     if (event instanceof ApplicationStartingEvent) {
                         warmup.applicationStarting();
+                    } else if (event instanceof ApplicationEnvironmentPreparedEvent prepared && !service) {
+                        early.set(openEarly(prepared.getEnvironment()));
                     } else if (event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent) {
                         warmup.finish();
                     }
@@ -135,5 +153,25 @@ abstract class ApplicationCommand implements Callable<Integer> {
                         "--dbt-catalog-ingest.read-only=" + readOnly,
                         "--dbt-catalog-ingest.migrate-when-behind=" + !service,
                         "--dbt-catalog-ingest.one-shot=" + !service);
+    }
+
+    /**
+     * Starts opening the catalog beside the context's refresh ({@link H2EarlyOpen}: an existing embedded H2 file
+     * only), from the target as the configuration file gives it; the application's own binding, which validates and
+     * reports, comes later. A target that does not bind here opens nothing early.
+     */
+    static H2EarlyOpen openEarly(ConfigurableEnvironment environment) {
+        TargetProperties target;
+        try {
+            target = Binder.get(environment)
+                    .bind("ingestion.target", TargetProperties.class)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return H2EarlyOpen.NONE;
+        }
+        if (target == null || target.url() == null) {
+            return H2EarlyOpen.NONE;
+        }
+        return H2EarlyOpen.start(target.connectionUrl(), target.username(), target.password());
     }
 }
