@@ -16,7 +16,8 @@ import java.util.function.ToDoubleFunction;
  * queries {@code search}, {@code describe}, {@code lineage}, {@code impact}, {@code column-lineage}), each against a
  * bare JVM start ({@code java -version}) measured in the same run, interleaved so that load on a shared machine
  * spreads over all of them. The same commands with {@code -Ddbt-catalog-ingest.warmup=false} show what the start
- * warm-up on the second core buys (it starts only when the load average leaves a core free), with
+ * warm-up on the second core buys (it starts only when the load average leaves a core free), {@code status} with
+ * {@code -Ddbt-catalog.store.h2-early-open=false} what opening the catalog beside the start buys (decision 0037), with
  * {@code -Ddbt-catalog-ingest.relaunch=false} what the class-data-sharing archive buys. Needs {@code mvn package} first; prints medians and ratios (docs/benchmarks.md).
  */
 public final class StartBenchmark {
@@ -27,6 +28,7 @@ public final class StartBenchmark {
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String NO_ARCHIVE = "-Ddbt-catalog-ingest.relaunch=false";
     private static final String NO_WARMUP = "-Ddbt-catalog-ingest.warmup=false";
+    private static final String NO_EARLY_OPEN = "-Ddbt-catalog.store.h2-early-open=false";
     private static final String ORDERS = "model.jaffle_shop.orders";
 
     /** The read-only queries people run against the sample's catalog, each timed as a command of its own. */
@@ -87,6 +89,7 @@ public final class StartBenchmark {
         BenchFiles.deleteTree(dir.resolve("data"));
         time("run (sample, empty catalog), no warm-up", jar(NO_WARMUP, "run"));
         time("status, no warm-up", jar(NO_WARMUP, "status"));
+        time("status, no early open", jar(NO_EARLY_OPEN, "status"));
         BenchFiles.deleteTree(dir.resolve("data"));
         time("run (sample, empty catalog), no archive", jar(NO_ARCHIVE, "run"));
         time("status, no archive", jar(NO_ARCHIVE, "status"));
