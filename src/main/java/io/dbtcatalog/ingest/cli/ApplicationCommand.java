@@ -3,6 +3,7 @@ package io.dbtcatalog.ingest.cli;
 import io.dbtcatalog.ingest.CommandApplication;
 import io.dbtcatalog.ingest.DbtCatalogIngestApplication;
 import io.dbtcatalog.ingest.config.IngestionProperties;
+import io.dbtcatalog.ingest.config.PreparedValidator;
 import io.dbtcatalog.ingest.config.TargetProperties;
 import io.dbtcatalog.ingest.store.H2EarlyOpen;
 import io.dbtcatalog.ingest.store.SchemaStatus;
@@ -136,6 +137,10 @@ abstract class ApplicationCommand implements Callable<Integer> {
         return new SpringApplicationBuilder(service ? DbtCatalogIngestApplication.class : CommandApplication.class)
                 .logStartupInfo(false)
                 .lazyInitialization(!service)
+                // the warm-up's configuration validator, asked for during the refresh, after the warm-up finished
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton(
+                                "preparedConfigurationValidator", (PreparedValidator) warmup::preparedValidator))
                 .listeners(event -> {
                     // delivered after Spring Boot's logging listener, which has taken over the console by then
                     if (event instanceof ApplicationStartingEvent) {

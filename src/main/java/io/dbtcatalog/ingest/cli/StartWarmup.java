@@ -1,5 +1,6 @@
 package io.dbtcatalog.ingest.cli;
 
+import io.dbtcatalog.ingest.config.ConfigurationValidator;
 import io.dbtcatalog.ingest.launch.FastStart;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
@@ -25,6 +27,8 @@ import java.util.function.BooleanSupplier;
  * main thread uses any of these libraries itself ({@link #finish()}): a library is never initialised on both threads
  * at once. It can never change what a command does or prints: it touches no file, no catalog and no configuration
  * (its H2 database is a private in-memory one, gone at the end), it writes nothing, and every failure is swallowed.
+ * The one thing it hands over is the configuration validator ({@link #preparedValidator()}), built as the refresh
+ * would build it (decision 0038).
  * What may log (Hibernate Validator's version line, Flyway) waits until Spring Boot's logging system has taken over
  * the console ({@link #applicationStarting()}), so that nothing reaches standard output through Logback's default
  * configuration.
@@ -43,6 +47,8 @@ final class StartWarmup {
     private boolean finished;
     private final List<Runnable> beforeLogging = new ArrayList<>();
     private final List<Runnable> afterLogging = new ArrayList<>();
+    /** The configuration validator built by the warm-up; read by the main thread after {@link #finish()}. */
+    private volatile LocalValidatorFactoryBean validator;
 
     /**
      * System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way), {@code true}
@@ -82,7 +88,7 @@ final class StartWarmup {
         if (INGESTING.contains(command)) {
             warmup.beforeLogging.add(WarmupTasks::sqlParser);
         }
-        warmup.afterLogging.add(WarmupTasks::validator);
+        warmup.afterLogging.add(() -> warmup.validator = WarmupTasks.validator());
         if (INGESTING.contains(command)) {
             warmup.afterLogging.add(WarmupTasks::flyway);
         }
@@ -122,6 +128,17 @@ final class StartWarmup {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The configuration validator the warm-up built ({@link ConfigurationValidator#prepare()}), once it has
+     * {@link #finish() finished}; null before that, when it did not get to it, or when it failed: the refresh then
+     * builds its own, as without a warm-up.
+     */
+    LocalValidatorFactoryBean preparedValidator() {
+        synchronized (lock) {
+            return finished && !running ? validator : null;
         }
     }
 

@@ -1,8 +1,6 @@
 package io.dbtcatalog.ingest.cli;
 
-import io.dbtcatalog.ingest.config.IngestionProperties;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
+import io.dbtcatalog.ingest.config.ConfigurationValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,12 +17,13 @@ import java.util.jar.JarFile;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@link StartWarmup} runs on its thread: each task loads a library's classes (all but picocli's also
- * initialised, on throw-away inputs), reads no catalog or configuration, and writes nothing. A task may throw; the
- * warm-up swallows it.
+ * initialised, on throw-away inputs), reads no catalog or configuration, and writes nothing; only
+ * {@link #validator()} returns what it built, for the refresh to use. A task may throw; the warm-up swallows it.
  */
 final class WarmupTasks {
 
@@ -103,11 +102,13 @@ final class WarmupTasks {
         }
     }
 
-    /** Hibernate Validator's bootstrap and the constraints of the configuration. */
-    static void validator() {
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            factory.getValidator().getConstraintsForClass(IngestionProperties.class);
-        }
+    /**
+     * Hibernate Validator's bootstrap and the constraints of every configuration record: the validator the context's
+     * refresh then validates the configuration with ({@link ConfigurationValidator#prepare()}, configured as the
+     * refresh would configure its own).
+     */
+    static LocalValidatorFactoryBean validator() {
+        return ConfigurationValidator.prepare();
     }
 
     /**

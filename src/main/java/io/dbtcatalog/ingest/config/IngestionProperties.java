@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The whole validated configuration tree bound from {@code ingestion-config.yaml} under {@code ingestion}: the
@@ -23,10 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * cron expression a source's own {@code schedule} overrides), the scheduler, the management port, the webhook
  * receiver and the publish
  * safeguards ({@code max-delete-share}, {@code lock-timeout}). Unknown keys are errors. Validated once, while it is
- * bound: Bean Validation's annotations on the records, then the cross-key rules ({@link ConfigRules}) through
- * {@link #validate}, every problem naming its key.
+ * bound: Bean Validation's annotations on the records ({@link ConfigurationValidator}, registered by
+ * {@link BindingConfiguration}; not {@code @Validated}, which would validate them twice), then the cross-key rules
+ * ({@link ConfigRules}) through {@link #validate}, every problem naming its key.
  */
-@Validated
 @ConfigurationProperties(prefix = "ingestion", ignoreUnknownFields = false)
 public record IngestionProperties(
         @Valid @NotNull TargetProperties target,

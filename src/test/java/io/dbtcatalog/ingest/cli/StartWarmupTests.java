@@ -108,6 +108,30 @@ class StartWarmupTests {
     }
 
     @Test
+    void itHandsOverTheConfigurationValidatorItBuiltOnlyOnceFinished() throws InterruptedException {
+        // given a warm-up that gets to its validator task
+        StartWarmup warmup = StartWarmup.begin(new String[] {"status"}, null, FREE);
+        warmup.applicationStarting();
+        assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
+
+        // then: nothing before the main thread has finished the warm-up, the built validator after
+        assertThat(warmup.preparedValidator()).isNull();
+        warmup.finish();
+        assertThat(warmup.preparedValidator()).isNotNull();
+        assertThat(StartWarmup.NONE.preparedValidator()).isNull();
+    }
+
+    @Test
+    void aWarmupFinishedBeforeItsValidatorTaskHandsOverNone() throws InterruptedException {
+        StartWarmup warmup = StartWarmup.begin(new String[] {"status"}, null, FREE);
+
+        warmup.finish();
+
+        assertThat(warmup.awaitEnd(GENEROUS)).isTrue();
+        assertThat(warmup.preparedValidator()).isNull();
+    }
+
+    @Test
     void everyTaskRunsToItsEndWithoutFailing() {
         // the warm-up swallows a task's failure (it must never change a command), so a task broken by a library
         // update would silently warm nothing: each one is run here on its own
@@ -116,7 +140,7 @@ class StartWarmupTests {
                 WarmupTasks::h2,
                 WarmupTasks::json,
                 WarmupTasks::sqlParser,
-                WarmupTasks::validator,
+                () -> assertThat(WarmupTasks.validator()).isNotNull(),
                 WarmupTasks::flyway);
 
         for (Runnable task : tasks) {
