@@ -53,8 +53,9 @@ public class IngestionConfiguration {
         hikari.setPoolName("catalog");
         hikari.setMaximumPoolSize(Math.max(5, properties.scheduler().connectionsNeeded()));
         hikari.setMinimumIdle(readOnly ? 1 : 2);
-        // one attempt (Hikari waits a second after a failed one); -1: no attempt, the pool connects in the background
-        hikari.setInitializationFailTimeout(oneShot ? 1 : -1);
+        // one attempt (Hikari waits a second after a failed one); -1: no attempt, the pool connects in the background,
+        // as for a catalog the template just created, which has proved the credentials already
+        hikari.setInitializationFailTimeout(oneShot && !copied ? 1 : -1);
         hikari.setReadOnly(readOnly);
         HikariDataSource dataSource;
         try {
