@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.MapPropertySource;
@@ -48,6 +49,28 @@ class EarlyOpenCliIntegrationTests {
                     .as(command + " left its opener running")
                     .noneMatch(thread -> thread.getName().equals("catalog-early-open"));
         }
+    }
+
+    @Test
+    void aRunMigratesAnH2FileCatalogThatIsBehindWhileItIsOpenEarly() throws IOException {
+        // given: a catalog on disk whose schema stops at V13, as one of an older build
+        Path config = config(PASSWORD, "");
+        Flyway.configure()
+                .dataSource("jdbc:h2:file:" + dir.resolve("data/catalog") + ";AUTO_SERVER=TRUE", "sa", PASSWORD)
+                .locations("classpath:db/migration", "classpath:db/migration-h2")
+                .target("13")
+                .load()
+                .migrate();
+
+        // when
+        CliRun run = CliRun.of("run", "--config", config);
+        CliRun status = CliRun.of("status", "--config", config);
+
+        // then: migrated (status refuses a schema that is behind) and ingested, and the catalog left closed
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(status.code()).as(status.all()).isZero();
+        assertThat(status.out()).contains("jaffle-shop-sample (local): OK").contains("nodes +42 ~0 -0");
+        assertThat(lockFile()).doesNotExist();
     }
 
     @Test
