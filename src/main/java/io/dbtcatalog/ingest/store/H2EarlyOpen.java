@@ -1,7 +1,6 @@
 package io.dbtcatalog.ingest.store;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +59,7 @@ public final class H2EarlyOpen implements AutoCloseable {
         if (!StoreOptions.flag(System::getProperty, SWITCH)) {
             return NONE;
         }
-        H2FileTarget.Eligibility eligibility = H2FileTarget.check(
-                connectionUrl,
-                user,
-                password,
-                System.getProperty("h2.baseDir"),
-                Path.of(System.getProperty("user.home")));
+        H2FileTarget.Eligibility eligibility = H2FileTarget.check(connectionUrl, user, password);
         if (!eligibility.eligible() || !Files.isRegularFile(eligibility.target().dataFile())) {
             return NONE;
         }

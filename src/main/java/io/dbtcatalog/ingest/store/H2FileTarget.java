@@ -76,6 +76,14 @@ record H2FileTarget(Path database, String user, String password) {
      * @param url the JDBC URL the catalog is opened with
      * @param user the configured user name (null: none)
      * @param password the configured password (null: none)
+     */
+    static Eligibility check(String url, String user, String password) {
+        return check(url, user, password, System.getProperty("h2.baseDir"), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * {@link #check(String, String, String)} with H2's base folder and the user's home given.
+     *
      * @param baseDir H2's {@code h2.baseDir} system property (null: unset), which moves relative paths
      * @param home the user's home folder, which H2 puts for a leading {@code ~}
      */

@@ -70,12 +70,7 @@ public final class H2Template {
             log.debug("{}=false: a new catalog is migrated by Flyway", SWITCH);
             return false;
         }
-        H2FileTarget.Eligibility eligibility = H2FileTarget.check(
-                connectionUrl,
-                user,
-                password,
-                System.getProperty("h2.baseDir"),
-                Path.of(System.getProperty("user.home")));
+        H2FileTarget.Eligibility eligibility = H2FileTarget.check(connectionUrl, user, password);
         if (!eligibility.eligible()) {
             log.debug("catalog {} not created from the packaged template: {}", url, eligibility.refusal());
             return false;

@@ -3,9 +3,9 @@ package io.dbtcatalog.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.support.SampleRuns;
+import io.dbtcatalog.ingest.support.TestConfigs;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,20 +66,13 @@ class CatalogConnectionFailureCliIntegrationTests {
         assertThat(run.all()).doesNotContain(wrong).doesNotContain(PASSWORD);
     }
 
-    private Path config(String url, String password) throws IOException {
-        Path file = dir.resolve("config-" + Math.abs((url + password).hashCode()) + ".yaml");
-        Files.writeString(file, """
-                ingestion:
-                  target:
-                    url: %s
-                    username: sa
-                    password: %s
-                  work-dir: %s
-                  sources:
-                    - name: jaffle-shop-sample
-                      kind: local
-                      path: %s
-                """.formatted(url, password, dir.resolve("work"), SampleRuns.SAMPLE));
-        return file;
+    private Path config(String url, String password) {
+        return TestConfigs.write(
+                dir.resolve("config-" + Integer.toHexString((url + password).hashCode())),
+                url,
+                "sa",
+                password,
+                "",
+                TestConfigs.localSource("jaffle-shop-sample", SampleRuns.SAMPLE, null));
     }
 }

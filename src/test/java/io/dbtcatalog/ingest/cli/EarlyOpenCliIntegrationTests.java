@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbtcatalog.ingest.store.H2EarlyOpen;
 import io.dbtcatalog.ingest.support.SampleRuns;
+import io.dbtcatalog.ingest.support.TestConfigs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -159,21 +159,13 @@ class EarlyOpenCliIntegrationTests {
         return dir.resolve("data/catalog.lock.db");
     }
 
-    private Path config(String password, String extras) throws IOException {
-        Path file = dir.resolve("config-" + Math.abs((password + extras).hashCode()) + ".yaml");
-        Files.writeString(file, """
-                ingestion:
-                  target:
-                    url: jdbc:h2:file:%s
-                    username: sa
-                    password: %s
-                  work-dir: %s
-                %s  sources:
-                    - name: jaffle-shop-sample
-                      kind: local
-                      path: %s
-                """.formatted(
-                        dir.resolve("data/catalog"), password, dir.resolve("work"), extras, SampleRuns.SAMPLE));
-        return file;
+    private Path config(String password, String extras) {
+        return TestConfigs.write(
+                dir.resolve("config-" + Integer.toHexString((password + extras).hashCode())),
+                "jdbc:h2:file:" + dir.resolve("data/catalog"),
+                "sa",
+                password,
+                extras,
+                TestConfigs.localSource("jaffle-shop-sample", SampleRuns.SAMPLE, null));
     }
 }

@@ -16,23 +16,27 @@ public final class TestConfigs {
      * tens of milliseconds, not seconds.
      */
     public static Path write(Path dir, String jdbcUrl, String extras, String sources) {
+        return write(dir, jdbcUrl, jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "", "", extras, sources);
+    }
+
+    /** {@link #write(Path, String, String, String)} with the target's user name and password. */
+    public static Path write(Path dir, String jdbcUrl, String user, String password, String extras, String sources) {
         Path file = dir.resolve("ingestion-config.yaml");
-        String user = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "\"\"";
         try {
             Files.createDirectories(dir);
             Files.writeString(file, """
                     ingestion:
                       target:
                         url: "%s"
-                        username: %s
-                        password: ""
+                        username: "%s"
+                        password: "%s"
                       work-dir: %s
                       http:
                         initial-backoff: 50ms
                         max-backoff: 200ms
                     %s
                       sources:
-                    %s""".formatted(jdbcUrl, user, dir.resolve("work"), extras, sources));
+                    %s""".formatted(jdbcUrl, user, password, dir.resolve("work"), extras, sources));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
