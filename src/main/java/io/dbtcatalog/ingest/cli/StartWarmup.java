@@ -2,10 +2,6 @@ package io.dbtcatalog.ingest.cli;
 
 import io.dbtcatalog.ingest.config.ConfigurationValidator;
 import io.dbtcatalog.ingest.launch.FastStart;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +15,8 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * Uses the second core while a one-shot command starts on the first: a daemon thread loads and initialises, on
  * throw-away inputs, the libraries the command's main thread will need a moment later (H2's engine, Jackson,
  * JSqlParser, Hibernate Validator, Flyway), so that the main thread finds their classes loaded, verified and
- * initialised. Start-up is single-threaded, and a machine with two cores has one idle meanwhile; on a machine whose
- * cores are all busy the warm-up does nothing ({@link #idleCore()}). docs/decisions/0017-start-on-two-cores.md has
+ * initialised. Start-up is single-threaded, and a machine with two cores has one idle meanwhile; on a machine with
+ * one core the warm-up does nothing ({@link #secondCore()}). docs/decisions/0017-start-on-two-cores.md has
  * the measurements.
  *
  * <p>It works while the main thread parses the command line and prepares Spring's environment, and stops before the
@@ -52,12 +48,10 @@ final class StartWarmup {
 
     /**
      * System property: {@code false} starts no warm-up (to measure it, or should it ever get in the way), {@code true}
-     * starts it even when no core looks free (the build's class-data-sharing training, measurements); unset, it
-     * starts when a core is free ({@link #idleCore()}).
+     * starts it even on a single core (the build's class-data-sharing training, measurements); unset, it starts when
+     * there is a second core ({@link #secondCore()}).
      */
     static final String SWITCH = "dbt-catalog-ingest.warmup";
-
-    private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
 
     private StartWarmup() {}
 
@@ -67,7 +61,7 @@ final class StartWarmup {
      */
     static StartWarmup begin(String[] args) {
         String switchValue = System.getProperty(SWITCH);
-        return begin(args, switchValue, "true".equals(switchValue) ? () -> true : StartWarmup::idleCore);
+        return begin(args, switchValue, "true".equals(switchValue) ? () -> true : StartWarmup::secondCore);
     }
 
     /**
@@ -175,37 +169,19 @@ final class StartWarmup {
     }
 
     /**
-     * Whether a core is free for the warm-up: at least two, and the system's load average (runnable threads over the
-     * last minute; negative where the system has none) below their number. On a machine whose cores are all busy,
-     * the warm-up's CPU would be taken from the command's own thread and make the start slower, not faster.
+     * Whether there is a second core for the warm-up: it runs on any machine with two or more, however busy. On two
+     * cores it shortened {@code status} and a first {@code run} both when the machine was idle (÷1.05, ÷1.04) and
+     * when two other processes kept both cores busy (÷1.03, ÷1.08); on one core it slowed {@code status} (×1.02),
+     * docs/decisions/0039-warm-up-on-any-two-cores.md. It used to wait for a one-minute load average below the number
+     * of cores, which back-to-back commands kept above it.
      */
-    static boolean idleCore() {
-        return idleCore(loadAverage(), Runtime.getRuntime().availableProcessors());
+    static boolean secondCore() {
+        return secondCore(Runtime.getRuntime().availableProcessors());
     }
 
-    /**
-     * The system's load average over the last minute: on Linux read from {@code /proc/loadavg}, which is what the
-     * JVM's management bean reads too, without loading and starting the ~60 classes of JMX on the warm-up thread
-     * before its first task; elsewhere from that bean (negative where the system has none).
-     */
-    static double loadAverage() {
-        try {
-            return parseLoadAverage(Files.readString(LOAD_AVERAGE));
-        } catch (IOException | RuntimeException e) {
-            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        }
-    }
-
-    /** The one-minute load average of a {@code /proc/loadavg} line, e.g. {@code 0.52 0.58 0.59 1/467 12345}. */
-    static double parseLoadAverage(String line) {
-        String trimmed = line.strip();
-        int space = trimmed.indexOf(' ');
-        return Double.parseDouble(space < 0 ? trimmed : trimmed.substring(0, space));
-    }
-
-    /** {@link #idleCore()} for a load average and a number of cores. */
-    static boolean idleCore(double loadAverage, int cores) {
-        return cores >= 2 && loadAverage < cores;
+    /** {@link #secondCore()} for a number of cores. */
+    static boolean secondCore(int cores) {
+        return cores >= 2;
     }
 
     /** Runs {@code task} unless the main thread has {@link #finish() finished} the warm-up; never throws. */
