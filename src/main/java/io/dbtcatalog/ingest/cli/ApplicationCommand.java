@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
  * all of it, as before; every other command starts {@link CommandApplication} (two auto-configurations, no scheduler
  * components, lazy beans), {@code run}-like commands migrate the catalog only when it is behind, and a
  * {@link #readOnly()} command never migrates: its {@link #schemaNeed()} is checked with one query instead.
- * docs/decisions/0012-fast-start.md has the measurements.
+ * docs/decisions/0012-fast-start.md has the measurements. Every command but {@code schedule} also opens an existing
+ * H2 file catalog beside its start ({@link #openEarly}, decision 0037), validates its configuration with the warm-up's
+ * validator when there is one (decision 0038) and has its pool fail at its first connection attempt, with the
+ * driver's reason.
  */
 abstract class ApplicationCommand implements Callable<Integer> {
 
