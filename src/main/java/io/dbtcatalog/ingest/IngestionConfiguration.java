@@ -26,25 +26,24 @@ public class IngestionConfiguration {
      * The catalog's connection pool, migrated to the current schema. In read-only mode ({@code validate},
      * {@code status} and the other read-only commands) nothing is migrated and every connection is read-only
      * (PostgreSQL then refuses any write); the command checks the schema version itself. With
-     * {@code dbt-catalog-ingest.migrate-when-behind} (the CLI's one-shot commands) Flyway starts only when the schema
+     * {@code dbt-catalog-ingest.one-shot} (the CLI's one-shot commands) Flyway starts only when the schema
      * is behind, and a new embedded H2 file catalog is first created as a copy of the packaged template, already
      * current ({@link H2Template}, decision 0024); otherwise ({@code schedule}, embedding code) Flyway migrates and
      * validates as always.
      *
-     * <p>A one-shot command ({@code dbt-catalog-ingest.one-shot}) opens its first connection as the pool starts and
-     * fails at once, with the driver's reason (a wrong password, a refused connection), when it cannot; the service
-     * starts its pool in the background and waits for the database as long as a connection request may.
+     * <p>A one-shot command also opens its first connection as the pool starts and fails at once, with the driver's
+     * reason (a wrong password, a refused connection), when it cannot; the service starts its pool in the background
+     * and waits for the database as long as a connection request may.
      */
     @Bean
     DataSource catalogDataSource(
             IngestionProperties properties,
             @Value("${dbt-catalog-ingest.read-only:false}") boolean readOnly,
-            @Value("${dbt-catalog-ingest.migrate-when-behind:false}") boolean migrateWhenBehind,
             @Value("${dbt-catalog-ingest.one-shot:false}") boolean oneShot) {
         TargetProperties target = properties.target();
         // before the pool, whose first connection would create an empty database file; a copy is current
         boolean copied = !readOnly
-                && migrateWhenBehind
+                && oneShot
                 && H2Template.createIfNew(target.url(), target.connectionUrl(), target.username(), target.password());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(target.connectionUrl());
@@ -67,7 +66,7 @@ public class IngestionConfiguration {
             return dataSource;
         }
         try {
-            if (migrateWhenBehind) {
+            if (oneShot) {
                 CatalogMigrations.migrateWhenBehind(dataSource);
             } else {
                 CatalogMigrations.migrate(dataSource);

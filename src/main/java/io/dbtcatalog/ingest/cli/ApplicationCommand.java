@@ -159,7 +159,6 @@ abstract class ApplicationCommand implements Callable<Integer> {
                         "--dbt-catalog-ingest.config-file=" + config,
                         "--dbt-catalog-ingest.command=" + command,
                         "--dbt-catalog-ingest.read-only=" + readOnly,
-                        "--dbt-catalog-ingest.migrate-when-behind=" + !service,
                         "--dbt-catalog-ingest.one-shot=" + !service);
     }
 
