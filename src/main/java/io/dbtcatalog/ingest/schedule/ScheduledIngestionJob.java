@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job of one source, a thin bridge to {@link IngestionLauncher}: ingests the source's latest run and
- * counts the outcome. Never runs twice at once for a source, also across clustered instances.
+ * counts the outcome. Never runs twice at once for a source, also across clustered instances, and runs nothing
+ * once the scheduler is stopping ({@link IngestionGate}).
  */
 @DisallowConcurrentExecution
 public final class ScheduledIngestionJob implements Job {
@@ -26,15 +27,31 @@ public final class ScheduledIngestionJob implements Job {
 
     private final IngestionLauncher launcher;
     private final IngestionMetrics metrics;
+    private final IngestionGate gate;
 
-    public ScheduledIngestionJob(IngestionLauncher launcher, IngestionMetrics metrics) {
+    public ScheduledIngestionJob(IngestionLauncher launcher, IngestionMetrics metrics, IngestionGate gate) {
         this.launcher = launcher;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String source = context.getMergedJobDataMap().getString(SOURCE);
+        try (IngestionGate.Pass pass = gate.enter()) {
+            if (!pass.admitted()) {
+                log.info(
+                        "{}: the scheduler is stopping; the fire of {} runs nothing (the next fire ingests every run"
+                                + " since the last one ingested)",
+                        source,
+                        context.getScheduledFireTime().toInstant());
+                return;
+            }
+            ingest(context, source);
+        }
+    }
+
+    private void ingest(JobExecutionContext context, String source) throws JobExecutionException {
         log.info(
                 "{}: scheduled ingestion (fire time {}, instance {})",
                 source,

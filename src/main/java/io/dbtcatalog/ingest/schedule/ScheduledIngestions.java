@@ -28,13 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScheduledIngestions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledIngestions.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final ApplicationContext context;
     private final IngestionProperties properties;
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final TriggerInstaller installer;
+    private final IngestionGate gate;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private SchedulerFactoryBean factory;
     private volatile Scheduler scheduler;
@@ -44,12 +44,14 @@ public class ScheduledIngestions implements SmartLifecycle {
             IngestionProperties properties,
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
-            TriggerInstaller installer) {
+            TriggerInstaller installer,
+            IngestionGate gate) {
         this.context = context;
         this.properties = properties;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.installer = installer;
+        this.gate = gate;
     }
 
     /** Starts firing; throws {@link NothingScheduledException} when no source has a schedule. */
@@ -68,6 +70,7 @@ public class ScheduledIngestions implements SmartLifecycle {
             } else {
                 installer.install(scheduler);
             }
+            gate.open();
             scheduler.start();
             log.info(
                     "scheduler {} started ({}, instance {})",
@@ -140,9 +143,11 @@ public class ScheduledIngestions implements SmartLifecycle {
         }
         try {
             scheduler.standby();
-            awaitRunningIngestions(properties.scheduler().shutdownTimeout());
         } catch (SchedulerException e) {
             log.warn("the scheduler did not go to standby cleanly: {}", e.getMessage());
+        }
+        try {
+            awaitRunningIngestions(properties.scheduler().shutdownTimeout());
         } finally {
             destroyQuietly();
             stopped.countDown();
@@ -150,21 +155,20 @@ public class ScheduledIngestions implements SmartLifecycle {
         }
     }
 
-    private void awaitRunningIngestions(Duration timeout) throws SchedulerException {
-        Instant deadline = Instant.now().plus(timeout);
-        int running = scheduler.getCurrentlyExecutingJobs().size();
+    /**
+     * Closes the gate, so that a fire Quartz hands out from now on runs nothing, and waits for the ingestions that
+     * already started (Quartz's own list of running jobs misses a fire on its way to its worker thread).
+     */
+    private void awaitRunningIngestions(Duration timeout) {
+        int running = gate.close();
         if (running > 0) {
             log.info(
                     "stopping: waiting up to {} s for {} running ingestion(s) to finish", timeout.toSeconds(), running);
         }
-        while (running > 0 && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            running = scheduler.getCurrentlyExecutingJobs().size();
+        try {
+            running = gate.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (running > 0) {
             log.warn(

@@ -5,6 +5,7 @@ import io.dbtcatalog.ingest.job.IngestionLauncher;
 import io.dbtcatalog.ingest.job.RunOutcome;
 import io.dbtcatalog.ingest.job.SourceOutcome;
 import io.dbtcatalog.ingest.job.SourceRegistry;
+import io.dbtcatalog.ingest.schedule.IngestionGate;
 import io.dbtcatalog.ingest.schedule.IngestionMetrics;
 import io.dbtcatalog.ingest.source.RunSelector;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The one-shot Quartz job a webhook event queued: ingests exactly that run of that source through the launcher (the
  * ledger skips it when a poll or another delivery got there first). When the run is not listable yet (not finished
  * or its artifacts not saved yet, as an {@code errored} event may arrive before them), it is tried again later, a
- * bounded number of times, then left to the poll.
+ * bounded number of times, then left to the poll. A fire that reaches its worker once the scheduler is stopping runs
+ * nothing and is left to the poll too ({@link IngestionGate}).
  */
 @DisallowConcurrentExecution
 public final class WebhookIngestionJob implements Job {
@@ -35,16 +37,19 @@ public final class WebhookIngestionJob implements Job {
     private final IngestionMetrics ingestionMetrics;
     private final WebhookMetrics metrics;
     private final QuartzRunQueue queue;
+    private final IngestionGate gate;
 
     public WebhookIngestionJob(
             IngestionLauncher launcher,
             IngestionMetrics ingestionMetrics,
             WebhookMetrics metrics,
-            QuartzRunQueue queue) {
+            QuartzRunQueue queue,
+            IngestionGate gate) {
         this.launcher = launcher;
         this.ingestionMetrics = ingestionMetrics;
         this.metrics = metrics;
         this.queue = queue;
+        this.gate = gate;
     }
 
     @Override
@@ -52,6 +57,22 @@ public final class WebhookIngestionJob implements Job {
         JobDataMap data = context.getMergedJobDataMap();
         String source = data.getString(SOURCE);
         String runId = data.getString(RUN_ID);
+        try (IngestionGate.Pass pass = gate.enter()) {
+            if (!pass.admitted()) {
+                log.warn(
+                        "{}: the scheduler is stopping; run {} announced by webhook event {} is left to the scheduled"
+                                + " poll",
+                        source,
+                        runId,
+                        data.getString(EVENT_ID));
+                return;
+            }
+            ingest(context, data, source, runId);
+        }
+    }
+
+    private void ingest(JobExecutionContext context, JobDataMap data, String source, String runId)
+            throws JobExecutionException {
         int attempt = Integer.parseInt(data.getString(ATTEMPT) == null ? "0" : data.getString(ATTEMPT));
         log.info(
                 "{}: ingesting dbt Cloud run {} announced by webhook event {}{}",

@@ -15,11 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the application as the {@code schedule} command does (same configuration sources), so a test can run
  * several scheduler instances in one JVM and stop each by closing its context; records the fires each one ran.
  */
-final class ScheduleContexts {
+public final class ScheduleContexts {
 
     private ScheduleContexts() {}
 
-    static ConfigurableApplicationContext start(Path config) {
+    public static ConfigurableApplicationContext start(Path config) {
         return new SpringApplicationBuilder(DbtCatalogIngestApplication.class)
                 .logStartupInfo(false)
                 .run(

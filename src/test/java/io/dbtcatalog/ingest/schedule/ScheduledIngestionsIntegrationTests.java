@@ -24,14 +24,19 @@ import java.util.List;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The scheduler against the dbt Cloud stand-in: two instances on one PostgreSQL database run every fire once and
  * ingest every run once; a slot missed while no scheduler ran fires once at start-up (in-memory and JDBC job
- * store); stopping waits for a running ingestion, but no longer than the shutdown timeout.
+ * store); stopping waits for a running ingestion, but no longer than the shutdown timeout, and a fire Quartz hands
+ * out as it stops runs nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScheduledIngestionsIntegrationTests {
 
     private static final String EVERY_SECOND = "  schedule: \"0/1 * * * * ?\"";
@@ -204,6 +209,33 @@ class ScheduledIngestionsIntegrationTests {
                     () -> Thread.getAllStackTraces().keySet().stream()
                             .noneMatch(thread -> thread.isAlive()
                                     && thread.getName().startsWith(QuartzSchedulers.NAME + "_Worker")));
+        }
+    }
+
+    @Test
+    void aFireHandedToAWorkerAsTheSchedulerStopsRunsNothing(CapturedOutput output) throws Exception {
+        try (TestDatabase db = Engine.H2.create();
+                CloudHistory cloud = CloudHistory.start(dir, 1)) {
+            // given a fire that Quartz handed to a worker thread, held before the job starts
+            Path config = TestConfigs.write(dir.resolve("cfg"), db.jdbcUrl(), EVERY_SECOND, cloud.sourceYaml("cloud"));
+            ConfigurableApplicationContext context = ScheduleContexts.start(config);
+            ScheduledIngestions scheduled = context.getBean(ScheduledIngestions.class);
+            scheduled.start();
+            HeldFire held = HeldFire.install(scheduled);
+            held.awaitFired(Duration.ofSeconds(20));
+
+            // when the application stops, and the held fire goes on afterwards
+            context.close();
+            int requests = cloud.requestsTo("/");
+            List<String> ingested = succeededRunKeys(db.dataSource());
+            held.releaseAndAwaitTheWorkers();
+
+            // then it ran no ingestion: no request to dbt Cloud, nothing in the catalog, and the log says why
+            assertThat(cloud.requestsTo("/")).isEqualTo(requests);
+            assertThat(succeededRunKeys(db.dataSource())).isEqualTo(ingested);
+            assertThat(output.getOut())
+                    .contains("cloud: the scheduler is stopping; the fire of ")
+                    .doesNotContain("scheduled ingestion FAILED");
         }
     }
 
