@@ -20,21 +20,43 @@ public class IngestionGate {
     private int inside;
     private boolean closed;
 
-    /** Lets a job in, or refuses it once a stop began; the pass must be closed when the job ends. */
-    public synchronized Pass enter() {
-        if (closed) {
-            return Pass.REFUSED;
+    /**
+     * Runs {@code ingestion} inside the gate, unless a stop began: then it runs nothing and returns false. The stop
+     * waits for the ingestion until it returns or throws.
+     */
+    public <E extends Exception> boolean pass(Ingestion<E> ingestion) throws E {
+        if (!enter()) {
+            return false;
         }
-        inside++;
-        return new Admitted();
+        try {
+            ingestion.run();
+        } finally {
+            leave();
+        }
+        return true;
     }
 
-    /** Admits jobs again (the scheduler starts). */
+    /** Lets an ingestion in, or refuses it (false) once a stop began. */
+    synchronized boolean enter() {
+        if (closed) {
+            return false;
+        }
+        inside++;
+        return true;
+    }
+
+    /** An admitted ingestion ended. */
+    synchronized void leave() {
+        inside--;
+        notifyAll();
+    }
+
+    /** Admits ingestions again (the scheduler starts). */
     synchronized void open() {
         closed = false;
     }
 
-    /** Refuses every job from now on; returns how many ingestions are inside. */
+    /** Refuses every ingestion from now on; returns how many are inside. */
     synchronized int close() {
         closed = true;
         return inside;
@@ -53,48 +75,9 @@ public class IngestionGate {
         return inside;
     }
 
-    private synchronized void leave() {
-        inside--;
-        notifyAll();
-    }
-
-    /** A job's passage through the gate: {@link #admitted()} tells whether it may ingest. */
-    public interface Pass extends AutoCloseable {
-
-        /** The pass of a job that came after a stop began. */
-        Pass REFUSED = new Pass() {
-            @Override
-            public boolean admitted() {
-                return false;
-            }
-
-            @Override
-            public void close() {
-                // never inside
-            }
-        };
-
-        boolean admitted();
-
-        @Override
-        void close();
-    }
-
-    private final class Admitted implements Pass {
-
-        private boolean left;
-
-        @Override
-        public boolean admitted() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-            if (!left) {
-                left = true;
-                leave();
-            }
-        }
+    /** The work a job does inside the gate. */
+    @FunctionalInterface
+    public interface Ingestion<E extends Exception> {
+        void run() throws E;
     }
 }

@@ -38,16 +38,12 @@ public final class ScheduledIngestionJob implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String source = context.getMergedJobDataMap().getString(SOURCE);
-        try (IngestionGate.Pass pass = gate.enter()) {
-            if (!pass.admitted()) {
-                log.info(
-                        "{}: the scheduler is stopping; the fire of {} runs nothing (the next fire ingests every run"
-                                + " since the last one ingested)",
-                        source,
-                        context.getScheduledFireTime().toInstant());
-                return;
-            }
-            ingest(context, source);
+        if (!gate.pass(() -> ingest(context, source))) {
+            log.info(
+                    "{}: the scheduler is stopping; the fire of {} runs nothing (the next fire ingests every run since"
+                            + " the last one ingested)",
+                    source,
+                    context.getScheduledFireTime().toInstant());
         }
     }
 

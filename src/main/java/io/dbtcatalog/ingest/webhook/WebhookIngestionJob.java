@@ -57,17 +57,12 @@ public final class WebhookIngestionJob implements Job {
         JobDataMap data = context.getMergedJobDataMap();
         String source = data.getString(SOURCE);
         String runId = data.getString(RUN_ID);
-        try (IngestionGate.Pass pass = gate.enter()) {
-            if (!pass.admitted()) {
-                log.warn(
-                        "{}: the scheduler is stopping; run {} announced by webhook event {} is left to the scheduled"
-                                + " poll",
-                        source,
-                        runId,
-                        data.getString(EVENT_ID));
-                return;
-            }
-            ingest(context, data, source, runId);
+        if (!gate.pass(() -> ingest(context, data, source, runId))) {
+            log.warn(
+                    "{}: the scheduler is stopping; run {} announced by webhook event {} is left to the scheduled poll",
+                    source,
+                    runId,
+                    data.getString(EVENT_ID));
         }
     }
 
