@@ -239,7 +239,6 @@ class ScheduledIngestionsIntegrationTests {
         }
     }
 
-    /** A Quartz cron expression firing every day at the time of day of {@code at} (UTC, the default zone). */
     /**
      * One ingestion of {@code source} succeeds, no second one follows within 1.5 s (one launch in all, as the
      * ingestion meters count them), and the source's next fire time is tomorrow's slot.
@@ -261,6 +260,7 @@ class ScheduledIngestionsIntegrationTests {
         assertThat(scheduled.nextFireTimes().get(source)).isAfter(Instant.now().plus(Duration.ofHours(22)));
     }
 
+    /** A Quartz cron expression firing every day at the time of day of {@code at} (UTC, the default zone). */
     private static String dailyCronAt(ZonedDateTime at) {
         return at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
     }
