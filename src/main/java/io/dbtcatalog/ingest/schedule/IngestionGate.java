@@ -37,7 +37,7 @@ public class IngestionGate {
     }
 
     /** Lets an ingestion in, or refuses it (false) once a stop began. */
-    synchronized boolean enter() {
+    private synchronized boolean enter() {
         if (closed) {
             return false;
         }
@@ -46,7 +46,7 @@ public class IngestionGate {
     }
 
     /** An admitted ingestion ended. */
-    synchronized void leave() {
+    private synchronized void leave() {
         inside--;
         notifyAll();
     }
